@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeConfigError, loadConfig } from './config.ts';
+
+const root = '/opt/eport-kiosk';
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-config-'));
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('has embedded defaults: loopback, port 8080, hardware devices, state under the checkout', () => {
+    const config = loadConfig(root, {}, {});
+    expect(config.ok && config.value).toMatchObject({
+      http: { host: '127.0.0.1', port: 8080 },
+      stateDir: '/opt/eport-kiosk/.state',
+      devices: { cardReader: 'hardware', printer: 'hardware', scanner: 'hardware', gpio: 'hardware' },
+      uiDir: '/opt/eport-kiosk/kiosk-ui/dist',
+    });
+  });
+
+  it('takes the state directory from systemd STATE_DIRECTORY', () => {
+    const config = loadConfig(root, {}, { STATE_DIRECTORY: '/var/lib/eport-kiosk' });
+    expect(config.ok && config.value.stateDir).toBe('/var/lib/eport-kiosk');
+  });
+
+  it('layers file < environment < flags', () => {
+    const path = file('layers.json', JSON.stringify({ kioskId: 'HALL1-K01', http: { port: 9000 }, devices: { printer: 'sim' }, stateDir: '/from/file' }));
+    const fileOnly = loadConfig(root, { configFile: path }, {});
+    expect(fileOnly.ok && fileOnly.value).toMatchObject({ kioskId: 'HALL1-K01', http: { port: 9000, host: '127.0.0.1' }, devices: { printer: 'sim', scanner: 'hardware' }, stateDir: '/from/file' });
+
+    const withEnv = loadConfig(root, { configFile: path }, { KIOSK_PORT: '9100', KIOSK_DEVICE_SCANNER: 'sim' });
+    expect(withEnv.ok && withEnv.value).toMatchObject({ http: { port: 9100 }, devices: { printer: 'sim', scanner: 'sim' } });
+
+    const withFlags = loadConfig(root, { configFile: path, port: 9200, sim: true, stateDir: '/from/flag' }, { KIOSK_PORT: '9100' });
+    expect(withFlags.ok && withFlags.value).toMatchObject({
+      http: { port: 9200 },
+      stateDir: '/from/flag',
+      devices: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' },
+    });
+  });
+
+  it('reads KIOSK_CONFIG when no --config is given', () => {
+    const path = file('env-config.json', JSON.stringify({ kioskId: 'FROM-ENV' }));
+    const config = loadConfig(root, {}, { KIOSK_CONFIG: path });
+    expect(config.ok && config.value.kioskId).toBe('FROM-ENV');
+  });
+
+  it.each([
+    ['a missing file', { configFile: join(dir, 'nope.json') }, {}, /cannot read config file .*nope\.json/],
+    ['a file that is not JSON', { configFile: file('bad.json', '{ port: 1') }, {}, /not JSON/],
+    ['an unknown key', { configFile: file('unknown.json', '{"prot": 1}') }, {}, /Unrecognized key.*prot/],
+    ['a wrong type', { configFile: file('type.json', '{"http": {"port": "8080"}}') }, {}, /http\.port/],
+    ['a bad device source', { configFile: file('source.json', '{"devices": {"printer": "virtual"}}') }, {}, /devices\.printer/],
+    ['KIOSK_PORT not a number', {}, { KIOSK_PORT: 'eighty' }, /KIOSK_PORT: not an integer/],
+    ['KIOSK_PORT out of range', {}, { KIOSK_PORT: '70000' }, /http\.port/],
+    ['a bad kiosk id', {}, { KIOSK_ID: 'has spaces' }, /kioskId/],
+  ])('names the problem for %s', (_label, flags, env, pattern) => {
+    const config = loadConfig(root, flags, env);
+    expect(config.ok).toBe(false);
+    if (!config.ok) expect(describeConfigError(config.error)).toMatch(pattern);
+  });
+});

@@ -1,0 +1,171 @@
+// The daemon's configuration: embedded defaults < config file < environment < command-line flags.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { deviceKinds, type DeviceKind, type DeviceSource } from '../../drivers/device/device.ts';
+import { err, ok, type Result } from '../result.ts';
+
+const deviceSource = z.enum(['sim', 'hardware']);
+
+export const configSchema = z.strictObject({
+  kioskId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and -, at most 32'),
+  http: z.strictObject({
+    host: z.string().min(1),
+    port: z.int().min(0).max(65535),
+  }),
+  stateDir: z.string().min(1),
+  devices: z.strictObject({
+    cardReader: deviceSource,
+    printer: deviceSource,
+    scanner: deviceSource,
+    gpio: deviceSource,
+  }),
+  printer: z.strictObject({
+    path: z.string().min(1),
+    baud: z.int().positive(),
+  }),
+  log: z.strictObject({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+  }),
+  /** Directory of the built kiosk UI (kiosk-ui/dist in a checkout). */
+  uiDir: z.string().min(1),
+});
+
+export type KioskConfig = z.infer<typeof configSchema>;
+
+/** A partial config, as a file or the environment may give it. */
+const partialConfigSchema = z.strictObject({
+  kioskId: configSchema.shape.kioskId.optional(),
+  http: configSchema.shape.http.partial().optional(),
+  stateDir: z.string().min(1).optional(),
+  devices: configSchema.shape.devices.partial().optional(),
+  printer: configSchema.shape.printer.partial().optional(),
+  log: configSchema.shape.log.partial().optional(),
+  uiDir: z.string().min(1).optional(),
+});
+type PartialConfig = z.infer<typeof partialConfigSchema>;
+
+export interface ConfigFlags {
+  configFile?: string;
+  port?: number;
+  host?: string;
+  stateDir?: string;
+  /** Every device simulated (and, in later issues, the embedded authority). */
+  sim?: boolean;
+}
+
+export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskConfig {
+  return {
+    kioskId: 'KIOSK-DEV-01',
+    http: { host: '127.0.0.1', port: 8080 },
+    // systemd's StateDirectory= sets STATE_DIRECTORY; a checkout keeps state in .state/.
+    stateDir: env.STATE_DIRECTORY ?? resolve(repoRoot, '.state'),
+    devices: { cardReader: 'hardware', printer: 'hardware', scanner: 'hardware', gpio: 'hardware' },
+    printer: { path: '/dev/eport-printer', baud: 115200 },
+    log: { level: 'info' },
+    uiDir: resolve(repoRoot, 'kiosk-ui', 'dist'),
+  };
+}
+
+export type ConfigError = { kind: 'unreadableFile'; path: string; message: string } | { kind: 'invalid'; source: string; issues: string[] };
+
+export function describeConfigError(error: ConfigError): string {
+  switch (error.kind) {
+    case 'unreadableFile':
+      return `cannot read config file ${error.path}: ${error.message}`;
+    case 'invalid':
+      return `invalid configuration from ${error.source}:\n  ${error.issues.join('\n  ')}`;
+  }
+}
+
+function issuesOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+function readConfigFile(path: string): Result<PartialConfig, ConfigError> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return err({ kind: 'unreadableFile', path, message: (e as Error).message });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return err({ kind: 'invalid', source: path, issues: [`not JSON: ${(e as Error).message}`] });
+  }
+  const parsed = partialConfigSchema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : err({ kind: 'invalid', source: path, issues: issuesOf(parsed.error) });
+}
+
+const envDeviceNames: Record<DeviceKind, string> = {
+  cardReader: 'KIOSK_DEVICE_CARD_READER',
+  printer: 'KIOSK_DEVICE_PRINTER',
+  scanner: 'KIOSK_DEVICE_SCANNER',
+  gpio: 'KIOSK_DEVICE_GPIO',
+};
+
+function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigError> {
+  const issues: string[] = [];
+  const partial: PartialConfig = {};
+  if (env.KIOSK_ID !== undefined) partial.kioskId = env.KIOSK_ID;
+  if (env.KIOSK_PORT !== undefined) {
+    const port = Number(env.KIOSK_PORT);
+    if (env.KIOSK_PORT.trim() === '' || !Number.isInteger(port)) issues.push(`KIOSK_PORT: not an integer: ${JSON.stringify(env.KIOSK_PORT)}`);
+    else partial.http = { ...partial.http, port };
+  }
+  if (env.KIOSK_HOST !== undefined) partial.http = { ...partial.http, host: env.KIOSK_HOST };
+  if (env.KIOSK_STATE_DIR !== undefined) partial.stateDir = env.KIOSK_STATE_DIR;
+  if (env.KIOSK_LOG_LEVEL !== undefined) partial.log = { level: env.KIOSK_LOG_LEVEL as KioskConfig['log']['level'] };
+  if (env.KIOSK_PRINTER_PATH !== undefined) partial.printer = { path: env.KIOSK_PRINTER_PATH };
+  const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
+  for (const kind of deviceKinds) {
+    const value = env[envDeviceNames[kind]];
+    if (value !== undefined) devices[kind] = value as DeviceSource;
+  }
+  if (Object.keys(devices).length > 0) partial.devices = devices;
+  if (issues.length > 0) return err({ kind: 'invalid', source: 'environment', issues });
+  const parsed = partialConfigSchema.safeParse(partial);
+  return parsed.success ? ok(parsed.data) : err({ kind: 'invalid', source: 'environment', issues: issuesOf(parsed.error) });
+}
+
+function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
+  return {
+    kioskId: over.kioskId ?? base.kioskId,
+    http: { ...base.http, ...over.http },
+    stateDir: over.stateDir ?? base.stateDir,
+    devices: { ...base.devices, ...over.devices },
+    printer: { ...base.printer, ...over.printer },
+    log: { ...base.log, ...over.log },
+    uiDir: over.uiDir ?? base.uiDir,
+  };
+}
+
+/** Builds the configuration; every source is validated and a bad one is named in the error. */
+export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Result<KioskConfig, ConfigError> {
+  let config = defaultConfig(repoRoot, env);
+  const file = flags.configFile ?? env.KIOSK_CONFIG;
+  if (file !== undefined) {
+    const fromFile = readConfigFile(file);
+    if (!fromFile.ok) return fromFile;
+    config = merge(config, fromFile.value);
+  }
+  const fromEnv = fromEnvironment(env);
+  if (!fromEnv.ok) return fromEnv;
+  config = merge(config, fromEnv.value);
+
+  const fromFlags: PartialConfig = {};
+  if (flags.port !== undefined || flags.host !== undefined) {
+    fromFlags.http = { ...(flags.port !== undefined && { port: flags.port }), ...(flags.host !== undefined && { host: flags.host }) };
+  }
+  if (flags.stateDir !== undefined) fromFlags.stateDir = flags.stateDir;
+  if (flags.sim === true) fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' };
+  config = merge(config, fromFlags);
+
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) return err({ kind: 'invalid', source: 'the merged configuration', issues: issuesOf(parsed.error) });
+  const result = parsed.data;
+  result.stateDir = isAbsolute(result.stateDir) ? result.stateDir : resolve(result.stateDir);
+  return ok(result);
+}

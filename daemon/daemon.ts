@@ -1,0 +1,131 @@
+// The composition root: configuration in, a running kiosk daemon out.
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { deviceKinds } from '../drivers/device/device.ts';
+import { commonHandlers } from './commands/common.ts';
+import type { KioskConfig } from './config/config.ts';
+import { allDevices, createDevices, deviceStatuses, overallState, type Devices } from './devices/devices.ts';
+import type { Logger } from './log/logger.ts';
+import type { KioskStatus } from './protocol/catalogue.ts';
+import { createHttpApp } from './server/http-app.ts';
+import { createMetrics } from './server/metrics.ts';
+import { createWsServer } from './server/ws-server.ts';
+import { openStore, type Store } from './store/store.ts';
+
+export interface RunningKiosk {
+  url: string;
+  port: number;
+  store: Store;
+  devices: Devices;
+  status(): KioskStatus;
+  /** Closes clients, stops devices, flushes the store. Safe to call twice. */
+  close(reason: string): Promise<void>;
+}
+
+const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export async function startKiosk(config: KioskConfig, logger: Logger): Promise<RunningKiosk> {
+  const startedAt = Date.now();
+  mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
+  const store = openStore(join(config.stateDir, 'kiosk.sqlite'), {
+    onMigrated: (migration) => logger.event('store.migrated', { version: migration.version, migration: migration.name }),
+  });
+  logger.event('store.opened', { path: store.path, schemaVersion: store.schemaVersion() });
+
+  const devices = createDevices(config);
+  const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
+  const status = (): KioskStatus => {
+    const statuses = deviceStatuses(devices);
+    return {
+      kioskId: config.kioskId,
+      version,
+      state: overallState(statuses),
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      devices: statuses,
+      sources,
+    };
+  };
+
+  const metrics = createMetrics(config.kioskId, startedAt);
+  let port = config.http.port;
+  const hostNames = new Set([...loopbackNames, config.http.host]);
+  const isAllowedHost = (host: string | undefined): boolean => {
+    if (host === undefined) return false;
+    const match = /^(.*):(\d+)$/.exec(host);
+    return match !== null && hostNames.has(match[1] ?? '') && Number(match[2]) === port;
+  };
+  const isAllowedOrigin = (origin: string): boolean => {
+    try {
+      const url = new URL(origin);
+      return url.protocol === 'http:' && isAllowedHost(url.host);
+    } catch {
+      return false;
+    }
+  };
+
+  const ws = createWsServer({
+    handlers: { ...commonHandlers(status) },
+    logger,
+    isAllowedOrigin,
+    onOutcome: (outcome) => metrics.wsMessages.inc({ outcome }),
+  });
+
+  for (const device of allDevices(devices)) {
+    device.onStatusChange((deviceStatus) => {
+      logger.event('device.statusChanged', { device: device.kind, state: deviceStatus.state });
+      ws.broadcast('Common.StatusChangedEvent', { state: status().state, devices: { [device.kind]: deviceStatus } });
+    });
+  }
+  await Promise.all(
+    allDevices(devices).map((device) =>
+      device.start().catch((e: unknown) => logger.event('device.startFailed', { device: device.kind, error: String(e) })),
+    ),
+  );
+
+  if (!existsSync(join(config.uiDir, 'index.html'))) logger.event('daemon.uiMissing', { uiDir: config.uiDir });
+  const app = createHttpApp({ uiDir: config.uiDir, status, metrics, isAllowedHost, beforeScrape: () => metrics.wsClients.set(ws.clientCount()) });
+  const server: Server = createServer(app);
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/ws') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    ws.handleUpgrade(request, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  if (!loopbackNames.has(config.http.host)) logger.event('daemon.nonLoopback', { host: config.http.host });
+  const hostForUrl = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${hostForUrl}:${port}/`,
+    port,
+    store,
+    devices,
+    status,
+    close(reason) {
+      closing ??= (async () => {
+        server.close();
+        await ws.close(reason);
+        server.closeAllConnections();
+        await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
+        store.close();
+        logger.event('store.closed', { path: store.path });
+      })();
+      return closing;
+    },
+  };
+}
+

@@ -1,0 +1,41 @@
+// Every log event the daemon writes, with its stable id. Operators alert and search on the id;
+// never reuse or renumber one. Add new events at the end of their block.
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+interface EventDefinition {
+  id: string;
+  level: LogLevel;
+  message: string;
+}
+
+export const logEvents = {
+  // daemon lifecycle: K1xxx
+  'daemon.starting': { id: 'K1001', level: 'info', message: 'daemon starting' },
+  'daemon.ready': { id: 'K1002', level: 'info', message: 'daemon ready: health answers and the UI is served' },
+  'daemon.stopping': { id: 'K1003', level: 'info', message: 'daemon stopping' },
+  'daemon.stopped': { id: 'K1004', level: 'info', message: 'daemon stopped cleanly' },
+  'daemon.startFailed': { id: 'K1005', level: 'error', message: 'daemon failed to start' },
+  'daemon.uncaught': { id: 'K1006', level: 'error', message: 'uncaught exception: a bug' },
+  'daemon.uiMissing': { id: 'K1007', level: 'warn', message: 'the kiosk UI is not built; run npm run build:ui' },
+  'daemon.nonLoopback': { id: 'K1008', level: 'warn', message: 'HTTP is listening beyond loopback' },
+  // store: K2xxx
+  'store.opened': { id: 'K2001', level: 'info', message: 'store opened' },
+  'store.migrated': { id: 'K2002', level: 'info', message: 'store migration applied' },
+  'store.closed': { id: 'K2003', level: 'info', message: 'store flushed and closed' },
+  // WebSocket protocol: K3xxx
+  'ws.connected': { id: 'K3001', level: 'info', message: 'WebSocket client connected' },
+  'ws.disconnected': { id: 'K3002', level: 'info', message: 'WebSocket client disconnected' },
+  'ws.originRejected': { id: 'K3003', level: 'warn', message: 'WebSocket upgrade refused: foreign origin' },
+  'ws.badMessage': { id: 'K3004', level: 'warn', message: 'inbound message rejected' },
+  'ws.closedUnparseable': { id: 'K3005', level: 'warn', message: 'connection closed: nothing could be parsed' },
+  'ws.rateLimited': { id: 'K3006', level: 'warn', message: 'connection over its request budget' },
+  'ws.commandFailed': { id: 'K3007', level: 'error', message: 'command handler threw: a bug' },
+  'ws.command': { id: 'K3008', level: 'debug', message: 'command completed' },
+  // devices: K4xxx
+  'device.statusChanged': { id: 'K4001', level: 'info', message: 'device status changed' },
+  'device.startFailed': { id: 'K4002', level: 'error', message: 'device failed to start' },
+  // systemd: K5xxx
+  'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
+} as const satisfies Record<string, EventDefinition>;
+
+export type LogEventName = keyof typeof logEvents;

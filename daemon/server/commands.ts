@@ -1,0 +1,24 @@
+// How a command is executed: a handler per command name, expected failures as values.
+import type { CommandName, CommandPayload, CommandResults } from '../protocol/catalogue.ts';
+import type { CompletionCode } from '../protocol/envelope.ts';
+import type { Result } from '../result.ts';
+
+export interface CommandFailure {
+  completionCode: Exclude<CompletionCode, 'success'>;
+  errorDescription: string;
+}
+
+export interface CommandContext {
+  /** Aborted on Common.Cancel, on timeout, and when the client disconnects. */
+  signal: AbortSignal;
+  connectionId: number;
+  /** Cancels requests in flight on this connection (all when ids is undefined); returns those canceled. */
+  cancel(ids: readonly number[] | undefined): number[];
+}
+
+export type CommandHandlers = {
+  [N in CommandName]: (payload: CommandPayload<N>, context: CommandContext) => Promise<Result<CommandResults[N], CommandFailure>>;
+};
+
+/** Default time a command may run when the client does not say. */
+export const defaultCommandTimeoutMs = 30_000;

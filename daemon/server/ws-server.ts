@@ -1,0 +1,201 @@
+// The /ws endpoint: XFS4IoT-style commands in, acknowledge + completion out, unsolicited pushes.
+// A bad message gets a clear error and never disturbs other clients.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Logger } from '../log/logger.ts';
+import type { CommandName, UnsolicitedName, UnsolicitedPayloads } from '../protocol/catalogue.ts';
+import { closeCodes, maxFrameBytes, type CompletionHeader, type OutboundMessage } from '../protocol/envelope.ts';
+import { parseInbound } from '../protocol/parse.ts';
+import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type CommandHandlers } from './commands.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface WsServerOptions {
+  handlers: CommandHandlers;
+  logger: Logger;
+  /** Origins allowed to open /ws (the daemon's own); requests without Origin are not browsers and pass. */
+  isAllowedOrigin: (origin: string) => boolean;
+  onOutcome?: (outcome: 'success' | 'error' | 'closed') => void;
+  /** Budget per connection; a burst beyond it gets tooManyRequests. */
+  budget?: { capacity: number; perSecond: number };
+  /** Backlog of unsent bytes after which a client that does not read is dropped. */
+  maxBufferedBytes?: number;
+}
+
+export interface WsServer {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  broadcast<N extends UnsolicitedName>(name: N, payload: UnsolicitedPayloads[N]): void;
+  clientCount(): number;
+  close(reason: string): Promise<void>;
+}
+
+interface InFlight {
+  name: CommandName;
+  controller: AbortController;
+}
+
+export function createWsServer(options: WsServerOptions): WsServer {
+  const { handlers, logger } = options;
+  const budget = options.budget ?? { capacity: 200, perSecond: 100 };
+  const maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, clientTracking: true });
+  let nextConnectionId = 1;
+
+  const send = (ws: WebSocket, message: OutboundMessage): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > maxBuffered) {
+      ws.close(closeCodes.policyViolation, 'client is not reading its messages');
+      return;
+    }
+    ws.send(JSON.stringify(message));
+  };
+
+  const complete = (ws: WebSocket, header: Omit<CompletionHeader, 'type'>, payload: unknown = {}): void => {
+    const { requestId, ...rest } = header;
+    send(ws, { header: { ...rest, ...(requestId !== undefined && { requestId }), type: 'completion' }, payload });
+    options.onOutcome?.(header.completionCode === 'success' ? 'success' : 'error');
+  };
+
+  const onConnection = (ws: WebSocket, request: IncomingMessage): void => {
+    const connectionId = nextConnectionId++;
+    const log = logger.child({ connection: connectionId });
+    const inFlight = new Map<number, InFlight>();
+    const bucket = new TokenBucket(budget.capacity, budget.perSecond);
+    let overBudgetLogged = false;
+    log.event('ws.connected', { remote: request.socket.remoteAddress, origin: request.headers.origin ?? null });
+
+    const cancel = (ids: readonly number[] | undefined): number[] => {
+      const targets = ids ?? [...inFlight.keys()];
+      const canceled: number[] = [];
+      for (const id of targets) {
+        const entry = inFlight.get(id);
+        if (!entry) continue;
+        entry.controller.abort(new CancelReason('canceled', `canceled by Common.Cancel`));
+        canceled.push(id);
+      }
+      return canceled;
+    };
+
+    const runCommand = async (name: CommandName, requestId: number, timeoutMs: number | undefined, payload: unknown): Promise<void> => {
+      const controller = new AbortController();
+      inFlight.set(requestId, { name, controller });
+      send(ws, { header: { name, requestId, type: 'acknowledge' }, payload: {} });
+      const limit = timeoutMs ?? defaultCommandTimeoutMs;
+      const timer = setTimeout(() => controller.abort(new CancelReason('timeOut', `no completion within ${limit} ms`)), limit);
+      const context: CommandContext = { signal: controller.signal, connectionId, cancel };
+      const aborted = new Promise<CancelReason>((resolve) =>
+        controller.signal.addEventListener('abort', () => resolve(controller.signal.reason as CancelReason), { once: true }),
+      );
+      try {
+        const handler = handlers[name] as (p: unknown, c: CommandContext) => ReturnType<CommandHandlers[CommandName]>;
+        const outcome = await Promise.race([handler(payload, context), aborted]);
+        if (outcome instanceof CancelReason) {
+          complete(ws, { name, requestId, completionCode: outcome.code, errorDescription: outcome.message });
+        } else if (outcome.ok) {
+          complete(ws, { name, requestId, completionCode: 'success' }, outcome.value);
+          log.event('ws.command', { command: name, requestId });
+        } else {
+          const failure: CommandFailure = outcome.error;
+          complete(ws, { name, requestId, completionCode: failure.completionCode, errorDescription: failure.errorDescription }, {});
+        }
+      } catch (e) {
+        log.event('ws.commandFailed', { command: name, requestId, error: (e as Error).stack ?? String(e) });
+        complete(ws, { name, requestId, completionCode: 'internalError', errorDescription: 'the daemon failed to run this command; it has been logged' });
+      } finally {
+        clearTimeout(timer);
+        inFlight.delete(requestId);
+      }
+    };
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        log.event('ws.closedUnparseable', { reason: 'binary frame' });
+        options.onOutcome?.('closed');
+        ws.close(closeCodes.unsupportedData, 'binary frames are not accepted: send JSON text');
+        return;
+      }
+      const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+      const parsed = parseInbound(text);
+      switch (parsed.kind) {
+        case 'unparseable':
+          log.event('ws.closedUnparseable', { reason: parsed.description });
+          options.onOutcome?.('closed');
+          ws.close(closeCodes.invalidPayload, parsed.description.slice(0, 120));
+          return;
+        case 'reject':
+          if (!bucket.take()) break;
+          log.event('ws.badMessage', { command: parsed.name, requestId: parsed.requestId ?? null, completionCode: parsed.completionCode, reason: parsed.description });
+          complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: parsed.completionCode, errorDescription: parsed.description });
+          return;
+        case 'command':
+          if (!bucket.take()) break;
+          if (inFlight.has(parsed.requestId)) {
+            log.event('ws.badMessage', { command: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', reason: 'duplicate requestId' });
+            complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', errorDescription: `requestId ${parsed.requestId} is already in flight on this connection` });
+            return;
+          }
+          void runCommand(parsed.name, parsed.requestId, parsed.timeoutMs, parsed.payload);
+          return;
+      }
+      // Over budget: still answered, cheaply, so the client knows to slow down.
+      if (!overBudgetLogged) {
+        overBudgetLogged = true;
+        log.event('ws.rateLimited', { capacity: budget.capacity, perSecond: budget.perSecond });
+      }
+      const name = parsed.name;
+      complete(ws, { name, requestId: parsed.requestId, completionCode: 'tooManyRequests', errorDescription: `more than ${budget.capacity} messages at once or ${budget.perSecond} per second: slow down` });
+    });
+
+    ws.on('error', () => {
+      // ws reports protocol violations (oversized frames, bad UTF-8) here and then closes with
+      // the matching code (1009, 1007); nothing else to do.
+    });
+
+    ws.on('close', (code: number, reason: Buffer) => {
+      cancel(undefined);
+      log.event('ws.disconnected', { code, reason: reason.toString('utf8') });
+    });
+  };
+
+  wss.on('connection', onConnection);
+
+  return {
+    handleUpgrade(request, socket, head) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !options.isAllowedOrigin(origin)) {
+        logger.event('ws.originRejected', { origin });
+        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nforeign origin may not open /ws\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    broadcast(name, payload) {
+      const message: OutboundMessage = { header: { name, type: 'unsolicited' }, payload };
+      for (const client of wss.clients) send(client, message);
+    },
+    clientCount: () => wss.clients.size,
+    close(reason) {
+      for (const client of wss.clients) client.close(closeCodes.goingAway, reason);
+      return new Promise<void>((resolve) => {
+        // Give clients a moment to receive the close frame, then cut whoever is left.
+        const timer = setTimeout(() => {
+          for (const client of wss.clients) client.terminate();
+        }, 1000);
+        timer.unref();
+        wss.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+class CancelReason {
+  readonly code: 'canceled' | 'timeOut';
+  readonly message: string;
+  constructor(code: 'canceled' | 'timeOut', message: string) {
+    this.code = code;
+    this.message = message;
+  }
+}

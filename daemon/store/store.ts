@@ -1,0 +1,122 @@
+// The daemon's SQLite store (better-sqlite3, WAL): the only place kiosk state is kept.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { redact } from '../log/redact.ts';
+import { migrations as allMigrations, type Migration } from './migrations.ts';
+
+export type SessionOutcome = 'completed' | 'canceled' | 'timedOut' | 'failed' | 'abandoned';
+
+export interface JournalEntry {
+  sessionId: string;
+  seq: number;
+  at: string;
+  step: string;
+  data: unknown;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: unknown;
+}
+
+export interface Store {
+  readonly path: string;
+  schemaVersion(): number;
+  startSession(business: string, now?: Date): string;
+  endSession(sessionId: string, outcome: SessionOutcome, now?: Date): void;
+  /** Appends a step; its data is redacted (no PINs, masked ID numbers) before it is written. */
+  journal(sessionId: string, step: string, data?: Record<string, unknown>, now?: Date): JournalEntry;
+  journalOf(sessionId: string): JournalEntry[];
+  audit(actor: string, action: string, detail?: Record<string, unknown>, now?: Date): AuditEntry;
+  recentAudit(limit: number): AuditEntry[];
+  /** Sessions left open by a crash or a power cut; the flows finish or roll them back. */
+  openSessions(): { id: string; business: string; startedAt: string }[];
+  /** Checkpoints the WAL into the main file and closes. */
+  close(): void;
+}
+
+export function migrate(db: Database.Database, migrations: readonly Migration[] = allMigrations, onApplied?: (m: Migration) => void): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (newest > known) {
+    throw new Error(`the store is at schema version ${newest}, newer than this daemon knows (${known}); refusing to run an older daemon on it`);
+  }
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+    })();
+    onApplied?.(migration);
+  }
+}
+
+export function openStore(path: string, options: { onMigrated?: (m: Migration) => void } = {}): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode is durable against process death; only an OS crash can lose the last commit.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, allMigrations, options.onMigrated);
+
+  const insertSession = db.prepare('INSERT INTO sessions (id, business, started_at) VALUES (?, ?, ?)');
+  const updateSession = db.prepare('UPDATE sessions SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL');
+  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM session_journal WHERE session_id = ?').pluck();
+  const insertJournal = db.prepare('INSERT INTO session_journal (session_id, seq, at, step, data) VALUES (?, ?, ?, ?, ?)');
+  const selectJournal = db.prepare('SELECT session_id AS sessionId, seq, at, step, data FROM session_journal WHERE session_id = ? ORDER BY seq');
+  const insertAudit = db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)');
+  const selectAudit = db.prepare('SELECT id, at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?');
+  const selectOpen = db.prepare('SELECT id, business, started_at AS startedAt FROM sessions WHERE ended_at IS NULL ORDER BY started_at');
+
+  const appendJournal = db.transaction((sessionId: string, step: string, data: string, at: string): number => {
+    const seq = nextSeq.get(sessionId) as number;
+    insertJournal.run(sessionId, seq, at, step, data);
+    return seq;
+  });
+
+  return {
+    path,
+    schemaVersion: () => db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number,
+    startSession(business, now = new Date()) {
+      const id = randomUUID();
+      insertSession.run(id, business, now.toISOString());
+      return id;
+    },
+    endSession(sessionId, outcome, now = new Date()) {
+      updateSession.run(now.toISOString(), outcome, sessionId);
+    },
+    journal(sessionId, step, data = {}, now = new Date()) {
+      const safe = redact(data);
+      const at = now.toISOString();
+      const seq = appendJournal(sessionId, step, JSON.stringify(safe), at);
+      return { sessionId, seq, at, step, data: safe };
+    },
+    journalOf(sessionId) {
+      return (selectJournal.all(sessionId) as (Omit<JournalEntry, 'data'> & { data: string })[]).map((row) => ({ ...row, data: JSON.parse(row.data) as unknown }));
+    },
+    audit(actor, action, detail = {}, now = new Date()) {
+      const at = now.toISOString();
+      const safe = redact(detail);
+      const info = insertAudit.run(at, actor, action, JSON.stringify(safe));
+      return { id: Number(info.lastInsertRowid), at, actor, action, detail: safe };
+    },
+    recentAudit(limit) {
+      return (selectAudit.all(limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[]).map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+    },
+    openSessions: () => selectOpen.all() as { id: string; business: string; startedAt: string }[],
+    close() {
+      if (!db.open) return;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Starts the real daemon (`kiosk run`) as a child process on a free port, for tests that
+// speak HTTP, WebSocket or drive a browser against it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+export type LogLine = Record<string, unknown> & { event: string; name: string };
+
+export interface RunningDaemon {
+  url: string;
+  port: number;
+  wsUrl: string;
+  stateDir: string;
+  child: ChildProcess;
+  /** Every JSON log line the daemon printed so far. */
+  logs: LogLine[];
+  /** stderr text, for diagnosing a failed start. */
+  stderr: () => string;
+  waitForLog: (predicate: (line: LogLine) => boolean, timeoutMs?: number) => Promise<LogLine>;
+  /** Sends the signal and resolves with the exit; removes the state dir unless kept. */
+  stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface StartOptions {
+  args?: string[];
+  env?: Record<string, string>;
+  /** Reuse a state directory (it is then not removed on stop). */
+  stateDir?: string;
+  /** Port to listen on; 0 (default) lets the OS pick a free one. */
+  port?: number;
+}
+
+export async function startDaemon(options: StartOptions = {}): Promise<RunningDaemon> {
+  const ownStateDir = options.stateDir === undefined;
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'kiosk-test-'));
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'bin', 'kiosk.mjs'), 'run', '--sim', '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
+    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const logs: LogLine[] = [];
+  const waiters = new Set<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      stderr += `[non-JSON stdout] ${text}\n`;
+      return;
+    }
+    logs.push(line);
+    for (const waiter of waiters) {
+      if (waiter.predicate(line)) {
+        waiters.delete(waiter);
+        waiter.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+
+  const waitForLog = (predicate: (line: LogLine) => boolean, timeoutMs = 15_000): Promise<LogLine> => {
+    const seen = logs.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const waiter = { predicate, resolve: (line: LogLine) => (clearTimeout(timer), resolve(line)) };
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`daemon log line not seen within ${timeoutMs} ms; stderr:\n${stderr}`));
+      }, timeoutMs);
+      waiters.add(waiter);
+      void exited.then(({ code, signal }) => {
+        if (!waiters.has(waiter)) return;
+        waiters.delete(waiter);
+        clearTimeout(timer);
+        reject(new Error(`daemon exited (code ${code}, signal ${signal}) before the log line; stderr:\n${stderr}`));
+      });
+    });
+  };
+
+  const ready = await waitForLog((line) => line.name === 'daemon.ready', 30_000);
+  const url = String(ready.url);
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    port,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    stateDir,
+    child,
+    logs,
+    stderr: () => stderr,
+    waitForLog,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const result = await exited;
+      if (ownStateDir) rmSync(stateDir, { recursive: true, force: true });
+      return result;
+    },
+  };
+}

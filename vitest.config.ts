@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['daemon/**/*.test.ts', 'drivers/**/*.test.ts', 'sim/**/*.test.ts', 'kiosk-ui/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Integration tests start real daemons and browsers; two cores are all we have.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
