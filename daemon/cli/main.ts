@@ -48,7 +48,7 @@ async function run(args: string[]): Promise<number> {
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
   const config = loaded.value;
   const logger = createLogger({ level: config.log.level, context: { kiosk: config.kioskId } });
-  const notifier = createSystemdNotifier(process.env);
+  const notifier = createSystemdNotifier(process.env, { onError: (e) => logger.event('systemd.notifyFailed', { error: e.message }) });
   logger.event('daemon.starting', { pid: process.pid, node: process.version, port: config.http.port, stateDir: config.stateDir, devices: config.devices });
 
   let kiosk;
@@ -128,8 +128,10 @@ async function main(argv: string[]): Promise<number> {
     case '-h':
       process.stdout.write(usage);
       return 0;
+    case undefined:
+      throw new UsageError(`no command given\n\n${usage}`);
     default:
-      throw new UsageError(`${command === undefined ? 'no command given' : `unknown command: ${command}`}\n\n${usage}`);
+      throw new UsageError(`unknown command: ${command}\n\n${usage}`);
   }
 }
 

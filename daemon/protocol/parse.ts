@@ -23,7 +23,7 @@ function describeIssues(error: z.ZodError, prefix: string): string {
 
 /** What can be salvaged from a broken message, so the error reaches the right request. */
 function looseHeader(value: unknown): { name: string; requestId: number | undefined } {
-  const header = typeof value === 'object' && value !== null && 'header' in value ? (value as { header: unknown }).header : undefined;
+  const header = typeof value === 'object' && value !== null && 'header' in value ? (value).header : undefined;
   if (typeof header !== 'object' || header === null) return { name: 'Common.Error', requestId: undefined };
   const { name, requestId } = header as { name?: unknown; requestId?: unknown };
   return {

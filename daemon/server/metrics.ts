@@ -16,6 +16,8 @@ export function createMetrics(kioskId: string, startedAt: number): KioskMetrics 
   registry.setDefaultLabels({ kiosk: kioskId });
   collectDefaultMetrics({ register: registry, prefix: 'kiosk_' });
   const wsMessages = new Counter({ name: 'kiosk_ws_messages_total', help: 'Inbound WebSocket messages by outcome', labelNames: ['outcome'], registers: [registry] });
+  // Zero every outcome up front so dashboards see the series before the first message.
+  for (const outcome of ['success', 'error', 'closed']) wsMessages.inc({ outcome }, 0);
   const wsClients = new Gauge({ name: 'kiosk_ws_clients', help: 'Connected WebSocket clients', registers: [registry] });
   new Gauge({ name: 'kiosk_start_time_seconds', help: 'When the daemon started (unix seconds)', registers: [registry] }).set(startedAt / 1000);
   const deviceState = new Gauge({ name: 'kiosk_device_state', help: 'Current state of each device (1 for the current state)', labelNames: ['device', 'state'], registers: [registry] });

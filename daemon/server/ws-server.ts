@@ -38,7 +38,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const { handlers, logger } = options;
   const budget = options.budget ?? { capacity: 200, perSecond: 100 };
   const maxBuffered = options.maxBufferedBytes ?? 4 * 1024 * 1024;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, clientTracking: true });
+  // ws itself cuts anything over 1 MiB (close 1009, no reason); between 64 KiB and that, the
+  // handler below closes with a reason the client can read.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: true });
   let nextConnectionId = 1;
 
   const send = (ws: WebSocket, message: OutboundMessage): void => {
@@ -82,7 +84,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
       send(ws, { header: { name, requestId, type: 'acknowledge' }, payload: {} });
       const limit = timeoutMs ?? defaultCommandTimeoutMs;
       const timer = setTimeout(() => controller.abort(new CancelReason('timeOut', `no completion within ${limit} ms`)), limit);
-      const context: CommandContext = { signal: controller.signal, connectionId, cancel };
+      // Common.Cancel without ids cancels everything else in flight, never itself.
+      const context: CommandContext = { signal: controller.signal, connectionId, cancel: (ids) => cancel((ids ?? [...inFlight.keys()]).filter((id) => id !== requestId)) };
       const aborted = new Promise<CancelReason>((resolve) =>
         controller.signal.addEventListener('abort', () => resolve(controller.signal.reason as CancelReason), { once: true }),
       );
@@ -114,7 +117,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
         ws.close(closeCodes.unsupportedData, 'binary frames are not accepted: send JSON text');
         return;
       }
-      const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+      const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(data as Buffer[]);
+      if (bytes.length > maxFrameBytes) {
+        log.event('ws.closedUnparseable', { reason: `frame of ${bytes.length} bytes` });
+        options.onOutcome?.('closed');
+        ws.close(closeCodes.tooBig, `frame of ${bytes.length} bytes exceeds the ${maxFrameBytes}-byte limit`);
+        return;
+      }
+      const text = bytes.toString('utf8');
       const parsed = parseInbound(text);
       switch (parsed.kind) {
         case 'unparseable':
