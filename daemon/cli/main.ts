@@ -63,7 +63,8 @@ async function run(args: string[]): Promise<number> {
   const technicianUrl = new URL('technician/', kiosk.url).href;
   logger.event('daemon.ready', { url: kiosk.url, technicianUrl, startupMs, state: kiosk.status().state });
   notifier.ready(`serving ${kiosk.url} (${kiosk.status().state})`);
-  const stopWatchdog = notifier.startWatchdog();
+  // A daemon whose store no longer answers misses its pings, and systemd restarts it.
+  const stopWatchdog = notifier.startWatchdog(() => kiosk.store.healthy());
   const simulated = Object.values(config.devices).every((source) => source === 'sim');
   process.stderr.write(
     `\nE-Port Kiosk ${simulated ? '(simulator mode) ' : ''}ready in ${startupMs} ms\n` +

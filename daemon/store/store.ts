@@ -36,6 +36,8 @@ export interface Store {
   recentAudit(limit: number): AuditEntry[];
   /** Sessions left open by a crash or a power cut; the flows finish or roll them back. */
   openSessions(): { id: string; business: string; startedAt: string }[];
+  /** True while the database answers a trivial query (for the systemd watchdog). */
+  healthy(): boolean;
   /** Checkpoints the WAL into the main file and closes. */
   close(): void;
 }
@@ -111,6 +113,13 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
     },
     recentAudit(limit) {
       return (selectAudit.all(limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[]).map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+    },
+    healthy() {
+      try {
+        return db.open && db.prepare('SELECT 1').pluck().get() === 1;
+      } catch {
+        return false;
+      }
     },
     openSessions: () => selectOpen.all() as { id: string; business: string; startedAt: string }[],
     close() {
