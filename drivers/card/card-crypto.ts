@@ -42,7 +42,7 @@ export function aesCmac(key: Uint8Array, message: Uint8Array): Buffer {
   if (!complete) last[m.length - (blocks - 1) * blockSize] = 0x80;
   const lastKey = complete ? k1 : k2;
   for (let i = 0; i < blockSize; i++) last[i]! ^= lastKey[i]!;
-  let x = Buffer.alloc(blockSize);
+  let x: Buffer = Buffer.alloc(blockSize);
   for (let b = 0; b < blocks - 1; b++) {
     const y = Buffer.alloc(blockSize);
     for (let i = 0; i < blockSize; i++) y[i] = x[i]! ^ m[b * blockSize + i]!;

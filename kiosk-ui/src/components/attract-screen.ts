@@ -1,0 +1,361 @@
+// The screen an agent walks up to: a welcome and the businesses the kiosk will offer. None is
+// built yet, so every tile says so plainly; touching one explains instead of doing nothing.
+import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
+import type { OverallState } from '../../../daemon/protocol/catalogue.ts';
+import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import { cardQueryIcon, intakeIcon, renewalIcon, unlockIcon } from '../icons.ts';
+import { baseStyles } from '../theme.ts';
+
+export type ServiceId = 'unlock' | 'renewal' | 'intake' | 'query';
+
+interface Service {
+  id: ServiceId;
+  titleKey: MessageKey;
+  descriptionKey: MessageKey;
+  icon: (size: number) => SVGTemplateResult;
+}
+
+const services: readonly Service[] = [
+  { id: 'unlock', titleKey: 'service.unlock.title', descriptionKey: 'service.unlock.description', icon: unlockIcon },
+  { id: 'renewal', titleKey: 'service.renewal.title', descriptionKey: 'service.renewal.description', icon: renewalIcon },
+  { id: 'intake', titleKey: 'service.intake.title', descriptionKey: 'service.intake.description', icon: intakeIcon },
+  { id: 'query', titleKey: 'service.query.title', descriptionKey: 'service.query.description', icon: cardQueryIcon },
+];
+
+/** How long the "coming soon" note stays up. */
+const noticeMs = 8_000;
+
+export class AttractScreen extends LitElement {
+  static override properties = {
+    language: { type: String },
+    overall: { attribute: false },
+    notice: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: 40px;
+        padding: 32px 64px;
+        text-align: center;
+      }
+      .welcome {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      .eyebrow {
+        margin: 0;
+        font-size: 28px;
+        color: #0a3a6b;
+        font-weight: 600;
+        letter-spacing: 0.08em;
+      }
+      h1 {
+        margin: 0;
+        font-size: 60px;
+        line-height: 1.2;
+        font-weight: 700;
+        color: #0f2540;
+      }
+      .prompt {
+        margin: 0;
+        font-size: 30px;
+        color: #4a5563;
+      }
+      .kiosk-state {
+        margin: 0;
+        padding: 16px 28px;
+        border-radius: 14px;
+        font-size: 24px;
+        font-weight: 500;
+      }
+      .kiosk-state[data-state='degraded'] {
+        color: #713f12;
+        background: #fef3c7;
+        border: 2px solid #e0b44c;
+      }
+      .kiosk-state[data-state='outOfService'] {
+        color: #7f1d1d;
+        background: #fee2e2;
+        border: 2px solid #e49a9a;
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(4, minmax(0, 380px));
+        gap: 32px;
+        width: 100%;
+        justify-content: center;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      @media (max-width: 1500px) {
+        .tiles {
+          grid-template-columns: repeat(2, minmax(0, 420px));
+        }
+      }
+      .tile {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 14px;
+        width: 100%;
+        height: 100%;
+        min-height: 340px;
+        padding: 36px 24px 28px;
+        border-radius: 24px;
+        border: 2px dashed #b4bcc8;
+        background: #f8f9fb;
+        color: #3d4754;
+        text-align: center;
+      }
+      .tile:active {
+        background: #eef1f5;
+      }
+      .tile-icon {
+        display: grid;
+        place-items: center;
+        width: 112px;
+        height: 112px;
+        border-radius: 28px;
+        background: #e4e8ee;
+        color: #5b6675;
+      }
+      .tile-text {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 14px;
+      }
+      .tile-title {
+        font-size: 36px;
+        font-weight: 700;
+        line-height: 1.25;
+        color: #2f3945;
+      }
+      .tile-description {
+        flex: 1;
+        font-size: 22px;
+        line-height: 1.45;
+        color: #4a5563;
+      }
+      .tile-note {
+        padding: 6px 18px;
+        border-radius: 999px;
+        background: #e4e8ee;
+        color: #374151;
+        font-size: 20px;
+        font-weight: 600;
+      }
+      /* Smaller landscape screens (1280×1024, 1366×768): two columns of wide, shorter tiles. */
+      @media (max-width: 1500px) and (max-height: 1200px) {
+        :host {
+          gap: 28px;
+          padding: 24px 40px;
+        }
+        .eyebrow {
+          display: none;
+        }
+        h1 {
+          font-size: 48px;
+        }
+        .kiosk-state {
+          padding: 10px 24px;
+        }
+        .tiles {
+          grid-template-columns: repeat(2, minmax(0, 560px));
+          gap: 24px;
+        }
+        .tile {
+          flex-direction: row;
+          min-height: 0;
+          padding: 20px 28px;
+          gap: 24px;
+          text-align: left;
+        }
+        .tile-icon {
+          width: 96px;
+          height: 96px;
+        }
+        .tile-text {
+          align-items: flex-start;
+          gap: 8px;
+        }
+      }
+      .scrim {
+        position: fixed;
+        inset: 0;
+        z-index: 50;
+        display: grid;
+        place-items: center;
+        background: rgb(15 37 64 / 0.55);
+      }
+      .notice {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 24px;
+        max-width: 760px;
+        margin: 32px;
+        padding: 48px 64px 40px;
+        border-radius: 24px;
+        background: #ffffff;
+        color: #1c2530;
+        box-shadow: 0 24px 64px rgb(0 0 0 / 0.3);
+      }
+      .notice .tile-icon {
+        background: #e0ecfa;
+        color: #0a3a6b;
+      }
+      .notice h2 {
+        margin: 0;
+        font-size: 40px;
+      }
+      .notice p {
+        margin: 0;
+        font-size: 26px;
+        color: #374151;
+      }
+      .notice button {
+        min-width: 240px;
+        min-height: 72px;
+        padding: 0 40px;
+        border: 0;
+        border-radius: 14px;
+        background: #0a3a6b;
+        color: #ffffff;
+        font-size: 28px;
+        font-weight: 700;
+      }
+      .notice button:active {
+        background: #082c52;
+      }
+    `,
+  ];
+
+  declare language: Language;
+  /** The kiosk's overall state from the daemon; null while unknown. */
+  declare overall: OverallState | null;
+  declare notice: ServiceId | null;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.language = defaultLanguage;
+    this.overall = null;
+    this.notice = null;
+  }
+
+  /** Back to a clean attract screen (the inactivity timeout calls this). */
+  reset(): void {
+    this.#dismiss();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noticeTimer);
+  }
+
+  #explain(id: ServiceId): void {
+    clearTimeout(this.#noticeTimer);
+    this.notice = id;
+    this.#noticeTimer = setTimeout(() => this.#dismiss(), noticeMs);
+  }
+
+  #dismiss(): void {
+    clearTimeout(this.#noticeTimer);
+    this.notice = null;
+  }
+
+  #t(key: MessageKey, params?: Record<string, string>): string {
+    return translate(this.language, key, params);
+  }
+
+  #kioskState() {
+    switch (this.overall) {
+      case null:
+      case 'ready':
+        return nothing;
+      case 'degraded':
+        return html`<p class="kiosk-state" data-state="degraded" role="status">${this.#t('kiosk.degraded')}</p>`;
+      case 'outOfService':
+        return html`<p class="kiosk-state" data-state="outOfService" role="status">${this.#t('kiosk.outOfService')}</p>`;
+    }
+  }
+
+  #notice() {
+    const service = services.find((candidate) => candidate.id === this.notice);
+    if (service === undefined) return nothing;
+    // Touching outside the card dismisses it as well; the card itself swallows the touch.
+    return html`<div class="scrim" @click=${() => this.#dismiss()}>
+      <div
+        class="notice"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="notice-title"
+        aria-describedby="notice-body"
+        data-testid="coming-soon-notice"
+        @click=${(event: Event) => event.stopPropagation()}
+      >
+        <span class="tile-icon">${service.icon(64)}</span>
+        <h2 id="notice-title">${this.#t('attract.comingSoonTitle')}</h2>
+        <p id="notice-body">${this.#t('attract.comingSoonNotice', { service: this.#t(service.titleKey) })}</p>
+        <button type="button" data-testid="notice-dismiss" @click=${() => this.#dismiss()}>${this.#t('attract.dismiss')}</button>
+      </div>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Keyboard users land on the only action of the notice.
+    if (changed.has('notice') && this.notice !== null) this.renderRoot.querySelector<HTMLButtonElement>('.notice button')?.focus();
+  }
+
+  protected override render() {
+    return html`
+      <div class="welcome">
+        <p class="eyebrow">${this.#t('attract.eyebrow')}</p>
+        <h1 data-testid="welcome">${this.#t('attract.welcome')}</h1>
+        <p class="prompt">${this.#t('attract.prompt')}</p>
+      </div>
+      ${this.#kioskState()}
+      <ul class="tiles">
+        ${services.map(
+          (service) => html`<li>
+            <button
+              type="button"
+              class="tile"
+              data-testid="service-tile"
+              data-service=${service.id}
+              aria-disabled="true"
+              aria-describedby="note-${service.id}"
+              @click=${() => this.#explain(service.id)}
+            >
+              <span class="tile-icon">${service.icon(64)}</span>
+              <span class="tile-text">
+                <span class="tile-title">${this.#t(service.titleKey)}</span>
+                <span class="tile-description">${this.#t(service.descriptionKey)}</span>
+                <span class="tile-note" id="note-${service.id}">${this.#t('service.comingSoon')}</span>
+              </span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${this.#notice()}
+    `;
+  }
+}
+
+customElements.define('attract-screen', AttractScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attract-screen': AttractScreen;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatuses } from '../../daemon/protocol/catalogue.ts';
+import { deviceDetails } from './device-details.ts';
+
+const devices: DeviceStatuses = {
+  cardReader: {
+    state: 'present',
+    reader: 'Virtual PCD 00 00',
+    atr: '3B 00',
+    card: {
+      cardNo: 'EP0001',
+      cardType: 'operator',
+      holderName: '张三',
+      holderIdNumberMasked: '110101********1234',
+      enterpriseName: '示例贸易有限公司',
+      uscc: '91110000000000000X',
+      certificateNotAfter: '2027-01-01',
+      lifecycle: 'locked',
+      pinTriesLeft: 0,
+    },
+  },
+  printer: { state: 'noDevice', reason: 'not configured' },
+  scanner: { state: 'busy', device: 'pnm:0', operation: 'scan' },
+  gpio: {
+    state: 'online',
+    lights: { cardSlot: 'slow', scanner: 'off', printer: 'off', inService: 'on', alarm: 'off' },
+    inputs: { presence: true, tamper: false, serviceSwitch: false },
+  },
+};
+
+describe('deviceDetails', () => {
+  it('lists what a technician needs and no personal data', () => {
+    const card = deviceDetails('cardReader', devices);
+    expect(card).toEqual([
+      { labelKey: 'tech.detail.device', value: 'Virtual PCD 00 00' },
+      { labelKey: 'tech.detail.cardNo', value: 'EP0001' },
+      { labelKey: 'tech.detail.lifecycle', value: 'locked' },
+    ]);
+    expect(JSON.stringify(card)).not.toMatch(/张三|110101/);
+    expect(deviceDetails('printer', devices)).toEqual([{ labelKey: 'tech.detail.reason', value: 'not configured' }]);
+    expect(deviceDetails('scanner', devices)).toEqual([
+      { labelKey: 'tech.detail.device', value: 'pnm:0' },
+      { labelKey: 'tech.detail.operation', value: 'scan' },
+    ]);
+    expect(deviceDetails('gpio', devices)[0]).toEqual({
+      labelKey: 'tech.detail.lights',
+      value: 'cardSlot: slow\nscanner: off\nprinter: off\ninService: on\nalarm: off',
+    });
+  });
+});

@@ -1,0 +1,53 @@
+// Builds the kiosk UI into kiosk-ui/dist, which the daemon serves: the agent's screen at / and
+// the technician page at /technician/. `vite --config kiosk-ui/vite.config.ts` serves it in
+// development, proxying /ws to a daemon (KIOSK_DAEMON_URL, default http://127.0.0.1:8080).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+const repoRoot = resolve(root, '..');
+const daemonUrl = process.env.KIOSK_DAEMON_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    // The appliance runs a current Chromium; no legacy transforms.
+    target: 'es2023',
+    reportCompressedSize: true,
+    rolldownOptions: {
+      input: {
+        kiosk: resolve(root, 'index.html'),
+        technician: resolve(root, 'technician/index.html'),
+      },
+      output: {
+        // Named chunks: lit and zod apart from the code both pages share.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules/ },
+            { name: 'shared', minShareCount: 2 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    // The UI imports the protocol and device types from daemon/ and drivers/.
+    fs: { allow: [repoRoot] },
+    proxy: {
+      '/ws': {
+        target: daemonUrl,
+        ws: true,
+        // The daemon accepts /ws only from its own origin and host (a cross-site guard): in
+        // development the proxy speaks as that origin.
+        changeOrigin: true,
+        configure: (proxy) => {
+          proxy.on('proxyReqWs', (request) => request.setHeader('origin', new URL(daemonUrl).origin));
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,248 @@
+// The kiosk UI in a real Chromium against the real daemon (`kiosk run --sim`): the attract
+// screen in both languages, the status strip against the daemon's status, touch-target and
+// font sizes, reconnection after a daemon restart, and the technician page.
+// The UI must be built first (`vite build --config kiosk-ui/vite.config.ts`; the test runner
+// does it); when kiosk-ui/dist is missing this file builds it.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KioskStatus } from '../../daemon/protocol/catalogue.ts';
+import { repoRoot, startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
+import { requireSystemTool } from '../support/system-stack.ts';
+
+const hasChromium = requireSystemTool('chromium', 'chromium');
+const artifacts = join(repoRoot, 'test-artifacts', 'browser');
+const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio'] as const;
+const viewport = { width: 1920, height: 1080 };
+
+async function ensureUiBuilt(): Promise<void> {
+  if (existsSync(join(repoRoot, 'kiosk-ui', 'dist', 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(repoRoot, 'kiosk-ui', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function daemonStatus(daemon: RunningDaemon): Promise<KioskStatus> {
+  const response = await fetch(new URL('/api/health', daemon.url));
+  expect(response.status).toBe(200);
+  return (await response.json()) as KioskStatus;
+}
+
+/** Collects uncaught errors and console errors, minus the ones a test expects. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`console.${message.type()}: ${message.text()}`);
+  });
+  return errors;
+}
+
+const htmlLang = (page: Page): Promise<string> => page.evaluate(() => document.documentElement.lang);
+const badgeState = (page: Page): Promise<string | null> =>
+  page.getByTestId('header-connection').getByTestId('connection-badge').getAttribute('data-state');
+
+/** The state tag each status chip (or technician tile) shows, by device. */
+async function shownStates(page: Page, testId: string): Promise<Record<string, string | null>> {
+  const shown: Record<string, string | null> = {};
+  for (const element of await page.getByTestId(testId).all()) {
+    shown[(await element.getAttribute('data-device')) ?? '?'] = await element.getAttribute('data-state');
+  }
+  return shown;
+}
+
+const expectedStates = (status: KioskStatus): Record<string, string> =>
+  Object.fromEntries(deviceKinds.map((kind) => [kind, status.devices[kind].state]));
+
+/** Sizes of every button, in every shadow root. */
+async function buttonSizes(page: Page): Promise<{ label: string; width: number; height: number }[]> {
+  const sizes = [];
+  for (const button of await page.locator('button').all()) {
+    const box = await button.boundingBox();
+    const label = ((await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '').trim().replace(/\s+/g, ' ');
+    sizes.push({ label, width: box?.width ?? 0, height: box?.height ?? 0 });
+  }
+  return sizes;
+}
+
+/** Visible text smaller than `min` px, searched through every shadow root. */
+function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot): void => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        const ownText = [...element.childNodes]
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent?.trim() ?? '')
+          .join('');
+        if (ownText === '' || element.getClientRects().length === 0) continue;
+        const size = Number.parseFloat(getComputedStyle(element).fontSize);
+        if (size < minPx) found.push(`${size}px: ${ownText}`);
+      }
+    };
+    visit(document);
+    return found;
+  }, min);
+}
+
+describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
+  let browser: Browser;
+  let daemon: RunningDaemon;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    await ensureUiBuilt();
+    [browser, daemon] = await Promise.all([
+      chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      }),
+      startDaemon(),
+    ]);
+  });
+
+  afterAll(async () => {
+    // Either may be missing when beforeAll failed half-way.
+    await (browser as Browser | undefined)?.close();
+    await (daemon as RunningDaemon | undefined)?.stop();
+  });
+
+  it('shows the attract screen in Chinese, the daemon device states, and switches to English', async () => {
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    await page.goto(daemon.url);
+
+    await expect.poll(() => badgeState(page)).toBe('open');
+    expect(await htmlLang(page)).toBe('zh-CN');
+    await expect.poll(() => page.title()).toBe('中国电子口岸 IC 卡自助服务');
+    expect(await page.getByTestId('welcome').textContent()).toContain('中国电子口岸 IC 卡自助服务');
+    expect(await page.getByTestId('service-tile').allTextContents()).toEqual([
+      expect.stringContaining('解锁'),
+      expect.stringContaining('证书延期'),
+      expect.stringContaining('材料预审'),
+      expect.stringContaining('卡片查询'),
+    ]);
+    for (const text of await page.getByTestId('service-tile').allTextContents()) expect(text).toContain('即将开放');
+
+    // The strip shows what the daemon reports, device by device, in words.
+    await expect.poll(async () => (await shownStates(page, 'device-chip')).cardReader, { timeout: 10_000 }).not.toBe('unknown');
+    await expect.poll(async () => [await shownStates(page, 'device-chip'), expectedStates(await daemonStatus(daemon))]).toSatisfy(
+      ([shown, expected]) => JSON.stringify(shown) === JSON.stringify(expected),
+    );
+    const chipsZh = await page.getByTestId('device-chip').allTextContents();
+    expect(chipsZh.map((text) => text.replace(/\s+/g, ''))).toEqual([
+      expect.stringMatching(/^读卡器/),
+      expect.stringMatching(/^打印机/),
+      expect.stringMatching(/^扫描仪/),
+      expect.stringMatching(/^指示灯/),
+    ]);
+
+    for (const size of await buttonSizes(page)) {
+      expect(size.width, size.label).toBeGreaterThanOrEqual(48);
+      expect(size.height, size.label).toBeGreaterThanOrEqual(48);
+    }
+    expect(await smallText(page, 20)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'attract-zh.png'), animations: 'disabled' });
+
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => htmlLang(page)).toBe('en');
+    expect(await page.getByTestId('welcome').textContent()).toContain('China E-Port IC Card Self-Service');
+    expect(await page.title()).toBe('China E-Port IC Card Self-Service');
+    expect(await page.getByTestId('language-toggle').textContent()).toContain('中文');
+    const chipsEn = await page.getByTestId('device-chip').allTextContents();
+    expect(chipsEn[0]).toContain('Card reader');
+    expect(chipsEn).not.toEqual(chipsZh);
+    expect(await smallText(page, 20)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'attract-en.png'), animations: 'disabled' });
+
+    // A tile that is not built yet explains itself instead of pretending.
+    // aria-disabled tiles count as disabled for Playwright's actionability checks; a finger does not care.
+    await page.locator('[data-service="unlock"]').click({ force: true });
+    const notice = page.getByTestId('coming-soon-notice');
+    expect(await notice.textContent()).toContain('coming soon');
+    for (const size of await buttonSizes(page)) {
+      expect(size.height, size.label).toBeGreaterThanOrEqual(48);
+      expect(size.width, size.label).toBeGreaterThanOrEqual(48);
+    }
+    await page.screenshot({ path: join(artifacts, 'attract-notice-en.png'), animations: 'disabled' });
+    await page.getByTestId('notice-dismiss').click();
+    await notice.waitFor({ state: 'detached' });
+
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => htmlLang(page)).toBe('zh-CN');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('returns to Chinese after the inactivity timeout', async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(new URL('/?idle=1', daemon.url).href);
+    await expect.poll(() => badgeState(page)).toBe('open');
+    await page.getByTestId('language-toggle').click();
+    await page.locator('[data-service="renewal"]').click({ force: true });
+    expect(await htmlLang(page)).toBe('en');
+    await expect.poll(() => htmlLang(page), { timeout: 5_000 }).toBe('zh-CN');
+    expect(await page.getByTestId('coming-soon-notice').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the disconnected overlay when the daemon stops and reconnects by itself', { timeout: 90_000 }, async () => {
+    let first: RunningDaemon | null = await startDaemon();
+    let second: RunningDaemon | null = null;
+    const page = await browser.newPage({ viewport });
+    try {
+      await page.goto(first.url);
+      await expect.poll(() => badgeState(page)).toBe('open');
+      expect(await page.getByTestId('disconnected-overlay').count()).toBe(0);
+
+      const port = first.port;
+      await first.stop('SIGTERM');
+      first = null;
+      await page.getByTestId('disconnected-overlay').waitFor({ timeout: 10_000 });
+      expect(['reconnecting', 'connecting']).toContain(await badgeState(page));
+      expect(await page.getByTestId('disconnected-overlay').textContent()).toContain('暂停服务');
+      // Until the daemon answers again the devices are unknown, not their last state.
+      expect(Object.values(await shownStates(page, 'device-chip'))).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+      await expect.poll(() => page.getByTestId('disconnected-overlay').getByTestId('connection-badge').textContent()).toMatch(/\d+ 秒后重新连接|正在连接/);
+      await page.screenshot({ path: join(artifacts, 'disconnected-zh.png'), animations: 'disabled' });
+
+      second = await startDaemon({ port });
+      await expect.poll(() => badgeState(page), { timeout: 30_000 }).toBe('open');
+      await page.getByTestId('disconnected-overlay').waitFor({ state: 'detached' });
+      // Common.Status was fetched again on the new connection.
+      const daemonNow = second;
+      await expect.poll(async () => [await shownStates(page, 'device-chip'), expectedStates(await daemonStatus(daemonNow))]).toSatisfy(
+        ([shown, expected]) => JSON.stringify(shown) === JSON.stringify(expected),
+      );
+    } finally {
+      await page.close();
+      await first?.stop();
+      await second?.stop();
+    }
+  });
+
+  it('serves the read-only technician page', async () => {
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    await page.goto(new URL('/technician/', daemon.url).href);
+    await expect.poll(() => badgeState(page)).toBe('open');
+    expect(await htmlLang(page)).toBe('zh-CN');
+    expect(await page.getByTestId('technician-banner').textContent()).toContain('issue 7');
+    await expect.poll(async () => [await shownStates(page, 'device-tile'), expectedStates(await daemonStatus(daemon))]).toSatisfy(
+      ([shown, expected]) => JSON.stringify(shown) === JSON.stringify(expected),
+    );
+    expect(await page.getByTestId('kiosk-summary').textContent()).toContain((await daemonStatus(daemon)).kioskId);
+    // Read-only: the language toggle is its only button.
+    expect((await buttonSizes(page)).map((size) => size.label)).toEqual(['Switch to English']);
+    expect(await smallText(page, 20)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'technician-zh.png'), fullPage: true, animations: 'disabled' });
+
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => htmlLang(page)).toBe('en');
+    expect(await page.getByTestId('technician-banner').textContent()).toContain('Technician mode');
+    await page.screenshot({ path: join(artifacts, 'technician-en.png'), fullPage: true, animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
