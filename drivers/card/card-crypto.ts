@@ -16,40 +16,38 @@ function aesEcbBlock(key: Buffer, block: Buffer): Buffer {
 
 function shiftLeft(block: Buffer): Buffer {
   const out = Buffer.alloc(blockSize);
-  for (let i = 0; i < blockSize; i++) out[i] = ((block[i]! << 1) | (i + 1 < blockSize ? block[i + 1]! >> 7 : 0)) & 0xff;
+  for (let i = 0; i < blockSize; i++) out[i] = ((block.readUInt8(i) << 1) | (i + 1 < blockSize ? block.readUInt8(i + 1) >> 7 : 0)) & 0xff;
   return out;
 }
 
-function subkeys(key: Buffer): [Buffer, Buffer] {
-  const l = aesEcbBlock(key, Buffer.alloc(blockSize));
-  const k1 = shiftLeft(l);
-  if ((l[0]! & 0x80) !== 0) k1[blockSize - 1]! ^= rb;
-  const k2 = shiftLeft(k1);
-  if ((k1[0]! & 0x80) !== 0) k2[blockSize - 1]! ^= rb;
-  return [k1, k2];
+function xor(a: Buffer, b: Buffer): Buffer {
+  const out = Buffer.alloc(blockSize);
+  for (let i = 0; i < blockSize; i++) out[i] = a.readUInt8(i) ^ b.readUInt8(i);
+  return out;
+}
+
+/** The subkey derived by one doubling in GF(2^128). */
+function double(block: Buffer): Buffer {
+  const out = shiftLeft(block);
+  if ((block.readUInt8(0) & 0x80) !== 0) out.writeUInt8(out.readUInt8(blockSize - 1) ^ rb, blockSize - 1);
+  return out;
 }
 
 /** AES-CMAC (RFC 4493 / NIST SP 800-38B), full 16-byte tag. Key: 16, 24 or 32 bytes. */
 export function aesCmac(key: Uint8Array, message: Uint8Array): Buffer {
   const k = Buffer.from(key);
   if (![16, 24, 32].includes(k.length)) throw new RangeError(`AES key must be 16, 24 or 32 bytes, got ${k.length}`);
-  const [k1, k2] = subkeys(k);
+  const k1 = double(aesEcbBlock(k, Buffer.alloc(blockSize)));
+  const k2 = double(k1);
   const m = Buffer.from(message);
   const blocks = Math.max(1, Math.ceil(m.length / blockSize));
   const complete = m.length > 0 && m.length % blockSize === 0;
   const last = Buffer.alloc(blockSize);
   m.copy(last, 0, (blocks - 1) * blockSize);
   if (!complete) last[m.length - (blocks - 1) * blockSize] = 0x80;
-  const lastKey = complete ? k1 : k2;
-  for (let i = 0; i < blockSize; i++) last[i]! ^= lastKey[i]!;
   let x: Buffer = Buffer.alloc(blockSize);
-  for (let b = 0; b < blocks - 1; b++) {
-    const y = Buffer.alloc(blockSize);
-    for (let i = 0; i < blockSize; i++) y[i] = x[i]! ^ m[b * blockSize + i]!;
-    x = aesEcbBlock(k, y);
-  }
-  for (let i = 0; i < blockSize; i++) last[i]! ^= x[i]!;
-  return aesEcbBlock(k, last);
+  for (let b = 0; b < blocks - 1; b++) x = aesEcbBlock(k, xor(x, m.subarray(b * blockSize, (b + 1) * blockSize)));
+  return aesEcbBlock(k, xor(xor(last, complete ? k1 : k2), x));
 }
 
 /** SP 800-108 counter-mode KDF with AES-CMAC: [i]1 || label || 0x00 || context || [L]2, bits. */
