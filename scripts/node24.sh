@@ -41,15 +41,19 @@ fi
 PATH="$ROOT/node_modules/.bin:$PATH"
 export PATH
 
-# Install or refresh the dependencies when the lockfile or the Node version changed.
+# Install or refresh the dependencies when the lockfile or the Node version changed. --nodedir on
+# the command line outranks a nodedir in the user's .npmrc (Debian images point it at /usr, the
+# system Node's headers), which would otherwise build native modules for the wrong ABI.
+nodedir_flag=""
+[ -n "${npm_config_nodedir:-}" ] && nodedir_flag="--nodedir=$npm_config_nodedir"
 stamp="$ROOT/node_modules/.kiosk-install-stamp"
 want="$(node -p 'process.version') $(cksum <"$ROOT/package-lock.json" 2>/dev/null || echo no-lock)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "node24.sh: installing npm dependencies for Node $(node -p 'process.versions.node')" >&2
   if [ -f "$ROOT/package-lock.json" ]; then
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    (cd "$ROOT" && npm ci $nodedir_flag --no-audit --no-fund --loglevel=error >&2)
   else
-    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error >&2)
+    (cd "$ROOT" && npm install $nodedir_flag --no-audit --no-fund --loglevel=error >&2)
   fi
   echo "$want" >"$stamp"
 fi
