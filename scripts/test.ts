@@ -3,6 +3,7 @@
 // "tests: N passed, N failed, N skipped". Outside CI, tests whose stack is missing are skipped
 // and counted loudly; in CI (CI=true) a missing stack fails them.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,15 @@ const ci = process.env.CI === 'true';
 function run(command: string, args: string[], options: { quiet?: boolean } = {}): number {
   const result = spawnSync(command, args, { cwd: root, stdio: options.quiet === true ? 'ignore' : 'inherit' });
   return result.status ?? 1;
+}
+
+function canLoad(module: string): boolean {
+  try {
+    createRequire(join(root, 'package.json'))(module);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function missingPackages(): string[] {
@@ -34,6 +44,13 @@ if (missing.length > 0) {
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
     missing = missingPackages();
+    // pcsclite is an optional dependency built against libpcsclite-dev: installed just now, after
+    // the npm dependencies were, it needs one more install to be built.
+    if (!canLoad('pcsclite') && existsSync('/usr/include/PCSC/winscard.h')) {
+      console.log('test: building pcsclite against the newly installed libpcsclite-dev');
+      const nodedir = process.env.npm_config_nodedir;
+      run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...(nodedir === undefined ? [] : [`--nodedir=${nodedir}`])]);
+    }
   }
   if (missing.length > 0) {
     console.warn(`\n!!! system stack missing: ${missing.join(' ')} — ${ci ? 'CI: the tests needing it will FAIL' : 'the tests needing it will be SKIPPED'}`);

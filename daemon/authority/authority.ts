@@ -1,0 +1,184 @@
+// The authority: the data sub-centre's back office as the kiosk's flows see it (docs/authority.md).
+// Two implementations: the embedded simulation (sim-authority.ts) and an HTTP client for a real
+// back office (http-authority.ts). Expected failures are values; nothing here throws on a refusal.
+//
+// Idempotency: every call that changes state carries a key the caller makes per operation (a
+// UUID). The same key with the same request returns the first answer, stored; the same key with
+// a different request is an idempotencyConflict. Reads (lookupCard, pendingRenewal,
+// caCertificate) change nothing and need no key.
+import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { Result } from '../result.ts';
+
+export interface RegisteredCard {
+  cardNo: string;
+  cardType: CardType;
+  holderName: string;
+  /** First 6 and last 4 only: the full number never leaves the authority. */
+  holderIdNumberMasked: string;
+  /** 'expired' when the current certificate's notAfter has passed and nothing worse applies. */
+  status: CardLifecycle;
+  /** Hex, lower case; null before the card's first certificate is registered. */
+  certificateSerial: string | null;
+  certificateNotBefore: string;
+  certificateNotAfter: string;
+}
+
+export interface RegisteredEnterprise {
+  name: string;
+  uscc: string;
+  orgCode: string;
+  legalRepresentative: string;
+  address: string;
+  cards: RegisteredCard[];
+}
+
+export interface CardLookup {
+  card: RegisteredCard;
+  enterprise: RegisteredEnterprise;
+}
+
+export interface UnlockEvidence {
+  agentName: string;
+  /** Full resident ID number; the authority keeps only a masked copy in its audit. */
+  agentIdNumber: string;
+  introductionLetter: boolean;
+  enterpriseUscc: string;
+}
+
+export interface AuthoriseUnlockRequest {
+  idempotencyKey: string;
+  cardNo: string;
+  /** The card's GET CHALLENGE answer, 16 bytes. */
+  challenge: Uint8Array;
+  kioskId: string;
+  evidence: UnlockEvidence;
+}
+
+export interface UnlockAuthorisation {
+  /** EXTERNAL AUTHENTICATE data: AES-CMAC(unblock key, challenge || card number), 16 bytes. */
+  cryptogram: Uint8Array;
+}
+
+export interface ReportUnlockDoneRequest {
+  idempotencyKey: string;
+  cardNo: string;
+  kioskId: string;
+}
+
+/**
+ * Proof that the card holds the private key of the key to certify:
+ * a PKCS#10 request signed by it, or the SPKI with an ECDSA-SHA256 signature over
+ * `"EPORT-KEY-PROOF" 0x00 cardNo 0x00 SPKI` (DER or 64-byte r||s), for cards that cannot build DER.
+ */
+export type KeyProof = { kind: 'csr'; csrDer: Uint8Array } | { kind: 'signedKey'; publicKeySpki: Uint8Array; signature: Uint8Array };
+
+export interface IssueCertificateRequest {
+  idempotencyKey: string;
+  cardNo: string;
+  kioskId: string;
+  proof: KeyProof;
+}
+
+export interface IssuedCertificate {
+  certificateDer: Uint8Array;
+  /** Hex, lower case. */
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+export interface ConfirmActivationRequest {
+  idempotencyKey: string;
+  cardNo: string;
+  certificateSerial: string;
+  kioskId: string;
+}
+
+export interface Activation {
+  cardNo: string;
+  certificateSerial: string;
+  certificateNotAfter: string;
+  status: CardLifecycle;
+}
+
+/** What the registry knows about a renewal the kiosk has not confirmed yet. */
+export type PendingRenewal =
+  | { state: 'none' }
+  | { state: 'pending'; idempotencyKey: string; certificate: IssuedCertificate; currentSerial: string | null; issuedAt: string };
+
+export interface SubmitIntakeRequest {
+  idempotencyKey: string;
+  kioskId: string;
+  /** An intake package, format v1 (DESIGN.md). Stored as JSON; the kiosk has checked it. */
+  intakePackage: Record<string, unknown>;
+}
+
+export interface IntakeTicket {
+  /** "A0001": per service day (China time), sequential from 1. */
+  ticket: string;
+  serviceDay: string;
+}
+
+export interface CaCertificate {
+  der: Uint8Array;
+  pem: string;
+}
+
+export type RefusalReason =
+  | 'cardNotLocked'
+  | 'cardLocked'
+  | 'cardExpired'
+  | 'cardFrozen'
+  | 'cardReportedLost'
+  | 'cardInvalidated'
+  | 'introductionLetterMissing'
+  | 'enterpriseMismatch'
+  | 'agentIdNumberInvalid'
+  | 'agentNotOnRecord'
+  | 'noUnlockAuthorised'
+  | 'proofInvalid'
+  | 'keyNotP256'
+  | 'keyReused'
+  | 'certificateUnknown';
+
+export type AuthorityError =
+  | { kind: 'unreachable'; detail: string }
+  | { kind: 'unknownCard'; cardNo: string }
+  | { kind: 'refused'; reason: RefusalReason; detail: string }
+  | { kind: 'idempotencyConflict'; idempotencyKey: string }
+  | { kind: 'invalidRequest'; issues: string[] }
+  /** The back office answered something this client cannot read. */
+  | { kind: 'protocolError'; detail: string }
+  /** The back office failed on its side (HTTP 5xx after the retries). */
+  | { kind: 'internal'; detail: string };
+
+export interface Authority {
+  lookupCard(cardNo: string): Promise<Result<CardLookup, AuthorityError>>;
+  authoriseUnlock(request: AuthoriseUnlockRequest): Promise<Result<UnlockAuthorisation, AuthorityError>>;
+  /** After RESET RETRY COUNTER and a VERIFY with the new PIN: the registry's card is active again. */
+  reportUnlockDone(request: ReportUnlockDoneRequest): Promise<Result<{ cardNo: string; status: CardLifecycle }, AuthorityError>>;
+  issueCertificate(request: IssueCertificateRequest): Promise<Result<IssuedCertificate, AuthorityError>>;
+  confirmActivation(request: ConfirmActivationRequest): Promise<Result<Activation, AuthorityError>>;
+  pendingRenewal(cardNo: string): Promise<Result<PendingRenewal, AuthorityError>>;
+  submitIntake(request: SubmitIntakeRequest): Promise<Result<IntakeTicket, AuthorityError>>;
+  caCertificate(): Promise<Result<CaCertificate, AuthorityError>>;
+}
+
+export function describeAuthorityError(error: AuthorityError): string {
+  switch (error.kind) {
+    case 'unreachable':
+      return `the authority cannot be reached: ${error.detail}`;
+    case 'unknownCard':
+      return `the authority does not know card ${error.cardNo}`;
+    case 'refused':
+      return `the authority refused (${error.reason}): ${error.detail}`;
+    case 'idempotencyConflict':
+      return `idempotency key ${error.idempotencyKey} was already used for a different request`;
+    case 'invalidRequest':
+      return `invalid request: ${error.issues.join('; ')}`;
+    case 'protocolError':
+      return `unreadable answer from the authority: ${error.detail}`;
+    case 'internal':
+      return `the authority failed: ${error.detail}`;
+  }
+}

@@ -1,0 +1,58 @@
+// Shape checks of in-process requests, mirroring what the HTTP schemas check at the wire:
+// a malformed request is invalidRequest and is not remembered under its idempotency key.
+import type { AuthorityError, AuthoriseUnlockRequest, ConfirmActivationRequest, IssueCertificateRequest, ReportUnlockDoneRequest, SubmitIntakeRequest } from './authority.ts';
+
+type Checked =
+  | ['authoriseUnlock', AuthoriseUnlockRequest]
+  | ['reportUnlockDone', ReportUnlockDoneRequest]
+  | ['issueCertificate', IssueCertificateRequest]
+  | ['confirmActivation', ConfirmActivationRequest]
+  | ['submitIntake', SubmitIntakeRequest];
+
+function text(issues: string[], name: string, value: unknown, max = 128): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) issues.push(`${name} must be a non-empty string of at most ${max} characters`);
+}
+
+function bytes(issues: string[], name: string, value: unknown, length?: number): void {
+  if (!(value instanceof Uint8Array) || value.length === 0 || value.length > 8192) issues.push(`${name} must be bytes`);
+  else if (length !== undefined && value.length !== length) issues.push(`${name} must be ${length} bytes`);
+}
+
+export function validateRequest(...[operation, request]: Checked): (AuthorityError & { kind: 'invalidRequest' }) | null {
+  const issues: string[] = [];
+  text(issues, 'idempotencyKey', request.idempotencyKey, 200);
+  text(issues, 'kioskId', request.kioskId, 64);
+  switch (operation) {
+    case 'authoriseUnlock':
+      text(issues, 'cardNo', request.cardNo, 32);
+      bytes(issues, 'challenge', request.challenge, 16);
+      text(issues, 'evidence.agentName', request.evidence.agentName, 64);
+      text(issues, 'evidence.agentIdNumber', request.evidence.agentIdNumber, 32);
+      text(issues, 'evidence.enterpriseUscc', request.evidence.enterpriseUscc, 32);
+      if (typeof request.evidence.introductionLetter !== 'boolean') issues.push('evidence.introductionLetter must be true or false');
+      break;
+    case 'reportUnlockDone':
+      text(issues, 'cardNo', request.cardNo, 32);
+      break;
+    case 'issueCertificate':
+      text(issues, 'cardNo', request.cardNo, 32);
+      switch (request.proof.kind) {
+        case 'csr':
+          bytes(issues, 'proof.csrDer', request.proof.csrDer);
+          break;
+        case 'signedKey':
+          bytes(issues, 'proof.publicKeySpki', request.proof.publicKeySpki);
+          bytes(issues, 'proof.signature', request.proof.signature);
+          break;
+      }
+      break;
+    case 'confirmActivation':
+      text(issues, 'cardNo', request.cardNo, 32);
+      if (typeof request.certificateSerial !== 'string' || !/^[0-9a-fA-F]{2,40}$/.test(request.certificateSerial)) issues.push('certificateSerial must be hex');
+      break;
+    case 'submitIntake':
+      if (typeof request.intakePackage !== 'object' || Array.isArray(request.intakePackage)) issues.push('intakePackage must be a JSON object');
+      break;
+  }
+  return issues.length === 0 ? null : { kind: 'invalidRequest', issues };
+}

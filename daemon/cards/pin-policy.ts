@@ -1,0 +1,61 @@
+// The kiosk's PIN policy (seed 002: keep it secret; not a phone number, not a birth date).
+// Checked before a new PIN goes to the card, so the agent hears why in plain words.
+import { initialPin } from '../../sim/card/personalise.ts';
+
+export type PinRefusal =
+  | 'notEightDigits'
+  | 'allSame'
+  | 'sequence'
+  | 'birthDate'
+  | 'initialPin'
+  | 'sameAsOld'
+  | 'mismatch';
+
+export interface PinPolicyInput {
+  pin: string;
+  /** The second entry on the PIN pad; must equal the first. */
+  confirmation?: string;
+  /** The holder's resident ID number: the PIN must not be their birth date. */
+  holderIdNumber?: string;
+  oldPin?: string;
+}
+
+function isSequence(pin: string): boolean {
+  const steps = new Set<number>();
+  for (let i = 1; i < pin.length; i++) steps.add((pin.charCodeAt(i) - pin.charCodeAt(i - 1) + 10) % 10);
+  // 12345678, 87654321, and wrapping runs such as 78901234.
+  return steps.size === 1 && (steps.has(1) || steps.has(9));
+}
+
+function birthDateForms(idNumber: string): string[] {
+  if (!/^\d{17}[\dXx]$/.test(idNumber)) return [];
+  const yyyymmdd = idNumber.slice(6, 14);
+  const yymmdd = yyyymmdd.slice(2);
+  const mmdd = yyyymmdd.slice(4);
+  // YYYYMMDD, DDMMYYYY, MMDDYYYY: the forms people actually pick.
+  return [yyyymmdd, `${mmdd.slice(2)}${mmdd.slice(0, 2)}${yyyymmdd.slice(0, 4)}`, `${mmdd}${yyyymmdd.slice(0, 4)}`, yymmdd];
+}
+
+/** The first reason the PIN is refused, or null when it is acceptable. */
+export function checkPinPolicy(input: PinPolicyInput): PinRefusal | null {
+  const { pin } = input;
+  if (!/^\d{8}$/.test(pin)) return 'notEightDigits';
+  if (input.confirmation !== undefined && input.confirmation !== pin) return 'mismatch';
+  if (pin === initialPin) return 'initialPin';
+  if (/^(\d)\1{7}$/.test(pin)) return 'allSame';
+  if (isSequence(pin)) return 'sequence';
+  if (input.holderIdNumber !== undefined && birthDateForms(input.holderIdNumber).some((form) => pin.includes(form))) return 'birthDate';
+  if (input.oldPin !== undefined && input.oldPin === pin) return 'sameAsOld';
+  return null;
+}
+
+/** Plain words for the agent, in both languages (the UI shows the one in use). */
+export const pinRefusalText: Record<PinRefusal, { zh: string; en: string }> = {
+  notEightDigits: { zh: '密码须为 8 位数字。', en: 'The PIN must be 8 digits.' },
+  allSame: { zh: '密码不能全部是同一个数字。', en: 'The PIN cannot be one digit repeated.' },
+  sequence: { zh: '密码不能是连续数字（如 12345678）。', en: 'The PIN cannot be a run of digits such as 12345678.' },
+  birthDate: { zh: '密码不能包含持卡人的出生日期。', en: "The PIN cannot contain the holder's date of birth." },
+  initialPin: { zh: '密码不能是初始密码 88888888。', en: 'The PIN cannot be the initial PIN 88888888.' },
+  sameAsOld: { zh: '新密码不能与旧密码相同。', en: 'The new PIN must differ from the old one.' },
+  mismatch: { zh: '两次输入的密码不一致。', en: 'The two entries do not match.' },
+};
