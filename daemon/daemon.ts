@@ -4,7 +4,16 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { deviceKinds } from '../drivers/device/device.ts';
+import type { Authority } from './authority/authority.ts';
+import { createHttpAuthority } from './authority/http-authority.ts';
+import { openSimAuthority, type SimAuthority } from './authority/sim-authority.ts';
+import { AgentSessions } from './cards/agent-session.ts';
+import { CardService } from './cards/card-service.ts';
+import { faultInjectionHook } from './cards/fault-injection.ts';
+import { cardHandlers } from './commands/card-commands.ts';
 import { commonHandlers } from './commands/common.ts';
+import { simHandlers } from './commands/sim-commands.ts';
+import { SimCardReader } from '../sim/card/sim-card-reader.ts';
 import type { KioskConfig } from './config/config.ts';
 import { allDevices, createDevices, deviceStatuses, overallState, type Devices } from './devices/devices.ts';
 import type { Logger } from './log/logger.ts';
@@ -19,6 +28,7 @@ export interface RunningKiosk {
   port: number;
   store: Store;
   devices: Devices;
+  cards: CardService;
   status(): KioskStatus;
   /** Closes clients, stops devices, flushes the store. Safe to call twice. */
   close(reason: string): Promise<void>;
@@ -28,6 +38,24 @@ const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'packag
 
 const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+async function openAuthority(config: KioskConfig): Promise<{ authority: Authority; simAuthority: SimAuthority | null }> {
+  switch (config.authority.kind) {
+    case 'sim': {
+      const simAuthority = await openSimAuthority({ stateDir: config.stateDir });
+      return { authority: simAuthority, simAuthority };
+    }
+    case 'http': {
+      const { url, token, timeoutMs } = config.authority;
+      const authority = createHttpAuthority({
+        baseUrl: url,
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        ...(token !== undefined && { headers: { Authorization: `Bearer ${token}` } }),
+      });
+      return { authority, simAuthority: null };
+    }
+  }
+}
+
 export async function startKiosk(config: KioskConfig, logger: Logger): Promise<RunningKiosk> {
   const startedAt = Date.now();
   mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
@@ -36,7 +64,26 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
   });
   logger.event('store.opened', { path: store.path, schemaVersion: store.schemaVersion() });
 
+  const { authority, simAuthority } = await openAuthority(config);
+  logger.event('authority.opened', { kind: config.authority.kind });
+
   const devices = createDevices(config);
+  const sessions = new AgentSessions(store);
+  const simReader = devices.cardReader instanceof SimCardReader ? devices.cardReader : null;
+  const faults = faultInjectionHook(process.env.KIOSK_FAULT_INJECT, simReader === null ? null : { pullCard: () => simReader.remove() });
+  let progressListener: ((operation: 'unlock' | 'renewal', step: string) => void) | null = null;
+  const cards = new CardService({
+    reader: devices.cardReader,
+    authority,
+    store,
+    logger,
+    sessions,
+    kioskId: config.kioskId,
+    onStep: async (operation, step) => {
+      progressListener?.(operation, step);
+      await faults(operation, step);
+    },
+  });
   const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
   const status = (): KioskStatus => {
     const statuses = deviceStatuses(devices);
@@ -68,7 +115,11 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
   };
 
   const ws = createWsServer({
-    handlers: { ...commonHandlers(status) },
+    handlers: {
+      ...commonHandlers(status),
+      ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
+      ...simHandlers(simReader !== null && simAuthority !== null ? { reader: simReader, authority: simAuthority, stateDir: config.stateDir } : null),
+    },
     logger,
     isAllowedOrigin,
     onOutcome: (outcome) => metrics.wsMessages.inc({ outcome }),
@@ -85,6 +136,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
       device.start().catch((e: unknown) => logger.event('device.startFailed', { device: device.kind, error: String(e) })),
     ),
   );
+
+  cards.start();
 
   if (!existsSync(join(config.uiDir, 'index.html'))) logger.event('daemon.uiMissing', { uiDir: config.uiDir });
   const app = createHttpApp({ uiDir: config.uiDir, status, metrics, isAllowedHost, beforeScrape: () => metrics.wsClients.set(ws.clientCount()) });
@@ -114,13 +167,16 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
     port,
     store,
     devices,
+    cards,
     status,
     close(reason) {
       closing ??= (async () => {
         server.close();
         await ws.close(reason);
         server.closeAllConnections();
+        cards.stop();
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
+        simAuthority?.close();
         store.close();
         logger.event('store.closed', { path: store.path });
       })();

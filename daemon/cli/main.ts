@@ -5,6 +5,7 @@ import { describeConfigError, loadConfig, type ConfigFlags } from '../config/con
 import { createLogger } from '../log/logger.ts';
 import { startKiosk } from '../daemon.ts';
 import { createSystemdNotifier } from '../systemd/notify.ts';
+import { simCommand, simUsage } from './sim-card-command.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -14,7 +15,7 @@ const usage = `usage: kiosk <command> [options]
         run the kiosk daemon (--sim: every device simulated). KIOSK_PORT sets the port too.
   diag status [--port N] [--config FILE]
         ask the running daemon for its health and print it as JSON.
-  help  this text
+${simUsage}  help  this text
 `;
 
 /** A usage or input error: printed plainly, exit code 2, no stack trace. */
@@ -124,6 +125,8 @@ async function main(argv: string[]): Promise<number> {
       return run(args);
     case 'diag':
       return diag(args);
+    case 'sim':
+      return simCommand(args);
     case 'help':
     case '--help':
     case '-h':

@@ -4,7 +4,7 @@ import { maxFrameBytes } from '../protocol/envelope.ts';
 import { ok } from '../result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 
-export function commonHandlers(status: () => KioskStatus): CommandHandlers {
+export function commonHandlers(status: () => KioskStatus): Pick<CommandHandlers, 'Common.Status' | 'Common.Capabilities' | 'Common.Cancel'> {
   return {
     'Common.Status': async () => ok(status()),
     'Common.Capabilities': async () => {

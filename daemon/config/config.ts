@@ -27,6 +27,15 @@ export const configSchema = z.strictObject({
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']),
   }),
+  cardReader: z.strictObject({
+    /** The first PC/SC reader whose name contains this; empty: the first reader. */
+    readerName: z.string(),
+  }),
+  /** The back office: the embedded simulation, or a real one over HTTP. */
+  authority: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('sim') }),
+    z.strictObject({ kind: z.literal('http'), url: z.url(), token: z.string().min(1).optional(), timeoutMs: z.int().positive().optional() }),
+  ]),
   /** Directory of the built kiosk UI (kiosk-ui/dist in a checkout). */
   uiDir: z.string().min(1),
 });
@@ -41,6 +50,8 @@ const partialConfigSchema = z.strictObject({
   devices: configSchema.shape.devices.partial().optional(),
   printer: configSchema.shape.printer.partial().optional(),
   log: configSchema.shape.log.partial().optional(),
+  cardReader: configSchema.shape.cardReader.partial().optional(),
+  authority: configSchema.shape.authority.optional(),
   uiDir: z.string().min(1).optional(),
 });
 type PartialConfig = z.infer<typeof partialConfigSchema>;
@@ -63,6 +74,8 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     devices: { cardReader: 'hardware', printer: 'hardware', scanner: 'hardware', gpio: 'hardware' },
     printer: { path: '/dev/eport-printer', baud: 115200 },
     log: { level: 'info' },
+    cardReader: { readerName: '' },
+    authority: { kind: 'sim' },
     uiDir: resolve(repoRoot, 'kiosk-ui', 'dist'),
   };
 }
@@ -119,6 +132,8 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigEr
   if (env.KIOSK_STATE_DIR !== undefined) partial.stateDir = env.KIOSK_STATE_DIR;
   if (env.KIOSK_LOG_LEVEL !== undefined) partial.log = { level: env.KIOSK_LOG_LEVEL as KioskConfig['log']['level'] };
   if (env.KIOSK_PRINTER_PATH !== undefined) partial.printer = { path: env.KIOSK_PRINTER_PATH };
+  if (env.KIOSK_READER_NAME !== undefined) partial.cardReader = { readerName: env.KIOSK_READER_NAME };
+  if (env.KIOSK_AUTHORITY_URL !== undefined) partial.authority = { kind: 'http', url: env.KIOSK_AUTHORITY_URL };
   const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
   for (const kind of deviceKinds) {
     const value = env[envDeviceNames[kind]];
@@ -138,6 +153,8 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     devices: { ...base.devices, ...over.devices },
     printer: { ...base.printer, ...over.printer },
     log: { ...base.log, ...over.log },
+    cardReader: { ...base.cardReader, ...over.cardReader },
+    authority: over.authority ?? base.authority,
     uiDir: over.uiDir ?? base.uiDir,
   };
 }

@@ -1,5 +1,7 @@
 // Builds the kiosk's devices from the configuration and aggregates their status.
-import type { CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReader } from '../../drivers/card/card-reader.ts';
+import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
+import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { cardReaderServiceability } from '../../drivers/card/card-reader.ts';
 import type { Device, DeviceKind, DeviceSource, Serviceability } from '../../drivers/device/device.ts';
 import { deviceKinds } from '../../drivers/device/device.ts';
@@ -12,15 +14,15 @@ import type { KioskConfig } from '../config/config.ts';
 import type { DeviceStatuses, OverallState } from '../protocol/catalogue.ts';
 
 export interface Devices {
-  cardReader: CardReader;
+  /** In simulator mode the in-process reader the dev dock inserts cards into; over pcscd otherwise. */
+  cardReader: CardReader | SimCardReader;
   printer: Printer;
   scanner: Scanner;
   gpio: Gpio | Device<GpioStatus>;
 }
 
 /** Not yet written: each reports noDevice with the reason until its issue lands. */
-const pending: Record<DeviceKind, Record<DeviceSource, string>> = {
-  cardReader: { sim: 'the simulated card reader is not built yet', hardware: 'the PC/SC card reader driver is not built yet' },
+const pending: Record<Exclude<DeviceKind, 'cardReader'>, Record<DeviceSource, string>> = {
   printer: { sim: 'the simulated receipt printer is not built yet', hardware: 'the serial ESC/POS printer driver is not built yet' },
   scanner: { sim: 'the simulated scanner is not built yet', hardware: 'the SANE scanner driver is not built yet' },
   gpio: { sim: '', hardware: 'the onoff GPIO driver is not built yet' },
@@ -29,7 +31,7 @@ const pending: Record<DeviceKind, Record<DeviceSource, string>> = {
 export function createDevices(config: KioskConfig): Devices {
   const source = config.devices;
   return {
-    cardReader: new UnavailableDevice<CardReaderStatus>('cardReader', source.cardReader, pending.cardReader[source.cardReader]),
+    cardReader: source.cardReader === 'sim' ? new SimCardReader() : new PcscCardReader({ readerName: config.cardReader.readerName }),
     printer: new UnavailableDevice<PrinterStatus>('printer', source.printer, pending.printer[source.printer]),
     scanner: new UnavailableDevice<ScannerStatus>('scanner', source.scanner, pending.scanner[source.scanner]),
     gpio: source.gpio === 'sim' ? new SimGpio() : new UnavailableDevice<GpioStatus>('gpio', 'hardware', pending.gpio.hardware),

@@ -34,6 +34,19 @@ export const logEvents = {
   // devices: K4xxx
   'device.statusChanged': { id: 'K4001', level: 'info', message: 'device status changed' },
   'device.startFailed': { id: 'K4002', level: 'error', message: 'device failed to start' },
+  // card services: K6xxx
+  'card.inserted': { id: 'K6001', level: 'info', message: 'card read' },
+  'card.removed': { id: 'K6002', level: 'info', message: 'card removed' },
+  'card.readFailed': { id: 'K6003', level: 'warn', message: 'the card in the reader could not be read' },
+  'card.operationReconciled': { id: 'K6004', level: 'info', message: 'an unfinished card operation was finished or rolled back' },
+  'card.operationsOpen': { id: 'K6005', level: 'warn', message: 'card operations left open by a crash or a pulled card, waiting for their card' },
+  'card.pinVerified': { id: 'K6006', level: 'info', message: 'PIN verified' },
+  'card.pinRefused': { id: 'K6007', level: 'info', message: 'PIN verification refused' },
+  'card.unlocked': { id: 'K6008', level: 'info', message: 'card unlocked' },
+  'card.renewed': { id: 'K6009', level: 'info', message: 'card certificate renewed' },
+  'card.operationFailed': { id: 'K6010', level: 'warn', message: 'card operation did not complete' },
+  'card.pinChanged': { id: 'K6011', level: 'info', message: 'PIN changed' },
+  'authority.opened': { id: 'K6101', level: 'info', message: 'authority ready' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
 } as const satisfies Record<string, EventDefinition>;

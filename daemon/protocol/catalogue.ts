@@ -1,7 +1,7 @@
 // Every message the daemon understands or sends, with its payload schema. One module for the
 // daemon and the UI: a command that is not here is answered with unsupportedCommand.
 import { z } from 'zod';
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardInfo, CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { DeviceKind, DeviceSource } from '../../drivers/device/device.ts';
 import type { GpioStatus } from '../../drivers/gpio/gpio.ts';
 import type { PrinterStatus } from '../../drivers/printer/printer.ts';
@@ -34,6 +34,13 @@ export interface Capabilities {
   interfaces: { name: string; commands: string[]; unsolicited: string[] }[];
 }
 
+/** The businesses an agent can start at the kiosk (DOMAIN.md), plus a card query. */
+export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query'] as const;
+export type Business = (typeof businesses)[number];
+
+// A PIN travels only in the one command that needs it; the daemon never logs or stores it.
+const pin = z.string().max(16);
+
 export const commandPayloadSchemas = {
   'Common.Status': z.strictObject({}),
   'Common.Capabilities': z.strictObject({}),
@@ -41,15 +48,58 @@ export const commandPayloadSchemas = {
     /** The requests to cancel on this connection; absent cancels every request in flight. */
     requestIds: z.array(z.int().min(1)).max(256).optional(),
   }),
+  'CardReader.ReadCard': z.strictObject({}),
+  'CardReader.VerifyPin': z.strictObject({ pin }),
+  'CardReader.ChangePin': z.strictObject({ oldPin: pin, newPin: pin, confirmation: pin }),
+  'Kiosk.StartSession': z.strictObject({ business: z.enum(businesses) }),
+  'Kiosk.EndSession': z.strictObject({ outcome: z.enum(['completed', 'canceled', 'timedOut', 'failed']).optional() }),
+  'Kiosk.Unlock': z.strictObject({
+    /** For now carried in the command; the scanner fills it in a later issue. */
+    evidence: z.strictObject({
+      agentName: z.string().min(1).max(64),
+      agentIdNumber: z.string().min(1).max(32),
+      introductionLetter: z.boolean(),
+      enterpriseUscc: z.string().min(1).max(32),
+    }),
+    newPin: pin,
+    confirmation: pin,
+  }),
+  /** The PIN of the card to renew, verified in the same card session as the renewal. */
+  'Kiosk.Renew': z.strictObject({ pin }),
+  /** Simulator mode only: the dev dock's hands. */
+  'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
+  'Sim.RemoveCard': z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commandPayloadSchemas;
 export type CommandPayload<N extends CommandName> = z.infer<(typeof commandPayloadSchemas)[N]>;
 
+export interface CardSummary {
+  info: CardInfo;
+  certificateDaysLeft: number;
+  pin: { state: 'verified' } | { state: 'notVerified'; triesLeft: number } | { state: 'blocked' };
+  pinMustChange: boolean;
+}
+
 export interface CommandResults {
   'Common.Status': KioskStatus;
   'Common.Capabilities': Capabilities;
   'Common.Cancel': { canceled: number[] };
+  'CardReader.ReadCard': CardSummary;
+  'CardReader.VerifyPin': { cardNo: string; verified: true };
+  'CardReader.ChangePin': { cardNo: string };
+  'Kiosk.StartSession': { sessionId: string; business: Business };
+  'Kiosk.EndSession': { sessionId: string | null };
+  'Kiosk.Unlock': { operationId: string; cardNo: string };
+  'Kiosk.Renew': { operationId: string; cardNo: string; certificateSerial: string; notAfter: string };
+  'Sim.InsertCard': { fixture: string; cardNo: string };
+  'Sim.RemoveCard': { removed: boolean };
+}
+
+/** Intermediate `event` messages of a command, carrying its requestId. */
+export interface CommandEvents {
+  'Kiosk.Unlock': { step: string; index: number; of: number };
+  'Kiosk.Renew': { step: string; index: number; of: number };
 }
 
 export interface UnsolicitedPayloads {

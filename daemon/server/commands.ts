@@ -6,6 +6,8 @@ import type { Result } from '../result.ts';
 export interface CommandFailure {
   completionCode: Exclude<CompletionCode, 'success'>;
   errorDescription: string;
+  /** Machine-readable detail for the UI (e.g. the card service's error value). */
+  payload?: Record<string, unknown>;
 }
 
 export interface CommandContext {
@@ -14,6 +16,8 @@ export interface CommandContext {
   connectionId: number;
   /** Cancels requests in flight on this connection (all when ids is undefined); returns those canceled. */
   cancel(ids: readonly number[] | undefined): number[];
+  /** Sends an intermediate `event` message for this command (e.g. progress). */
+  emit(payload: Record<string, unknown>): void;
 }
 
 export type CommandHandlers = {

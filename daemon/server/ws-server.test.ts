@@ -19,7 +19,7 @@ let client: TestClient;
 let url: string;
 
 beforeEach(async () => {
-  const handlers: CommandHandlers = {
+  const handlers: Partial<CommandHandlers> = {
     // Status waits until canceled or timed out: a stand-in for a slow device command.
     'Common.Status': async (_payload, context) => waitForAbort(context.signal),
     'Common.Capabilities': async () => {

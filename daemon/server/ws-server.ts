@@ -11,7 +11,8 @@ import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type
 import { TokenBucket } from './token-bucket.ts';
 
 export interface WsServerOptions {
-  handlers: CommandHandlers;
+  /** A command without a handler is answered with unsupportedCommand. */
+  handlers: Partial<CommandHandlers>;
   logger: Logger;
   /** Origins allowed to open /ws (the daemon's own); requests without Origin are not browsers and pass. */
   isAllowedOrigin: (origin: string) => boolean;
@@ -85,12 +86,23 @@ export function createWsServer(options: WsServerOptions): WsServer {
       const limit = timeoutMs ?? defaultCommandTimeoutMs;
       const timer = setTimeout(() => controller.abort(new CancelReason('timeOut', `no completion within ${limit} ms`)), limit);
       // Common.Cancel without ids cancels everything else in flight, never itself.
-      const context: CommandContext = { signal: controller.signal, connectionId, cancel: (ids) => cancel((ids ?? [...inFlight.keys()]).filter((id) => id !== requestId)) };
+      const context: CommandContext = {
+        signal: controller.signal,
+        connectionId,
+        cancel: (ids) => cancel((ids ?? [...inFlight.keys()]).filter((id) => id !== requestId)),
+        emit: (eventPayload) => {
+          if (!controller.signal.aborted) send(ws, { header: { name, requestId, type: 'event' }, payload: eventPayload });
+        },
+      };
       const aborted = new Promise<CancelReason>((resolve) =>
         controller.signal.addEventListener('abort', () => resolve(controller.signal.reason as CancelReason), { once: true }),
       );
       try {
-        const handler = handlers[name] as (p: unknown, c: CommandContext) => ReturnType<CommandHandlers[CommandName]>;
+        const handler = handlers[name] as ((p: unknown, c: CommandContext) => ReturnType<CommandHandlers[CommandName]>) | undefined;
+        if (handler === undefined) {
+          complete(ws, { name, requestId, completionCode: 'unsupportedCommand', errorDescription: `${name} is not available on this kiosk` });
+          return;
+        }
         const outcome = await Promise.race([handler(payload, context), aborted]);
         if (outcome instanceof CancelReason) {
           complete(ws, { name, requestId, completionCode: outcome.code, errorDescription: outcome.message });
@@ -99,7 +111,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
           log.event('ws.command', { command: name, requestId });
         } else {
           const failure: CommandFailure = outcome.error;
-          complete(ws, { name, requestId, completionCode: failure.completionCode, errorDescription: failure.errorDescription }, {});
+          complete(ws, { name, requestId, completionCode: failure.completionCode, errorDescription: failure.errorDescription }, failure.payload ?? {});
         }
       } catch (e) {
         log.event('ws.commandFailed', { command: name, requestId, error: (e as Error).stack ?? String(e) });

@@ -39,4 +39,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_at ON audit(at);
     `,
   },
+  {
+    version: 2,
+    name: 'card operations (unlock, renewal) for crash recovery',
+    sql: `
+      -- One row per unlock or renewal. An open row after a crash or a pulled card is finished or
+      -- rolled back when that card is next read (daemon/cards/reconcile.ts).
+      CREATE TABLE card_operations (
+        id               TEXT PRIMARY KEY,
+        session_id       TEXT REFERENCES sessions(id),
+        kind             TEXT NOT NULL CHECK (kind IN ('unlock', 'renewal')),
+        card_no          TEXT NOT NULL,
+        idempotency_key  TEXT NOT NULL UNIQUE,
+        step             TEXT NOT NULL,
+        state            TEXT NOT NULL CHECK (state IN ('open', 'completed', 'rolledBack', 'failed')),
+        started_at       TEXT NOT NULL,
+        ended_at         TEXT,
+        detail           TEXT
+      ) STRICT;
+      CREATE INDEX card_operations_open ON card_operations(card_no) WHERE state = 'open';
+    `,
+  },
 ];

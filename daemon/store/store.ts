@@ -16,6 +16,22 @@ export interface JournalEntry {
   data: unknown;
 }
 
+export type CardOperationKind = 'unlock' | 'renewal';
+export type CardOperationOutcome = 'completed' | 'rolledBack' | 'failed';
+
+export interface CardOperation {
+  id: string;
+  sessionId: string | null;
+  kind: CardOperationKind;
+  cardNo: string;
+  idempotencyKey: string;
+  step: string;
+  state: 'open' | CardOperationOutcome;
+  startedAt: string;
+  endedAt: string | null;
+  detail: string | null;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -36,6 +52,13 @@ export interface Store {
   recentAudit(limit: number): AuditEntry[];
   /** Sessions left open by a crash or a power cut; the flows finish or roll them back. */
   openSessions(): { id: string; business: string; startedAt: string }[];
+  /** Records an unlock or renewal before its first step touches the card or the authority. */
+  openCardOperation(operation: { id: string; sessionId: string | null; kind: CardOperationKind; cardNo: string; idempotencyKey: string; step: string }, now?: Date): void;
+  advanceCardOperation(id: string, step: string): void;
+  finishCardOperation(id: string, outcome: CardOperationOutcome, detail?: string, now?: Date): void;
+  /** Operations a crash or a pulled card left open, for one card or all. */
+  openCardOperations(cardNo?: string): CardOperation[];
+  cardOperation(id: string): CardOperation | undefined;
   /** True while the database answers a trivial query (for the systemd watchdog). */
   healthy(): boolean;
   /** Checkpoints the WAL into the main file and closes. */
@@ -79,6 +102,17 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
   const selectAudit = db.prepare('SELECT id, at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?');
   const selectOpen = db.prepare('SELECT id, business, started_at AS startedAt FROM sessions WHERE ended_at IS NULL ORDER BY started_at');
 
+  const operationColumns = `id, session_id AS sessionId, kind, card_no AS cardNo, idempotency_key AS idempotencyKey, step, state,
+    started_at AS startedAt, ended_at AS endedAt, detail`;
+  const insertOperation = db.prepare(
+    "INSERT INTO card_operations (id, session_id, kind, card_no, idempotency_key, step, state, started_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+  );
+  const updateOperationStep = db.prepare("UPDATE card_operations SET step = ? WHERE id = ? AND state = 'open'");
+  const finishOperation = db.prepare("UPDATE card_operations SET state = ?, ended_at = ?, detail = ? WHERE id = ? AND state = 'open'");
+  const selectOpenOperations = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE state = 'open' ORDER BY started_at`);
+  const selectOpenOperationsOfCard = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE state = 'open' AND card_no = ? ORDER BY started_at`);
+  const selectOperation = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE id = ?`);
+
   const appendJournal = db.transaction((sessionId: string, step: string, data: string, at: string): number => {
     const seq = nextSeq.get(sessionId) as number;
     insertJournal.run(sessionId, seq, at, step, data);
@@ -113,6 +147,21 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
     },
     recentAudit(limit) {
       return (selectAudit.all(limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[]).map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
+    },
+    openCardOperation(operation, now = new Date()) {
+      insertOperation.run(operation.id, operation.sessionId, operation.kind, operation.cardNo, operation.idempotencyKey, operation.step, now.toISOString());
+    },
+    advanceCardOperation(id, step) {
+      updateOperationStep.run(step, id);
+    },
+    finishCardOperation(id, outcome, detail, now = new Date()) {
+      finishOperation.run(outcome, now.toISOString(), detail ?? null, id);
+    },
+    openCardOperations(cardNo) {
+      return (cardNo === undefined ? selectOpenOperations.all() : selectOpenOperationsOfCard.all(cardNo)) as CardOperation[];
+    },
+    cardOperation(id) {
+      return selectOperation.get(id) as CardOperation | undefined;
     },
     healthy() {
       try {

@@ -14,7 +14,7 @@
 //   business) or RESET/UNPOWER (end of business, or after a failure) as the caller says.
 // - Only raw APDU exchange lives here: ISO 7816 logic (61xx GET RESPONSE, 6Cxx, chaining) is in
 //   apdu.ts, which drives `session.send`.
-import type { CardInfo, CardReader, CardReaderStatus } from './card-reader.ts';
+import type { CardInfo, CardReader, CardReaderStatus, CardSession as ReaderSession, SessionEnd } from './card-reader.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import { err, ok } from '../../daemon/result.ts';
 import type { Result } from '../../daemon/result.ts';
@@ -37,16 +37,12 @@ export interface PcscCardReaderOptions {
   loadPcsc?: () => Result<PcscFactory, string>;
 }
 
-/** How the card is left when a session ends. */
-export type SessionEnd = 'leave' | 'reset' | 'unpower';
+export type { SessionEnd };
 
-export interface CardSession {
-  readonly reader: string;
-  readonly atr: Buffer;
+export interface CardSession extends ReaderSession {
   /** One raw APDU exchange. */
   transmit(apdu: Buffer): Promise<Result<Buffer, CardIoError>>;
-  /** The same for apdu.ts's `transmit(send, …)` and EportCard (61xx, 6Cxx, chaining live there);
-   *  its coarse error is detailed in `lastError`. */
+  /** sendApdu's coarse error is detailed in `lastError`. */
   sendApdu: SendApdu;
   /** The same for helpers written against `send(apdu) => Promise<Buffer>`: a failure rejects with
    *  CardIoFailure, which withSession turns back into an error value. */

@@ -1,7 +1,7 @@
 // The card driver over the real OS stack: pcscd + vsmartcard-vpcd, with a card connected through
 // our vpcd transport. All pcscd-dependent tests live in this one file (one pcscd per machine);
 // tests/support/pcscd.ts also holds a machine-wide lock for the file's whole run.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import { EportCard } from '../../drivers/card/eport-card.ts';
 import { personalise } from '../../sim/card/personalise.ts';
 import type { PersonalisationRecord } from '../../sim/card/personalise.ts';
 import { VirtualCard, virtualCardAtr } from '../../sim/card/virtual-card.ts';
+import { simCardsDir } from '../../sim/card/card-wallet.ts';
+import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { x509 } from '../../daemon/authority/x509.ts';
 import { VpcdTransport } from '../../sim/card/vpcd-transport.ts';
 import { VPCD_PORT, VPCD_READER, startPcscd } from '../support/pcscd.ts';
@@ -202,6 +204,66 @@ describe.skipIf(!haveStack)('card driver over pcscd + vpcd', () => {
     // The transport reconnects with backoff; the driver re-opens its PC/SC context.
     await waitFor(status, (v) => v.state === 'present', 'present after pcscd restarted', 20_000);
     expect(await driver.transmit(SELECT_EPORT)).toEqual({ ok: true, value: Buffer.from([0x90, 0x00]) });
+  });
+});
+
+describe.skipIf(!haveStack)('kiosk sim card serve over pcscd + vpcd', () => {
+  const kiosk = join(import.meta.dirname, '..', '..', 'bin', 'kiosk.mjs');
+  let pcscd: Pcscd;
+  let driver: PcscCardReader;
+  let stateDir: string;
+  const status = (): CardReaderStatus => driver.status();
+
+  beforeAll(async () => {
+    pcscd = await startPcscd();
+    driver = new PcscCardReader({ readerName: VPCD_READER, retryIntervalMs: 200 });
+    await driver.start();
+    stateDir = mkdtempSync(join(tmpdir(), 'kiosk-sim-serve-'));
+  });
+
+  afterAll(async () => {
+    await driver.stop();
+    await pcscd.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('holds the fixture card in the vpcd reader, where opensc-tool sees it, until SIGTERM', async () => {
+    await waitFor(status, (v) => v.state === 'noCard', 'an empty vpcd reader');
+    const child = spawn(process.execPath, [kiosk, 'sim', 'card', 'serve', '--fixture', 'legal-person', '--state-dir', stateDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      await waitFor(() => stderr, (text) => text.includes('inserted') || child.exitCode !== null, 'the serve command to connect', 20_000);
+      expect(stderr).toContain(`inserted: connected to vpcd at 127.0.0.1:${VPCD_PORT}, reader "${VPCD_READER}"; quick ACK on`);
+      const atrHex = virtualCardAtr.toString('hex').toUpperCase();
+      expect(await waitFor(status, (v) => v.state === 'present', 'the served card')).toMatchObject({ atr: atrHex });
+      const info = await driver.withSession('readInfo', async (session) => {
+        const eport = new EportCard(session.sendApdu);
+        const selected = await eport.select();
+        return selected.ok ? eport.readInfo() : selected;
+      });
+      expect(info.ok && info.value.ok && info.value.value.cardNo).toBe(cardFixture('legal-person')?.cardNo);
+
+      if (findOnPath('opensc-tool') !== null || process.env.CI === 'true') {
+        const atr = await run('opensc-tool', ['--reader', VPCD_READER, '--atr']);
+        expect(atr.stdout.trim().replaceAll(':', '').toUpperCase()).toBe(atrHex);
+        // SELECT with P2=00 answers the FCI behind 61xx; opensc-tool fetches it with GET RESPONSE.
+        const select = await run('opensc-tool', ['--reader', VPCD_READER, '--send-apdu', '00:A4:04:00:07:F0:45:50:4F:52:54:01']);
+        expect(select.stdout).toContain('SW1=0x90, SW2=0x00');
+      }
+
+      child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(stderr).toContain('stopped on SIGTERM');
+      await waitFor(status, (v) => v.state === 'noCard', 'the card to leave the reader');
+      // The card's state stays for the next run.
+      expect(existsSync(join(simCardsDir(stateDir), `${cardFixture('legal-person')?.cardNo}.json`))).toBe(true);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });
 

@@ -1,0 +1,63 @@
+// The agent's session at the kiosk: one at a time, from choosing a business to taking the
+// cards. It remembers which cards had their PIN verified here, because an operator or tax-clerk
+// card may be renewed only after the enterprise's legal-person card was verified in the same
+// session (DOMAIN.md).
+import type { CardType } from '../../drivers/card/card-reader.ts';
+import type { Business } from '../protocol/catalogue.ts';
+import type { SessionOutcome, Store } from '../store/store.ts';
+
+export interface VerifiedCard {
+  cardNo: string;
+  cardType: CardType;
+  uscc: string;
+}
+
+export interface AgentSession {
+  id: string;
+  business: Business;
+  startedAt: Date;
+  verified: Map<string, VerifiedCard>;
+}
+
+export class AgentSessions {
+  readonly #store: Store;
+  #current: AgentSession | null = null;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  current(): AgentSession | null {
+    return this.#current;
+  }
+
+  /** A new session; one still open (the agent walked away) ends as abandoned. */
+  start(business: Business, now = new Date()): AgentSession {
+    if (this.#current !== null) this.end('abandoned', now);
+    const id = this.#store.startSession(business, now);
+    this.#current = { id, business, startedAt: now, verified: new Map() };
+    this.#store.journal(id, 'session.started', { business }, now);
+    return this.#current;
+  }
+
+  end(outcome: SessionOutcome, now = new Date()): void {
+    const session = this.#current;
+    if (session === null) return;
+    this.#store.journal(session.id, 'session.ended', { outcome }, now);
+    this.#store.endSession(session.id, outcome, now);
+    this.#current = null;
+  }
+
+  recordVerified(card: VerifiedCard): void {
+    this.#current?.verified.set(card.cardNo, card);
+  }
+
+  /** The enterprise's legal-person card was verified in this session. */
+  legalPersonVerified(uscc: string): boolean {
+    return [...(this.#current?.verified.values() ?? [])].some((card) => card.cardType === 'legal_person' && card.uscc === uscc);
+  }
+
+  journal(step: string, data: Record<string, unknown> = {}): void {
+    if (this.#current !== null) this.#store.journal(this.#current.id, step, data);
+  }
+}

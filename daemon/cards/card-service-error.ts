@@ -1,0 +1,111 @@
+// Why a card service operation did not happen, as values the UI turns into plain words.
+import { describeAuthorityError, type AuthorityError } from '../authority/authority.ts';
+import type { CardLifecycle } from '../../drivers/card/card-reader.ts';
+import type { CardError } from '../../drivers/card/profile.ts';
+import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
+import type { CompletionCode } from '../protocol/envelope.ts';
+import type { PinRefusal } from './pin-policy.ts';
+
+export type CardServiceError =
+  | { kind: 'noCard' }
+  /** Pulled out during the operation: nothing half-written (see docs/card-profile.md). */
+  | { kind: 'cardRemoved'; step: string }
+  | { kind: 'readerUnavailable'; detail: string }
+  | { kind: 'wrongPin'; triesLeft: number }
+  | { kind: 'pinBlocked' }
+  | { kind: 'pinPolicy'; refusal: PinRefusal }
+  /** The card's lifecycle forbids this business (e.g. renewing an expired or frozen card). */
+  | { kind: 'cardState'; lifecycle: CardLifecycle; detail: string }
+  | { kind: 'notAllowed'; reason: 'noSession' | 'wrongBusiness' | 'legalPersonFirst' | 'cardType' | 'evidenceMismatch'; detail: string }
+  | { kind: 'authority'; error: AuthorityError }
+  /** The card answered something the profile does not allow at this point. */
+  | { kind: 'card'; step: string; error: CardError }
+  /** What the card holds after the operation is not what it should be. */
+  | { kind: 'verificationFailed'; detail: string };
+
+export function describeCardServiceError(error: CardServiceError): string {
+  switch (error.kind) {
+    case 'noCard':
+      return 'no card in the reader';
+    case 'cardRemoved':
+      return `the card was removed (at ${error.step})`;
+    case 'readerUnavailable':
+      return `the card reader is not available: ${error.detail}`;
+    case 'wrongPin':
+      return `wrong PIN, ${error.triesLeft} tries left`;
+    case 'pinBlocked':
+      return 'the PIN is blocked';
+    case 'pinPolicy':
+      return `the new PIN is refused: ${error.refusal}`;
+    case 'cardState':
+      return `the card is ${error.lifecycle}: ${error.detail}`;
+    case 'notAllowed':
+      return error.detail;
+    case 'authority':
+      return describeAuthorityError(error.error);
+    case 'card':
+      return `the card refused ${error.step}: ${error.error.kind}`;
+    case 'verificationFailed':
+      return `verification failed: ${error.detail}`;
+  }
+}
+
+export function completionCodeOf(error: CardServiceError): Exclude<CompletionCode, 'success'> {
+  switch (error.kind) {
+    case 'noCard':
+    case 'readerUnavailable':
+      return 'deviceNotReady';
+    case 'cardRemoved':
+    case 'wrongPin':
+    case 'pinBlocked':
+    case 'pinPolicy':
+    case 'cardState':
+      return 'userError';
+    case 'notAllowed':
+      return error.reason === 'noSession' || error.reason === 'wrongBusiness' ? 'sequenceError' : 'authorisationRequired';
+    case 'authority':
+      return error.error.kind === 'refused' ? 'userError' : 'hardwareError';
+    case 'card':
+    case 'verificationFailed':
+      return 'hardwareError';
+  }
+}
+
+/** A reader-level failure in the service's terms. */
+export function fromCardIo(error: CardIoError, step: string): CardServiceError {
+  switch (error.kind) {
+    case 'noCard':
+      return { kind: 'noCard' };
+    case 'cardRemoved':
+    case 'cardReset':
+      return { kind: 'cardRemoved', step };
+    case 'noReader':
+    case 'readerGone':
+    case 'sharingViolation':
+    case 'timeout':
+    case 'unresponsiveCard':
+    case 'transmitFailed':
+    case 'pcsc':
+      return { kind: 'readerUnavailable', detail: error.message };
+  }
+}
+
+/** A card answer in the service's terms: transport failures mean the card is gone. */
+export function fromCard(error: CardError, step: string): CardServiceError {
+  switch (error.kind) {
+    case 'verificationFailed':
+      return { kind: 'wrongPin', triesLeft: error.triesLeft };
+    case 'blocked':
+      return { kind: 'pinBlocked' };
+    case 'transport':
+      if (error.error.kind === 'badResponse') return { kind: 'card', step, error };
+      return error.error.error === 'noReader' ? { kind: 'readerUnavailable', detail: 'the reader went away' } : { kind: 'cardRemoved', step };
+    case 'securityStatusNotSatisfied':
+    case 'conditionsNotSatisfied':
+    case 'referenceDataNotUsable':
+    case 'notFound':
+    case 'unexpectedStatus':
+    case 'malformedResponse':
+      return { kind: 'card', step, error };
+  }
+}

@@ -1,0 +1,219 @@
+// The card services of the kiosk: reading the card in the reader, PIN verify and change, and the
+// two operations done on the spot, unlock and renewal. Every operation is one exclusive reader
+// session; every step is journaled; whatever a cut leaves open is reconciled on the next read.
+import type { Authority, UnlockEvidence } from '../authority/authority.ts';
+import type { CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardSummary } from '../protocol/catalogue.ts';
+import { EportCard } from '../../drivers/card/eport-card.ts';
+import type { CardRecord } from '../../drivers/card/profile.ts';
+import { isValidPin } from '../../drivers/card/profile.ts';
+import type { Logger } from '../log/logger.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { Store } from '../store/store.ts';
+import type { AgentSessions } from './agent-session.ts';
+import { cardInfoOf, daysLeft, lifecycleOf } from './card-info.ts';
+import { cardStep, type StepHook } from './card-operation.ts';
+import { fromCardIo, type CardServiceError } from './card-service-error.ts';
+import { checkPinPolicy } from './pin-policy.ts';
+import { reconcileCard, type ReconcileReport } from './reconcile.ts';
+import { renewCertificate, type RenewalOutcome } from './renewal.ts';
+import { unlockCard, type UnlockOutcome } from './unlock.ts';
+
+export type { CardSummary };
+
+export interface CardServiceOptions {
+  reader: CardReader;
+  authority: Authority;
+  store: Store;
+  logger: Logger;
+  sessions: AgentSessions;
+  kioskId: string;
+  now?: () => Date;
+  /** After each recorded step of an unlock or renewal (progress, and the crash tests' cut point). */
+  onStep?: StepHook;
+}
+
+type WithCard<T> = (card: EportCard, record: CardRecord) => Promise<Result<T, CardServiceError>>;
+
+export class CardService {
+  readonly #options: CardServiceOptions;
+  readonly #now: () => Date;
+  #unsubscribe: (() => void) | null = null;
+  #lastState: CardReaderStatus['state'] = 'noDevice';
+  /** The report of the last reconciliation, for tests and diagnostics. */
+  lastReconcile: ReconcileReport | null = null;
+  #insertRead: Promise<void> = Promise.resolve();
+
+  constructor(options: CardServiceOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    const open = this.#options.store.openCardOperations();
+    if (open.length > 0) {
+      this.#options.logger.event('card.operationsOpen', { operations: open.map((o) => ({ id: o.id, kind: o.kind, cardNo: o.cardNo, step: o.step })) });
+    }
+    this.#unsubscribe = this.#options.reader.onStatusChange((status) => this.#onStatus(status));
+    this.#onStatus(this.#options.reader.status());
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+  }
+
+  /** Resolves once the card inserted last has been read (tests wait on it). */
+  settled(): Promise<void> {
+    return this.#insertRead;
+  }
+
+  #onStatus(status: CardReaderStatus): void {
+    const previous = this.#lastState;
+    this.#lastState = status.state;
+    switch (status.state) {
+      case 'present':
+        // A card nobody has read yet: read it, show it, and reconcile what a cut left open.
+        if (status.card === null && previous !== 'busy') this.#insertRead = this.#insertRead.then(() => this.#readInserted());
+        break;
+      case 'noCard':
+        if (previous === 'present' || previous === 'busy') this.#options.logger.event('card.removed', {});
+        break;
+      case 'busy':
+      case 'noDevice':
+      case 'error':
+        break;
+    }
+  }
+
+  async #readInserted(): Promise<void> {
+    const result = await this.#withCard('read card', async (card, record) => {
+      this.#options.logger.event('card.inserted', { cardNo: record.cardNo, cardType: record.cardType, lifecycle: lifecycleOf(record, this.#now()) });
+      this.lastReconcile = await reconcileCard({ ...this.#options, card }, record.cardNo);
+      return ok(undefined);
+    });
+    if (!result.ok && result.error.kind !== 'noCard') this.#options.logger.event('card.readFailed', { error: result.error.kind });
+  }
+
+  /** One exclusive session: SELECT, read the card's record (shown in the reader status), run. */
+  async #withCard<T>(operation: string, run: WithCard<T>): Promise<Result<T, CardServiceError>> {
+    const outcome = await this.#options.reader.withSession(operation, async (session): Promise<Result<T, CardServiceError>> => {
+      const card = new EportCard(session.sendApdu);
+      const selected = await cardStep('select', card.select());
+      if (!selected.ok) return selected;
+      const record = await cardStep('read card information', card.readInfo());
+      if (!record.ok) return record;
+      this.#options.reader.setCardInfo(cardInfoOf(record.value, this.#now()));
+      const result = await run(card, record.value);
+      // Show what changed (PIN tries, expiry) when the card is still there to tell.
+      const after = await card.readInfo();
+      if (after.ok) this.#options.reader.setCardInfo(cardInfoOf(after.value, this.#now()));
+      return result;
+    });
+    return outcome.ok ? outcome.value : err(fromCardIo(outcome.error, operation));
+  }
+
+  async readCard(): Promise<Result<CardSummary, CardServiceError>> {
+    return this.#withCard('read card', async (card, record) => {
+      const pin = await cardStep('PIN status', card.pinStatus());
+      if (!pin.ok) return pin;
+      return ok({
+        info: cardInfoOf(record, this.#now()),
+        certificateDaysLeft: daysLeft(record.certificateNotAfter, this.#now()),
+        pin: pin.value,
+        pinMustChange: record.pinMustChange,
+      });
+    });
+  }
+
+  async verifyPin(pin: string): Promise<Result<{ cardNo: string; verified: true }, CardServiceError>> {
+    if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
+    return this.#withCard('verify PIN', async (card, record) => {
+      const verified = await cardStep('verify PIN', card.verifyPin(pin));
+      if (!verified.ok) {
+        this.#options.logger.event('card.pinRefused', { cardNo: record.cardNo, reason: verified.error.kind });
+        return verified;
+      }
+      this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
+      this.#options.sessions.journal('pin.verified', { cardNo: record.cardNo });
+      this.#options.logger.event('card.pinVerified', { cardNo: record.cardNo });
+      return ok({ cardNo: record.cardNo, verified: true });
+    });
+  }
+
+  async changePin(oldPin: string, newPin: string, confirmation: string): Promise<Result<{ cardNo: string }, CardServiceError>> {
+    if (!isValidPin(oldPin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
+    return this.#withCard('change PIN', async (card, record) => {
+      const refusal = checkPinPolicy({ pin: newPin, confirmation, oldPin, holderIdNumber: record.holderIdNumber });
+      if (refusal !== null) return err({ kind: 'pinPolicy', refusal });
+      const changed = await cardStep('change PIN', card.changePin(oldPin, newPin));
+      if (!changed.ok) return changed;
+      this.#options.sessions.journal('pin.changed', { cardNo: record.cardNo });
+      this.#options.logger.event('card.pinChanged', { cardNo: record.cardNo });
+      return ok({ cardNo: record.cardNo });
+    });
+  }
+
+  async unlock(evidence: UnlockEvidence, newPin: string, confirmation: string): Promise<Result<UnlockOutcome, CardServiceError>> {
+    const session = this.#options.sessions.current();
+    if (session?.business !== 'unlock') return err({ kind: 'notAllowed', reason: session === null ? 'noSession' : 'wrongBusiness', detail: 'start an unlock session first' });
+    const result = await this.#withCard('unlock', async (card, record) => {
+      const lifecycle = lifecycleOf(record, this.#now());
+      if (lifecycle !== 'locked') return err({ kind: 'cardState', lifecycle, detail: 'only a card whose PIN is blocked can be unlocked' });
+      if (evidence.enterpriseUscc !== record.uscc) {
+        return err({ kind: 'notAllowed', reason: 'evidenceMismatch', detail: "the introduction letter does not name the card's enterprise" });
+      }
+      const refusal = checkPinPolicy({ pin: newPin, confirmation, holderIdNumber: record.holderIdNumber });
+      if (refusal !== null) return err({ kind: 'pinPolicy', refusal });
+      const unlocked = await unlockCard(this.#operationDeps(card), record, evidence, newPin, session.id);
+      if (unlocked.ok) this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
+      return unlocked;
+    });
+    this.#logOutcome('unlock', result);
+    return result;
+  }
+
+  /**
+   * Renews the card in the reader. The PIN comes with the command and is verified in the same
+   * card session: selecting the application again would clear a verification made earlier.
+   */
+  async renew(pin: string): Promise<Result<RenewalOutcome, CardServiceError>> {
+    const sessions = this.#options.sessions;
+    const session = sessions.current();
+    if (session?.business !== 'renewal') return err({ kind: 'notAllowed', reason: session === null ? 'noSession' : 'wrongBusiness', detail: 'start a renewal session first' });
+    if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
+    const result = await this.#withCard('renewal', async (card, record) => {
+      const lifecycle = lifecycleOf(record, this.#now());
+      if (lifecycle !== 'active') return err({ kind: 'cardState', lifecycle, detail: 'only an active card that has not expired can be renewed here' });
+      if (record.cardType === 'technician') return err({ kind: 'notAllowed', reason: 'cardType', detail: 'a technician card is not renewed at the kiosk' });
+      if (record.cardType !== 'legal_person' && !sessions.legalPersonVerified(record.uscc)) {
+        return err({ kind: 'notAllowed', reason: 'legalPersonFirst', detail: "insert the enterprise's legal-person card and verify its PIN first" });
+      }
+      const verified = await cardStep('verify PIN', card.verifyPin(pin));
+      if (!verified.ok) return verified;
+      sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
+      const renewed = await renewCertificate(this.#operationDeps(card), record, session.id);
+      // Whatever the cut left, settle it now if the card is still there to ask.
+      if (!renewed.ok) this.lastReconcile = await reconcileCard({ ...this.#options, card }, record.cardNo);
+      return renewed;
+    });
+    this.#logOutcome('renewal', result);
+    return result;
+  }
+
+  #operationDeps(card: EportCard) {
+    return {
+      card,
+      authority: this.#options.authority,
+      store: this.#options.store,
+      kioskId: this.#options.kioskId,
+      now: this.#now,
+      onStep: this.#options.onStep ?? (async () => undefined),
+    };
+  }
+
+  #logOutcome(kind: 'unlock' | 'renewal', result: Result<{ cardNo: string }, CardServiceError>): void {
+    if (result.ok) this.#options.logger.event(kind === 'unlock' ? 'card.unlocked' : 'card.renewed', { ...result.value });
+    else this.#options.logger.event('card.operationFailed', { kind, error: result.error });
+  }
+}
