@@ -89,7 +89,9 @@ export class CardService {
   async #readInserted(): Promise<void> {
     const result = await this.#withCard('read card', async (card, record) => {
       this.#options.logger.event('card.inserted', { cardNo: record.cardNo, cardType: record.cardType, lifecycle: lifecycleOf(record, this.#now()) });
-      this.lastReconcile = await reconcileCard({ ...this.#options, card }, record.cardNo);
+      const report = await reconcileCard({ ...this.#options, card }, record.cardNo);
+      this.lastReconcile = report;
+      this.#options.logger.event('card.settled', { cardNo: record.cardNo, completed: report.completed.length, rolledBack: report.rolledBack.length, open: report.open.length });
       return ok(undefined);
     });
     if (!result.ok && result.error.kind !== 'noCard') this.#options.logger.event('card.readFailed', { error: result.error.kind });

@@ -46,6 +46,7 @@ export const logEvents = {
   'card.renewed': { id: 'K6009', level: 'info', message: 'card certificate renewed' },
   'card.operationFailed': { id: 'K6010', level: 'warn', message: 'card operation did not complete' },
   'card.pinChanged': { id: 'K6011', level: 'info', message: 'PIN changed' },
+  'card.settled': { id: 'K6012', level: 'info', message: 'card read and its unfinished operations settled' },
   'authority.opened': { id: 'K6101', level: 'info', message: 'authority ready' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
