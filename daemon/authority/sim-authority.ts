@@ -395,11 +395,12 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
     const card = q.card.get(request.cardNo);
     if (card === undefined) return err({ kind: 'unknownCard', cardNo: request.cardNo });
     // An expired certificate does not stop an unlock: the PIN guards the card, not the certificate.
+    // A PIN blocks on the card, offline: the registry may still say active. The kiosk has read
+    // the card blocked, and the cryptogram only opens RESET RETRY COUNTER, so 'active' passes.
     switch (card.lifecycle) {
       case 'locked':
-        break;
       case 'active':
-        return refused('cardNotLocked', 'the card PIN is not blocked');
+        break;
       case 'frozen':
       case 'reportedLost':
       case 'invalidated':

@@ -21,6 +21,7 @@ import { VPCD_PORT, VPCD_READER, startPcscd } from '../support/pcscd.ts';
 import type { Pcscd } from '../support/pcscd.ts';
 import { findOnPath, requireSystemTool } from '../support/system-stack.ts';
 import { SELECT_EPORT, TestCard, testAtr } from '../support/test-card.ts';
+import { cardHarness, type CardHarness } from '../support/card-harness.ts';
 
 const run = promisify(execFile);
 const haveStack = requireSystemTool('pcscd', 'pcscd');
@@ -295,3 +296,42 @@ async function testRecord(cardNo: string): Promise<PersonalisationRecord> {
     currentCertificateDer: new Uint8Array(certificate.rawData),
   };
 }
+
+// The daemon's card services over real PC/SC: certificate writes of more than 255 bytes,
+// GET RESPONSE, exclusive sessions, all through pcscd and vpcd.
+describe.skipIf(!haveStack)('card services over pcscd + vpcd', () => {
+  let pcscd: Pcscd;
+  let harness: CardHarness;
+
+  beforeAll(async () => {
+    pcscd = await startPcscd();
+    harness = await cardHarness('pcsc');
+  });
+
+  afterAll(async () => {
+    await harness.close();
+    await pcscd.stop();
+  });
+
+  it('unlocks a locked card', async () => {
+    await harness.insert('locked-operator');
+    harness.sessions.start('unlock');
+    const locked = cardFixture('locked-operator')!;
+    const result = await harness.service.unlock(
+      { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: locked.enterpriseUscc },
+      '73918264',
+      '73918264',
+    );
+    expect(result.ok).toBe(true);
+    expect((await harness.service.verifyPin('73918264')).ok).toBe(true);
+  });
+
+  it('renews the legal-person card, and the new certificate reads back through pcscd', async () => {
+    await harness.insert('legal-person');
+    harness.sessions.start('renewal');
+    const result = await harness.service.renew(cardFixture('legal-person')!.pin);
+    expect(result.ok).toBe(true);
+    const lookup = await harness.authority.lookupCard(cardFixture('legal-person')!.cardNo);
+    expect(result.ok && lookup.ok && lookup.value.card.certificateSerial).toBe(result.ok ? result.value.certificateSerial : null);
+  });
+});
