@@ -119,6 +119,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
       ...simHandlers(simReader !== null && simAuthority !== null ? { reader: simReader, authority: simAuthority, stateDir: config.stateDir } : null),
+      // printer handlers (issue 4) go here
+      // scanner and intake handlers (issue 5) go here
     },
     logger,
     isAllowedOrigin,

@@ -3,12 +3,14 @@ import type { CardReader } from '../../drivers/card/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { cardReaderServiceability } from '../../drivers/card/card-reader.ts';
-import type { Device, DeviceKind, DeviceSource, Serviceability } from '../../drivers/device/device.ts';
+import type { Device, DeviceKind, Serviceability } from '../../drivers/device/device.ts';
 import { deviceKinds } from '../../drivers/device/device.ts';
 import { UnavailableDevice } from '../../drivers/device/unavailable-device.ts';
 import { gpioServiceability, type Gpio, type GpioStatus } from '../../drivers/gpio/gpio.ts';
-import { printerServiceability, type Printer, type PrinterStatus } from '../../drivers/printer/printer.ts';
-import { scannerServiceability, type Scanner, type ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import { printerServiceability, type Printer } from '../../drivers/printer/printer.ts';
+import { scannerServiceability, type Scanner } from '../../drivers/scanner/scanner.ts';
+import { createPrinterDevice } from './printer-device.ts';
+import { createScannerDevice } from './scanner-device.ts';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
 import type { DeviceStatuses, OverallState } from '../protocol/catalogue.ts';
@@ -21,20 +23,13 @@ export interface Devices {
   gpio: Gpio | Device<GpioStatus>;
 }
 
-/** Not yet written: each reports noDevice with the reason until its issue lands. */
-const pending: Record<Exclude<DeviceKind, 'cardReader'>, Record<DeviceSource, string>> = {
-  printer: { sim: 'the simulated receipt printer is not built yet', hardware: 'the serial ESC/POS printer driver is not built yet' },
-  scanner: { sim: 'the simulated scanner is not built yet', hardware: 'the SANE scanner driver is not built yet' },
-  gpio: { sim: '', hardware: 'the onoff GPIO driver is not built yet' },
-};
-
 export function createDevices(config: KioskConfig): Devices {
   const source = config.devices;
   return {
     cardReader: source.cardReader === 'sim' ? new SimCardReader() : new PcscCardReader({ readerName: config.cardReader.readerName }),
-    printer: new UnavailableDevice<PrinterStatus>('printer', source.printer, pending.printer[source.printer]),
-    scanner: new UnavailableDevice<ScannerStatus>('scanner', source.scanner, pending.scanner[source.scanner]),
-    gpio: source.gpio === 'sim' ? new SimGpio() : new UnavailableDevice<GpioStatus>('gpio', 'hardware', pending.gpio.hardware),
+    printer: createPrinterDevice(config),
+    scanner: createScannerDevice(config),
+    gpio: source.gpio === 'sim' ? new SimGpio() : new UnavailableDevice<GpioStatus>('gpio', 'hardware', 'the onoff GPIO driver is not built yet'),
   };
 }
 

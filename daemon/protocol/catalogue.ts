@@ -6,6 +6,8 @@ import type { DeviceKind, DeviceSource } from '../../drivers/device/device.ts';
 import type { GpioStatus } from '../../drivers/gpio/gpio.ts';
 import type { PrinterStatus } from '../../drivers/printer/printer.ts';
 import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
+import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 
 export const protocolVersion = '1.0';
 
@@ -69,6 +71,8 @@ export const commandPayloadSchemas = {
   /** Simulator mode only: the dev dock's hands. */
   'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
   'Sim.RemoveCard': z.strictObject({}),
+  ...printerCommandSchemas,
+  ...scannerCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandPayloadSchemas;
@@ -81,7 +85,7 @@ export interface CardSummary {
   pinMustChange: boolean;
 }
 
-export interface CommandResults {
+export interface CommandResults extends PrinterCommandResults, ScannerCommandResults {
   'Common.Status': KioskStatus;
   'Common.Capabilities': Capabilities;
   'Common.Cancel': { canceled: number[] };

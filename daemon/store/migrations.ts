@@ -6,7 +6,10 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [
+import { intakeMigrations } from './migrations-intake.ts';
+import { printerMigrations } from './migrations-printer.ts';
+
+const coreMigrations: readonly Migration[] = [
   {
     version: 1,
     name: 'sessions, session journal and audit log',
@@ -61,3 +64,6 @@ export const migrations: readonly Migration[] = [
     `,
   },
 ];
+
+/** Every migration, in version order. Each feature keeps its own list, in its own version range. */
+export const migrations: readonly Migration[] = [...coreMigrations, ...printerMigrations, ...intakeMigrations].sort((a, b) => a.version - b.version);
