@@ -5,9 +5,10 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { cardIcon } from '../icons.ts';
 import { inactivityTimeoutFromQuery, startInactivityTimer, type InactivityTimer } from '../inactivity.ts';
-import { StatusFeed, type StatusSnapshot } from '../status-feed.ts';
+import type { StatusSnapshot } from '../status-feed.ts';
+import { DaemonLink } from '../daemon-link.ts';
 import { baseStyles } from '../theme.ts';
-import { connectionLost, daemonSocketUrl, WsClient, type ConnectionState } from '../ws-client.ts';
+import { connectionLost, type ConnectionState } from '../ws-client.ts';
 import type { AttractScreen } from './attract-screen.ts';
 import './attract-screen.ts';
 import './connection-badge.ts';
@@ -93,35 +94,23 @@ export class KioskApp extends LitElement {
   declare language: Language;
   declare connection: ConnectionState;
   declare snapshot: StatusSnapshot;
-  #client = new WsClient({ url: daemonSocketUrl(location) });
-  #feed = new StatusFeed(this.#client);
   #idle: InactivityTimer | null = null;
-  #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
     this.language = defaultLanguage;
-    this.connection = this.#client.connection;
-    this.snapshot = this.#feed.snapshot;
+    // Registers itself with this element: connects and disconnects with it.
+    new DaemonLink(this);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unsubscribe.push(
-      this.#client.onConnectionChange((connection) => (this.connection = connection)),
-      this.#feed.onChange((snapshot) => (this.snapshot = snapshot)),
-    );
-    this.#feed.start();
-    this.#client.start();
     this.#idle = startInactivityTimer({ target: window, timeoutMs: inactivityTimeoutFromQuery(location.search), onIdle: () => this.#resetSession() });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#idle?.stop();
-    this.#feed.stop();
-    this.#client.stop();
-    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

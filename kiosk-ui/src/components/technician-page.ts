@@ -8,9 +8,10 @@ import { deviceDetails } from '../device-details.ts';
 import { describeDevice } from '../device-view.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { StatusFeed, type StatusSnapshot } from '../status-feed.ts';
+import type { StatusSnapshot } from '../status-feed.ts';
+import { DaemonLink } from '../daemon-link.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
-import { daemonSocketUrl, WsClient, type ConnectionState } from '../ws-client.ts';
+import type { ConnectionState } from '../ws-client.ts';
 import './connection-badge.ts';
 import './language-toggle.ts';
 
@@ -178,32 +179,12 @@ export class TechnicianPage extends LitElement {
   declare language: Language;
   declare connection: ConnectionState;
   declare snapshot: StatusSnapshot;
-  #client = new WsClient({ url: daemonSocketUrl(location) });
-  #feed = new StatusFeed(this.#client);
-  #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
     this.language = defaultLanguage;
-    this.connection = this.#client.connection;
-    this.snapshot = this.#feed.snapshot;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unsubscribe.push(
-      this.#client.onConnectionChange((connection) => (this.connection = connection)),
-      this.#feed.onChange((snapshot) => (this.snapshot = snapshot)),
-    );
-    this.#feed.start();
-    this.#client.start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#feed.stop();
-    this.#client.stop();
-    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+    // Registers itself with this element: connects and disconnects with it.
+    new DaemonLink(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
