@@ -44,6 +44,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes GPIO lines and polarity from the file, defaults otherwise', () => {
+    const defaults = loadConfig(root, {}, {});
+    expect(defaults.ok && defaults.value.gpio.inputs.tamper).toEqual({ line: 6, activeLow: true });
+    const lines = { line: 3, activeLow: false };
+    const gpio = {
+      outputs: { cardSlot: lines, scanner: lines, printer: lines, inService: lines, alarm: lines },
+      inputs: { presence: lines, tamper: { line: 4, activeLow: true }, serviceSwitch: lines },
+      debounceMs: 20,
+    };
+    const fromFile = loadConfig(root, { configFile: file('gpio.json', JSON.stringify({ gpio })) }, {});
+    expect(fromFile.ok && fromFile.value.gpio).toEqual(gpio);
+    const bad = loadConfig(root, { configFile: file('gpio-bad.json', JSON.stringify({ gpio: { ...gpio, debounceMs: -1 } })) }, {});
+    expect(!bad.ok && describeConfigError(bad.error)).toMatch(/gpio\.debounceMs/);
+  });
+
   it('reads KIOSK_CONFIG when no --config is given', () => {
     const path = file('env-config.json', JSON.stringify({ kioskId: 'FROM-ENV' }));
     const config = loadConfig(root, {}, { KIOSK_CONFIG: path });

@@ -6,6 +6,7 @@ import { deviceKinds, type DeviceKind, type DeviceSource } from '../../drivers/d
 import { err, ok, type Result } from '../result.ts';
 
 const deviceSource = z.enum(['sim', 'hardware']);
+const gpioLine = z.strictObject({ line: z.int().min(0).max(1023), activeLow: z.boolean() });
 
 export const configSchema = z.strictObject({
   kioskId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, _ and -, at most 32'),
@@ -26,6 +27,12 @@ export const configSchema = z.strictObject({
   }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']),
+  }),
+  /** GPIO line numbers (sysfs) and polarity; see drivers/gpio/onoff-gpio.ts. */
+  gpio: z.strictObject({
+    outputs: z.strictObject({ cardSlot: gpioLine, scanner: gpioLine, printer: gpioLine, inService: gpioLine, alarm: gpioLine }),
+    inputs: z.strictObject({ presence: gpioLine, tamper: gpioLine, serviceSwitch: gpioLine }),
+    debounceMs: z.int().min(0).max(1000),
   }),
   cardReader: z.strictObject({
     /** The first PC/SC reader whose name contains this; empty: the first reader. */
@@ -51,6 +58,7 @@ const partialConfigSchema = z.strictObject({
   printer: configSchema.shape.printer.partial().optional(),
   log: configSchema.shape.log.partial().optional(),
   cardReader: configSchema.shape.cardReader.partial().optional(),
+  gpio: configSchema.shape.gpio.optional(),
   authority: configSchema.shape.authority.optional(),
   uiDir: z.string().min(1).optional(),
 });
@@ -75,6 +83,19 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     printer: { path: '/dev/eport-printer', baud: 115200 },
     log: { level: 'info' },
     cardReader: { readerName: '' },
+    // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
+    gpio: {
+      outputs: {
+        cardSlot: { line: 17, activeLow: false },
+        scanner: { line: 27, activeLow: false },
+        printer: { line: 22, activeLow: false },
+        inService: { line: 23, activeLow: false },
+        alarm: { line: 24, activeLow: false },
+      },
+      // The tamper and service switches close to ground: active low.
+      inputs: { presence: { line: 5, activeLow: false }, tamper: { line: 6, activeLow: true }, serviceSwitch: { line: 13, activeLow: true } },
+      debounceMs: 50,
+    },
     authority: { kind: 'sim' },
     uiDir: resolve(repoRoot, 'kiosk-ui', 'dist'),
   };
@@ -154,6 +175,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     printer: { ...base.printer, ...over.printer },
     log: { ...base.log, ...over.log },
     cardReader: { ...base.cardReader, ...over.cardReader },
+    gpio: over.gpio ?? base.gpio,
     authority: over.authority ?? base.authority,
     uiDir: over.uiDir ?? base.uiDir,
   };

@@ -5,13 +5,13 @@ import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { cardReaderServiceability } from '../../drivers/card/card-reader.ts';
 import type { Device, DeviceKind, Serviceability } from '../../drivers/device/device.ts';
 import { deviceKinds } from '../../drivers/device/device.ts';
-import { UnavailableDevice } from '../../drivers/device/unavailable-device.ts';
-import { gpioServiceability, type Gpio, type GpioStatus } from '../../drivers/gpio/gpio.ts';
+import { gpioServiceability, type Gpio } from '../../drivers/gpio/gpio.ts';
 import { printerServiceability, type Printer } from '../../drivers/printer/printer.ts';
 import { scannerServiceability, type Scanner } from '../../drivers/scanner/scanner.ts';
 import { createPrinterDevice } from './printer-device.ts';
 import { createScannerDevice } from './scanner-device.ts';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
+import { OnoffGpio } from '../../drivers/gpio/onoff-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
 import type { DeviceStatuses, OverallState } from '../protocol/catalogue.ts';
 
@@ -20,7 +20,7 @@ export interface Devices {
   cardReader: CardReader | SimCardReader;
   printer: Printer;
   scanner: Scanner;
-  gpio: Gpio | Device<GpioStatus>;
+  gpio: Gpio;
 }
 
 export function createDevices(config: KioskConfig): Devices {
@@ -29,7 +29,7 @@ export function createDevices(config: KioskConfig): Devices {
     cardReader: source.cardReader === 'sim' ? new SimCardReader() : new PcscCardReader({ readerName: config.cardReader.readerName }),
     printer: createPrinterDevice(config),
     scanner: createScannerDevice(config),
-    gpio: source.gpio === 'sim' ? new SimGpio() : new UnavailableDevice<GpioStatus>('gpio', 'hardware', 'the onoff GPIO driver is not built yet'),
+    gpio: source.gpio === 'sim' ? new SimGpio() : new OnoffGpio(config.gpio),
   };
 }
 
