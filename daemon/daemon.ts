@@ -13,7 +13,17 @@ import { faultInjectionHook } from './cards/fault-injection.ts';
 import { cardHandlers } from './commands/card-commands.ts';
 import { commonHandlers } from './commands/common.ts';
 import { simHandlers } from './commands/sim-commands.ts';
+import { scannerHandlers } from './commands/scanner-commands.ts';
+import { ScannedPages } from './imaging/scanned-pages.ts';
 import { SimCardReader } from '../sim/card/sim-card-reader.ts';
+import { SimPrinter } from '../sim/printer/sim-printer.ts';
+import { printerHandlers } from './commands/printer-commands.ts';
+import { PrintService } from './printing/print-service.ts';
+import { SimGpio } from '../sim/gpio/sim-gpio.ts';
+import { technicianHandlers } from './commands/technician-commands.ts';
+import { watchGpio } from './kiosk/gpio-reactions.ts';
+import { KioskServiceState } from './kiosk/service-state.ts';
+import { TechnicianMode } from './kiosk/technician-mode.ts';
 import type { KioskConfig } from './config/config.ts';
 import { allDevices, createDevices, deviceStatuses, overallState, type Devices } from './devices/devices.ts';
 import type { Logger } from './log/logger.ts';
@@ -69,8 +79,17 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
 
   const devices = createDevices(config);
   const sessions = new AgentSessions(store);
+  // Scans are personal data: kept in memory for the session only (docs/scanner.md, retention).
+  const scannedPages = new ScannedPages();
+  sessions.onEnd(() => scannedPages.discardAllBut(null));
+  const service = new KioskServiceState(store, logger);
   const simReader = devices.cardReader instanceof SimCardReader ? devices.cardReader : null;
-  const faults = faultInjectionHook(process.env.KIOSK_FAULT_INJECT, simReader === null ? null : { pullCard: () => simReader.remove() });
+  const printing = new PrintService({ printer: devices.printer, jobs: store.printJobs, logger, kioskId: config.kioskId });
+  const simGpio = devices.gpio instanceof SimGpio ? devices.gpio : null;
+  const faults = faultInjectionHook(
+    process.env.KIOSK_FAULT_INJECT,
+    simReader === null || simGpio === null ? null : { pullCard: () => simReader.remove(), openCabinet: () => simGpio.setInput('tamper', true) },
+  );
   let progressListener: ((operation: 'unlock' | 'renewal', step: string) => void) | null = null;
   const cards = new CardService({
     reader: devices.cardReader,
@@ -83,14 +102,20 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
       progressListener?.(operation, step);
       await faults(operation, step);
     },
+    interrupted: () => (service.has('tamper') ? 'the cabinet was opened' : null),
   });
+  const technician = new TechnicianMode({ store, logger, service, cards, gpio: devices.gpio, technicianPinHash: config.technician.pinHash });
   const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
   const status = (): KioskStatus => {
     const statuses = deviceStatuses(devices);
+    const serviceState = service.state();
+    const technicianSession = technician.current();
     return {
       kioskId: config.kioskId,
       version,
-      state: overallState(statuses),
+      state: overallState(statuses, serviceState),
+      service: serviceState,
+      technician: technicianSession === null ? { active: false } : { active: true, actor: technicianSession.actor, since: technicianSession.since },
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       devices: statuses,
       sources,
@@ -118,13 +143,18 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
     handlers: {
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
-      ...simHandlers(simReader !== null && simAuthority !== null ? { reader: simReader, authority: simAuthority, stateDir: config.stateDir } : null),
-      // printer handlers (issue 4) go here
+      ...technicianHandlers({ technician, service, store, gpio: devices.gpio, cards }),
+      ...simHandlers({ reader: simReader, authority: simAuthority, gpio: simGpio, stateDir: config.stateDir }),
+      ...printerHandlers(printing, devices.printer instanceof SimPrinter ? devices.printer : null),
       // scanner and intake handlers (issue 5) go here
+      ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),
     },
     logger,
     isAllowedOrigin,
     onOutcome: (outcome) => metrics.wsMessages.inc({ outcome }),
+    onDisconnect: (connectionId) => {
+      if (technician.isTechnician(connectionId)) technician.logout('the technician page disconnected');
+    },
   });
 
   for (const device of allDevices(devices)) {
@@ -140,6 +170,20 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
   );
 
   cards.start();
+  printing.start();
+  service.onChange((serviceState) => ws.broadcast('Kiosk.ServiceStateChanged', { state: status().state, service: serviceState }));
+  const stopGpioReactions = watchGpio({
+    gpio: devices.gpio,
+    service,
+    technician,
+    store,
+    logger,
+    notify: {
+      presence: (present) => ws.broadcast('Kiosk.PresenceEvent', { present }),
+      technicianRequested: () => ws.broadcast('Kiosk.TechnicianRequested', {}),
+    },
+    endAgentSession: () => sessions.end('failed'),
+  });
 
   if (!existsSync(join(config.uiDir, 'index.html'))) logger.event('daemon.uiMissing', { uiDir: config.uiDir });
   const app = createHttpApp({ uiDir: config.uiDir, status, metrics, isAllowedHost, beforeScrape: () => metrics.wsClients.set(ws.clientCount()) });
@@ -176,6 +220,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
         server.close();
         await ws.close(reason);
         server.closeAllConnections();
+        stopGpioReactions();
         cards.stop();
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
         simAuthority?.close();

@@ -1,5 +1,5 @@
-// Builds the kiosk UI into kiosk-ui/dist, which the daemon serves: the agent's screen at / and
-// the technician page at /technician/. `vite --config kiosk-ui/vite.config.ts` serves it in
+// Builds the kiosk UI into kiosk-ui/dist, which the daemon serves: the agent's screen at /, the
+// technician page at /technician/ and the simulator's dev dock at /dev-dock/. `vite --config kiosk-ui/vite.config.ts` serves it in
 // development, proxying /ws to a daemon (KIOSK_DAEMON_URL, default http://127.0.0.1:8080).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         kiosk: resolve(root, 'index.html'),
         technician: resolve(root, 'technician/index.html'),
+        devDock: resolve(root, 'dev-dock/index.html'),
       },
       output: {
         // Named chunks: lit and zod apart from the code both pages share.

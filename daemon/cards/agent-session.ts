@@ -21,6 +21,7 @@ export interface AgentSession {
 
 export class AgentSessions {
   readonly #store: Store;
+  readonly #endListeners = new Set<(session: AgentSession) => void>();
   #current: AgentSession | null = null;
 
   constructor(store: Store) {
@@ -46,6 +47,13 @@ export class AgentSessions {
     this.#store.journal(session.id, 'session.ended', { outcome }, now);
     this.#store.endSession(session.id, outcome, now);
     this.#current = null;
+    for (const listener of this.#endListeners) listener(session);
+  }
+
+  /** Called after a session ends (its scans are deleted then, per the retention rule). */
+  onEnd(listener: (session: AgentSession) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
   }
 
   recordVerified(card: VerifiedCard): void {

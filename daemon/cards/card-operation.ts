@@ -20,6 +20,8 @@ export interface OperationDeps {
   kioskId: string;
   now: () => Date;
   onStep: StepHook;
+  /** Why the operation must stop before its next step (the kiosk went out of service), or null. */
+  interrupted: () => string | null;
 }
 
 export class OperationRecorder {
@@ -35,11 +37,16 @@ export class OperationRecorder {
     this.#sessionId = sessionId;
   }
 
-  /** Records that `step` is done (data redacted by the store), then lets the hook run. */
-  async done(step: string, data: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * Records that `step` is done (data redacted by the store) and lets the hook run; an error when
+   * the operation must stop here. Every step leaves the card consistent, so stopping is safe.
+   */
+  async done(step: string, data: Record<string, unknown> = {}): Promise<Result<void, CardServiceError>> {
     this.#deps.store.advanceCardOperation(this.#operationId, step);
     if (this.#sessionId !== null) this.#deps.store.journal(this.#sessionId, `${this.#kind}.${step}`, { operation: this.#operationId, ...data });
     await this.#deps.onStep(this.#kind, step);
+    const reason = this.#deps.interrupted();
+    return reason === null ? ok(undefined) : err({ kind: 'interrupted', reason });
   }
 
   finish(outcome: 'completed' | 'failed', detail?: string): void {

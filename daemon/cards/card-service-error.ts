@@ -21,7 +21,9 @@ export type CardServiceError =
   /** The card answered something the profile does not allow at this point. */
   | { kind: 'card'; step: string; error: CardError }
   /** What the card holds after the operation is not what it should be. */
-  | { kind: 'verificationFailed'; detail: string };
+  | { kind: 'verificationFailed'; detail: string }
+  /** Stopped between two steps (the cabinet was opened): the card is consistent, see reconcile.ts. */
+  | { kind: 'interrupted'; reason: string };
 
 export function describeCardServiceError(error: CardServiceError): string {
   switch (error.kind) {
@@ -47,6 +49,8 @@ export function describeCardServiceError(error: CardServiceError): string {
       return `the card refused ${error.step}: ${error.error.kind}`;
     case 'verificationFailed':
       return `verification failed: ${error.detail}`;
+    case 'interrupted':
+      return `interrupted: ${error.reason}`;
   }
 }
 
@@ -68,6 +72,8 @@ export function completionCodeOf(error: CardServiceError): Exclude<CompletionCod
     case 'card':
     case 'verificationFailed':
       return 'hardwareError';
+    case 'interrupted':
+      return 'canceled';
   }
 }
 

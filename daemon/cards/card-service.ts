@@ -2,7 +2,7 @@
 // two operations done on the spot, unlock and renewal. Every operation is one exclusive reader
 // session; every step is journaled; whatever a cut leaves open is reconciled on the next read.
 import type { Authority, UnlockEvidence } from '../authority/authority.ts';
-import type { CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardInfo, CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { CardSummary } from '../protocol/catalogue.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
@@ -31,6 +31,8 @@ export interface CardServiceOptions {
   now?: () => Date;
   /** After each recorded step of an unlock or renewal (progress, and the crash tests' cut point). */
   onStep?: StepHook;
+  /** Why an unlock or renewal must stop at its next step (e.g. the cabinet was opened), or null. */
+  interrupted?: () => string | null;
 }
 
 type WithCard<T> = (card: EportCard, record: CardRecord) => Promise<Result<T, CardServiceError>>;
@@ -143,6 +145,33 @@ export class CardService {
     });
   }
 
+  /** The technician's card-reader test: the ATR, SELECT of the E-Port application, what the card says. */
+  async testCard(): Promise<Result<{ reader: string; atr: string; select: string; info: CardInfo | null }, CardServiceError>> {
+    const outcome = await this.#options.reader.withSession('card reader test', async (session) => {
+      const card = new EportCard(session.sendApdu);
+      const selected = await card.select();
+      const record = selected.ok ? await card.readInfo() : null;
+      return {
+        reader: session.reader,
+        atr: session.atr.toString('hex').toUpperCase(),
+        select: selected.ok ? '9000' : selected.error.kind === 'unexpectedStatus' ? selected.error.sw.toString(16).toUpperCase().padStart(4, '0') : selected.error.kind,
+        info: record?.ok === true ? cardInfoOf(record.value, this.#now()) : null,
+      };
+    });
+    return outcome.ok ? ok(outcome.value) : err(fromCardIo(outcome.error, 'card reader test'));
+  }
+
+  /** The technician card in the reader and its PIN: who is entering technician mode. */
+  async authenticateTechnician(pin: string): Promise<Result<{ cardNo: string; holderName: string }, CardServiceError>> {
+    if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
+    return this.#withCard('technician login', async (card, record) => {
+      if (record.cardType !== 'technician') return err({ kind: 'notAllowed', reason: 'cardType', detail: 'this is not a technician card' });
+      const verified = await cardStep('verify PIN', card.verifyPin(pin));
+      if (!verified.ok) return verified;
+      return ok({ cardNo: record.cardNo, holderName: record.holderName });
+    });
+  }
+
   async changePin(oldPin: string, newPin: string, confirmation: string): Promise<Result<{ cardNo: string }, CardServiceError>> {
     if (!isValidPin(oldPin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('change PIN', async (card, record) => {
@@ -211,6 +240,7 @@ export class CardService {
       kioskId: this.#options.kioskId,
       now: this.#now,
       onStep: this.#options.onStep ?? (async () => undefined),
+      interrupted: this.#options.interrupted ?? (() => null),
     };
   }
 

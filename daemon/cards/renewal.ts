@@ -29,38 +29,46 @@ export async function renewCertificate(deps: OperationDeps, record: CardRecord, 
   const idempotencyKey = randomUUID();
   store.openCardOperation({ id: operationId, sessionId, kind: 'renewal', cardNo, idempotencyKey, step: 'started' });
   const recorder = new OperationRecorder(deps, 'renewal', operationId, sessionId);
-  await recorder.done('started', { cardNo, cardType: record.cardType });
+  let recorded = await recorder.done('started', { cardNo, cardType: record.cardType });
+  if (!recorded.ok) return recorded;
 
   const point = await cardStep('generate pending key pair', card.generatePendingKeyPair());
   if (!point.ok) return point;
   const spki = ecPointToSpki(point.value);
-  await recorder.done('pendingKeyGenerated');
+  recorded = await recorder.done('pendingKeyGenerated');
+  if (!recorded.ok) return recorded;
 
   const proof = await cardStep('sign with the pending key', card.signWithPendingKey(keyProofMessage(cardNo, spki)));
   if (!proof.ok) return proof;
-  await recorder.done('keyProofSigned');
+  recorded = await recorder.done('keyProofSigned');
+  if (!recorded.ok) return recorded;
 
   const issued = await authority.issueCertificate({ idempotencyKey, cardNo, kioskId, proof: { kind: 'signedKey', publicKeySpki: spki, signature: proof.value } });
   if (!issued.ok) return err({ kind: 'authority', error: issued.error });
-  await recorder.done('certificateIssued', { serial: issued.value.serial, notAfter: issued.value.notAfter });
+  recorded = await recorder.done('certificateIssued', { serial: issued.value.serial, notAfter: issued.value.notAfter });
+  if (!recorded.ok) return recorded;
 
   const written = await cardStep('write the pending certificate', card.writePendingCertificate(Buffer.from(issued.value.certificateDer)));
   if (!written.ok) return written;
-  await recorder.done('pendingCertificateWritten');
+  recorded = await recorder.done('pendingCertificateWritten');
+  if (!recorded.ok) return recorded;
 
   const activated = await cardStep('activate', card.activatePending());
   if (!activated.ok) return activated;
-  await recorder.done('activated');
+  recorded = await recorder.done('activated');
+  if (!recorded.ok) return recorded;
 
   const checked = await checkActivated(deps, issued.value.serial, spki);
   if (!checked.ok) {
     recorder.finish('failed', checked.error.kind);
     return checked;
   }
-  await recorder.done('verified');
+  recorded = await recorder.done('verified');
+  if (!recorded.ok) return recorded;
 
   const confirmed = await authority.confirmActivation({ idempotencyKey: `${idempotencyKey}:confirm`, cardNo, certificateSerial: issued.value.serial, kioskId });
   if (!confirmed.ok) return err({ kind: 'authority', error: confirmed.error });
+  // The last step: done whatever happens next, so an interruption here changes nothing.
   await recorder.done('confirmed');
   recorder.finish('completed');
   return ok({ operationId, cardNo, certificateSerial: issued.value.serial, notAfter: issued.value.notAfter });

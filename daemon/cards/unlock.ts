@@ -31,33 +31,40 @@ export async function unlockCard(
   const idempotencyKey = randomUUID();
   store.openCardOperation({ id: operationId, sessionId, kind: 'unlock', cardNo, idempotencyKey, step: 'started' });
   const recorder = new OperationRecorder(deps, 'unlock', operationId, sessionId);
-  await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter });
+  let recorded = await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter });
+  if (!recorded.ok) return recorded;
 
   const challenge = await cardStep('get challenge', card.getChallenge());
   if (!challenge.ok) return challenge;
-  await recorder.done('challenged');
+  recorded = await recorder.done('challenged');
+  if (!recorded.ok) return recorded;
 
   const authorised = await authority.authoriseUnlock({ idempotencyKey, cardNo, challenge: challenge.value, kioskId, evidence });
   if (!authorised.ok) {
     recorder.finish('failed', `authority: ${authorised.error.kind}`);
     return err({ kind: 'authority', error: authorised.error });
   }
-  await recorder.done('authorised');
+  recorded = await recorder.done('authorised');
+  if (!recorded.ok) return recorded;
 
   const authenticated = await cardStep('external authenticate', card.externalAuthenticate(Buffer.from(authorised.value.cryptogram)));
   if (!authenticated.ok) return authenticated;
-  await recorder.done('authenticated');
+  recorded = await recorder.done('authenticated');
+  if (!recorded.ok) return recorded;
 
   const reset = await cardStep('reset retry counter', card.resetRetryCounter(newPin));
   if (!reset.ok) return reset;
-  await recorder.done('pinReset');
+  recorded = await recorder.done('pinReset');
+  if (!recorded.ok) return recorded;
 
   const verified = await cardStep('verify the new PIN', card.verifyPin(newPin));
   if (!verified.ok) return verified;
-  await recorder.done('pinVerified');
+  recorded = await recorder.done('pinVerified');
+  if (!recorded.ok) return recorded;
 
   const reported = await authority.reportUnlockDone({ idempotencyKey: `${idempotencyKey}:done`, cardNo, kioskId });
   if (!reported.ok) return err({ kind: 'authority', error: reported.error });
+  // The last step: done whatever happens next, so an interruption here changes nothing.
   await recorder.done('reported');
   recorder.finish('completed');
   return ok({ operationId, cardNo });

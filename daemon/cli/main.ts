@@ -2,10 +2,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { describeConfigError, loadConfig, type ConfigFlags } from '../config/config.ts';
-import { createLogger } from '../log/logger.ts';
-import { startKiosk } from '../daemon.ts';
-import { createSystemdNotifier } from '../systemd/notify.ts';
-import { simCommand, simUsage } from './sim-card-command.ts';
+import { intakeUsage, simUsage, technicianUsage } from './usage.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -15,7 +12,9 @@ const usage = `usage: kiosk <command> [options]
         run the kiosk daemon (--sim: every device simulated). KIOSK_PORT sets the port too.
   diag status [--port N] [--config FILE]
         ask the running daemon for its health and print it as JSON.
-${simUsage}  help  this text
+  diag print-test [--port N] [--config FILE]
+        print a test page (kiosk id, time, QR code) on the running daemon's printer.
+${simUsage}${intakeUsage}${technicianUsage}  help  this text
 `;
 
 /** A usage or input error: printed plainly, exit code 2, no stack trace. */
@@ -48,6 +47,11 @@ async function run(args: string[]): Promise<number> {
   const loaded = loadConfig(repoRoot, configFlags(values));
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
   const config = loaded.value;
+  const [{ createLogger }, { startKiosk }, { createSystemdNotifier }] = await Promise.all([
+    import('../log/logger.ts'),
+    import('../daemon.ts'),
+    import('../systemd/notify.ts'),
+  ]);
   const logger = createLogger({ level: config.log.level, context: { kiosk: config.kioskId } });
   const notifier = createSystemdNotifier(process.env, { onError: (e) => logger.event('systemd.notifyFailed', { error: e.message }) });
   logger.event('daemon.starting', { pid: process.pid, node: process.version, port: config.http.port, stateDir: config.stateDir, devices: config.devices });
@@ -101,7 +105,14 @@ async function run(args: string[]): Promise<number> {
 
 async function diag(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'status') throw new UsageError(`kiosk diag ${what ?? ''}: only "status" exists so far\n\n${usage}`);
+  if (what === 'print-test') {
+    const { values } = parseArgs({ args: rest, options: configOptions, strict: true, allowPositionals: false });
+    const loaded = loadConfig(repoRoot, configFlags(values));
+    if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
+    const { diagPrintTest } = await import('./diag-print-test.ts');
+    return diagPrintTest(loaded.value.http.host, loaded.value.http.port);
+  }
+  if (what !== 'status') throw new UsageError(`kiosk diag ${what ?? ''}: only "status" and "print-test" exist so far\n\n${usage}`);
   const { values } = parseArgs({ args: rest, options: configOptions, strict: true, allowPositionals: false });
   const loaded = loadConfig(repoRoot, configFlags(values));
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
@@ -125,8 +136,13 @@ async function main(argv: string[]): Promise<number> {
       return run(args);
     case 'diag':
       return diag(args);
+    // Each command loads only its own modules: `kiosk intake check` must not load the daemon.
     case 'sim':
-      return simCommand(args);
+      return (await import('./sim-card-command.ts')).simCommand(args);
+    case 'intake':
+      return (await import('./intake-command.ts')).intakeCommand(args);
+    case 'technician':
+      return (await import('./technician-command.ts')).technicianCommand(args);
     case 'help':
     case '--help':
     case '-h':

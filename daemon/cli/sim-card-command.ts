@@ -12,14 +12,11 @@ import type { VpcdStatus } from '../../sim/card/vpcd-transport.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../../sim/card/vpcd-transport.ts';
 import { fixtureNames } from '../../sim/fixtures/eport-fixtures.ts';
 import { formatTable } from './text-table.ts';
+import { simPrinterCommand } from './sim-printer-command.ts';
+import { simUsage } from './usage.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
-export const simUsage = `  sim card list [--json]
-        the virtual card fixtures (number, holder, lifecycle, PIN as issued).
-  sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
-        hold one virtual card in pcscd's vpcd reader (default ${VPCD_DEFAULT_HOST}:${VPCD_DEFAULT_PORT}) until stopped.
-`;
 
 /** Printed like main.ts's UsageError: one message, exit code 2. */
 function usageError(message: string): number {
@@ -151,6 +148,7 @@ async function serve(args: string[]): Promise<number> {
 /** `kiosk sim …`: the simulators of the kiosk's devices. */
 export async function simCommand(args: string[]): Promise<number> {
   const [device, verb, ...rest] = args;
+  if (device === 'printer') return simPrinterCommand(args.slice(1));
   if (device !== 'card') return usageError(`${device === undefined ? 'sim: no simulator given' : `sim ${device}: unknown simulator`}\n\n${simUsage}`);
   switch (verb) {
     case 'list':

@@ -34,6 +34,18 @@ export const configSchema = z.strictObject({
     inputs: z.strictObject({ presence: gpioLine, tamper: gpioLine, serviceSwitch: gpioLine }),
     debounceMs: z.int().min(0).max(1000),
   }),
+  technician: z.strictObject({
+    /** scrypt hash of the technician PIN for the service-switch path (`kiosk technician hash-pin`); null: card only. */
+    pinHash: z.string().regex(/^scrypt:\d+:\d+:\d+:[0-9a-f]{32}:[0-9a-f]{64}$/, 'make it with: kiosk technician hash-pin').nullable(),
+  }),
+  /** The SANE scanner (docs/scanner.md). */
+  scanner: z.strictObject({
+    /** SANE device name or its prefix (`fujitsu:`); empty: the first device scanimage lists. */
+    deviceName: z.string(),
+    resolutionDpi: z.int().min(75).max(600),
+    mode: z.enum(['color', 'gray']),
+    timeoutMs: z.int().min(1000).max(600_000),
+  }),
   cardReader: z.strictObject({
     /** The first PC/SC reader whose name contains this; empty: the first reader. */
     readerName: z.string(),
@@ -58,7 +70,9 @@ const partialConfigSchema = z.strictObject({
   printer: configSchema.shape.printer.partial().optional(),
   log: configSchema.shape.log.partial().optional(),
   cardReader: configSchema.shape.cardReader.partial().optional(),
+  scanner: configSchema.shape.scanner.partial().optional(),
   gpio: configSchema.shape.gpio.optional(),
+  technician: configSchema.shape.technician.optional(),
   authority: configSchema.shape.authority.optional(),
   uiDir: z.string().min(1).optional(),
 });
@@ -83,6 +97,8 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     printer: { path: '/dev/eport-printer', baud: 115200 },
     log: { level: 'info' },
     cardReader: { readerName: '' },
+    scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
+    technician: { pinHash: null },
     // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
     gpio: {
       outputs: {
@@ -175,7 +191,9 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     printer: { ...base.printer, ...over.printer },
     log: { ...base.log, ...over.log },
     cardReader: { ...base.cardReader, ...over.cardReader },
+    scanner: { ...base.scanner, ...over.scanner },
     gpio: over.gpio ?? base.gpio,
+    technician: over.technician ?? base.technician,
     authority: over.authority ?? base.authority,
     uiDir: over.uiDir ?? base.uiDir,
   };

@@ -13,7 +13,7 @@ import { createScannerDevice } from './scanner-device.ts';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { OnoffGpio } from '../../drivers/gpio/onoff-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
-import type { DeviceStatuses, OverallState } from '../protocol/catalogue.ts';
+import type { DeviceStatuses, OverallState, ServiceState } from '../protocol/catalogue.ts';
 
 export interface Devices {
   /** In simulator mode the in-process reader the dev dock inserts cards into; over pcscd otherwise. */
@@ -52,10 +52,12 @@ export function serviceability(statuses: DeviceStatuses): Record<DeviceKind, Ser
 }
 
 /**
- * ready: every device usable. outOfService: no business can be offered at all (no card reader
- * and no scanner). degraded: anything in between — the flows offer what still works.
+ * ready: every device usable. outOfService: taken out of service (tamper, technician), or no
+ * business can be offered at all (no card reader and no scanner). degraded: anything in between —
+ * the flows offer what still works.
  */
-export function overallState(statuses: DeviceStatuses): OverallState {
+export function overallState(statuses: DeviceStatuses, service: ServiceState = { state: 'inService' }): OverallState {
+  if (service.state === 'outOfService') return 'outOfService';
   const each = serviceability(statuses);
   if (deviceKinds.every((kind) => each[kind] === 'ready')) return 'ready';
   if (each.cardReader === 'unavailable' && each.scanner === 'unavailable') return 'outOfService';

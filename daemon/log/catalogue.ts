@@ -48,6 +48,19 @@ export const logEvents = {
   'card.pinChanged': { id: 'K6011', level: 'info', message: 'PIN changed' },
   'card.settled': { id: 'K6012', level: 'info', message: 'card read and its unfinished operations settled' },
   'authority.opened': { id: 'K6101', level: 'info', message: 'authority ready' },
+  // kiosk service and technician mode: K8xxx
+  'kiosk.serviceState': { id: 'K8001', level: 'warn', message: 'service state changed' },
+  'kiosk.tamper': { id: 'K8002', level: 'error', message: 'cabinet opened without a technician' },
+  'kiosk.presence': { id: 'K8003', level: 'debug', message: 'presence sensor changed' },
+  'technician.login': { id: 'K8004', level: 'info', message: 'technician mode entered' },
+  'technician.loginRefused': { id: 'K8005', level: 'warn', message: 'technician mode refused' },
+  'technician.logout': { id: 'K8006', level: 'info', message: 'technician mode left' },
+  'technician.action': { id: 'K8007', level: 'info', message: 'technician action' },
+  // printer: K7xxx
+  'printer.jobPrinted': { id: 'K7001', level: 'info', message: 'receipt printed and confirmed by the printer' },
+  'printer.jobFailed': { id: 'K7002', level: 'warn', message: 'receipt not printed in full' },
+  'printer.jobsInterrupted': { id: 'K7003', level: 'warn', message: 'print jobs left pending by a stop or crash marked failed' },
+  'printer.reprintRefused': { id: 'K7004', level: 'info', message: 'reprint refused' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
 } as const satisfies Record<string, EventDefinition>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CardInfo, CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { DeviceKind, DeviceSource } from '../../drivers/device/device.ts';
-import type { GpioStatus } from '../../drivers/gpio/gpio.ts';
+import { inputNames, lightNames, type GpioStatus } from '../../drivers/gpio/gpio.ts';
 import type { PrinterStatus } from '../../drivers/printer/printer.ts';
 import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
@@ -21,10 +21,17 @@ export interface DeviceStatuses {
 /** ready: every device usable; degraded: some business cannot be offered; outOfService: none. */
 export type OverallState = 'ready' | 'degraded' | 'outOfService';
 
+/** Whether the kiosk serves agents (daemon/kiosk/service-state.ts). */
+export type ServiceState =
+  | { state: 'inService' }
+  | { state: 'outOfService'; reasons: ('tamper' | 'technician' | 'maintenance')[]; since: string };
+
 export interface KioskStatus {
   kioskId: string;
   version: string;
   state: OverallState;
+  service: ServiceState;
+  technician: { active: false } | { active: true; actor: string; since: string };
   uptimeSeconds: number;
   devices: DeviceStatuses;
   sources: Record<DeviceKind, DeviceSource>;
@@ -68,7 +75,15 @@ export const commandPayloadSchemas = {
   }),
   /** The PIN of the card to renew, verified in the same card session as the renewal. */
   'Kiosk.Renew': z.strictObject({ pin }),
+  'Technician.Login': z.strictObject({ method: z.enum(['card', 'serviceSwitch']), pin }),
+  'Technician.Logout': z.strictObject({}),
+  /** Only on the technician's connection: take the kiosk out of service, or back. */
+  'Technician.SetOutOfService': z.strictObject({ outOfService: z.boolean() }),
+  'Technician.Audit': z.strictObject({ limit: z.int().min(1).max(500).optional() }),
+  'Technician.TestLight': z.strictObject({ light: z.enum(lightNames), pattern: z.enum(['off', 'on', 'slow', 'fast']) }),
+  'Technician.TestCard': z.strictObject({}),
   /** Simulator mode only: the dev dock's hands. */
+  'Sim.SetInput': z.strictObject({ input: z.enum(inputNames), active: z.boolean() }),
   'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
   'Sim.RemoveCard': z.strictObject({}),
   ...printerCommandSchemas,
@@ -96,6 +111,14 @@ export interface CommandResults extends PrinterCommandResults, ScannerCommandRes
   'Kiosk.EndSession': { sessionId: string | null };
   'Kiosk.Unlock': { operationId: string; cardNo: string };
   'Kiosk.Renew': { operationId: string; cardNo: string; certificateSerial: string; notAfter: string };
+  'Technician.Login': { actor: string; since: string };
+  'Technician.Logout': { loggedOut: boolean };
+  'Technician.SetOutOfService': { service: ServiceState };
+  'Technician.Audit': { entries: { id: number; at: string; actor: string; action: string; detail: unknown }[] };
+  'Technician.TestLight': { light: string; pattern: string };
+  /** `select` is "9000" when the E-Port application answered, else the status word or failure. */
+  'Technician.TestCard': { reader: string; atr: string; select: string; info: CardInfo | null };
+  'Sim.SetInput': { input: string; active: boolean };
   'Sim.InsertCard': { fixture: string; cardNo: string };
   'Sim.RemoveCard': { removed: boolean };
 }
@@ -108,11 +131,16 @@ export interface CommandEvents {
 
 export interface UnsolicitedPayloads {
   'Common.StatusChangedEvent': { state: OverallState; devices: Partial<DeviceStatuses> };
+  'Kiosk.ServiceStateChanged': { state: OverallState; service: ServiceState };
+  /** The presence sensor: someone walked up (wake the attract screen) or left. */
+  'Kiosk.PresenceEvent': { present: boolean };
+  /** The cabinet's service switch was turned: ask for the technician PIN. */
+  'Kiosk.TechnicianRequested': Record<string, never>;
 }
 
 export type UnsolicitedName = keyof UnsolicitedPayloads;
 
-export const unsolicitedNames: readonly UnsolicitedName[] = ['Common.StatusChangedEvent'];
+export const unsolicitedNames: readonly UnsolicitedName[] = ['Common.StatusChangedEvent', 'Kiosk.ServiceStateChanged', 'Kiosk.PresenceEvent', 'Kiosk.TechnicianRequested'];
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commandPayloadSchemas, name);

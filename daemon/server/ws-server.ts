@@ -17,6 +17,8 @@ export interface WsServerOptions {
   /** Origins allowed to open /ws (the daemon's own); requests without Origin are not browsers and pass. */
   isAllowedOrigin: (origin: string) => boolean;
   onOutcome?: (outcome: 'success' | 'error' | 'closed') => void;
+  /** A connection closed (technician mode ends with its connection). */
+  onDisconnect?: (connectionId: number) => void;
   /** Budget per connection; a burst beyond it gets tooManyRequests. */
   budget?: { capacity: number; perSecond: number };
   /** Backlog of unsent bytes after which a client that does not read is dropped. */
@@ -175,6 +177,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
 
     ws.on('close', (code: number, reason: Buffer) => {
       cancel(undefined);
+      options.onDisconnect?.(connectionId);
       log.event('ws.disconnected', { code, reason: reason.toString('utf8') });
     });
   };

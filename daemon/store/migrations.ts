@@ -65,5 +65,20 @@ const coreMigrations: readonly Migration[] = [
   },
 ];
 
+/** Core migrations after the feature ranges (printer 3–9, intake 10–19): from 20 on. */
+const laterCoreMigrations: readonly Migration[] = [
+  {
+    version: 20,
+    name: 'kiosk state (service state, technician lockout) that survives a restart',
+    sql: `
+      CREATE TABLE kiosk_state (
+        key         TEXT PRIMARY KEY,
+        value       TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
 /** Every migration, in version order. Each feature keeps its own list, in its own version range. */
-export const migrations: readonly Migration[] = [...coreMigrations, ...printerMigrations, ...intakeMigrations].sort((a, b) => a.version - b.version);
+export const migrations: readonly Migration[] = [...coreMigrations, ...printerMigrations, ...intakeMigrations, ...laterCoreMigrations].sort((a, b) => a.version - b.version);

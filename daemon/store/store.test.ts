@@ -41,7 +41,7 @@ describe('store', () => {
   it('rolls back a failing migration entirely', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
-    const broken = { version: 50, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' };
+    const broken = { version: 999, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' };
     expect(() => migrate(db, [...migrations, broken])).toThrow(/no_such_table/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(Math.max(...migrations.map((m) => m.version)));
@@ -49,7 +49,8 @@ describe('store', () => {
 
   it('refuses a store written by a newer daemon', () => {
     const db = new Database(':memory:');
-    migrate(db, [...migrations, { version: 7, name: 'future', sql: 'SELECT 1' }]);
+    const future = Math.max(...migrations.map((m) => m.version)) + 1;
+    migrate(db, [...migrations, { version: future, name: 'future', sql: 'SELECT 1' }]);
     expect(() => migrate(db, migrations)).toThrow(/newer than this daemon knows/);
   });
 

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { redact } from '../log/redact.ts';
 import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { createPrintJobStore, type PrintJobStore } from '../printing/print-job-store.ts';
 
 export type SessionOutcome = 'completed' | 'canceled' | 'timedOut' | 'failed' | 'abandoned';
 
@@ -59,6 +60,11 @@ export interface Store {
   /** Operations a crash or a pulled card left open, for one card or all. */
   openCardOperations(cardNo?: string): CardOperation[];
   cardOperation(id: string): CardOperation | undefined;
+  /** Small pieces of kiosk state that must survive a restart (JSON values). */
+  getState(key: string): unknown;
+  setState(key: string, value: unknown, now?: Date): void;
+  /** The receipt printer's job journal (daemon/printing). */
+  readonly printJobs: PrintJobStore;
   /** True while the database answers a trivial query (for the systemd watchdog). */
   healthy(): boolean;
   /** Checkpoints the WAL into the main file and closes. */
@@ -113,6 +119,11 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
   const selectOpenOperationsOfCard = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE state = 'open' AND card_no = ? ORDER BY started_at`);
   const selectOperation = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE id = ?`);
 
+  const selectState = db.prepare('SELECT value FROM kiosk_state WHERE key = ?').pluck();
+  const upsertState = db.prepare(
+    'INSERT INTO kiosk_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+
   const appendJournal = db.transaction((sessionId: string, step: string, data: string, at: string): number => {
     const seq = nextSeq.get(sessionId) as number;
     insertJournal.run(sessionId, seq, at, step, data);
@@ -163,6 +174,14 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
     cardOperation(id) {
       return selectOperation.get(id) as CardOperation | undefined;
     },
+    getState(key) {
+      const value = selectState.get(key) as string | undefined;
+      return value === undefined ? undefined : (JSON.parse(value) as unknown);
+    },
+    setState(key, value, now = new Date()) {
+      upsertState.run(key, JSON.stringify(redact(value)), now.toISOString());
+    },
+    printJobs: createPrintJobStore(db),
     healthy() {
       try {
         return db.open && db.prepare('SELECT 1').pluck().get() === 1;

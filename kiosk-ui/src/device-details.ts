@@ -90,14 +90,25 @@ function gpioDetails(status: GpioStatus): DeviceDetail[] {
   }
 }
 
+/** A text field some drivers' statuses carry (model, firmware), or null. */
+function textField(status: object, name: 'model' | 'firmware'): string | null {
+  const value: unknown = (status as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Model and firmware, where the driver's status reports them. */
+function identity(status: object): DeviceDetail[] {
+  return [...detail('tech.detail.model', textField(status, 'model')), ...detail('tech.detail.firmware', textField(status, 'firmware'))];
+}
+
 export function deviceDetails(kind: DeviceKind, devices: DeviceStatuses): DeviceDetail[] {
   switch (kind) {
     case 'cardReader':
-      return cardReaderDetails(devices.cardReader);
+      return [...cardReaderDetails(devices.cardReader), ...identity(devices.cardReader)];
     case 'printer':
-      return printerDetails(devices.printer);
+      return [...printerDetails(devices.printer), ...identity(devices.printer)];
     case 'scanner':
-      return scannerDetails(devices.scanner);
+      return [...scannerDetails(devices.scanner), ...identity(devices.scanner)];
     case 'gpio':
       return gpioDetails(devices.gpio);
   }

@@ -9,6 +9,8 @@ const status: KioskStatus = {
   kioskId: 'KIOSK-01',
   version: '0.1.0',
   state: 'ready',
+  service: { state: 'inService' },
+  technician: { active: false },
   uptimeSeconds: 12,
   devices: {
     cardReader: { state: 'noCard', reader: 'Virtual PCD 00 00' },
@@ -55,6 +57,21 @@ describe('StatusFeed', () => {
     expect(feed.snapshot.status?.state).toBe('degraded');
     expect(feed.snapshot.status?.devices.printer).toEqual({ state: 'paperOut', device: '/dev/ttyUSB0' });
     expect(feed.snapshot.status?.devices.scanner).toEqual(status.devices.scanner);
+  });
+
+  it('applies a service change at once and asks for the whole status again', async () => {
+    const { feed, last } = setup();
+    last().open();
+    last().complete(status);
+    await vi.waitFor(() => expect(feed.snapshot.stale).toBe(false));
+
+    const service = { state: 'outOfService', reasons: ['maintenance'], since: '2026-01-02T03:04:05.000Z' } as const;
+    last().receive({ header: { name: 'Kiosk.ServiceStateChanged', type: 'unsolicited' }, payload: { state: 'outOfService', service } });
+    expect(feed.snapshot.status).toMatchObject({ state: 'outOfService', service });
+    expect(last().sent.map((command) => command.header.name)).toEqual(['Common.Status', 'Common.Status']);
+    const technician = { active: true, actor: 'technician:8135020000000090', since: service.since } as const;
+    last().complete({ ...status, state: 'outOfService', service, technician });
+    await vi.waitFor(() => expect(feed.snapshot.status?.technician).toEqual(technician));
   });
 
   it('marks the status stale when the connection drops and refetches on reconnect', async () => {

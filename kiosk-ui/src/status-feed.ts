@@ -1,5 +1,6 @@
 // The kiosk's status as the UI knows it: fetched with Common.Status on every (re)connect, then
-// kept current by Common.StatusChangedEvent. While the connection is down it is stale.
+// kept current by Common.StatusChangedEvent and Kiosk.ServiceStateChanged. While the connection is
+// down it is stale.
 import type { DeviceStatuses, KioskStatus, UnsolicitedPayloads } from '../../daemon/protocol/catalogue.ts';
 import { deviceKinds } from '../../drivers/device/device.ts';
 import type { WsClient } from './ws-client.ts';
@@ -27,6 +28,14 @@ export function isKioskStatus(value: unknown): value is KioskStatus {
   if (!isRecord(value) || typeof value.state !== 'string' || !isRecord(value.devices)) return false;
   const devices = value.devices;
   return deviceKinds.every((kind) => hasState(devices[kind]));
+}
+
+export function applyServiceChange(status: KioskStatus, change: UnsolicitedPayloads['Kiosk.ServiceStateChanged']): KioskStatus {
+  return { ...status, state: change.state, service: change.service };
+}
+
+function isServiceChange(value: unknown): value is UnsolicitedPayloads['Kiosk.ServiceStateChanged'] {
+  return isRecord(value) && typeof value.state === 'string' && hasState(value.service);
 }
 
 function isStatusChange(value: unknown): value is UnsolicitedPayloads['Common.StatusChangedEvent'] {
@@ -70,6 +79,17 @@ export class StatusFeed {
         const status = this.#snapshot.status;
         // Before the first full status there is nothing to apply the change to; it will come.
         if (status !== null) this.#update({ status: applyStatusChange(status, change), stale: this.#snapshot.stale });
+      }),
+      this.#client.onUnsolicited('Kiosk.ServiceStateChanged', (change) => {
+        if (!isServiceChange(change)) {
+          console.warn('status-feed: ignoring a malformed service change', change);
+          return;
+        }
+        const status = this.#snapshot.status;
+        if (status !== null) this.#update({ status: applyServiceChange(status, change), stale: this.#snapshot.stale });
+        // The event does not say who is logged in (technician mode starts and ends with a
+        // service change): ask for the whole status again.
+        if (this.#client.connection.state === 'open') void this.#refresh(this.#connectionCount);
       }),
     );
   }

@@ -3,44 +3,22 @@
 // font sizes, reconnection after a daemon restart, and the technician page.
 // The UI must be built first (`vite build --config kiosk-ui/vite.config.ts`; the test runner
 // does it); when kiosk-ui/dist is missing this file builds it.
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskStatus } from '../../daemon/protocol/catalogue.ts';
-import { repoRoot, startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
+import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
+import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
-const artifacts = join(repoRoot, 'test-artifacts', 'browser');
 const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio'] as const;
-const viewport = { width: 1920, height: 1080 };
-
-async function ensureUiBuilt(): Promise<void> {
-  if (existsSync(join(repoRoot, 'kiosk-ui', 'dist', 'index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'kiosk-ui', 'vite.config.ts'), logLevel: 'warn' });
-}
 
 async function daemonStatus(daemon: RunningDaemon): Promise<KioskStatus> {
   const response = await fetch(new URL('/api/health', daemon.url));
   expect(response.status).toBe(200);
   return (await response.json()) as KioskStatus;
 }
-
-/** Collects uncaught errors and console errors, minus the ones a test expects. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') errors.push(`console.${message.type()}: ${message.text()}`);
-  });
-  return errors;
-}
-
-const htmlLang = (page: Page): Promise<string> => page.evaluate(() => document.documentElement.lang);
-const badgeState = (page: Page): Promise<string | null> =>
-  page.getByTestId('header-connection').getByTestId('connection-badge').getAttribute('data-state');
 
 /** The state tag each status chip (or technician tile) shows, by device. */
 async function shownStates(page: Page, testId: string): Promise<Record<string, string | null>> {
@@ -54,52 +32,13 @@ async function shownStates(page: Page, testId: string): Promise<Record<string, s
 const expectedStates = (status: KioskStatus): Record<string, string> =>
   Object.fromEntries(deviceKinds.map((kind) => [kind, status.devices[kind].state]));
 
-/** Sizes of every button, in every shadow root. */
-async function buttonSizes(page: Page): Promise<{ label: string; width: number; height: number }[]> {
-  const sizes = [];
-  for (const button of await page.locator('button').all()) {
-    const box = await button.boundingBox();
-    const label = ((await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '').trim().replace(/\s+/g, ' ');
-    sizes.push({ label, width: box?.width ?? 0, height: box?.height ?? 0 });
-  }
-  return sizes;
-}
-
-/** Visible text smaller than `min` px, searched through every shadow root. */
-function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minPx) => {
-    const found: string[] = [];
-    const visit = (root: Document | ShadowRoot): void => {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot) visit(element.shadowRoot);
-        const ownText = [...element.childNodes]
-          .filter((node) => node.nodeType === Node.TEXT_NODE)
-          .map((node) => node.textContent?.trim() ?? '')
-          .join('');
-        if (ownText === '' || element.getClientRects().length === 0) continue;
-        const size = Number.parseFloat(getComputedStyle(element).fontSize);
-        if (size < minPx) found.push(`${size}px: ${ownText}`);
-      }
-    };
-    visit(document);
-    return found;
-  }, min);
-}
-
 describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
   let browser: Browser;
   let daemon: RunningDaemon;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     await ensureUiBuilt();
-    [browser, daemon] = await Promise.all([
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      }),
-      startDaemon(),
-    ]);
+    [browser, daemon] = await Promise.all([launchChromium(), startDaemon()]);
   });
 
   afterAll(async () => {
@@ -222,25 +161,31 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     }
   });
 
-  it('serves the read-only technician page', async () => {
+  it('serves the technician page read-only until a technician logs in', async () => {
     const page = await browser.newPage({ viewport });
     const errors = watchErrors(page);
     await page.goto(new URL('/technician/', daemon.url).href);
     await expect.poll(() => badgeState(page)).toBe('open');
     expect(await htmlLang(page)).toBe('zh-CN');
-    expect(await page.getByTestId('technician-banner').textContent()).toContain('issue 7');
+    expect(await page.getByTestId('technician-banner').textContent()).toContain('只显示设备状态');
     await expect.poll(async () => [await shownStates(page, 'device-tile'), expectedStates(await daemonStatus(daemon))]).toSatisfy(
       ([shown, expected]) => JSON.stringify(shown) === JSON.stringify(expected),
     );
     expect(await page.getByTestId('kiosk-summary').textContent()).toContain((await daemonStatus(daemon)).kioskId);
-    // Read-only: the language toggle is its only button.
-    expect((await buttonSizes(page)).map((size) => size.label)).toEqual(['Switch to English']);
+    // Read-only: the login panel and no technician console; without a card the PIN pad is off.
+    await page.getByTestId('login-panel').waitFor();
+    expect(await page.getByTestId('technician-console').count()).toBe(0);
+    expect(await page.getByTestId('pin-key').first().isDisabled()).toBe(true);
+    for (const size of await buttonSizes(page)) {
+      expect(size.width, size.label).toBeGreaterThanOrEqual(48);
+      expect(size.height, size.label).toBeGreaterThanOrEqual(48);
+    }
     expect(await smallText(page, 20)).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'technician-zh.png'), fullPage: true, animations: 'disabled' });
 
     await page.getByTestId('language-toggle').click();
     await expect.poll(() => htmlLang(page)).toBe('en');
-    expect(await page.getByTestId('technician-banner').textContent()).toContain('Technician mode');
+    expect(await page.getByTestId('technician-banner').textContent()).toContain('technician mode');
     await page.screenshot({ path: join(artifacts, 'technician-en.png'), fullPage: true, animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();

@@ -33,13 +33,14 @@ describe('the daemon over HTTP', () => {
       kioskId: 'KIOSK-DEV-01',
       sources: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' },
       devices: {
-        // Simulators that are not built yet say so; they never pretend to be online.
-        cardReader: { state: 'noCard' },
-        printer: { state: 'noDevice' },
-        scanner: { state: 'noDevice' },
-        gpio: { state: 'online' },
+        cardReader: { state: 'noCard', reader: 'Simulated reader 00' },
+        printer: { state: 'online', device: 'virtual printer (in-process)' },
+        scanner: { state: 'idle' },
+        gpio: { state: 'online', lights: { inService: 'on', alarm: 'off' } },
       },
-      state: 'degraded',
+      service: { state: 'inService' },
+      technician: { active: false },
+      state: 'ready',
     });
   });
 

@@ -1,19 +1,28 @@
-// The technician page, read-only for now: one tile per device with its state as the daemon
-// reports it. Technician mode (tests, counters, logs, out of service) is issue 7; until then
-// this page offers no action at all and says so.
+// The technician page: device tiles (read-only) and the login panel until this connection is in
+// technician mode; then the tests, the live sensors, the service state and the audit log.
+// Technician mode belongs to the WebSocket that logged in, so it ends here when that drops.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { KioskStatus, OverallState } from '../../../daemon/protocol/catalogue.ts';
 import { deviceKinds, type DeviceKind, type DeviceSource } from '../../../drivers/device/device.ts';
+import { offeredCommands } from '../capabilities.ts';
 import { deviceDetails } from '../device-details.ts';
 import { describeDevice } from '../device-view.ts';
+import { DaemonLink } from '../daemon-link.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import type { StatusSnapshot } from '../status-feed.ts';
-import { DaemonLink } from '../daemon-link.ts';
+import { formatTime, problemDetail, problemWords, type Words } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { ConnectionState } from '../ws-client.ts';
+import './audit-log.ts';
+import './card-test-panel.ts';
 import './connection-badge.ts';
+import './device-test-panel.ts';
+import './gpio-panels.ts';
 import './language-toggle.ts';
+import './service-panel.ts';
+import './technician-login.ts';
+import type { LoginMethod, MethodChangeDetail, TechnicianLoginDetail } from './technician-login.ts';
 
 function overallKey(state: OverallState): MessageKey {
   switch (state) {
@@ -40,6 +49,11 @@ export class TechnicianPage extends LitElement {
     language: { state: true },
     connection: { state: true },
     snapshot: { state: true },
+    session: { state: true },
+    method: { state: true },
+    commands: { state: true },
+    auditRevision: { state: true },
+    logoutProblem: { state: true },
   };
 
   static override styles = [
@@ -54,8 +68,8 @@ export class TechnicianPage extends LitElement {
       header {
         display: flex;
         align-items: center;
-        gap: 24px;
-        padding: 20px 40px;
+        gap: 20px;
+        padding: 16px 40px;
         background: #1f2937;
         color: #ffffff;
       }
@@ -64,31 +78,54 @@ export class TechnicianPage extends LitElement {
         font-size: 32px;
         font-weight: 700;
       }
+      .actor {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+        font-size: 20px;
+        line-height: 1.3;
+      }
+      .actor strong {
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        font-size: 20px;
+      }
+      .logout {
+        min-height: 64px;
+        padding: 0 24px;
+        border-radius: 14px;
+        border: 2px solid #fca5a5;
+        background: #7f1d1d;
+        color: #ffffff;
+        font-size: 22px;
+        font-weight: 600;
+      }
+      .logout:focus-visible {
+        outline-color: #ffd24d;
+      }
       main {
         display: flex;
         flex-direction: column;
         gap: 28px;
-        max-width: 1600px;
+        max-width: 1760px;
         margin: 0 auto;
-        padding: 32px 40px 48px;
+        padding: 28px 40px 48px;
       }
-      .banner {
-        display: flex;
-        gap: 20px;
-        align-items: flex-start;
-        padding: 24px 28px;
-        border-radius: 16px;
-        border: 2px solid #e0b44c;
-        background: #fef3c7;
-        color: #713f12;
-      }
-      .banner h2 {
-        margin: 0 0 6px;
+      h2.section {
+        margin: 0 0 -12px;
         font-size: 26px;
+        color: #1c2530;
       }
-      .banner p {
+      .note {
         margin: 0;
-        font-size: 22px;
+        font-size: 20px;
+        color: #4a5563;
+      }
+      .problem {
+        padding: 14px 18px;
+        border-radius: 12px;
+        color: #7f1d1d;
+        background: #fee2e2;
+        font-size: 20px;
       }
       dl {
         margin: 0;
@@ -99,7 +136,7 @@ export class TechnicianPage extends LitElement {
         gap: 16px;
       }
       .summary div {
-        padding: 16px 20px;
+        padding: 14px 20px;
         border-radius: 14px;
         background: #ffffff;
         border: 1px solid #d5dbe3;
@@ -121,8 +158,8 @@ export class TechnicianPage extends LitElement {
       }
       .tiles {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(340px, 1fr));
-        gap: 24px;
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+        gap: 20px;
         margin: 0;
         padding: 0;
         list-style: none;
@@ -130,8 +167,8 @@ export class TechnicianPage extends LitElement {
       .tile {
         display: flex;
         flex-direction: column;
-        gap: 16px;
-        padding: 24px;
+        gap: 14px;
+        padding: 20px 22px;
         border-radius: 18px;
         background: #ffffff;
         border: 1px solid #d5dbe3;
@@ -139,7 +176,7 @@ export class TechnicianPage extends LitElement {
       }
       .tile h3 {
         margin: 0;
-        font-size: 28px;
+        font-size: 26px;
       }
       .level {
         display: inline-flex;
@@ -152,8 +189,6 @@ export class TechnicianPage extends LitElement {
         background: var(--level-bg);
         font-size: 22px;
         font-weight: 600;
-      }
-      .level {
         white-space: nowrap;
       }
       .tag {
@@ -173,18 +208,73 @@ export class TechnicianPage extends LitElement {
         font-weight: 400;
         white-space: pre-line;
       }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 24px;
+        align-items: stretch;
+      }
+      .grid device-test-panel {
+        grid-column: 1 / -1;
+      }
+      @media (max-width: 1200px) {
+        .tiles {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+        }
+        .grid {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
     `,
   ];
 
   declare language: Language;
   declare connection: ConnectionState;
   declare snapshot: StatusSnapshot;
+  /** This connection's technician session; null until Technician.Login succeeds here. */
+  declare session: TechnicianLoginDetail | null;
+  declare method: LoginMethod;
+  declare commands: ReadonlySet<string> | null;
+  /** Bumped after every technician action so the audit log reloads. */
+  declare auditRevision: number;
+  declare logoutProblem: Words & { detail: string | null } | null;
+  readonly #link: DaemonLink;
+  #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
     this.language = defaultLanguage;
+    this.session = null;
+    this.method = 'card';
+    this.commands = null;
+    this.auditRevision = 0;
+    this.logoutProblem = null;
     // Registers itself with this element: connects and disconnects with it.
-    new DaemonLink(this);
+    this.#link = new DaemonLink(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const { client } = this.#link;
+    this.#unsubscribe.push(
+      // The cabinet's service switch was turned: the technician will type the technician PIN.
+      client.onUnsolicited('Kiosk.TechnicianRequested', () => {
+        if (this.session === null) this.method = 'serviceSwitch';
+      }),
+      client.onConnectionChange((connection) => {
+        if (connection.state === 'open') {
+          void offeredCommands(client).then((commands) => (this.commands = commands));
+        } else {
+          // The daemon ends technician mode with the connection.
+          this.session = null;
+        }
+      }),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -198,13 +288,25 @@ export class TechnicianPage extends LitElement {
     return translate(this.language, key, params);
   }
 
+  async #logout(): Promise<void> {
+    const outcome = await this.#link.client.send('Technician.Logout', {});
+    // Refused means this connection is not (or no longer) in technician mode: nothing to leave.
+    if (outcome.kind === 'success' || (outcome.kind === 'error' && outcome.completionCode === 'authorisationRequired')) {
+      this.session = null;
+      this.logoutProblem = null;
+      this.method = 'card';
+      return;
+    }
+    this.logoutProblem = { ...problemWords(outcome), detail: problemDetail(outcome) };
+  }
+
   #summary(status: KioskStatus) {
     const hours = Math.floor(status.uptimeSeconds / 3600);
     const minutes = Math.floor((status.uptimeSeconds % 3600) / 60);
     return html`<dl class="summary" data-testid="kiosk-summary">
       <div><dt>${this.#t('tech.kioskId')}</dt><dd>${status.kioskId}</dd></div>
       <div><dt>${this.#t('tech.version')}</dt><dd>${status.version}</dd></div>
-      <div><dt>${this.#t('tech.overall')}</dt><dd data-state=${status.state}>${this.#t(overallKey(status.state))}</dd></div>
+      <div><dt>${this.#t('tech.overall')}</dt><dd data-testid="overall-state" data-state=${status.state}>${this.#t(overallKey(status.state))}</dd></div>
       <div><dt>${this.#t('tech.uptime')}</dt><dd>${this.#t('tech.uptimeValue', { hours, minutes })}</dd></div>
     </dl>`;
   }
@@ -225,26 +327,66 @@ export class TechnicianPage extends LitElement {
     </li>`;
   }
 
+  #console(status: KioskStatus | null) {
+    const client = this.#link.client;
+    const gpio = status === null || this.snapshot.stale ? null : status.devices.gpio;
+    return html`<div class="grid" data-testid="technician-console" @technician-action=${() => (this.auditRevision += 1)}>
+        <card-test-panel .language=${this.language} .client=${client}></card-test-panel>
+        <light-test-panel .language=${this.language} .client=${client} .gpio=${gpio}></light-test-panel>
+        <sensor-readout .language=${this.language} .gpio=${gpio}></sensor-readout>
+        <service-panel .language=${this.language} .client=${client} .service=${status?.service ?? null}></service-panel>
+        <device-test-panel .language=${this.language} .client=${client} .commands=${this.commands}></device-test-panel>
+      </div>
+      <audit-log .language=${this.language} .client=${client} .revision=${this.auditRevision}></audit-log>`;
+  }
+
+  #header() {
+    const session = this.session;
+    return html`<header>
+      <h1>${this.#t('tech.title')}</h1>
+      ${session === null
+        ? nothing
+        : html`<div class="actor" data-testid="technician-actor">
+              <span>${this.#t('tech.loggedInAs')}</span>
+              <strong>${session.actor}</strong>
+              <span>${this.#t('tech.since', { since: formatTime(session.since, this.language) })}</span>
+            </div>
+            <button type="button" class="logout" data-testid="logout" @click=${() => void this.#logout()}>${this.#t('tech.logout')}</button>`}
+      <connection-badge data-testid="header-connection" .language=${this.language} .connection=${this.connection}></connection-badge>
+      <language-toggle .language=${this.language} @language-change=${(event: CustomEvent<{ language: Language }>) => (this.language = event.detail.language)}></language-toggle>
+    </header>`;
+  }
+
   protected override render() {
     const { status, stale } = this.snapshot;
+    const inMode = this.session !== null;
     return html`
-      <header>
-        <h1>${this.#t('tech.title')}</h1>
-        <connection-badge data-testid="header-connection" .language=${this.language} .connection=${this.connection}></connection-badge>
-        <language-toggle .language=${this.language} @language-change=${(event: CustomEvent<{ language: Language }>) => (this.language = event.detail.language)}></language-toggle>
-      </header>
-      <main>
-        <section class="banner" role="note" data-testid="technician-banner">
-          ${levelIcon('attention', 36)}
-          <div>
-            <h2>${this.#t('tech.bannerTitle')}</h2>
-            <p>${this.#t('tech.bannerBody')}</p>
-          </div>
-        </section>
+      ${this.#header()}
+      <main data-mode=${inMode ? 'technician' : 'login'}>
         ${status === null ? html`<p class="waiting">${this.#t('tech.waiting')}</p>` : this.#summary(status)}
+        ${this.logoutProblem === null
+          ? nothing
+          : html`<p class="problem" role="alert">${this.#t(this.logoutProblem.key, this.logoutProblem.params)} ${this.logoutProblem.detail ?? ''}</p>`}
+        ${inMode
+          ? nothing
+          : html`<technician-login
+              .language=${this.language}
+              .client=${this.#link.client}
+              .status=${stale ? null : status}
+              .method=${this.method}
+              ?connected=${this.connection.state === 'open'}
+              @method-change=${(event: CustomEvent<MethodChangeDetail>) => (this.method = event.detail.method)}
+              @technician-login=${(event: CustomEvent<TechnicianLoginDetail>) => {
+                this.session = event.detail;
+                this.auditRevision += 1;
+              }}
+            ></technician-login>`}
+        <h2 class="section">${this.#t('tech.devices')}</h2>
+        ${inMode ? nothing : html`<p class="note" data-testid="technician-banner">${this.#t('tech.readOnly')}</p>`}
         <ul class="tiles">
           ${deviceKinds.map((kind) => this.#tile(kind, status, stale))}
         </ul>
+        ${inMode ? this.#console(status) : nothing}
       </main>
     `;
   }

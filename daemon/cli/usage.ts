@@ -1,0 +1,24 @@
+// Usage texts of every `kiosk` command, in one small module: printing help must not load the
+// daemon (each command module is imported only when that command runs).
+export const simPrinterUsage = `  sim printer serve --device PATH --out DIR [--baud N] [--feed MM_PER_S] [--roll MM]
+        a virtual ESC/POS printer on a serial device (one end of a socat pty pair); each cut
+        receipt becomes DIR/*.png and DIR/*.txt. stdin: paper out|low|load, cover open|close,
+        offline, online, status.
+`;
+
+export const simUsage = `  sim card list [--json]
+        the virtual card fixtures (number, holder, lifecycle, PIN as issued).
+  sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
+        hold one virtual card in pcscd's vpcd reader (default 127.0.0.1:35963) until stopped.
+${simPrinterUsage}`;
+
+export const intakeUsage = `  intake check FILE [--registry] [--date YYYY-MM-DD] [--state-dir DIR] [--config FILE]
+        check an intake package (format v1; FILE - reads stdin); the verdict as JSON on stdout.
+        exit 0 acceptable, 1 findings with errors, 2 unreadable input. --registry: also compare
+        with the authority's registry; --date: check as of that day instead of the package's date.
+`;
+
+export const technicianUsage = `  technician hash-pin
+        read a technician PIN from standard input (twice on a terminal) and print its hash for
+        the configuration's technician.pinHash
+`;

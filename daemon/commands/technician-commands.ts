@@ -1,0 +1,82 @@
+// Technician.* commands. Login is open to any connection; everything else only to the
+// connection that logged in, and every action is audited.
+import type { Gpio } from '../../drivers/gpio/gpio.ts';
+import type { CardService } from '../cards/card-service.ts';
+import { completionCodeOf, describeCardServiceError } from '../cards/card-service-error.ts';
+import type { KioskServiceState } from '../kiosk/service-state.ts';
+import type { TechnicianMode, TechnicianRefusal } from '../kiosk/technician-mode.ts';
+import { err, ok } from '../result.ts';
+import type { Store } from '../store/store.ts';
+import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
+
+type TechnicianCommands = 'Technician.Login' | 'Technician.Logout' | 'Technician.SetOutOfService' | 'Technician.Audit' | 'Technician.TestLight' | 'Technician.TestCard';
+
+export interface TechnicianDeps {
+  technician: TechnicianMode;
+  cards: CardService;
+  service: KioskServiceState;
+  store: Store;
+  gpio: Gpio;
+}
+
+function describeRefusal(refusal: TechnicianRefusal): string {
+  switch (refusal.kind) {
+    case 'lockedOut':
+      return `too many failed attempts: try again in ${refusal.retryInSeconds} s`;
+    case 'wrongPin':
+      return 'wrong PIN';
+    case 'notATechnicianCard':
+      return 'the card in the reader is not a technician card';
+    case 'serviceSwitchOff':
+      return 'turn the service switch in the cabinet first';
+    case 'noTechnicianPinConfigured':
+      return 'no technician PIN is configured on this kiosk: use the technician card';
+    case 'card':
+      return `the technician card could not be read: ${refusal.error.kind}`;
+    case 'alreadyActive':
+      return `technician mode is already active (${refusal.actor})`;
+  }
+}
+
+const notTechnician: CommandFailure = { completionCode: 'authorisationRequired', errorDescription: 'technician mode required' };
+
+export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, TechnicianCommands> {
+  const { technician, service, store, gpio, cards } = deps;
+  const allowed = (context: CommandContext) => technician.isTechnician(context.connectionId);
+  return {
+    'Technician.Login': async (request, context) => {
+      const session = await technician.login(request, context.connectionId);
+      if (session.ok) return ok({ actor: session.value.actor, since: session.value.since });
+      return err({ completionCode: 'authorisationRequired', errorDescription: describeRefusal(session.error), payload: { error: session.error } });
+    },
+    'Technician.Logout': async (_payload, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      technician.logout('logged out');
+      return ok({ loggedOut: true });
+    },
+    'Technician.SetOutOfService': async ({ outOfService }, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      const actor = technician.current()?.actor ?? 'technician:unknown';
+      if (outOfService) service.set('technician', actor);
+      else service.clear('technician', actor);
+      return ok({ service: service.state() });
+    },
+    'Technician.Audit': async ({ limit }, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      return ok({ entries: store.recentAudit(limit ?? 100) });
+    },
+    'Technician.TestLight': async ({ light, pattern }, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      technician.audit('testLight', { light, pattern });
+      gpio.setLight(light, pattern);
+      return ok({ light, pattern });
+    },
+    'Technician.TestCard': async (_payload, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      const test = await cards.testCard();
+      technician.audit('testCard', test.ok ? { atr: test.value.atr, select: test.value.select } : { error: test.error.kind });
+      if (test.ok) return ok(test.value);
+      return err({ completionCode: completionCodeOf(test.error), errorDescription: describeCardServiceError(test.error), payload: { error: test.error } });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// The technician PIN for the service-switch path, kept in the configuration as a salted scrypt
+// hash (`kiosk technician hash-pin` makes one); never the PIN itself.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+const cost = { N: 32768, r: 8, p: 1 } as const;
+
+export function hashTechnicianPin(pin: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(pin, salt, 32, { ...cost, maxmem: 64 * 1024 * 1024 });
+  return `scrypt:${cost.N}:${cost.r}:${cost.p}:${salt.toString('hex')}:${hash.toString('hex')}`;
+}
+
+export function technicianPinMatches(pin: string, stored: string): boolean {
+  const match = /^scrypt:(\d+):(\d+):(\d+):([0-9a-f]{32}):([0-9a-f]{64})$/.exec(stored);
+  if (match === null) return false;
+  const [, n, r, p, salt, hash] = match;
+  const expected = Buffer.from(hash ?? '', 'hex');
+  const actual = scryptSync(pin, Buffer.from(salt ?? '', 'hex'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 });
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,115 @@
+// Receipts from model to paper: every job is journaled before a byte is sent, its outcome is the
+// printer's own confirmation or the reason it failed (never success for a job cut short), and any
+// journaled receipt can be printed again, marked 重打/REPRINT.
+import type { PrintFailure, Printer } from '../../drivers/printer/printer.ts';
+import type { Logger } from '../log/logger.ts';
+import type { PrintJobSummary } from '../protocol/printer-messages.ts';
+import { err, ok, type Result } from '../result.ts';
+import { eportLogo } from './logo.ts';
+import type { PrintJobRecord, PrintJobStore } from './print-job-store.ts';
+import { describeTitle, safeReceipt, type Receipt } from './receipt.ts';
+import { encodeReceipt } from './receipt-layout.ts';
+import { testPageReceipt } from './test-page.ts';
+
+export type PrintJobError = { kind: 'printFailed'; job: PrintJobSummary; failure: PrintFailure } | { kind: 'unknownJob'; jobId: string };
+
+export interface PrintServiceOptions {
+  printer: Printer;
+  jobs: PrintJobStore;
+  logger: Logger;
+  kioskId: string;
+  now?: () => Date;
+}
+
+export function summarise(job: PrintJobRecord): PrintJobSummary {
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    title: describeTitle(job.receipt.title),
+    state: job.state,
+    reason: job.reason,
+    message: job.message,
+    reprintOf: job.reprintOf,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+export class PrintService {
+  readonly printer: Printer;
+  readonly #jobs: PrintJobStore;
+  readonly #logger: Logger;
+  readonly #kioskId: string;
+  readonly #now: () => Date;
+
+  constructor(options: PrintServiceOptions) {
+    this.printer = options.printer;
+    this.#jobs = options.jobs;
+    this.#logger = options.logger;
+    this.#kioskId = options.kioskId;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Jobs a crash left pending have an unknown outcome: failed, and reprintable. */
+  start(): void {
+    const interrupted = this.#jobs.failPending(this.#now());
+    if (interrupted.length > 0) this.#logger.event('printer.jobsInterrupted', { jobs: interrupted.map((job) => job.id) });
+  }
+
+  print(receipt: Receipt): Promise<Result<PrintJobSummary, PrintJobError>> {
+    return this.#run(receipt, null);
+  }
+
+  printTestPage(): Promise<Result<PrintJobSummary, PrintJobError>> {
+    const now = this.#now();
+    return this.#run(testPageReceipt({ kioskId: this.#kioskId, at: now, printer: this.printer.status() }), null);
+  }
+
+  async reprint(jobId: string): Promise<Result<PrintJobSummary, PrintJobError>> {
+    const original = this.#jobs.get(jobId);
+    if (original === undefined) {
+      this.#logger.event('printer.reprintRefused', { jobId, reason: 'unknownJob' });
+      return err({ kind: 'unknownJob', jobId });
+    }
+    // A reprint of a reprint reprints the original.
+    const source = original.reprintOf === null ? original : (this.#jobs.get(original.reprintOf) ?? original);
+    return this.#run(source.receipt, source);
+  }
+
+  job(jobId: string): PrintJobSummary | null {
+    const job = this.#jobs.get(jobId);
+    return job === undefined ? null : summarise(job);
+  }
+
+  recent(limit: number): PrintJobSummary[] {
+    return this.#jobs.recent(limit).map(summarise);
+  }
+
+  async #run(receipt: Receipt, reprintOf: PrintJobRecord | null): Promise<Result<PrintJobSummary, PrintJobError>> {
+    const safe = safeReceipt(receipt);
+    const createdAt = this.#now();
+    const job = this.#jobs.create({ kind: safe.kind, receipt: safe, reprintOf: reprintOf?.id ?? null }, createdAt);
+    const bytes = encodeReceipt(safe, {
+      jobId: job.id,
+      kioskId: this.#kioskId,
+      printedAt: createdAt,
+      reprintOf: reprintOf === null ? null : { jobId: reprintOf.id, createdAt: new Date(reprintOf.createdAt) },
+      logo: await eportLogo(),
+    });
+    const printed = await this.printer.print({ id: job.id, bytes });
+    if (printed.ok) {
+      this.#jobs.finish(job.id, { state: 'printed', bytes: printed.value.bytes, elapsedMs: printed.value.elapsedMs }, this.#now());
+      this.#logger.event('printer.jobPrinted', { jobId: job.id, kind: job.kind, reprintOf: job.reprintOf, bytes: printed.value.bytes, elapsedMs: Math.round(printed.value.elapsedMs) });
+      return ok(this.#summary(job.id));
+    }
+    this.#jobs.finish(job.id, { state: 'failed', reason: printed.error.reason, message: printed.error.message }, this.#now());
+    this.#logger.event('printer.jobFailed', { jobId: job.id, kind: job.kind, reason: printed.error.reason, message: printed.error.message });
+    return err({ kind: 'printFailed', job: this.#summary(job.id), failure: printed.error });
+  }
+
+  #summary(jobId: string): PrintJobSummary {
+    const job = this.#jobs.get(jobId);
+    if (job === undefined) throw new Error(`print job ${jobId} vanished from the journal`);
+    return summarise(job);
+  }
+}
