@@ -1,24 +1,10 @@
-// The simulator's fixture cards the dev dock can insert. Only the names: the fixture data (PINs,
-// ID numbers) stays in sim/ and out of the UI bundle; the type check keeps the list complete.
-import type { FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
+// The simulator's fixture cards the dev dock can insert. Only the names (sim/fixtures/fixture-names.ts):
+// the fixture data (PINs, ID numbers) stays in sim/ and out of the UI bundle.
+import { fixtureNames, type FixtureName } from '../../sim/fixtures/fixture-names.ts';
 import type { MessageKey } from './i18n.ts';
 
-export const dockFixtures = [
-  'legal-person',
-  'operator',
-  'tax-clerk',
-  'locked-operator',
-  'expiring-operator',
-  'expired-operator',
-  'frozen-operator',
-  'lost-operator',
-  'technician',
-  'new-operator',
-] as const satisfies readonly FixtureName[];
-
-/** A compile error names any fixture the simulator has and the dock does not. */
-export type MissingFixtures = Exclude<FixtureName, (typeof dockFixtures)[number]>;
-export const fixturesComplete: [MissingFixtures] extends [never] ? true : MissingFixtures = true;
+/** Every fixture card, in the simulator's order (the exhaustive switch below names each). */
+export const dockFixtures = fixtureNames;
 
 export function fixtureKey(fixture: FixtureName): MessageKey {
   switch (fixture) {
