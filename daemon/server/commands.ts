@@ -14,6 +14,8 @@ export interface CommandContext {
   /** Aborted on Common.Cancel, on timeout, and when the client disconnects. */
   signal: AbortSignal;
   connectionId: number;
+  /** Opened by a web page (it sent Origin); false for a local tool such as `kiosk diag`. */
+  fromBrowser: boolean;
   /** Cancels requests in flight on this connection (all when ids is undefined); returns those canceled. */
   cancel(ids: readonly number[] | undefined): number[];
   /** Sends an intermediate `event` message for this command (e.g. progress). */

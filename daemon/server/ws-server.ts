@@ -63,6 +63,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
 
   const onConnection = (ws: WebSocket, request: IncomingMessage): void => {
     const connectionId = nextConnectionId++;
+    const fromBrowser = request.headers.origin !== undefined;
     const log = logger.child({ connection: connectionId });
     const inFlight = new Map<number, InFlight>();
     const bucket = new TokenBucket(budget.capacity, budget.perSecond);
@@ -91,6 +92,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       const context: CommandContext = {
         signal: controller.signal,
         connectionId,
+        fromBrowser,
         cancel: (ids) => cancel((ids ?? [...inFlight.keys()]).filter((id) => id !== requestId)),
         emit: (eventPayload) => {
           if (!controller.signal.aborted) send(ws, { header: { name, requestId, type: 'event' }, payload: eventPayload });

@@ -12,7 +12,7 @@ import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 
 const context = (): CommandContext & { events: Record<string, unknown>[] } => {
   const events: Record<string, unknown>[] = [];
-  return { signal: new AbortController().signal, connectionId: 1, cancel: () => [], emit: (payload) => events.push(payload), events };
+  return { signal: new AbortController().signal, connectionId: 1, fromBrowser: true, cancel: () => [], emit: (payload) => events.push(payload), events };
 };
 
 describe('Scanner.* commands', () => {
