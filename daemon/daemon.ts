@@ -14,6 +14,8 @@ import { cardHandlers } from './commands/card-commands.ts';
 import { commonHandlers } from './commands/common.ts';
 import { simHandlers } from './commands/sim-commands.ts';
 import { scannerHandlers } from './commands/scanner-commands.ts';
+import { intakeHandlers } from './commands/intake-commands.ts';
+import { IntakeCapture } from './intake/capture-session.ts';
 import { ScannedPages } from './imaging/scanned-pages.ts';
 import { SimCardReader } from '../sim/card/sim-card-reader.ts';
 import { SimPrinter } from '../sim/printer/sim-printer.ts';
@@ -146,8 +148,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
       ...technicianHandlers({ technician, service, store, gpio: devices.gpio, cards }),
       ...simHandlers({ reader: simReader, authority: simAuthority, gpio: simGpio, stateDir: config.stateDir }),
       ...printerHandlers(printing, devices.printer instanceof SimPrinter ? devices.printer : null),
-      // scanner and intake handlers (issue 5) go here
       ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),
+      ...intakeHandlers(new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner })),
     },
     logger,
     isAllowedOrigin,

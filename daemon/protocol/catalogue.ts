@@ -8,6 +8,7 @@ import type { PrinterStatus } from '../../drivers/printer/printer.ts';
 import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
+import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';
 
 export const protocolVersion = '1.0';
 
@@ -88,6 +89,7 @@ export const commandPayloadSchemas = {
   'Sim.RemoveCard': z.strictObject({}),
   ...printerCommandSchemas,
   ...scannerCommandSchemas,
+  ...intakeCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandPayloadSchemas;
@@ -100,7 +102,7 @@ export interface CardSummary {
   pinMustChange: boolean;
 }
 
-export interface CommandResults extends PrinterCommandResults, ScannerCommandResults {
+export interface CommandResults extends PrinterCommandResults, ScannerCommandResults, IntakeCommandResults {
   'Common.Status': KioskStatus;
   'Common.Capabilities': Capabilities;
   'Common.Cancel': { canceled: number[] };

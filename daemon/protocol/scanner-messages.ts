@@ -1,5 +1,5 @@
 // Scanner.* messages (issue 5). Spread into the catalogue; browser-safe (zod and types only).
-// The intake check's Kiosk.* messages (guided capture) join them later.
+// The intake check's guided capture (Kiosk.*) has its own module, intake-messages.ts.
 import { z } from 'zod';
 import type { DeviceSource } from '../../drivers/device/device.ts';
 import type { ScanError, ScannerStatus, ScanSource } from '../../drivers/scanner/scanner.ts';

@@ -1,0 +1,343 @@
+// The guided capture: the draft intake package (format v1) of the agent's current session, filled
+// paper by paper from the scanner (stamps from the seals found, licence fields from its QR) and
+// from the fields the agent confirms on screen (no OCR). The draft is personal data: it lives in
+// memory only and goes, with its scans, when the session ends.
+import { randomUUID } from 'node:crypto';
+import type { ScanError, ScanMode, ScanSource, Scanner } from '../../drivers/scanner/scanner.ts';
+import type { Authority, AuthorityError, IntakeTicket } from '../authority/authority.ts';
+import type { AgentSessions } from '../cards/agent-session.ts';
+import { checkPage, imagingLimits, type PageReport } from '../imaging/check-page.ts';
+import { parseLicenceQr } from '../imaging/licence-qr.ts';
+import type { ScannedPages } from '../imaging/scanned-pages.ts';
+import { err, ok, type Result } from '../result.ts';
+import { captureChecklist, type CaptureChecklist } from './capture-checklist.ts';
+import { chinaDay, checkIntake, type Verdict } from './check.ts';
+import {
+  parseIntakePackage,
+  stampKinds,
+  type Business,
+  type DocumentFields,
+  type DocumentForm,
+  type DocumentKind,
+  type IdCardRole,
+  type IntakeCard,
+  type IntakeDocument,
+  type IntakePackage,
+  type SchemaProblem,
+  type StampKind,
+} from './package-schema.ts';
+
+export type DocumentVariant = NonNullable<DocumentFields['variant']>;
+export type IntakeAgent = NonNullable<IntakePackage['agent']>;
+export type IntakeEnterprise = NonNullable<IntakePackage['enterprise']>;
+
+/** A page the kiosk should have fed again; the document is not added. */
+export type PageProblem =
+  | { page: number; check: 'blank' }
+  | { page: number; check: 'lowResolution'; dpi: number; minimumDpi: number }
+  | { page: number; check: 'heavySkew'; degrees: number; maximumDegrees: number };
+
+export type CaptureError =
+  | { kind: 'noIntake' }
+  | { kind: 'scan'; error: ScanError }
+  | { kind: 'unreadablePage'; page: number; detail: string }
+  | { kind: 'rescan'; problems: PageProblem[] }
+  | { kind: 'noSuchDocument'; index: number }
+  | { kind: 'invalidFields'; problems: SchemaProblem[] }
+  | { kind: 'tooManyDocuments'; limit: number }
+  | { kind: 'unconfirmed'; indices: number[] }
+  | { kind: 'notAcceptable'; verdict: Verdict }
+  | { kind: 'badDate'; value: string }
+  | { kind: 'authority'; error: AuthorityError };
+
+export interface CapturedDocumentState {
+  index: number;
+  status: 'pendingConfirmation' | 'confirmed';
+  /** Scanned pages (ScannedPages ids); not part of the package sent to the authority. */
+  pageIds: string[];
+  prefilledFromQr: boolean;
+}
+
+export interface IntakeState {
+  sessionId: string;
+  draft: IntakePackage;
+  documents: CapturedDocumentState[];
+  checklist: CaptureChecklist['items'];
+  next: CaptureChecklist['next'];
+  ticket: IntakeTicket | null;
+}
+
+export interface CaptureRequest {
+  kind: DocumentKind;
+  form: DocumentForm;
+  variant?: DocumentVariant;
+  role?: IdCardRole;
+  source?: ScanSource;
+}
+
+export interface CaptureOutcome {
+  index: number;
+  document: IntakeDocument;
+  pages: { pageId: string; report: PageReport }[];
+  prefilledFromQr: boolean;
+}
+
+export interface IntakeCaptureDeps {
+  sessions: AgentSessions;
+  scanner: Scanner;
+  pages: ScannedPages;
+  authority: Pick<Authority, 'lookupCard' | 'submitIntake'>;
+  kioskId: string;
+  scan: { resolutionDpi: number; mode: ScanMode };
+  now?: () => Date;
+}
+
+interface Draft {
+  sessionId: string;
+  pkg: IntakePackage;
+  meta: Omit<CapturedDocumentState, 'index'>[];
+  /** Changes with every edit: a resubmission of the same draft reuses its idempotency key. */
+  revision: number;
+  submission: { revision: number; key: string } | null;
+  ticket: IntakeTicket | null;
+}
+
+const maxDocuments = 64;
+
+export class IntakeCapture {
+  readonly #deps: IntakeCaptureDeps;
+  #draft: Draft | null = null;
+
+  constructor(deps: IntakeCaptureDeps) {
+    this.#deps = deps;
+    deps.sessions.onEnd((session) => {
+      if (this.#draft?.sessionId === session.id) this.#discard();
+    });
+  }
+
+  /** A new draft in the current session (a new session when none is open for this business). */
+  start(business: Business): IntakeState {
+    const { sessions } = this.#deps;
+    const current = sessions.current();
+    const session = current !== null && current.business === business ? current : sessions.start(business);
+    this.#discard();
+    const date = chinaDay(this.#now());
+    this.#draft = { sessionId: session.id, pkg: { version: 1, business, date, cards: [], documents: [] }, meta: [], revision: 0, submission: null, ticket: null };
+    sessions.journal('intake.started', { business, date });
+    return this.#stateOf(this.#draft);
+  }
+
+  state(): Result<IntakeState, CaptureError> {
+    const draft = this.#current();
+    return draft === null ? err({ kind: 'noIntake' }) : ok(this.#stateOf(draft));
+  }
+
+  checklist(): Result<CaptureChecklist, CaptureError> {
+    const draft = this.#current();
+    return draft === null ? err({ kind: 'noIntake' }) : ok(this.#checklistOf(draft));
+  }
+
+  /** Scans one paper (every page of the scan belongs to it) and adds it, pending the agent's confirmation. */
+  async capture(request: CaptureRequest, signal?: AbortSignal): Promise<Result<CaptureOutcome, CaptureError>> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    if (draft.pkg.documents.length >= maxDocuments) return err({ kind: 'tooManyDocuments', limit: maxDocuments });
+    const { scanner, pages } = this.#deps;
+    // Retention as for Scanner.Scan: pages of a session that has ended go before new ones come in.
+    pages.discardAllBut(draft.sessionId);
+    const source = request.source ?? 'adf';
+    const scanned = await scanner.scan({ source, ...this.#deps.scan }, signal);
+    if (!scanned.ok) return err({ kind: 'scan', error: scanned.error });
+    const kept: CaptureOutcome['pages'] = [];
+    const problems: PageProblem[] = [];
+    for (const [i, page] of scanned.value.entries()) {
+      const report = await checkPage({ image: page, dpi: page.dpi }, { qr: request.kind === 'business_licence' ? 'page' : 'located' });
+      if (!report.ok) {
+        pages.discard(kept.map((p) => p.pageId));
+        return err({ kind: 'unreadablePage', page: i + 1, detail: report.error });
+      }
+      problems.push(...pageProblems(i + 1, report.value));
+      const stored = await pages.add(page, report.value, { sessionId: draft.sessionId, source });
+      kept.push({ pageId: stored.pageId, report: report.value });
+    }
+    if (problems.length > 0) {
+      // Nothing to confirm on a page that must be fed again; its scan is personal data.
+      pages.discard(kept.map((p) => p.pageId));
+      this.#deps.sessions.journal('intake.rescanNeeded', { kind: request.kind, form: request.form, problems: problems.map((p) => p.check) });
+      return err({ kind: 'rescan', problems });
+    }
+    const licence = request.kind === 'business_licence' ? licenceFields(kept.map((p) => p.report)) : null;
+    const fields: DocumentFields = { ...licence, ...(request.variant !== undefined && { variant: request.variant }) };
+    const document: IntakeDocument = {
+      kind: request.kind,
+      form: request.form,
+      stamps: stampsFound(kept.map((p) => p.report)),
+      fields,
+      ...(request.role !== undefined && { role: request.role }),
+    };
+    draft.pkg.documents.push(document);
+    draft.meta.push({ status: 'pendingConfirmation', pageIds: kept.map((p) => p.pageId), prefilledFromQr: licence !== null });
+    draft.revision++;
+    this.#deps.sessions.journal('intake.captured', { kind: document.kind, form: request.form, pages: kept.length, stamps: document.stamps, fromQr: licence !== null });
+    return ok({ index: draft.pkg.documents.length - 1, document, pages: kept, prefilledFromQr: licence !== null });
+  }
+
+  /**
+   * The agent's confirmation: the fields given override the pre-filled ones, `stamps` (when given)
+   * what the seal detection found. A business licence fills the enterprise and the agent's ID card
+   * fills the agent, unless those were set already.
+   */
+  confirm(index: number, fields: DocumentFields, extra: { stamps?: StampKind[] } = {}): Result<IntakeDocument, CaptureError> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    const before = draft.pkg.documents[index];
+    const meta = draft.meta[index];
+    if (before === undefined || meta === undefined) return err({ kind: 'noSuchDocument', index });
+    const candidate = { ...before, fields: { ...before.fields, ...fields }, ...(extra.stamps !== undefined && { stamps: extra.stamps }) };
+    const documents = draft.pkg.documents.map((doc, i) => (i === index ? candidate : doc));
+    const parsed = parseIntakePackage({ ...draft.pkg, documents });
+    if (!parsed.ok) return err({ kind: 'invalidFields', problems: parsed.error });
+    const confirmed = parsed.value.documents[index] ?? candidate;
+    draft.pkg.documents[index] = confirmed;
+    meta.status = 'confirmed';
+    if (confirmed.kind === 'business_licence' && draft.pkg.enterprise === undefined) draft.pkg.enterprise = enterpriseFrom(confirmed.fields);
+    if (confirmed.kind === 'id_card' && confirmed.role === 'agent' && draft.pkg.agent === undefined) {
+      draft.pkg.agent = { ...(confirmed.fields.name !== undefined && { name: confirmed.fields.name }), ...(confirmed.fields.idNumber !== undefined && { idNumber: confirmed.fields.idNumber }) };
+    }
+    draft.revision++;
+    this.#deps.sessions.journal('intake.confirmed', { index, kind: confirmed.kind, fields: Object.keys(fields) });
+    return ok(confirmed);
+  }
+
+  /** Drops a captured document (a wrong paper); later indices move down by one. */
+  remove(index: number): Result<IntakeState, CaptureError> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    const meta = draft.meta[index];
+    if (meta === undefined) return err({ kind: 'noSuchDocument', index });
+    this.#deps.pages.discard(meta.pageIds);
+    draft.pkg.documents.splice(index, 1);
+    draft.meta.splice(index, 1);
+    draft.revision++;
+    return ok(this.#stateOf(draft));
+  }
+
+  setAgent(agent: IntakeAgent): Result<IntakeState, CaptureError> {
+    return this.#edit((pkg) => (pkg.agent = agent));
+  }
+
+  setEnterprise(enterprise: IntakeEnterprise): Result<IntakeState, CaptureError> {
+    return this.#edit((pkg) => (pkg.enterprise = enterprise));
+  }
+
+  setCards(cards: IntakeCard[]): Result<IntakeState, CaptureError> {
+    return this.#edit((pkg) => (pkg.cards = cards));
+  }
+
+  /** The intake check on the draft, with the registry (the kiosk's own flow always compares). */
+  async check(): Promise<Result<Verdict, CaptureError>> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    const verdict = await checkIntake(draft.pkg, { registry: (cardNo) => this.#deps.authority.lookupCard(cardNo) });
+    if (!verdict.ok) return err(verdict.error);
+    this.#deps.sessions.journal('intake.checked', { acceptable: verdict.value.acceptable, rules: verdict.value.findings.map((f) => f.ruleId) });
+    return ok(verdict.value);
+  }
+
+  /** Sends an acceptable, fully confirmed draft to the authority; the ticket is the agent's place at the counter. */
+  async submit(): Promise<Result<IntakeTicket, CaptureError>> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    if (draft.ticket !== null && draft.submission?.revision === draft.revision) return ok(draft.ticket);
+    const unconfirmed = draft.meta.flatMap((meta, index) => (meta.status === 'confirmed' ? [] : [index]));
+    if (unconfirmed.length > 0) return err({ kind: 'unconfirmed', indices: unconfirmed });
+    const verdict = await this.check();
+    if (!verdict.ok) return verdict;
+    if (!verdict.value.acceptable) return err({ kind: 'notAcceptable', verdict: verdict.value });
+    // One key per revision: a retry after a lost answer gets the same ticket, an edited draft a new one.
+    if (draft.submission?.revision !== draft.revision) draft.submission = { revision: draft.revision, key: randomUUID() };
+    const ticket = await this.#deps.authority.submitIntake({ idempotencyKey: draft.submission.key, kioskId: this.#deps.kioskId, intakePackage: structuredClone(draft.pkg) });
+    if (!ticket.ok) return err({ kind: 'authority', error: ticket.error });
+    draft.ticket = ticket.value;
+    this.#deps.sessions.journal('intake.submitted', { ticket: ticket.value.ticket, business: draft.pkg.business });
+    return ok(ticket.value);
+  }
+
+  #edit(change: (pkg: IntakePackage) => void): Result<IntakeState, CaptureError> {
+    const draft = this.#current();
+    if (draft === null) return err({ kind: 'noIntake' });
+    change(draft.pkg);
+    draft.revision++;
+    return ok(this.#stateOf(draft));
+  }
+
+  /** The draft, if it belongs to the session open now. */
+  #current(): Draft | null {
+    const draft = this.#draft;
+    if (draft === null || this.#deps.sessions.current()?.id !== draft.sessionId) return null;
+    return draft;
+  }
+
+  #discard(): void {
+    if (this.#draft === null) return;
+    this.#deps.pages.discard(this.#draft.meta.flatMap((meta) => meta.pageIds));
+    this.#draft = null;
+  }
+
+  #checklistOf(draft: Draft): CaptureChecklist {
+    const pending = new Set(draft.meta.flatMap((meta, index) => (meta.status === 'pendingConfirmation' ? [index] : [])));
+    return captureChecklist(draft.pkg, pending);
+  }
+
+  #stateOf(draft: Draft): IntakeState {
+    const { items, next } = this.#checklistOf(draft);
+    return {
+      sessionId: draft.sessionId,
+      draft: structuredClone(draft.pkg),
+      documents: draft.meta.map((meta, index) => ({ index, ...meta, pageIds: [...meta.pageIds] })),
+      checklist: items,
+      next,
+      ticket: draft.ticket,
+    };
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date();
+  }
+}
+
+/** The image checks the agent must act on (feed the page again); the thresholds are imagingLimits'. */
+export function pageProblems(page: number, report: PageReport): PageProblem[] {
+  if (report.blank) return [{ page, check: 'blank' }];
+  const problems: PageProblem[] = [];
+  if (report.dpi < imagingLimits.minimumDpi) problems.push({ page, check: 'lowResolution', dpi: report.dpi, minimumDpi: imagingLimits.minimumDpi });
+  if (report.skewDegrees !== null && Math.abs(report.skewDegrees) > imagingLimits.maximumSkewDegrees) {
+    problems.push({ page, check: 'heavySkew', degrees: report.skewDegrees, maximumDegrees: imagingLimits.maximumSkewDegrees });
+  }
+  return problems;
+}
+
+function stampsFound(reports: readonly PageReport[]): StampKind[] {
+  const found = new Set(reports.flatMap((report) => report.seals.map((seal) => seal.kind)));
+  return stampKinds.filter((kind) => found.has(kind));
+}
+
+function licenceFields(reports: readonly PageReport[]): DocumentFields | null {
+  for (const report of reports) {
+    const qr = report.qr === null ? null : parseLicenceQr(report.qr);
+    if (qr !== null) return { name: qr.name, uscc: qr.uscc, legalRepresentative: qr.legalRepresentative, address: qr.address, validUntil: qr.validUntil };
+  }
+  return null;
+}
+
+function enterpriseFrom(fields: DocumentFields): IntakeEnterprise {
+  const uscc = fields.uscc?.trim();
+  return {
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(uscc !== undefined && { uscc }),
+    // GB 32100: characters 9–17 of a USCC are the organisation code.
+    ...(uscc?.length === 18 && { orgCode: uscc.slice(8, 17) }),
+    ...(fields.legalRepresentative !== undefined && { legalRepresentative: fields.legalRepresentative }),
+    ...(fields.address !== undefined && { address: fields.address }),
+  };
+}
