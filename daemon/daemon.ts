@@ -22,6 +22,9 @@ import { SimPrinter } from '../sim/printer/sim-printer.ts';
 import { printerHandlers } from './commands/printer-commands.ts';
 import { PrintService } from './printing/print-service.ts';
 import { SimGpio } from '../sim/gpio/sim-gpio.ts';
+import { SimScanner } from '../sim/scanner/sim-scanner.ts';
+import { DeviceCounters } from './kiosk/counters.ts';
+import { LogTail } from './log/log-tail.ts';
 import { technicianHandlers } from './commands/technician-commands.ts';
 import { watchGpio } from './kiosk/gpio-reactions.ts';
 import { KioskServiceState } from './kiosk/service-state.ts';
@@ -68,7 +71,12 @@ async function openAuthority(config: KioskConfig): Promise<{ authority: Authorit
   }
 }
 
-export async function startKiosk(config: KioskConfig, logger: Logger): Promise<RunningKiosk> {
+export interface StartOptions {
+  /** The lines `logger` wrote (for Technician.LogTail); without it the tail stays empty. */
+  logTail?: LogTail;
+}
+
+export async function startKiosk(config: KioskConfig, logger: Logger, options: StartOptions = {}): Promise<RunningKiosk> {
   const startedAt = Date.now();
   mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
   const store = openStore(join(config.stateDir, 'kiosk.sqlite'), {
@@ -80,13 +88,32 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
   logger.event('authority.opened', { kind: config.authority.kind });
 
   const devices = createDevices(config);
+  const counters = new DeviceCounters({ store });
   const sessions = new AgentSessions(store);
   // Scans are personal data: kept in memory for the session only (docs/scanner.md, retention).
-  const scannedPages = new ScannedPages();
+  const scannedPages = new ScannedPages({ onAdded: () => counters.add('pagesScanned') });
   sessions.onEnd(() => scannedPages.discardAllBut(null));
   const service = new KioskServiceState(store, logger);
   const simReader = devices.cardReader instanceof SimCardReader ? devices.cardReader : null;
-  const printing = new PrintService({ printer: devices.printer, jobs: store.printJobs, logger, kioskId: config.kioskId });
+  const printing = new PrintService({
+    printer: devices.printer,
+    jobs: store.printJobs,
+    logger,
+    kioskId: config.kioskId,
+    onJob: (outcome) => {
+      switch (outcome.state) {
+        case 'printed':
+          // The printer confirms a job only once it is cut: one receipt, one cut.
+          counters.add('receiptsPrinted');
+          counters.add('cuts');
+          counters.add('paperUsedMm', outcome.paperMm);
+          break;
+        case 'failed':
+          counters.add('printFailures');
+          break;
+      }
+    },
+  });
   const simGpio = devices.gpio instanceof SimGpio ? devices.gpio : null;
   const faults = faultInjectionHook(
     process.env.KIOSK_FAULT_INJECT,
@@ -105,6 +132,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
       await faults(operation, step);
     },
     interrupted: () => (service.has('tamper') ? 'the cabinet was opened' : null),
+    onCardRead: () => counters.add('cardsRead'),
+    onApdu: () => counters.add('apdus'),
   });
   const technician = new TechnicianMode({ store, logger, service, cards, gpio: devices.gpio, technicianPinHash: config.technician.pinHash });
   const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
@@ -145,8 +174,14 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
     handlers: {
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
-      ...technicianHandlers({ technician, service, store, gpio: devices.gpio, cards }),
-      ...simHandlers({ reader: simReader, authority: simAuthority, gpio: simGpio, stateDir: config.stateDir }),
+      ...technicianHandlers({ technician, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
+      ...simHandlers({
+        reader: simReader,
+        authority: simAuthority,
+        gpio: simGpio,
+        scanner: devices.scanner instanceof SimScanner ? devices.scanner : null,
+        stateDir: config.stateDir,
+      }),
       ...printerHandlers(printing, devices.printer instanceof SimPrinter ? devices.printer : null),
       ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),
       ...intakeHandlers(new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner })),
@@ -159,6 +194,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
     },
   });
 
+  const stopCounting = watchCounterTransitions(devices, counters);
   for (const device of allDevices(devices)) {
     device.onStatusChange((deviceStatus) => {
       logger.event('device.statusChanged', { device: device.kind, state: deviceStatus.state });
@@ -224,7 +260,9 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
         server.closeAllConnections();
         stopGpioReactions();
         cards.stop();
+        stopCounting();
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
+        counters.close();
         simAuthority?.close();
         store.close();
         logger.event('store.closed', { path: store.path });
@@ -234,3 +272,23 @@ export async function startKiosk(config: KioskConfig, logger: Logger): Promise<R
   };
 }
 
+/** Counts transitions into a jam and the cabinet opening (rising edge of the tamper input). */
+function watchCounterTransitions(devices: Devices, counters: DeviceCounters): () => void {
+  let scannerState = devices.scanner.status().state;
+  const initialGpio = devices.gpio.status();
+  let tamper = initialGpio.state === 'online' && initialGpio.inputs.tamper;
+  const stops = [
+    devices.scanner.onStatusChange((next) => {
+      if (next.state === 'jammed' && scannerState !== 'jammed') counters.add('scannerJams');
+      scannerState = next.state;
+    }),
+    devices.gpio.onStatusChange((next) => {
+      const open = next.state === 'online' && next.inputs.tamper;
+      if (open && !tamper) counters.add('tamperEvents');
+      tamper = open;
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

@@ -2,6 +2,7 @@
 // two operations done on the spot, unlock and renewal. Every operation is one exclusive reader
 // session; every step is journaled; whatever a cut leaves open is reconciled on the next read.
 import type { Authority, UnlockEvidence } from '../authority/authority.ts';
+import type { SendApdu } from '../../drivers/card/apdu.ts';
 import type { CardInfo, CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { CardSummary } from '../protocol/catalogue.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
@@ -33,6 +34,10 @@ export interface CardServiceOptions {
   onStep?: StepHook;
   /** Why an unlock or renewal must stop at its next step (e.g. the cabinet was opened), or null. */
   interrupted?: () => string | null;
+  /** A card inserted into the reader was read (the technician page's counter). */
+  onCardRead?: () => void;
+  /** One APDU was sent to a card (counted, never inspected). */
+  onApdu?: () => void;
 }
 
 type WithCard<T> = (card: EportCard, record: CardRecord) => Promise<Result<T, CardServiceError>>;
@@ -96,13 +101,23 @@ export class CardService {
       this.#options.logger.event('card.settled', { cardNo: record.cardNo, completed: report.completed.length, rolledBack: report.rolledBack.length, open: report.open.length });
       return ok(undefined);
     });
+    if (result.ok) this.#options.onCardRead?.();
     if (!result.ok && result.error.kind !== 'noCard') this.#options.logger.event('card.readFailed', { error: result.error.kind });
+  }
+
+  #counted(send: SendApdu): SendApdu {
+    const onApdu = this.#options.onApdu;
+    if (onApdu === undefined) return send;
+    return (apdu) => {
+      onApdu();
+      return send(apdu);
+    };
   }
 
   /** One exclusive session: SELECT, read the card's record (shown in the reader status), run. */
   async #withCard<T>(operation: string, run: WithCard<T>): Promise<Result<T, CardServiceError>> {
     const outcome = await this.#options.reader.withSession(operation, async (session): Promise<Result<T, CardServiceError>> => {
-      const card = new EportCard(session.sendApdu);
+      const card = new EportCard(this.#counted(session.sendApdu));
       const selected = await cardStep('select', card.select());
       if (!selected.ok) return selected;
       const record = await cardStep('read card information', card.readInfo());
@@ -148,7 +163,7 @@ export class CardService {
   /** The technician's card-reader test: the ATR, SELECT of the E-Port application, what the card says. */
   async testCard(): Promise<Result<{ reader: string; atr: string; select: string; info: CardInfo | null }, CardServiceError>> {
     const outcome = await this.#options.reader.withSession('card reader test', async (session) => {
-      const card = new EportCard(session.sendApdu);
+      const card = new EportCard(this.#counted(session.sendApdu));
       const selected = await card.select();
       const record = selected.ok ? await card.readInfo() : null;
       return {

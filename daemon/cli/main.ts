@@ -48,18 +48,28 @@ async function run(args: string[]): Promise<number> {
   const loaded = loadConfig(repoRoot, configFlags(values));
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
   const config = loaded.value;
-  const [{ createLogger }, { startKiosk }, { createSystemdNotifier }] = await Promise.all([
+  const [{ createLogger }, { LogTail }, { startKiosk }, { createSystemdNotifier }] = await Promise.all([
     import('../log/logger.ts'),
+    import('../log/log-tail.ts'),
     import('../daemon.ts'),
     import('../systemd/notify.ts'),
   ]);
-  const logger = createLogger({ level: config.log.level, context: { kiosk: config.kioskId } });
+  // Every line goes to stdout (journald) and to the technician page's tail.
+  const logTail = new LogTail(1000);
+  const logger = createLogger({
+    level: config.log.level,
+    context: { kiosk: config.kioskId },
+    write: (line) => {
+      process.stdout.write(line);
+      logTail.push(line);
+    },
+  });
   const notifier = createSystemdNotifier(process.env, { onError: (e) => logger.event('systemd.notifyFailed', { error: e.message }) });
   logger.event('daemon.starting', { pid: process.pid, node: process.version, port: config.http.port, stateDir: config.stateDir, devices: config.devices });
 
   let kiosk;
   try {
-    kiosk = await startKiosk(config, logger);
+    kiosk = await startKiosk(config, logger, { logTail });
   } catch (e) {
     logger.event('daemon.startFailed', { error: (e as Error).message });
     process.stderr.write(`kiosk: could not start: ${(e as Error).message}\n`);

@@ -24,7 +24,7 @@ function completionCodeOf(reason: PrintFailureReason): Exclude<CompletionCode, '
   }
 }
 
-function failure(error: PrintJobError): CommandFailure {
+export function printJobFailure(error: PrintJobError): CommandFailure {
   switch (error.kind) {
     case 'printFailed':
       return {
@@ -38,7 +38,7 @@ function failure(error: PrintJobError): CommandFailure {
 }
 
 function answer<T>(result: Result<T, PrintJobError>): Result<T, CommandFailure> {
-  return result.ok ? ok(result.value) : err(failure(result.error));
+  return result.ok ? ok(result.value) : err(printJobFailure(result.error));
 }
 
 export function printerHandlers(printing: PrintService, sim: SimPrinter | null): Pick<CommandHandlers, PrinterCommands> {

@@ -5,6 +5,10 @@ import type { SimAuthority } from '../authority/sim-authority.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import type { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
+import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness } from '../../sim/scanner/document-set.ts';
+import type { PageDefects } from '../../sim/scanner/documents.ts';
+import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
+import type { CommandPayload } from '../protocol/catalogue.ts';
 import { err, ok } from '../result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 
@@ -12,10 +16,36 @@ export interface SimDeps {
   reader: SimCardReader | null;
   authority: SimAuthority | null;
   gpio: SimGpio | null;
+  scanner: SimScanner | null;
   stateDir: string;
 }
 
-export function simHandlers(deps: SimDeps): Pick<CommandHandlers, 'Sim.InsertCard' | 'Sim.RemoveCard' | 'Sim.SetInput'> {
+type Defect = NonNullable<CommandPayload<'Sim.ScannerLoad'>['defect']>;
+
+function pageDefects(defect: Exclude<Defect, 'none'>): PageDefects {
+  switch (defect) {
+    case 'blank':
+      return { blank: true };
+    case 'noSeal':
+      return { noSeal: true };
+    case 'heavySkew':
+      return { heavySkew: 12 };
+    case 'lowResolution':
+      return { lowResolutionDpi: 100 };
+    case 'differentName':
+      return { differentName: '上海某某贸易有限公司' };
+  }
+}
+
+/** The dock's one knob applies to every page: document-set selects by kind, so name them all. */
+function setOptions(business: IntakeBusiness, defect: Defect): DocumentSetOptions {
+  if (defect === 'none') return {};
+  const defects = pageDefects(defect);
+  const kinds = new Set(documentSpecs(business).map((spec) => spec.kind));
+  return { defects: [...kinds].map((kind) => ({ kind, defects })) };
+}
+
+export function simHandlers(deps: SimDeps): Pick<CommandHandlers, 'Sim.InsertCard' | 'Sim.RemoveCard' | 'Sim.SetInput' | 'Sim.ScannerLoad' | 'Sim.ScannerFault'> {
   const notHere = (what: string) => err({ completionCode: 'unsupportedCommand' as const, errorDescription: `this kiosk has no ${what}` });
   return {
     'Sim.InsertCard': async ({ fixture }) => {
@@ -36,6 +66,31 @@ export function simHandlers(deps: SimDeps): Pick<CommandHandlers, 'Sim.InsertCar
       if (deps.gpio === null) return notHere('simulated GPIO lines');
       deps.gpio.setInput(input, active);
       return ok({ input, active });
+    },
+    'Sim.ScannerLoad': async ({ business, defect }) => {
+      if (deps.scanner === null) return notHere('simulated scanner');
+      const pages = await documentSet(business, setOptions(business, defect ?? 'none'));
+      // A fresh set: what a previous load left in the feeder goes.
+      deps.scanner.clearFeeder();
+      deps.scanner.loadFeeder(pages);
+      return ok({ pages: pages.length });
+    },
+    'Sim.ScannerFault': async ({ fault }) => {
+      const scanner = deps.scanner;
+      if (scanner === null) return notHere('simulated scanner');
+      switch (fault) {
+        case 'jam':
+          scanner.jam();
+          break;
+        case 'coverOpen':
+          scanner.openCover();
+          break;
+        case 'clear':
+          scanner.clearJam();
+          scanner.closeCover();
+          break;
+      }
+      return ok({ fault });
     },
   };
 }

@@ -3,13 +3,31 @@
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { CardService } from '../cards/card-service.ts';
 import { completionCodeOf, describeCardServiceError } from '../cards/card-service-error.ts';
+import type { KioskConfig } from '../config/config.ts';
+import type { DeviceCounters } from '../kiosk/counters.ts';
+import { exportBundle } from '../kiosk/export-bundle.ts';
 import type { KioskServiceState } from '../kiosk/service-state.ts';
+import type { LogTail } from '../log/log-tail.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import { readinessReceipt } from '../printing/readiness-report.ts';
+import type { KioskStatus } from '../protocol/catalogue.ts';
+import { printJobFailure } from './printer-commands.ts';
 import type { TechnicianMode, TechnicianRefusal } from '../kiosk/technician-mode.ts';
 import { err, ok } from '../result.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
 
-type TechnicianCommands = 'Technician.Login' | 'Technician.Logout' | 'Technician.SetOutOfService' | 'Technician.Audit' | 'Technician.TestLight' | 'Technician.TestCard';
+type TechnicianCommands =
+  | 'Technician.Login'
+  | 'Technician.Logout'
+  | 'Technician.SetOutOfService'
+  | 'Technician.Audit'
+  | 'Technician.TestLight'
+  | 'Technician.TestCard'
+  | 'Technician.Counters'
+  | 'Technician.LogTail'
+  | 'Technician.ExportBundle'
+  | 'Technician.PrintReadiness';
 
 export interface TechnicianDeps {
   technician: TechnicianMode;
@@ -17,6 +35,12 @@ export interface TechnicianDeps {
   service: KioskServiceState;
   store: Store;
   gpio: Gpio;
+  counters: DeviceCounters;
+  logTail: LogTail;
+  printing: PrintService;
+  status: () => KioskStatus;
+  config: KioskConfig;
+  now?: () => Date;
 }
 
 function describeRefusal(refusal: TechnicianRefusal): string {
@@ -41,11 +65,14 @@ function describeRefusal(refusal: TechnicianRefusal): string {
 const notTechnician: CommandFailure = { completionCode: 'authorisationRequired', errorDescription: 'technician mode required' };
 
 export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, TechnicianCommands> {
-  const { technician, service, store, gpio, cards } = deps;
+  const { technician, service, store, gpio, cards, counters, logTail, printing, status, config } = deps;
+  const now = deps.now ?? (() => new Date());
   const allowed = (context: CommandContext) => technician.isTechnician(context.connectionId);
   // The checks may also come from a shell on the kiosk (`kiosk diag card`): a local tool sends no
   // Origin, and the daemon listens on loopback only. Web pages need technician mode.
   const mayCheck = (context: CommandContext) => allowed(context) || !context.fromBrowser;
+  // Audit actions from a shell are told apart from the technician page's.
+  const action = (context: CommandContext, name: string) => (allowed(context) ? name : `shell.${name}`);
   return {
     'Technician.Login': async (request, context) => {
       const session = await technician.login(request, context.connectionId);
@@ -80,6 +107,29 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
       technician.audit(allowed(context) ? 'testCard' : 'shell.testCard', test.ok ? { atr: test.value.atr, select: test.value.select } : { error: test.error.kind });
       if (test.ok) return ok(test.value);
       return err({ completionCode: completionCodeOf(test.error), errorDescription: describeCardServiceError(test.error), payload: { error: test.error } });
+    },
+    'Technician.Counters': async (_payload, context) => {
+      if (!mayCheck(context)) return err(notTechnician);
+      // A read of numbers, refreshed after every test: not audited, or it would bury the actions.
+      return ok(counters.snapshot());
+    },
+    'Technician.LogTail': async ({ lines }, context) => {
+      if (!mayCheck(context)) return err(notTechnician);
+      const count = lines ?? 200;
+      technician.audit(action(context, 'logTail'), { lines: count });
+      return ok({ lines: logTail.last(count) });
+    },
+    'Technician.ExportBundle': async (_payload, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      const exported = exportBundle({ status: status(), config, counters: counters.snapshot(), audit: store.recentAudit(200), logTail: logTail.last(1000), at: now() });
+      technician.audit('exportBundle', { fileName: exported.fileName });
+      return ok(exported);
+    },
+    'Technician.PrintReadiness': async (_payload, context) => {
+      if (!mayCheck(context)) return err(notTechnician);
+      const printed = await printing.print(readinessReceipt({ status: status(), counters: counters.snapshot(), at: now() }));
+      technician.audit(action(context, 'printReadiness'), printed.ok ? { jobId: printed.value.jobId } : { error: printed.error.kind });
+      return printed.ok ? ok({ jobId: printed.value.jobId }) : err(printJobFailure(printed.error));
     },
   };
 }

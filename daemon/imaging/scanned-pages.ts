@@ -27,17 +27,21 @@ export interface ScannedPagesOptions {
   dir?: string | null;
   /** JPEG quality of the kept copy; the checks ran on the full scan already. */
   quality?: number;
+  /** Each page kept (the technician page's pages-scanned counter). */
+  onAdded?: (page: StoredPage) => void;
 }
 
 export class ScannedPages {
   readonly #dir: string | null;
   readonly #quality: number;
+  readonly #onAdded: (page: StoredPage) => void;
   readonly #pages = new Map<string, StoredPage>();
   readonly #images = new Map<string, Buffer>();
 
   constructor(options: ScannedPagesOptions = {}) {
     this.#dir = options.dir ?? null;
     this.#quality = options.quality ?? 85;
+    this.#onAdded = options.onAdded ?? (() => undefined);
     if (this.#dir !== null) {
       mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
       chmodSync(this.#dir, 0o700);
@@ -55,6 +59,7 @@ export class ScannedPages {
     if (this.#dir === null) this.#images.set(pageId, image);
     else writeFileSync(join(this.#dir, `${pageId}.jpg`), image, { mode: 0o600 });
     this.#pages.set(pageId, stored);
+    this.#onAdded(stored);
     return stored;
   }
 

@@ -19,6 +19,23 @@ export interface PrintServiceOptions {
   logger: Logger;
   kioskId: string;
   now?: () => Date;
+  /** Each job's outcome, for the technician page's counters. */
+  onJob?: (outcome: PrintJobOutcome) => void;
+}
+
+/** A printed job was cut; `paperMm` is estimated (see estimatePaperMm). */
+export type PrintJobOutcome = { state: 'printed'; paperMm: number } | { state: 'failed'; reason: PrintFailure['reason'] };
+
+// ESC/POS printers do not report paper used, so it is estimated from the encoded job: Font A's
+// default line pitch is 1/6 in (about 4.2 mm) per LF, plus the logo and QR code when present and
+// the trailing feed before the cut. Good enough to plan paper rolls, not a measurement.
+const mmPerLine = 25.4 / 6;
+const mmPerDot = 25.4 / 203;
+export function estimatePaperMm(bytes: Uint8Array, receipt: Pick<Receipt, 'qr'>, logoHeightDots: number): number {
+  let lines = 0;
+  for (const byte of bytes) if (byte === 0x0a) lines++;
+  const extras = (receipt.qr ? 45 : 0) + logoHeightDots * mmPerDot + 4 * mmPerLine;
+  return Math.round(lines * mmPerLine + extras);
 }
 
 export function summarise(job: PrintJobRecord): PrintJobSummary {
@@ -41,6 +58,7 @@ export class PrintService {
   readonly #logger: Logger;
   readonly #kioskId: string;
   readonly #now: () => Date;
+  readonly #onJob: (outcome: PrintJobOutcome) => void;
 
   constructor(options: PrintServiceOptions) {
     this.printer = options.printer;
@@ -48,6 +66,7 @@ export class PrintService {
     this.#logger = options.logger;
     this.#kioskId = options.kioskId;
     this.#now = options.now ?? (() => new Date());
+    this.#onJob = options.onJob ?? (() => undefined);
   }
 
   /** Jobs a crash left pending have an unknown outcome: failed, and reprintable. */
@@ -89,21 +108,24 @@ export class PrintService {
     const safe = safeReceipt(receipt);
     const createdAt = this.#now();
     const job = this.#jobs.create({ kind: safe.kind, receipt: safe, reprintOf: reprintOf?.id ?? null }, createdAt);
+    const logo = await eportLogo();
     const bytes = encodeReceipt(safe, {
       jobId: job.id,
       kioskId: this.#kioskId,
       printedAt: createdAt,
       reprintOf: reprintOf === null ? null : { jobId: reprintOf.id, createdAt: new Date(reprintOf.createdAt) },
-      logo: await eportLogo(),
+      logo,
     });
     const printed = await this.printer.print({ id: job.id, bytes });
     if (printed.ok) {
       this.#jobs.finish(job.id, { state: 'printed', bytes: printed.value.bytes, elapsedMs: printed.value.elapsedMs }, this.#now());
       this.#logger.event('printer.jobPrinted', { jobId: job.id, kind: job.kind, reprintOf: job.reprintOf, bytes: printed.value.bytes, elapsedMs: Math.round(printed.value.elapsedMs) });
+      this.#onJob({ state: 'printed', paperMm: estimatePaperMm(bytes, safe, logo.height) });
       return ok(this.#summary(job.id));
     }
     this.#jobs.finish(job.id, { state: 'failed', reason: printed.error.reason, message: printed.error.message }, this.#now());
     this.#logger.event('printer.jobFailed', { jobId: job.id, kind: job.kind, reason: printed.error.reason, message: printed.error.message });
+    this.#onJob({ state: 'failed', reason: printed.error.reason });
     return err({ kind: 'printFailed', job: this.#summary(job.id), failure: printed.error });
   }
 

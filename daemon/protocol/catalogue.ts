@@ -83,8 +83,24 @@ export const commandPayloadSchemas = {
   'Technician.Audit': z.strictObject({ limit: z.int().min(1).max(500).optional() }),
   'Technician.TestLight': z.strictObject({ light: z.enum(lightNames), pattern: z.enum(['off', 'on', 'slow', 'fast']) }),
   'Technician.TestCard': z.strictObject({}),
+  /** Device counters since the kiosk was installed (kept across restarts). */
+  'Technician.Counters': z.strictObject({}),
+  /** The daemon's most recent log lines (already redacted: no PIN, ID numbers masked). */
+  'Technician.LogTail': z.strictObject({ lines: z.int().min(1).max(1000).optional() }),
+  /** Everything a remote engineer needs, as one JSON document (no secrets, no personal data). */
+  'Technician.ExportBundle': z.strictObject({}),
+  /** The readiness report on the receipt printer: each device's state and counters. */
+  'Technician.PrintReadiness': z.strictObject({}),
   /** Simulator mode only: the dev dock's hands. */
   'Sim.SetInput': z.strictObject({ input: z.enum(inputNames), active: z.boolean() }),
+  /** Loads the simulated scanner's feeder with a generated document set for a business. */
+  'Sim.ScannerLoad': z.strictObject({
+    business: z.enum(['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock']),
+    /** A bad page knob for the whole set (see sim/scanner). */
+    defect: z.enum(['none', 'blank', 'noSeal', 'heavySkew', 'lowResolution', 'differentName']).optional(),
+  }),
+  /** Jams the simulated scanner, opens its cover, or clears both. */
+  'Sim.ScannerFault': z.strictObject({ fault: z.enum(['jam', 'coverOpen', 'clear']) }),
   'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
   'Sim.RemoveCard': z.strictObject({}),
   ...printerCommandSchemas,
@@ -94,6 +110,10 @@ export const commandPayloadSchemas = {
 
 export type CommandName = keyof typeof commandPayloadSchemas;
 export type CommandPayload<N extends CommandName> = z.infer<(typeof commandPayloadSchemas)[N]>;
+
+/** What the technician page counts (daemon/kiosk/counters.ts). */
+export const counterNames = ['cardsRead', 'apdus', 'receiptsPrinted', 'printFailures', 'cuts', 'paperUsedMm', 'pagesScanned', 'scannerJams', 'tamperEvents'] as const;
+export type CounterName = (typeof counterNames)[number];
 
 export interface CardSummary {
   info: CardInfo;
@@ -118,6 +138,12 @@ export interface CommandResults extends PrinterCommandResults, ScannerCommandRes
   'Technician.SetOutOfService': { service: ServiceState };
   'Technician.Audit': { entries: { id: number; at: string; actor: string; action: string; detail: unknown }[] };
   'Technician.TestLight': { light: string; pattern: string };
+  'Technician.Counters': { counters: Record<CounterName, number>; since: string };
+  'Technician.LogTail': { lines: string[] };
+  'Technician.ExportBundle': { fileName: string; bundle: Record<string, unknown> };
+  'Technician.PrintReadiness': { jobId: string };
+  'Sim.ScannerLoad': { pages: number };
+  'Sim.ScannerFault': { fault: 'jam' | 'coverOpen' | 'clear' };
   /** `select` is "9000" when the E-Port application answered, else the status word or failure. */
   'Technician.TestCard': { reader: string; atr: string; select: string; info: CardInfo | null };
   'Sim.SetInput': { input: string; active: boolean };

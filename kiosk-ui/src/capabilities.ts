@@ -1,6 +1,6 @@
 // Which commands the daemon offers (Common.Capabilities): the technician page and the dev dock
 // offer a device test or a simulator control only when the daemon has its command.
-import type { Capabilities } from '../../daemon/protocol/catalogue.ts';
+import type { Capabilities, CommandName } from '../../daemon/protocol/catalogue.ts';
 import type { WsClient } from './ws-client.ts';
 
 export function commandsOf(capabilities: Capabilities): ReadonlySet<string> {
@@ -13,4 +13,12 @@ export async function offeredCommands(client: WsClient): Promise<ReadonlySet<str
   if (outcome.kind === 'success') return commandsOf(outcome.payload);
   console.warn('capabilities: Common.Capabilities failed', outcome);
   return new Set();
+}
+
+/** Whether a panel may offer a command: still asking, offered, or not (yet) in this daemon. */
+export type Offer = 'checking' | 'offered' | 'notYet';
+
+export function offerOf(commands: ReadonlySet<string> | null, command: CommandName): Offer {
+  if (commands === null) return 'checking';
+  return commands.has(command) ? 'offered' : 'notYet';
 }

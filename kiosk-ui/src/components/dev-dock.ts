@@ -1,6 +1,7 @@
 // The dev dock: the simulated kiosk's hands for developers and end-to-end tests — insert and
-// remove fixture cards, walk up, open the cabinet, turn the service switch, and the printer
-// simulator's paper and cover. Simulator mode only: with any hardware device it offers nothing.
+// remove fixture cards, walk up, open the cabinet, turn the service switch, the printer
+// simulator's paper and cover, and the scanner simulator's document sets and faults. Simulator
+// mode only: with any hardware device it offers nothing.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CommandName, KioskStatus } from '../../../daemon/protocol/catalogue.ts';
 import { deviceKinds, type DeviceKind } from '../../../drivers/device/device.ts';
@@ -18,6 +19,8 @@ import { problemDetail, problemWords, reasonKey, type Words } from '../technicia
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { ConnectionState, SendOutcome } from '../ws-client.ts';
 import './connection-badge.ts';
+import './dock-scanner-panel.ts';
+import type { DockAct } from './dock-scanner-panel.ts';
 import './language-toggle.ts';
 
 /** Simulator mode: every device is simulated (the daemon refuses Sim.* otherwise anyway). */
@@ -40,6 +43,8 @@ function inputActionKey(input: InputName, active: boolean): MessageKey {
 interface LastAction {
   label: string;
   ok: boolean;
+  /** What the daemon answered, in words (e.g. the pages loaded into the scanner). */
+  note: string | null;
   words: Words | null;
   detail: string | null;
 }
@@ -235,13 +240,15 @@ export class DevDock extends LitElement {
     return this.commands?.has(command) === true;
   }
 
-  async #act(label: string, send: () => Promise<SendOutcome<unknown>>): Promise<void> {
+  async #act<T>(label: string, send: () => Promise<SendOutcome<T>>, note?: (payload: T) => string): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     const outcome = await send();
     this.busy = false;
     this.last =
-      outcome.kind === 'success' ? { label, ok: true, words: null, detail: null } : { label, ok: false, words: problemWords(outcome), detail: problemDetail(outcome) };
+      outcome.kind === 'success'
+        ? { label, ok: true, note: note?.(outcome.payload) ?? null, words: null, detail: null }
+        : { label, ok: false, note: null, words: problemWords(outcome), detail: problemDetail(outcome) };
   }
 
   #cardPanel(status: KioskStatus) {
@@ -370,12 +377,17 @@ export class DevDock extends LitElement {
     </section>`;
   }
 
+  /** Passed to the scanner panel: its actions report in the same last-action line. */
+  readonly #dockAct: DockAct = (label, send, note) => this.#act(label, send, note);
+
   #scannerPanel() {
-    // No Sim.* command drives the simulated scanner yet (jam, cover, document sets).
-    return html`<section class="panel" data-testid="dock-scanner">
-      <h2>${this.#t('dock.scanner')}</h2>
-      <p class="unavailable" data-testid="not-available">${this.#t('dock.scannerNotYet')}</p>
-    </section>`;
+    return html`<dock-scanner-panel
+      .language=${this.language}
+      .client=${this.#link.client}
+      .commands=${this.commands}
+      .busy=${this.busy}
+      .act=${this.#dockAct}
+    ></dock-scanner-panel>`;
   }
 
   #livePanel(status: KioskStatus) {
@@ -414,6 +426,7 @@ export class DevDock extends LitElement {
     if (last === null) return nothing;
     return html`<div class="result" role="status" data-testid="dock-result" data-ok=${last.ok ? 'true' : 'false'} data-level=${last.ok ? 'ready' : 'unavailable'}>
       <strong>${last.ok ? this.#t('dock.done', { action: last.label }) : this.#t('dock.failed', { action: last.label })}</strong>
+      ${last.note === null ? nothing : html`<span data-testid="dock-result-note">${last.note}</span>`}
       ${last.words === null ? nothing : html`<span>${this.#t(last.words.key, last.words.params)}</span>`}
       ${last.detail === null ? nothing : html`<span class="detail">${last.detail}</span>`}
     </div>`;

@@ -1,5 +1,6 @@
 // The technician page: device tiles (read-only) and the login panel until this connection is in
-// technician mode; then the tests, the live sensors, the service state and the audit log.
+// technician mode; then the tests, the live sensors, the service state, the counters, the export
+// bundle and readiness report, the log tail and the audit log.
 // Technician mode belongs to the WebSocket that logged in, so it ends here when that drops.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { KioskStatus, OverallState } from '../../../daemon/protocol/catalogue.ts';
@@ -17,9 +18,12 @@ import type { ConnectionState } from '../ws-client.ts';
 import './audit-log.ts';
 import './card-test-panel.ts';
 import './connection-badge.ts';
+import './counters-panel.ts';
 import './device-test-panel.ts';
 import './gpio-panels.ts';
 import './language-toggle.ts';
+import './log-tail.ts';
+import './reports-panel.ts';
 import './service-panel.ts';
 import './technician-login.ts';
 import type { LoginMethod, MethodChangeDetail, TechnicianLoginDetail } from './technician-login.ts';
@@ -336,7 +340,10 @@ export class TechnicianPage extends LitElement {
         <sensor-readout .language=${this.language} .gpio=${gpio}></sensor-readout>
         <service-panel .language=${this.language} .client=${client} .service=${status?.service ?? null}></service-panel>
         <device-test-panel .language=${this.language} .client=${client} .commands=${this.commands}></device-test-panel>
+        <counters-panel .language=${this.language} .client=${client} .commands=${this.commands} .revision=${this.auditRevision}></counters-panel>
+        <reports-panel .language=${this.language} .client=${client} .commands=${this.commands}></reports-panel>
       </div>
+      <log-tail .language=${this.language} .client=${client} .commands=${this.commands}></log-tail>
       <audit-log .language=${this.language} .client=${client} .revision=${this.auditRevision}></audit-log>`;
   }
 
