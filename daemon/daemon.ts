@@ -174,7 +174,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     handlers: {
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
-      ...technicianHandlers({ technician, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
+      ...technicianHandlers({ technician, scannedPages, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
       ...simHandlers({
         reader: simReader,
         authority: simAuthority,

@@ -45,7 +45,9 @@ function setOptions(business: IntakeBusiness, defect: Defect): DocumentSetOption
   return { defects: [...kinds].map((kind) => ({ kind, defects })) };
 }
 
-export function simHandlers(deps: SimDeps): Pick<CommandHandlers, 'Sim.InsertCard' | 'Sim.RemoveCard' | 'Sim.SetInput' | 'Sim.ScannerLoad' | 'Sim.ScannerFault'> {
+export function simHandlers(
+  deps: SimDeps,
+): Pick<CommandHandlers, 'Sim.InsertCard' | 'Sim.RemoveCard' | 'Sim.SetInput' | 'Sim.ScannerLoad' | 'Sim.ScannerFault' | 'Sim.CardReaderPlug'> {
   const notHere = (what: string) => err({ completionCode: 'unsupportedCommand' as const, errorDescription: `this kiosk has no ${what}` });
   return {
     'Sim.InsertCard': async ({ fixture }) => {
@@ -74,6 +76,12 @@ export function simHandlers(deps: SimDeps): Pick<CommandHandlers, 'Sim.InsertCar
       deps.scanner.clearFeeder();
       deps.scanner.loadFeeder(pages);
       return ok({ pages: pages.length });
+    },
+    'Sim.CardReaderPlug': async ({ plugged }) => {
+      if (deps.reader === null) return notHere('simulated card reader');
+      if (plugged) deps.reader.replug();
+      else deps.reader.unplug();
+      return ok({ plugged });
     },
     'Sim.ScannerFault': async ({ fault }) => {
       const scanner = deps.scanner;

@@ -1,6 +1,8 @@
 // Technician.* commands. Login is open to any connection; everything else only to the
 // connection that logged in, and every action is audited.
+import sharp from 'sharp';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
+import type { ScannedPages } from '../imaging/scanned-pages.ts';
 import type { CardService } from '../cards/card-service.ts';
 import { completionCodeOf, describeCardServiceError } from '../cards/card-service-error.ts';
 import type { KioskConfig } from '../config/config.ts';
@@ -27,10 +29,13 @@ type TechnicianCommands =
   | 'Technician.Counters'
   | 'Technician.LogTail'
   | 'Technician.ExportBundle'
-  | 'Technician.PrintReadiness';
+  | 'Technician.PrintReadiness'
+  | 'Technician.ScanPreview';
 
 export interface TechnicianDeps {
   technician: TechnicianMode;
+  /** The session's scanned pages, for the test scan's preview. */
+  scannedPages: ScannedPages;
   cards: CardService;
   service: KioskServiceState;
   store: Store;
@@ -107,6 +112,14 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
       technician.audit(allowed(context) ? 'testCard' : 'shell.testCard', test.ok ? { atr: test.value.atr, select: test.value.select } : { error: test.error.kind });
       if (test.ok) return ok(test.value);
       return err({ completionCode: completionCodeOf(test.error), errorDescription: describeCardServiceError(test.error), payload: { error: test.error } });
+    },
+    'Technician.ScanPreview': async ({ pageId, width }, context) => {
+      if (!allowed(context)) return err(notTechnician);
+      const image = deps.scannedPages.image(pageId);
+      if (image === null) return err({ completionCode: 'invalidData', errorDescription: `no scanned page ${pageId} (pages are discarded when their session ends)` });
+      technician.audit('scanPreview', { pageId });
+      const preview = await sharp(image).resize({ width: width ?? 480, withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
+      return ok({ pageId, width: preview.info.width, height: preview.info.height, jpegBase64: preview.data.toString('base64') });
     },
     'Technician.Counters': async (_payload, context) => {
       if (!mayCheck(context)) return err(notTechnician);

@@ -91,6 +91,8 @@ export const commandPayloadSchemas = {
   'Technician.ExportBundle': z.strictObject({}),
   /** The readiness report on the receipt printer: each device's state and counters. */
   'Technician.PrintReadiness': z.strictObject({}),
+  /** A small JPEG of a scanned page for the test scan (scans are personal data: technician only). */
+  'Technician.ScanPreview': z.strictObject({ pageId: z.string().min(1).max(64), width: z.int().min(64).max(800).optional() }),
   /** Simulator mode only: the dev dock's hands. */
   'Sim.SetInput': z.strictObject({ input: z.enum(inputNames), active: z.boolean() }),
   /** Loads the simulated scanner's feeder with a generated document set for a business. */
@@ -99,6 +101,8 @@ export const commandPayloadSchemas = {
     /** A bad page knob for the whole set (see sim/scanner). */
     defect: z.enum(['none', 'blank', 'noSeal', 'heavySkew', 'lowResolution', 'differentName']).optional(),
   }),
+  /** Unplugs the simulated card reader (noDevice) or plugs it back in. */
+  'Sim.CardReaderPlug': z.strictObject({ plugged: z.boolean() }),
   /** Jams the simulated scanner, opens its cover, or clears both. */
   'Sim.ScannerFault': z.strictObject({ fault: z.enum(['jam', 'coverOpen', 'clear']) }),
   'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
@@ -142,6 +146,8 @@ export interface CommandResults extends PrinterCommandResults, ScannerCommandRes
   'Technician.LogTail': { lines: string[] };
   'Technician.ExportBundle': { fileName: string; bundle: Record<string, unknown> };
   'Technician.PrintReadiness': { jobId: string };
+  'Technician.ScanPreview': { pageId: string; width: number; height: number; jpegBase64: string };
+  'Sim.CardReaderPlug': { plugged: boolean };
   'Sim.ScannerLoad': { pages: number };
   'Sim.ScannerFault': { fault: 'jam' | 'coverOpen' | 'clear' };
   /** `select` is "9000" when the E-Port application answered, else the status word or failure. */

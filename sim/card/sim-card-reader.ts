@@ -15,6 +15,8 @@ export class SimCardReader extends StatusHolder<CardReaderStatus> implements Car
   #queue: Promise<unknown> = Promise.resolve();
   /** Bumped on every insert and removal, so a session knows its card was swapped under it. */
   #generation = 0;
+  /** Pulled out of its USB port (the dev dock): noDevice until plugged back in. */
+  #unplugged = false;
 
   constructor(name = 'Simulated reader 00') {
     super('cardReader', 'sim', { state: 'noCard', reader: name });
@@ -26,6 +28,7 @@ export class SimCardReader extends StatusHolder<CardReaderStatus> implements Car
   }
 
   insert(card: SimulatedCard): void {
+    if (this.#unplugged) return;
     this.#slot.insert(card);
     this.#generation++;
     this.#cardInfo = null;
@@ -36,6 +39,20 @@ export class SimCardReader extends StatusHolder<CardReaderStatus> implements Car
     this.#slot.remove();
     this.#generation++;
     this.#cardInfo = null;
+    this.#refresh();
+  }
+
+  /** The dev dock unplugs the reader: the card goes with it, and the status is noDevice. */
+  unplug(): void {
+    this.#slot.remove();
+    this.#generation++;
+    this.#cardInfo = null;
+    this.#unplugged = true;
+    this.#refresh();
+  }
+
+  replug(): void {
+    this.#unplugged = false;
     this.#refresh();
   }
 
@@ -51,6 +68,7 @@ export class SimCardReader extends StatusHolder<CardReaderStatus> implements Car
   }
 
   async #session<T>(operation: string, run: (session: CardSession) => Promise<T>, end: SessionEnd): Promise<Result<T, CardIoError>> {
+    if (this.#unplugged) return err({ kind: 'noReader', message: `${this.#slot.name} is unplugged` });
     const card = this.#slot.card;
     if (card === null) return err({ kind: 'noCard', message: `no card in ${this.#slot.name}` });
     const generation = this.#generation;
@@ -94,7 +112,8 @@ export class SimCardReader extends StatusHolder<CardReaderStatus> implements Car
   #refresh(): void {
     const card = this.#slot.card;
     const reader = this.#slot.name;
-    if (card === null) this.setStatus({ state: 'noCard', reader });
+    if (this.#unplugged) this.setStatus({ state: 'noDevice', reason: `${reader} is unplugged` });
+    else if (card === null) this.setStatus({ state: 'noCard', reader });
     else if (this.#operation !== null) this.setStatus({ state: 'busy', reader, operation: this.#operation });
     else this.setStatus({ state: 'present', reader, atr: card.atr.toString('hex').toUpperCase(), card: this.#cardInfo });
   }

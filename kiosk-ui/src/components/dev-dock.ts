@@ -265,6 +265,20 @@ export class DevDock extends LitElement {
         >
           ${this.#t('dock.removeCard')}
         </button>
+        ${this.commands?.has('Sim.CardReaderPlug') === true
+          ? html`<button
+              type="button"
+              data-testid="dock-reader-plug"
+              data-plugged=${reader.state === 'noDevice' ? 'false' : 'true'}
+              ?disabled=${this.busy}
+              @click=${() => {
+                const plugged = reader.state === 'noDevice';
+                void this.#act(this.#t(plugged ? 'dock.replugReader' : 'dock.unplugReader'), () => client.send('Sim.CardReaderPlug', { plugged }));
+              }}
+            >
+              ${this.#t(reader.state === 'noDevice' ? 'dock.replugReader' : 'dock.unplugReader')}
+            </button>`
+          : nothing}
       </div>
       <div class="fixtures">
         ${dockFixtures.map(

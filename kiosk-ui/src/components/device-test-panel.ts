@@ -25,9 +25,18 @@ export class DeviceTestPanel extends LitElement {
     busy: { state: true },
     printed: { state: true },
     scanned: { state: true },
+    preview: { state: true },
   };
 
   static override styles = [
+    css`
+      img.preview {
+        display: block;
+        max-width: 100%;
+        margin-top: 12px;
+        border: 1px solid #d5dbe3;
+      }
+    `,
     baseStyles,
     levelStyles,
     panelStyles,
@@ -51,6 +60,8 @@ export class DeviceTestPanel extends LitElement {
   declare busy: Test | null;
   declare printed: Shown<CommandResults['Printer.PrintTestPage']> | null;
   declare scanned: Shown<CommandResults['Scanner.Scan']> | null;
+  /** A small JPEG of the first scanned page, as a data URL (technician mode only). */
+  declare preview: string | null;
 
   constructor() {
     super();
@@ -58,6 +69,7 @@ export class DeviceTestPanel extends LitElement {
     this.client = null;
     this.commands = null;
     this.busy = null;
+    this.preview = null;
     this.printed = null;
     this.scanned = null;
   }
@@ -78,7 +90,13 @@ export class DeviceTestPanel extends LitElement {
   async #scan(): Promise<void> {
     if (this.client === null || this.busy !== null) return;
     this.busy = 'scan';
-    this.scanned = shown(await this.client.send('Scanner.Scan', { source: 'flatbed' }, { timeoutMs: 120_000 }), 'scanner');
+    this.preview = null;
+    this.scanned = shown(await this.client.send('Scanner.Scan', { source: 'adf' }, { timeoutMs: 120_000 }), 'scanner');
+    const first = this.scanned.kind === 'done' ? this.scanned.value.pages[0] : undefined;
+    if (first !== undefined && this.commands?.has('Technician.ScanPreview') === true) {
+      const preview = await this.client.send('Technician.ScanPreview', { pageId: first.pageId, width: 480 });
+      if (preview.kind === 'success') this.preview = `data:image/jpeg;base64,${preview.payload.jpegBase64}`;
+    }
     this.busy = null;
     this.dispatchEvent(new CustomEvent('technician-action', { bubbles: true, composed: true }));
   }
@@ -116,7 +134,9 @@ export class DeviceTestPanel extends LitElement {
             : `, ${page.report.skewDegrees.toFixed(1)}°`}</span
         >`,
       )}
-      <span>${this.#t('deviceTest.noPreview')}</span>
+      ${this.preview === null
+        ? html`<span>${this.#t('deviceTest.noPreview')}</span>`
+        : html`<img class="preview" data-testid="scan-preview" src=${this.preview} alt=${this.#t('deviceTest.previewAlt')} />`}
     </div>`;
   }
 
