@@ -1,12 +1,13 @@
 // The audit log's latest entries (Technician.Audit, newest first): who did what, when. Reloaded
 // whenever the page bumps `revision` (after each technician action) and on request.
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { CommandResults } from '../../../daemon/protocol/catalogue.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
-import { formatDetail, formatTime, problemDetail, problemWords, type Words } from '../technician-words.ts';
+import { formatDetail, formatTime, problemDetail, problemWords } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { WsClient } from '../ws-client.ts';
+import { problemAlert, type Problem } from './problem-alert.ts';
 
 type Entry = CommandResults['Technician.Audit']['entries'][number];
 
@@ -77,7 +78,7 @@ export class AuditLog extends LitElement {
   declare revision: number;
   declare entries: Entry[] | null;
   declare loading: boolean;
-  declare problem: { words: Words; detail: string | null } | null;
+  declare problem: Problem | null;
   /** Answers to an older request are dropped. */
   #request = 0;
 
@@ -121,12 +122,7 @@ export class AuditLog extends LitElement {
         <h2>${this.#t('audit.title', { limit: auditLimit })}</h2>
         <button type="button" data-testid="audit-reload" ?disabled=${this.loading} @click=${() => void this.reload()}>${this.#t('audit.reload')}</button>
       </div>
-      ${this.problem === null
-        ? nothing
-        : html`<div class="result" data-level="unavailable" role="alert">
-            <strong>${this.#t(this.problem.words.key, this.problem.words.params)}</strong>
-            ${this.problem.detail === null ? nothing : html`<span class="detail">${this.problem.detail}</span>`}
-          </div>`}
+      ${problemAlert(this.language, this.problem)}
       ${entries === null
         ? html`<p class="hint">${this.#t('audit.loading')}</p>`
         : entries.length === 0

@@ -7,9 +7,10 @@ import { offerOf } from '../capabilities.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { counterKeys, formatCounter } from '../technician-tools.ts';
-import { formatTime, problemDetail, problemWords, type Words } from '../technician-words.ts';
+import { formatTime, problemDetail, problemWords } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { WsClient } from '../ws-client.ts';
+import { problemAlert, type Problem } from './problem-alert.ts';
 
 type Counters = CommandResults['Technician.Counters'];
 
@@ -70,7 +71,7 @@ export class CountersPanel extends LitElement {
   declare revision: number;
   declare counters: Counters | null;
   declare loading: boolean;
-  declare problem: { words: Words; detail: string | null } | null;
+  declare problem: Problem | null;
   /** Answers to an older request are dropped. */
   #request = 0;
 
@@ -143,12 +144,7 @@ export class CountersPanel extends LitElement {
           : nothing}
       </div>
       <p class="hint">${this.#t('counters.hint')}</p>
-      ${this.problem === null
-        ? nothing
-        : html`<div class="result" data-level="unavailable" role="alert">
-            <strong>${this.#t(this.problem.words.key, this.problem.words.params)}</strong>
-            ${this.problem.detail === null ? nothing : html`<span class="detail">${this.problem.detail}</span>`}
-          </div>`}
+      ${problemAlert(this.language, this.problem)}
       ${this.#body()}
     </section>`;
   }

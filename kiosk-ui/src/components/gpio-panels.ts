@@ -7,9 +7,10 @@ import { inputKey, inputStateKey, lightKey, patternKey } from '../gpio-words.ts'
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { panelStyles } from '../panel-styles.ts';
-import { problemDetail, problemWords, type Words } from '../technician-words.ts';
+import { problemDetail, problemWords } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { WsClient } from '../ws-client.ts';
+import { problemAlert, type Problem } from './problem-alert.ts';
 
 const patterns = ['off', 'on', 'slow', 'fast'] as const satisfies readonly LightPattern[];
 
@@ -52,7 +53,7 @@ export class LightTestPanel extends LitElement {
   declare gpio: GpioStatus | null;
   /** The light being set, so the row shows it is on its way. */
   declare pending: LightName | null;
-  declare problem: { words: Words; detail: string | null } | null;
+  declare problem: Problem | null;
 
   constructor() {
     super();
@@ -108,12 +109,7 @@ export class LightTestPanel extends LitElement {
               )}
             </tbody>
           </table>`}
-      ${this.problem === null
-        ? nothing
-        : html`<div class="result" data-level="unavailable" role="alert">
-            <strong>${this.#t(this.problem.words.key, this.problem.words.params)}</strong>
-            ${this.problem.detail === null ? nothing : html`<span class="detail">${this.problem.detail}</span>`}
-          </div>`}
+      ${problemAlert(this.language, this.problem)}
     </section>`;
   }
 }

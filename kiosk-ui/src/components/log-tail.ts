@@ -7,9 +7,10 @@ import { offerOf } from '../capabilities.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { formatClock, logLevelTone, parseLogLine, type LogLineView } from '../technician-tools.ts';
-import { problemDetail, problemWords, type Words } from '../technician-words.ts';
+import { problemDetail, problemWords } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { WsClient } from '../ws-client.ts';
+import { problemAlert, type Problem } from './problem-alert.ts';
 
 export const logTailLines = 200;
 
@@ -113,7 +114,7 @@ export class LogTail extends LitElement {
   declare commands: ReadonlySet<string> | null;
   declare lines: LogLineView[] | null;
   declare loading: boolean;
-  declare problem: { words: Words; detail: string | null } | null;
+  declare problem: Problem | null;
   /** Answers to an older request are dropped. */
   #request = 0;
 
@@ -203,12 +204,7 @@ export class LogTail extends LitElement {
           : nothing}
       </div>
       <p class="hint">${this.#t('logTail.hint')}</p>
-      ${this.problem === null
-        ? nothing
-        : html`<div class="result" data-level="unavailable" role="alert">
-            <strong>${this.#t(this.problem.words.key, this.problem.words.params)}</strong>
-            ${this.problem.detail === null ? nothing : html`<span class="detail">${this.problem.detail}</span>`}
-          </div>`}
+      ${problemAlert(this.language, this.problem)}
       ${this.#body()}
     </section>`;
   }

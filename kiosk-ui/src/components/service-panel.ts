@@ -1,14 +1,15 @@
 // The kiosk's service state and the technician's out-of-service switch
 // (Technician.SetOutOfService). The state shown is the daemon's: Common.Status, then
 // Kiosk.ServiceStateChanged through the status feed.
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
 import type { ServiceState } from '../../../daemon/protocol/catalogue.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { panelStyles } from '../panel-styles.ts';
-import { formatTime, problemDetail, problemWords, reasonKey, type Words } from '../technician-words.ts';
+import { formatTime, problemDetail, problemWords, reasonKey } from '../technician-words.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { WsClient } from '../ws-client.ts';
+import { problemAlert, type Problem } from './problem-alert.ts';
 
 export class ServicePanel extends LitElement {
   static override properties = {
@@ -52,7 +53,7 @@ export class ServicePanel extends LitElement {
   declare client: WsClient | null;
   declare service: ServiceState | null;
   declare busy: boolean;
-  declare problem: { words: Words; detail: string | null } | null;
+  declare problem: Problem | null;
 
   constructor() {
     super();
@@ -119,12 +120,7 @@ export class ServicePanel extends LitElement {
           ${this.#t(byTechnician ? 'serviceState.return' : 'serviceState.takeOut')}
         </button>
       </div>
-      ${this.problem === null
-        ? nothing
-        : html`<div class="result" data-level="unavailable" role="alert">
-            <strong>${this.#t(this.problem.words.key, this.problem.words.params)}</strong>
-            ${this.problem.detail === null ? nothing : html`<span class="detail">${this.problem.detail}</span>`}
-          </div>`}
+      ${problemAlert(this.language, this.problem)}
     </section>`;
   }
 }
