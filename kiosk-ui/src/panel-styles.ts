@@ -117,4 +117,17 @@ export const panelStyles = css`
     color: #4a5563;
     font-size: 20px;
   }
+  /* A panel's title row with its action button, and a scrolling list under it. */
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 16px;
+  }
+  .scroll {
+    max-height: 560px;
+    overflow-y: auto;
+    border: 1px solid #d5dbe3;
+    border-radius: 12px;
+  }
 `;

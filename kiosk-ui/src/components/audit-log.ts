@@ -28,18 +28,6 @@ export class AuditLog extends LitElement {
     levelStyles,
     panelStyles,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-      }
-      .scroll {
-        max-height: 560px;
-        overflow-y: auto;
-        border: 1px solid #d5dbe3;
-        border-radius: 12px;
-      }
       table {
         width: 100%;
         border-collapse: collapse;

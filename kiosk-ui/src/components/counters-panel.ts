@@ -30,12 +30,6 @@ export class CountersPanel extends LitElement {
     levelStyles,
     panelStyles,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-      }
       dl.counters {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));

@@ -29,17 +29,7 @@ export class LogTail extends LitElement {
     levelStyles,
     panelStyles,
     css`
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 16px;
-      }
       .scroll {
-        max-height: 560px;
-        overflow-y: auto;
-        border: 1px solid #d5dbe3;
-        border-radius: 12px;
         background: #fbfcfd;
       }
       ol {
