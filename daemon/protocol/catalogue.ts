@@ -9,6 +9,7 @@ import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';
+import { flowCommandSchemas, type FlowCommandResults, type FlowUnsolicitedPayloads } from './flow-messages.ts';
 
 export const protocolVersion = '1.0';
 
@@ -110,6 +111,7 @@ export const commandPayloadSchemas = {
   ...printerCommandSchemas,
   ...scannerCommandSchemas,
   ...intakeCommandSchemas,
+  ...flowCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandPayloadSchemas;
@@ -126,7 +128,7 @@ export interface CardSummary {
   pinMustChange: boolean;
 }
 
-export interface CommandResults extends PrinterCommandResults, ScannerCommandResults, IntakeCommandResults {
+export interface CommandResults extends PrinterCommandResults, ScannerCommandResults, IntakeCommandResults, FlowCommandResults {
   'Common.Status': KioskStatus;
   'Common.Capabilities': Capabilities;
   'Common.Cancel': { canceled: number[] };
@@ -163,7 +165,7 @@ export interface CommandEvents {
   'Kiosk.Renew': { step: string; index: number; of: number };
 }
 
-export interface UnsolicitedPayloads {
+export interface UnsolicitedPayloads extends FlowUnsolicitedPayloads {
   'Common.StatusChangedEvent': { state: OverallState; devices: Partial<DeviceStatuses> };
   'Kiosk.ServiceStateChanged': { state: OverallState; service: ServiceState };
   /** The presence sensor: someone walked up (wake the attract screen) or left. */
@@ -174,7 +176,7 @@ export interface UnsolicitedPayloads {
 
 export type UnsolicitedName = keyof UnsolicitedPayloads;
 
-export const unsolicitedNames: readonly UnsolicitedName[] = ['Common.StatusChangedEvent', 'Kiosk.ServiceStateChanged', 'Kiosk.PresenceEvent', 'Kiosk.TechnicianRequested'];
+export const unsolicitedNames: readonly UnsolicitedName[] = ['Common.StatusChangedEvent', 'Kiosk.ServiceStateChanged', 'Kiosk.PresenceEvent', 'Kiosk.TechnicianRequested', 'Kiosk.FlowChanged'];
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commandPayloadSchemas, name);

@@ -6,7 +6,10 @@ export type Language = 'zh-CN' | 'en';
 export const languages: readonly Language[] = ['zh-CN', 'en'];
 export const defaultLanguage: Language = 'zh-CN';
 
+import { documentsEn, documentsZh } from './i18n-documents.ts';
+
 const zhCN = {
+  ...documentsZh,
   'app.title': '中国电子口岸 IC 卡自助服务',
   'header.brand': '中国电子口岸',
   'header.product': 'IC 卡自助服务终端',
@@ -361,6 +364,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Dictionary = Readonly<Record<MessageKey, string>>;
 
 const en: Dictionary = {
+  ...documentsEn,
   'app.title': 'China E-Port IC Card Self-Service',
   'header.brand': 'China E-Port',
   'header.product': 'IC Card Self-Service',

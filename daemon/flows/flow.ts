@@ -1,0 +1,51 @@
+// One business as a state machine. Each flow keeps its state as a discriminated union and moves
+// only through `handle` (the agent's actions) and `onCardReader` (insert, removal); the host
+// (flow-host.ts) pushes `screen()` to the UI after every change and journals every transition.
+import type { Authority } from '../authority/authority.ts';
+import type { AgentSessions } from '../cards/agent-session.ts';
+import type { CardService } from '../cards/card-service.ts';
+import type { CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { IntakeCapture } from '../intake/capture-session.ts';
+import type { Logger } from '../log/logger.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { Result } from '../result.ts';
+import type { FlowKind, FlowScreen } from './flow-view.ts';
+
+export interface FlowDeps {
+  cards: CardService;
+  reader: CardReader;
+  capture: IntakeCapture;
+  authority: Authority;
+  printer: PrintService;
+  sessions: AgentSessions;
+  logger: Logger;
+  kioskId: string;
+  now: () => Date;
+}
+
+export interface FlowHooks {
+  /** The screen changed (also mid-action, e.g. progress): push it. */
+  changed(): void;
+  /** One journal entry in the session (no PIN, no full ID number: the store redacts too). */
+  journal(step: string, data?: Record<string, unknown>): void;
+}
+
+/** Why an action was refused: it does not belong on this screen (a stale or scripted client). */
+export interface ActionRefusal {
+  kind: 'notOnThisScreen';
+  screen: FlowScreen['screen'];
+  action: FlowAction['action'];
+}
+
+export interface Flow {
+  readonly kind: FlowKind;
+  screen(): FlowScreen;
+  canBack(): boolean;
+  /** `back` and every other action except cancel (the host handles cancel and timeouts). */
+  handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>>;
+  /** The reader's status changed: a card arrived or left. */
+  onCardReader(status: CardReaderStatus): void;
+  /** The business is over (the agent pressed finish or it failed for good): the host ends it. */
+  ended(): { outcome: 'completed' | 'failed' } | null;
+}

@@ -1,0 +1,52 @@
+// Kiosk.* messages of the agent's flows (issue 6): start a business, act on the screen the daemon
+// pushed, ask for the current screen, end (cancel, inactivity). Spread into the catalogue;
+// browser-safe (zod and types only). A PIN travels only inside the one action that carries it.
+import { z } from 'zod';
+import { flowKinds, intakeBusinesses, type FlowView } from '../flows/flow-view.ts';
+
+const pin = z.string().max(16);
+
+export const flowActionSchema = z.discriminatedUnion('action', [
+  /** Consent given, card confirmed, checklist read, registry difference acknowledged … */
+  z.strictObject({ action: z.literal('next') }),
+  z.strictObject({ action: z.literal('back') }),
+  z.strictObject({ action: z.literal('pin'), pin }),
+  z.strictObject({ action: z.literal('newPin'), pin, confirmation: pin }),
+  /** Scan the paper the screen asks for (again after a fault). */
+  z.strictObject({ action: z.literal('scan') }),
+  /** The fields as the agent read and corrected them (FieldView keys). */
+  z.strictObject({ action: z.literal('confirmFields'), fields: z.record(z.string().max(32), z.string().max(256)) }),
+  /** Drop the paper just scanned and feed it again. */
+  z.strictObject({ action: z.literal('rescan') }),
+  /** Renewal: renew one more card of the enterprise. */
+  z.strictObject({ action: z.literal('anotherCard') }),
+  /** Done, card status, renewal list: the business is over (then: take the card). */
+  z.strictObject({ action: z.literal('finish') }),
+  z.strictObject({ action: z.literal('printReceipt') }),
+  z.strictObject({ action: z.literal('skipReceipt') }),
+]);
+export type FlowAction = z.infer<typeof flowActionSchema>;
+export type FlowActionName = FlowAction['action'];
+
+export const flowCommandSchemas = {
+  /** Starts a business from the attract screen (a session still open ends as abandoned). */
+  'Kiosk.StartFlow': z.strictObject({ flow: z.enum(flowKinds), business: z.enum(intakeBusinesses).optional() }),
+  /** One action of the agent on the screen of flow `flowId`. */
+  'Kiosk.FlowAction': z.strictObject({ flowId: z.string().min(1).max(64), action: flowActionSchema }),
+  /** The screen now (after a reload or a reconnect); null on the attract screen. */
+  'Kiosk.Flow': z.strictObject({}),
+  /** Cancel, or nobody touched the screen: the session ends and its scans and data are wiped. */
+  'Kiosk.EndFlow': z.strictObject({ reason: z.enum(['canceled', 'timedOut']) }),
+} as const;
+
+export interface FlowCommandResults {
+  'Kiosk.StartFlow': FlowView;
+  'Kiosk.FlowAction': FlowView | null;
+  'Kiosk.Flow': FlowView | null;
+  'Kiosk.EndFlow': FlowView | null;
+}
+
+export interface FlowUnsolicitedPayloads {
+  /** Every change of the agent's screen; null: back to the attract screen. */
+  'Kiosk.FlowChanged': { view: FlowView | null };
+}
