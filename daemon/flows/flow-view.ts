@@ -120,7 +120,8 @@ export interface RenewedCardView {
 export type FlowOutcome =
   | { flow: 'unlock'; card: CardView }
   | { flow: 'renewal'; enterpriseName: string; cards: RenewedCardView[] }
-  | { flow: 'intake'; business: IntakeBusiness; ticket: string }
+  /** ticket: null when the papers are not acceptable (the receipt lists what is missing or wrong). */
+  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null }
   | { flow: 'query'; card: CardView };
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };

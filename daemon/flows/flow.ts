@@ -22,6 +22,8 @@ export interface FlowDeps {
   logger: Logger;
   kioskId: string;
   now: () => Date;
+  /** Progress of the one unlock or renewal running now (CardService's step hook). */
+  progress: { listen(listener: ((operation: 'unlock' | 'renewal', step: string) => void) | null): void };
 }
 
 export interface FlowHooks {
