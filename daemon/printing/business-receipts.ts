@@ -1,0 +1,288 @@
+// The receipts of the agent's businesses: unlock, renewal, intake check and card query. Pure:
+// facts in, a Receipt out, laid out and printed by the print service. Every receipt names its
+// transaction (id, kiosk, time) in its lines and in a QR code, and goes through safeReceipt, so a
+// full ID number given by mistake anywhere in the input still comes out masked.
+import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { BilingualText, CardAdvice, CardView, FindingView, IntakeBusiness, RenewedCardView } from '../flows/flow-view.ts';
+import { businessLabel, cardTypeLabel } from '../intake/labels.ts';
+import { receiptTime } from './format-time.ts';
+import { idNumberRow, row, safeReceipt, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
+
+export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery';
+
+export interface BusinessReceipt extends Receipt {
+  kind: BusinessReceiptKind;
+}
+
+/** Which transaction a receipt is for: on every receipt, and in its QR code. */
+export interface TransactionStamp {
+  transactionId: string;
+  kioskId: string;
+  /** When the business was done; printed as the kiosk's wall-clock time (receiptTime). */
+  at: Date;
+}
+
+export interface EnterpriseRef {
+  name: string;
+  uscc: string;
+}
+
+/**
+ * The agent who came to the kiosk. `idNumber` may be the full number or the masked one: it is
+ * always printed through maskIdNumber (masking a masked number changes nothing).
+ */
+export interface AgentRef {
+  name: string;
+  idNumber: string;
+}
+
+/** A CardView has all of these; the holder's ID number is masked again before printing. */
+export type UnlockedCard = Pick<CardView, 'cardNo' | 'cardType' | 'holderName' | 'holderIdNumberMasked' | 'enterpriseName' | 'uscc' | 'certificateNotAfter'>;
+
+export interface UnlockReceiptInput extends TransactionStamp {
+  card: UnlockedCard;
+  agent: AgentRef;
+}
+
+export interface RenewalReceiptInput extends TransactionStamp {
+  enterprise: EnterpriseRef;
+  cards: readonly RenewedCardView[];
+}
+
+export type IntakeResult =
+  /** Ready for the counter; findings, if any, are warnings worth reading there. */
+  | { acceptable: true; ticket: string; findings?: readonly FindingView[] }
+  | { acceptable: false; missing: readonly BilingualText[]; findings: readonly FindingView[] };
+
+export interface IntakeReceiptInput extends TransactionStamp {
+  business: IntakeBusiness;
+  enterprise?: EnterpriseRef | null;
+  agent?: AgentRef | null;
+  result: IntakeResult;
+}
+
+export interface CardQueryReceiptInput extends TransactionStamp {
+  card: Pick<CardView, 'cardNo' | 'cardType' | 'holderName' | 'enterpriseName' | 'uscc' | 'lifecycle' | 'certificateNotAfter' | 'daysLeft' | 'pinTriesLeft'>;
+  advice: CardAdvice;
+}
+
+/**
+ * The QR payload: `eport-kiosk:tx:<transactionId>` (the id URI-encoded). A scanner at the counter
+ * or the agent's phone looks the transaction up by it; it carries nothing personal.
+ */
+export function transactionQrPayload(transactionId: string): string {
+  return `eport-kiosk:tx:${encodeURIComponent(transactionId)}`;
+}
+
+const both = (text: Bilingual): string => `${text.zh} ${text.en}`;
+const heading = (zh: string, en: string): ReceiptLine => ({ kind: 'heading', text: { zh, en } });
+const text = (zh: string, en: string): ReceiptLine => ({ kind: 'text', text: { zh, en } });
+
+const cardTypeText: Record<CardType, Bilingual> = {
+  ...cardTypeLabel,
+  technician: { zh: '技术员卡', en: 'technician card' },
+};
+
+const lifecycleText: Record<CardLifecycle, Bilingual> = {
+  active: { zh: '正常', en: 'active' },
+  expired: { zh: '证书已过期', en: 'certificate expired' },
+  locked: { zh: '已锁定（PIN码锁死）', en: 'locked (PIN blocked)' },
+  frozen: { zh: '已冻结', en: 'frozen' },
+  reportedLost: { zh: '已挂失', en: 'reported lost' },
+  invalidated: { zh: '已作废', en: 'invalidated' },
+};
+
+const adviceText: Record<CardAdvice, Bilingual> = {
+  none: { zh: '卡片状态正常，暂无需办理业务。', en: 'The card is in order; there is nothing to do.' },
+  renewSoon: { zh: '证书即将到期，请在到期前于本机办理延期。', en: 'The certificate expires soon: renew it at this kiosk before it does.' },
+  renewNow: { zh: '证书马上到期，请立即于本机办理延期。', en: 'The certificate is about to expire: renew it at this kiosk now.' },
+  expired: { zh: '证书已过期，本机无法延期，请持卡到柜台办理。', en: 'The certificate has expired and cannot be renewed here: take the card to the counter.' },
+  unlock: { zh: '卡片已锁定，可在本机办理解锁。', en: 'The card is locked: unlock it at this kiosk.' },
+  counter: { zh: '此卡需到柜台办理，请持卡咨询工作人员。', en: 'This card needs the counter: take it to the staff there.' },
+};
+
+const severityText: Record<FindingView['severity'], Bilingual> = {
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '提示', en: 'Note' },
+};
+
+/** YYYY-MM-DD in China of an ISO time stamp (a certificate's notAfter); unparsable text as given. */
+export function chinaDate(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+}
+
+function daysLeftText(days: number): string {
+  const n = Math.abs(days);
+  const en = `${String(n)} day${n === 1 ? '' : 's'}`;
+  return days < 0 ? `已过期${String(n)}天 expired ${en} ago` : `${String(n)}天 ${en}`;
+}
+
+function enterpriseLines(enterprise: EnterpriseRef): ReceiptLine[] {
+  return [heading('企业信息', 'Enterprise'), row('企业名称', 'Name', enterprise.name), row('统一社会信用代码', 'USCC', enterprise.uscc)];
+}
+
+function agentLines(agent: AgentRef): ReceiptLine[] {
+  return [heading('经办人', 'Agent'), row('姓名', 'Name', agent.name), idNumberRow('证件号码', 'ID No.', agent.idNumber)];
+}
+
+function transactionLines(stamp: TransactionStamp): ReceiptLine[] {
+  return [
+    heading('办理信息', 'Transaction'),
+    row('业务流水号', 'Transaction No.', stamp.transactionId),
+    row('办理时间', 'Time', receiptTime(stamp.at)),
+    row('办理终端', 'Kiosk', stamp.kioskId),
+  ];
+}
+
+function finish(kind: BusinessReceiptKind, title: Bilingual, lines: ReceiptLine[], stamp: TransactionStamp, notes: Bilingual[]): BusinessReceipt {
+  const receipt: BusinessReceipt = {
+    kind,
+    title,
+    lines: [...lines, { kind: 'rule' }, ...transactionLines(stamp)],
+    qr: { payload: transactionQrPayload(stamp.transactionId), caption: { zh: '扫码查询本笔业务', en: 'Scan to look up this transaction' } },
+    notes,
+  };
+  return safeReceipt(receipt) as BusinessReceipt;
+}
+
+const keepIt: Bilingual = { zh: '请保留本回执备查', en: 'Keep this receipt for your records' };
+
+export function unlockReceipt(input: UnlockReceiptInput): BusinessReceipt {
+  const { card, agent } = input;
+  return finish(
+    'unlock',
+    { zh: 'IC卡解锁回执', en: 'IC card unlock receipt' },
+    [
+      heading('业务信息', 'Business'),
+      row('业务类型', 'Business', both(businessLabel.unlock)),
+      row('办理结果', 'Result', '成功 Completed'),
+      { kind: 'rule' },
+      heading('卡片信息', 'Card'),
+      row('卡号', 'Card No.', card.cardNo),
+      row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+      row('持卡人', 'Holder', card.holderName),
+      idNumberRow('证件号码', 'ID No.', card.holderIdNumberMasked),
+      row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
+      { kind: 'rule' },
+      ...enterpriseLines({ name: card.enterpriseName, uscc: card.uscc }),
+      { kind: 'rule' },
+      ...agentLines(agent),
+      { kind: 'rule' },
+      heading('温馨提示', 'Please note'),
+      text('新PIN码已生效，请妥善保管，切勿告知他人。本回执不显示PIN码。', 'The new PIN is in effect. Keep it to yourself; this receipt never shows it.'),
+      text('如非本人办理，请立即致电客服 95198。', 'Not you? Call the E-Port service line at once: 95198.'),
+    ],
+    input,
+    [keepIt],
+  );
+}
+
+export function renewalReceipt(input: RenewalReceiptInput): BusinessReceipt {
+  const cards = input.cards.flatMap((card, index): ReceiptLine[] => [
+    { kind: 'rule' },
+    heading(`卡片 ${String(index + 1)}/${String(input.cards.length)}`, `Card ${String(index + 1)} of ${String(input.cards.length)}`),
+    row('卡号', 'Card No.', card.cardNo),
+    row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+    row('持卡人', 'Holder', card.holderName),
+    row('新有效期至', 'New expiry', chinaDate(card.notAfter)),
+  ]);
+  return finish(
+    'renewal',
+    { zh: 'IC卡证书延期回执', en: 'Certificate renewal receipt' },
+    [
+      heading('业务信息', 'Business'),
+      row('业务类型', 'Business', both(businessLabel.renewal)),
+      row('延期卡数', 'Cards renewed', String(input.cards.length)),
+      { kind: 'rule' },
+      ...enterpriseLines(input.enterprise),
+      ...cards,
+      { kind: 'rule' },
+      text('新证书已写入卡片并即时生效。', 'The new certificates are on the cards and in effect now.'),
+    ],
+    input,
+    [keepIt],
+  );
+}
+
+/** Errors before warnings, otherwise in the checker's order. */
+function findingLines(findings: readonly FindingView[]): ReceiptLine[] {
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  return ordered.map((finding) => {
+    const severity = severityText[finding.severity];
+    return text(`[${severity.zh}] ${finding.message.zh}`, `[${severity.en}] ${finding.message.en}`);
+  });
+}
+
+function intakeResultLines(result: IntakeResult): ReceiptLine[] {
+  if (result.acceptable) {
+    const findings = result.findings ?? [];
+    return [
+      row('检查结果', 'Result', '可受理 Acceptable'),
+      { kind: 'rule' },
+      // The layout has no large type for lines: the ticket stands alone, centred and framed.
+      { kind: 'text', text: '受理号 Ticket No.', align: 'centre' },
+      { kind: 'text', text: `【 ${result.ticket} 】`, align: 'centre' },
+      { kind: 'blank' },
+      text('材料齐全，请持本回执到柜台办理。', 'Your papers are complete: go to the counter with this ticket.'),
+      ...(findings.length > 0 ? [{ kind: 'rule' } as const, heading('请注意', 'Please note'), ...findingLines(findings)] : []),
+    ];
+  }
+  const none = text('无', 'None');
+  return [
+    row('检查结果', 'Result', '不可受理 Not acceptable'),
+    text('本回执不是受理凭证。', 'This receipt is not a ticket for the counter.'),
+    { kind: 'rule' },
+    heading(`缺少的材料（${String(result.missing.length)}）`, `Missing papers (${String(result.missing.length)})`),
+    ...(result.missing.length === 0 ? [none] : result.missing.map((paper, index) => text(`${String(index + 1)}.${paper.zh}`, `${String(index + 1)}. ${paper.en}`))),
+    { kind: 'rule' },
+    heading(`检查发现（${String(result.findings.length)}）`, `Findings (${String(result.findings.length)})`),
+    ...(result.findings.length === 0 ? [none] : findingLines(result.findings)),
+    { kind: 'rule' },
+    text('请补齐或更正上述材料后再来检查。', 'Bring or correct the papers above, then check again.'),
+  ];
+}
+
+export function intakeReceipt(input: IntakeReceiptInput): BusinessReceipt {
+  const known = (lines: ReceiptLine[]): ReceiptLine[] => [...lines, { kind: 'rule' }];
+  return finish(
+    'intake',
+    { zh: '受理预检回执', en: 'Intake check receipt' },
+    [
+      heading('业务信息', 'Business'),
+      row('业务类型', 'Business', both(businessLabel[input.business])),
+      { kind: 'rule' },
+      ...(input.enterprise ? known(enterpriseLines(input.enterprise)) : []),
+      ...(input.agent ? known(agentLines(input.agent)) : []),
+      ...intakeResultLines(input.result),
+    ],
+    input,
+    [keepIt],
+  );
+}
+
+export function cardQueryReceipt(input: CardQueryReceiptInput): BusinessReceipt {
+  const { card } = input;
+  return finish(
+    'cardQuery',
+    { zh: 'IC卡查询回执', en: 'IC card query receipt' },
+    [
+      heading('卡片状态', 'Card state'),
+      row('状态', 'State', both(lifecycleText[card.lifecycle])),
+      row('卡号', 'Card No.', card.cardNo),
+      row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+      row('持卡人', 'Holder', card.holderName),
+      row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
+      row('剩余天数', 'Days left', daysLeftText(card.daysLeft)),
+      row('PIN剩余次数', 'PIN tries left', String(card.pinTriesLeft)),
+      { kind: 'rule' },
+      ...enterpriseLines({ name: card.enterpriseName, uscc: card.uscc }),
+      { kind: 'rule' },
+      heading('建议', 'Advice'),
+      { kind: 'text', text: adviceText[input.advice] },
+    ],
+    input,
+    [{ zh: '查询结果以办理时为准', en: 'As of the time above' }],
+  );
+}
