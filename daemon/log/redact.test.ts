@@ -9,6 +9,12 @@ describe('privacy redaction', () => {
     expect(maskIdNumber('12345')).toBe('*****');
   });
 
+  it('masks an ID number glued to letters, and leaves longer digit runs (card numbers) alone', () => {
+    expect(redact({ note: 'ID35020419800109011Xend' })).toEqual({ note: 'ID350204********011Xend' });
+    expect(redact({ note: '8800000000421187' })).toEqual({ note: '8800000000421187' });
+    expect(redact({ note: '1350204198001090117' })).toEqual({ note: '1350204198001090117' });
+  });
+
   it('drops PINs under any casing, keeps retry counters, masks ID numbers in keys and in text', () => {
     expect(
       redact({

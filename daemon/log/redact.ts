@@ -4,7 +4,7 @@
 const pinKey = /pin/i;
 const idKey = /idnumber|id_number|idno/i;
 /** An 18-character resident ID number (GB 11643) or a 15-digit legacy one, anywhere in a string. */
-const idNumberPattern = /\b(\d{6})(\d{8}|\d{5})(\d{3}[\dXx])\b/g;
+const idNumberPattern = /(?<!\d)(\d{6})(\d{8}|\d{5})(\d{3}[\dXx])(?!\d)/g;
 
 export function maskIdNumber(id: string): string {
   if (id.length <= 10) return '*'.repeat(id.length);
