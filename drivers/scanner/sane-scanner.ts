@@ -109,7 +109,8 @@ export class SaneScanner extends StatusHolder<ScannerStatus> implements Scanner 
     return true;
   }
 
-  async scan(request: ScanRequest, signal?: AbortSignal): Promise<Result<ScannedPage[], ScanError>> {
+  /** `extraArgs`: backend options for this scan only, after the configured ones (the pnm backend's `--filename` of the sheet being fed). */
+  async scan(request: ScanRequest, signal?: AbortSignal, extraArgs: readonly string[] = []): Promise<Result<ScannedPage[], ScanError>> {
     if (this.#running !== null) return err({ kind: 'busy', message: 'a scan is already running' });
     if (signal?.aborted === true) return err({ kind: 'canceled', message: 'canceled before the scan started' });
     const resolved = await this.#resolveDevice();
@@ -121,7 +122,7 @@ export class SaneScanner extends StatusHolder<ScannerStatus> implements Scanner 
     const { args, dpi } = scanArguments(this.#deviceOptions ?? parseDeviceOptions(''), request);
     const batchDir = request.source === 'adf' ? mkdtempSync(join(this.#options.workDir ?? tmpdir(), 'eport-scan-')) : null;
     const output = batchDir === null ? ['--format=pnm'] : ['--format=pnm', `--batch=${join(batchDir, 'page-%04d.pnm')}`];
-    const running = this.#run(['-d', device, ...args, ...(this.#options.extraArgs ?? []), ...output], this.#options.timeoutMs);
+    const running = this.#run(['-d', device, ...args, ...(this.#options.extraArgs ?? []), ...extraArgs, ...output], this.#options.timeoutMs);
     this.#running = running;
     this.setStatus({ state: 'busy', device, operation: request.source === 'adf' ? 'scanBatch' : 'scan' });
     const onAbort = (): void => running.stop('canceled');

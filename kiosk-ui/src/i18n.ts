@@ -7,9 +7,11 @@ export const languages: readonly Language[] = ['zh-CN', 'en'];
 export const defaultLanguage: Language = 'zh-CN';
 
 import { documentsEn, documentsZh } from './i18n-documents.ts';
+import { flowsEn, flowsZh } from './i18n-flows.ts';
 
 const zhCN = {
   ...documentsZh,
+  ...flowsZh,
   'app.title': '中国电子口岸 IC 卡自助服务',
   'header.brand': '中国电子口岸',
   'header.product': 'IC 卡自助服务终端',
@@ -365,6 +367,7 @@ export type Dictionary = Readonly<Record<MessageKey, string>>;
 
 const en: Dictionary = {
   ...documentsEn,
+  ...flowsEn,
   'app.title': 'China E-Port IC Card Self-Service',
   'header.brand': 'China E-Port',
   'header.product': 'IC Card Self-Service',

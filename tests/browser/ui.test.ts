@@ -62,7 +62,6 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect.stringContaining('材料预审'),
       expect.stringContaining('卡片查询'),
     ]);
-    for (const text of await page.getByTestId('service-tile').allTextContents()) expect(text).toContain('即将开放');
 
     // The strip shows what the daemon reports, device by device, in words.
     await expect.poll(async () => (await shownStates(page, 'device-chip')).cardReader, { timeout: 10_000 }).not.toBe('unknown');
@@ -95,18 +94,16 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     expect(await smallText(page, 20)).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'attract-en.png'), animations: 'disabled' });
 
-    // A tile that is not built yet explains itself instead of pretending.
-    // aria-disabled tiles count as disabled for Playwright's actionability checks; a finger does not care.
-    await page.locator('[data-service="unlock"]').click({ force: true });
-    const notice = page.getByTestId('coming-soon-notice');
-    expect(await notice.textContent()).toContain('coming soon');
+    // The intake tile asks which business first; back returns to the tiles.
+    await page.locator('[data-service="intake"]').click();
+    expect(await page.getByTestId('intake-business').count()).toBe(4);
     for (const size of await buttonSizes(page)) {
       expect(size.height, size.label).toBeGreaterThanOrEqual(48);
       expect(size.width, size.label).toBeGreaterThanOrEqual(48);
     }
-    await page.screenshot({ path: join(artifacts, 'attract-notice-en.png'), animations: 'disabled' });
-    await page.getByTestId('notice-dismiss').click();
-    await notice.waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(artifacts, 'attract-intake-choice-en.png'), animations: 'disabled' });
+    await page.getByTestId('intake-choice-back').click();
+    await page.getByTestId('intake-business').first().waitFor({ state: 'detached' });
 
     await page.getByTestId('language-toggle').click();
     await expect.poll(() => htmlLang(page)).toBe('zh-CN');
@@ -114,15 +111,19 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     await page.close();
   });
 
-  it('returns to Chinese after the inactivity timeout', async () => {
+  it('warns, then ends an abandoned flow and returns to Chinese after the inactivity timeout', async () => {
     const page = await browser.newPage({ viewport });
     await page.goto(new URL('/?idle=1', daemon.url).href);
     await expect.poll(() => badgeState(page)).toBe('open');
     await page.getByTestId('language-toggle').click();
-    await page.locator('[data-service="renewal"]').click({ force: true });
+    // A flow started and left alone: the warning counts down, then the kiosk starts over.
+    await page.locator('[data-service="query"]').click();
+    await page.locator('[data-testid="flow-screen"][data-screen="insertCard"]').waitFor();
     expect(await htmlLang(page)).toBe('en');
-    await expect.poll(() => htmlLang(page), { timeout: 5_000 }).toBe('zh-CN');
-    expect(await page.getByTestId('coming-soon-notice').count()).toBe(0);
+    await page.getByTestId('idle-warning').waitFor({ timeout: 5_000 });
+    await expect.poll(() => htmlLang(page), { timeout: 8_000 }).toBe('zh-CN');
+    expect(await page.getByTestId('flow-screen').count()).toBe(0);
+    expect(await page.getByTestId('welcome').count()).toBe(1);
     await page.close();
   });
 

@@ -1,12 +1,20 @@
-// The screen an agent walks up to: a welcome and the businesses the kiosk will offer. None is
-// built yet, so every tile says so plainly; touching one explains instead of doing nothing.
+// The screen an agent walks up to: a welcome and the four businesses. A tile asks the page to
+// start the flow (`start-flow`); the intake check first asks which of its four businesses. Out
+// of service, the tiles are disabled and say why.
 import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { intakeBusinesses, type FlowKind, type IntakeBusiness } from '../../../daemon/flows/flow-view.ts';
 import type { OverallState } from '../../../daemon/protocol/catalogue.ts';
+import { intakeBusinessKey } from '../flow-words.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardQueryIcon, intakeIcon, renewalIcon, unlockIcon } from '../icons.ts';
 import { baseStyles } from '../theme.ts';
 
-export type ServiceId = 'unlock' | 'renewal' | 'intake' | 'query';
+export type ServiceId = FlowKind;
+
+export interface StartFlowDetail {
+  flow: FlowKind;
+  business?: IntakeBusiness;
+}
 
 interface Service {
   id: ServiceId;
@@ -22,14 +30,13 @@ const services: readonly Service[] = [
   { id: 'query', titleKey: 'service.query.title', descriptionKey: 'service.query.description', icon: cardQueryIcon },
 ];
 
-/** How long the "coming soon" note stays up. */
-const noticeMs = 8_000;
-
 export class AttractScreen extends LitElement {
   static override properties = {
     language: { type: String },
     overall: { attribute: false },
-    notice: { state: true },
+    choosing: { state: true },
+    problem: { attribute: false },
+    busy: { type: Boolean },
   };
 
   static override styles = [
@@ -110,13 +117,20 @@ export class AttractScreen extends LitElement {
         min-height: 340px;
         padding: 36px 24px 28px;
         border-radius: 24px;
+        border: 2px solid #b9c7d8;
+        background: #ffffff;
+        color: #1c2530;
+        text-align: center;
+        box-shadow: 0 6px 18px rgb(15 37 64 / 0.08);
+      }
+      .tile:active:not(:disabled) {
+        background: #eef4fb;
+      }
+      .tile:disabled {
+        cursor: not-allowed;
         border: 2px dashed #b4bcc8;
         background: #f8f9fb;
-        color: #3d4754;
-        text-align: center;
-      }
-      .tile:active {
-        background: #eef1f5;
+        box-shadow: none;
       }
       .tile-icon {
         display: grid;
@@ -124,6 +138,10 @@ export class AttractScreen extends LitElement {
         width: 112px;
         height: 112px;
         border-radius: 28px;
+        background: #e0ecfa;
+        color: #0a3a6b;
+      }
+      .tile:disabled .tile-icon {
         background: #e4e8ee;
         color: #5b6675;
       }
@@ -138,7 +156,7 @@ export class AttractScreen extends LitElement {
         font-size: 36px;
         font-weight: 700;
         line-height: 1.25;
-        color: #2f3945;
+        color: #0f2540;
       }
       .tile-description {
         flex: 1;
@@ -202,7 +220,7 @@ export class AttractScreen extends LitElement {
         flex-direction: column;
         align-items: center;
         gap: 24px;
-        max-width: 760px;
+        max-width: 880px;
         margin: 32px;
         padding: 48px 64px 40px;
         border-radius: 24px;
@@ -222,6 +240,36 @@ export class AttractScreen extends LitElement {
         margin: 0;
         font-size: 26px;
         color: #374151;
+      }
+      .start-problem {
+        margin: 0;
+        padding: 16px 28px;
+        border-radius: 14px;
+        color: #7f1d1d;
+        background: #fee2e2;
+        border: 2px solid #e49a9a;
+        font-size: 24px;
+      }
+      .businesses {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+        gap: 16px;
+        width: 100%;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .notice button.business {
+        width: 100%;
+        min-height: 96px;
+        padding: 12px 20px;
+        border: 2px solid #0a3a6b;
+        background: #ffffff;
+        color: #0a3a6b;
+        font-size: 26px;
+      }
+      .notice button.business:active {
+        background: #eef4fb;
       }
       .notice button {
         min-width: 240px;
@@ -243,39 +291,47 @@ export class AttractScreen extends LitElement {
   declare language: Language;
   /** The kiosk's overall state from the daemon; null while unknown. */
   declare overall: OverallState | null;
-  declare notice: ServiceId | null;
-  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The intake check's business choice is open. */
+  declare choosing: boolean;
+  /** A start the daemon did not accept, in words. */
+  declare problem: string | null;
+  /** A start is on its way: the tiles wait. */
+  declare busy: boolean;
 
   constructor() {
     super();
     this.language = defaultLanguage;
     this.overall = null;
-    this.notice = null;
+    this.choosing = false;
+    this.problem = null;
+    this.busy = false;
   }
 
   /** Back to a clean attract screen (the inactivity timeout calls this). */
   reset(): void {
-    this.#dismiss();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#noticeTimer);
-  }
-
-  #explain(id: ServiceId): void {
-    clearTimeout(this.#noticeTimer);
-    this.notice = id;
-    this.#noticeTimer = setTimeout(() => this.#dismiss(), noticeMs);
-  }
-
-  #dismiss(): void {
-    clearTimeout(this.#noticeTimer);
-    this.notice = null;
+    this.choosing = false;
   }
 
   #t(key: MessageKey, params?: Record<string, string>): string {
     return translate(this.language, key, params);
+  }
+
+  get #available(): boolean {
+    return this.overall !== 'outOfService';
+  }
+
+  #choose(id: ServiceId): void {
+    if (!this.#available || this.busy) return;
+    if (id === 'intake') {
+      this.choosing = true;
+      return;
+    }
+    this.#start({ flow: id });
+  }
+
+  #start(detail: StartFlowDetail): void {
+    this.choosing = false;
+    this.dispatchEvent(new CustomEvent('start-flow', { detail, bubbles: true, composed: true }));
   }
 
   #kioskState() {
@@ -290,34 +346,43 @@ export class AttractScreen extends LitElement {
     }
   }
 
-  #notice() {
-    const service = services.find((candidate) => candidate.id === this.notice);
-    if (service === undefined) return nothing;
-    // Touching outside the card dismisses it as well; the card itself swallows the touch.
-    return html`<div class="scrim" @click=${() => this.#dismiss()}>
+  #businessChoice() {
+    if (!this.choosing) return nothing;
+    // Touching outside the card closes it as well; the card itself swallows the touch.
+    return html`<div class="scrim" @click=${() => (this.choosing = false)}>
       <div
         class="notice"
         role="dialog"
         aria-modal="true"
-        aria-labelledby="notice-title"
-        aria-describedby="notice-body"
-        data-testid="coming-soon-notice"
+        aria-labelledby="choice-title"
+        aria-describedby="choice-body"
+        data-testid="intake-choice"
         @click=${(event: Event) => event.stopPropagation()}
       >
-        <span class="tile-icon">${service.icon(64)}</span>
-        <h2 id="notice-title">${this.#t('attract.comingSoonTitle')}</h2>
-        <p id="notice-body">${this.#t('attract.comingSoonNotice', { service: this.#t(service.titleKey) })}</p>
-        <button type="button" data-testid="notice-dismiss" @click=${() => this.#dismiss()}>${this.#t('attract.dismiss')}</button>
+        <span class="tile-icon">${intakeIcon(64)}</span>
+        <h2 id="choice-title">${this.#t('attract.intakeTitle')}</h2>
+        <p id="choice-body">${this.#t('attract.intakeHint')}</p>
+        <ul class="businesses">
+          ${intakeBusinesses.map(
+            (business) => html`<li>
+              <button type="button" class="business" data-testid="intake-business" data-business=${business} @click=${() => this.#start({ flow: 'intake', business })}>
+                ${this.#t(intakeBusinessKey(business))}
+              </button>
+            </li>`,
+          )}
+        </ul>
+        <button type="button" class="back" data-testid="intake-choice-back" @click=${() => (this.choosing = false)}>${this.#t('attract.back')}</button>
       </div>
     </div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Keyboard users land on the only action of the notice.
-    if (changed.has('notice') && this.notice !== null) this.renderRoot.querySelector<HTMLButtonElement>('.notice button')?.focus();
+    // Keyboard users land on the first business of the choice.
+    if (changed.has('choosing') && this.choosing) this.renderRoot.querySelector<HTMLButtonElement>('.business')?.focus();
   }
 
   protected override render() {
+    const available = this.#available;
     return html`
       <div class="welcome">
         <p class="eyebrow">${this.#t('attract.eyebrow')}</p>
@@ -325,6 +390,7 @@ export class AttractScreen extends LitElement {
         <p class="prompt">${this.#t('attract.prompt')}</p>
       </div>
       ${this.#kioskState()}
+      ${this.problem === null ? nothing : html`<p class="start-problem" role="alert" data-testid="start-problem">${this.problem}</p>`}
       <ul class="tiles">
         ${services.map(
           (service) => html`<li>
@@ -333,21 +399,21 @@ export class AttractScreen extends LitElement {
               class="tile"
               data-testid="service-tile"
               data-service=${service.id}
-              aria-disabled="true"
-              aria-describedby="note-${service.id}"
-              @click=${() => this.#explain(service.id)}
+              ?disabled=${!available || this.busy}
+              aria-describedby=${available ? nothing : `note-${service.id}`}
+              @click=${() => this.#choose(service.id)}
             >
               <span class="tile-icon">${service.icon(64)}</span>
               <span class="tile-text">
                 <span class="tile-title">${this.#t(service.titleKey)}</span>
                 <span class="tile-description">${this.#t(service.descriptionKey)}</span>
-                <span class="tile-note" id="note-${service.id}">${this.#t('service.comingSoon')}</span>
+                ${available ? nothing : html`<span class="tile-note" id="note-${service.id}">${this.#t('attract.unavailable')}</span>`}
               </span>
             </button>
           </li>`,
         )}
       </ul>
-      ${this.#notice()}
+      ${this.#businessChoice()}
     `;
   }
 }

@@ -1,18 +1,25 @@
-// The agent's kiosk screen: owns the daemon connection, the status feed, the session language
-// and the inactivity reset; renders the attract screen, the status strip and, while the daemon
-// is unreachable, the disconnected overlay.
+// The agent's kiosk screen: owns the daemon connection, the status feed, the agent's flow, the
+// session language and the inactivity reset; renders the attract screen or the flow the daemon
+// pushed, the status strip and, while the daemon is unreachable, the disconnected overlay.
+// Inactivity on the attract screen resets it; during a flow it first asks "still there?" and,
+// unanswered, ends the flow (the daemon wipes the session) and returns to Chinese.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { cardIcon } from '../icons.ts';
-import { inactivityTimeoutFromQuery, startInactivityTimer, type InactivityTimer } from '../inactivity.ts';
+import { FlowLink, type FlowSnapshot } from '../flow-link.ts';
+import { say, sendFailureWords, type Words } from '../flow-words.ts';
+import { activityEvents, inactivityTimeoutFromQuery, startInactivityTimer, type InactivityTimer } from '../inactivity.ts';
 import type { StatusSnapshot } from '../status-feed.ts';
 import { DaemonLink } from '../daemon-link.ts';
 import { baseStyles } from '../theme.ts';
 import { connectionLost, type ConnectionState } from '../ws-client.ts';
-import type { AttractScreen } from './attract-screen.ts';
+import type { AttractScreen, StartFlowDetail } from './attract-screen.ts';
 import './attract-screen.ts';
 import './connection-badge.ts';
 import './disconnected-overlay.ts';
+import { idleWarningMs } from './flow-idle-warning.ts';
+import './flow-host.ts';
+import './flow-idle-warning.ts';
 import './language-toggle.ts';
 import './status-strip.ts';
 
@@ -21,6 +28,10 @@ export class KioskApp extends LitElement {
     language: { state: true },
     connection: { state: true },
     snapshot: { state: true },
+    flow: { state: true },
+    idleDeadline: { state: true },
+    startProblem: { state: true },
+    starting: { state: true },
   };
 
   static override styles = [
@@ -94,23 +105,81 @@ export class KioskApp extends LitElement {
   declare language: Language;
   declare connection: ConnectionState;
   declare snapshot: StatusSnapshot;
+  declare flow: FlowSnapshot;
+  /** Epoch ms when an unanswered "still there?" ends the flow; null while no warning shows. */
+  declare idleDeadline: number | null;
+  declare startProblem: Words | null;
+  declare starting: boolean;
   #idle: InactivityTimer | null = null;
+  #idleTimeoutMs = inactivityTimeoutFromQuery(location.search);
+  readonly #flows: FlowLink;
+  #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
     this.language = defaultLanguage;
+    this.idleDeadline = null;
+    this.startProblem = null;
+    this.starting = false;
     // Registers itself with this element: connects and disconnects with it.
-    new DaemonLink(this);
+    const link = new DaemonLink(this);
+    this.#flows = new FlowLink(link.client);
+    this.flow = this.#flows.snapshot;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#idle = startInactivityTimer({ target: window, timeoutMs: inactivityTimeoutFromQuery(location.search), onIdle: () => this.#resetSession() });
+    this.#flows.start();
+    this.#unsubscribe.push(
+      this.#flows.onChange((flow) => {
+        this.flow = flow;
+        if (flow.view === null) this.idleDeadline = null;
+      }),
+    );
+    this.#idle = startInactivityTimer({ target: window, timeoutMs: this.#idleTimeoutMs, onIdle: () => this.#onIdle() });
+    for (const name of activityEvents) window.addEventListener(name, this.#onActivity, { capture: true, passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#idle?.stop();
+    this.#flows.stop();
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
+    for (const name of activityEvents) window.removeEventListener(name, this.#onActivity, { capture: true });
+  }
+
+  /** Someone touched the kiosk: a "still there?" warning goes away. */
+  readonly #onActivity = (): void => {
+    if (this.idleDeadline !== null) this.idleDeadline = null;
+  };
+
+  #onIdle(): void {
+    const view = this.flow.view;
+    if (view === null) {
+      this.#resetSession();
+      return;
+    }
+    // Waiting on the kiosk (a card being read, a renewal running) is not being away.
+    if (view.screen.screen === 'working' || view.screen.screen === 'readingCard') {
+      this.#idle?.reset();
+      return;
+    }
+    this.idleDeadline = Date.now() + idleWarningMs(this.#idleTimeoutMs);
+  }
+
+  #idleExpired(): void {
+    this.idleDeadline = null;
+    void this.#flows.end('timedOut');
+    this.#resetSession();
+  }
+
+  async #startFlow(detail: StartFlowDetail): Promise<void> {
+    if (this.starting) return;
+    this.startProblem = null;
+    this.starting = true;
+    const failure = await this.#flows.startFlow(detail.flow, detail.business);
+    this.starting = false;
+    if (failure !== null) this.startProblem = sendFailureWords(failure);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -123,11 +192,26 @@ export class KioskApp extends LitElement {
   /** Nobody is at the kiosk: the next agent starts from the attract screen, in Chinese. */
   #resetSession(): void {
     this.language = defaultLanguage;
+    this.startProblem = null;
     this.renderRoot.querySelector<AttractScreen>('attract-screen')?.reset();
   }
 
+  #main() {
+    const view = this.flow.view;
+    if (view !== null) {
+      return html`<flow-host .language=${this.language} .view=${view} .busy=${this.flow.busy} .link=${this.#flows}></flow-host>`;
+    }
+    const problem = this.startProblem === null ? null : `${translate(this.language, 'attract.startFailed')} ${say(this.language, this.startProblem)}`;
+    return html`<attract-screen
+      .language=${this.language}
+      .overall=${this.snapshot.stale ? null : (this.snapshot.status?.state ?? null)}
+      .problem=${problem}
+      .busy=${this.starting}
+      @start-flow=${(event: CustomEvent<StartFlowDetail>) => void this.#startFlow(event.detail)}
+    ></attract-screen>`;
+  }
+
   protected override render() {
-    const { status } = this.snapshot;
     return html`
       <header>
         <div class="brand">
@@ -138,13 +222,19 @@ export class KioskApp extends LitElement {
         <connection-badge data-testid="header-connection" .language=${this.language} .connection=${this.connection}></connection-badge>
         <language-toggle .language=${this.language} @language-change=${(event: CustomEvent<{ language: Language }>) => (this.language = event.detail.language)}></language-toggle>
       </header>
-      <main>
-        <attract-screen .language=${this.language} .overall=${this.snapshot.stale ? null : (status?.state ?? null)}></attract-screen>
-      </main>
+      <main>${this.#main()}</main>
       <footer>
         <status-strip .language=${this.language} .snapshot=${this.snapshot}></status-strip>
         <span class="help">${translate(this.language, 'attract.help')}</span>
       </footer>
+      ${this.idleDeadline === null || this.flow.view === null
+        ? nothing
+        : html`<flow-idle-warning
+            .language=${this.language}
+            .deadline=${this.idleDeadline}
+            @idle-expired=${() => this.#idleExpired()}
+            @idle-continue=${() => (this.idleDeadline = null)}
+          ></flow-idle-warning>`}
       ${connectionLost(this.connection) ? html`<disconnected-overlay .language=${this.language} .connection=${this.connection}></disconnected-overlay>` : nothing}
     `;
   }

@@ -1,6 +1,7 @@
 // An on-screen PIN pad: digits only. The PIN lives in a private field, never in a property,
 // attribute or text node; the screen shows one dot per digit. It is handed over once in the
-// `pin-submit` event and cleared at once.
+// `pin-submit` event and cleared at once. With `keyboard`, digit keys type too (tests, a
+// keyboard at the counter); every other key is ignored.
 import { css, html, LitElement } from 'lit';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
@@ -12,6 +13,14 @@ export interface PinSubmitDetail {
 /** The catalogue allows up to 16 characters; E-Port PINs are 6 to 8 digits. */
 export const pinMaxLength = 16;
 export const pinMinLength = 4;
+/** Up to this length the pad shows an empty slot for every digit still to type. */
+const slotsUpTo = 12;
+
+/** The PIN after one key: a digit is appended up to `maxLength`; anything else changes nothing. */
+export function pinAfterKey(pin: string, key: string, maxLength: number): string {
+  if (!/^[0-9]$/.test(key) || pin.length >= Math.min(maxLength, pinMaxLength)) return pin;
+  return pin + key;
+}
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
@@ -20,6 +29,10 @@ export class PinPad extends LitElement {
     language: { type: String },
     disabled: { type: Boolean },
     submitLabel: { attribute: false },
+    minLength: { type: Number },
+    maxLength: { type: Number },
+    keyboard: { type: Boolean },
+    submitTestId: { attribute: false },
     length: { state: true },
   };
 
@@ -51,6 +64,10 @@ export class PinPad extends LitElement {
         height: 18px;
         border-radius: 50%;
         background: #1c2530;
+      }
+      .dot.empty {
+        background: transparent;
+        border: 2px solid #6b7280;
       }
       .keys {
         display: grid;
@@ -91,6 +108,10 @@ export class PinPad extends LitElement {
   declare language: Language;
   declare disabled: boolean;
   declare submitLabel: string | null;
+  declare minLength: number;
+  declare maxLength: number;
+  declare keyboard: boolean;
+  declare submitTestId: string;
   /** Only the count of digits is reactive: the digits themselves are in #pin. */
   declare length: number;
   #pin = '';
@@ -100,8 +121,29 @@ export class PinPad extends LitElement {
     this.language = defaultLanguage;
     this.disabled = false;
     this.submitLabel = null;
+    this.minLength = pinMinLength;
+    this.maxLength = pinMaxLength;
+    this.keyboard = false;
+    this.submitTestId = 'pin-submit';
     this.length = 0;
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
+    this.clear();
+  }
+
+  readonly #onKey = (event: KeyboardEvent): void => {
+    if (!this.keyboard || this.disabled || event.ctrlKey || event.metaKey || event.altKey || !/^[0-9]$/.test(event.key)) return;
+    event.preventDefault();
+    this.#press(event.key);
+  };
 
   /** Forgets what was typed (also when the panel switches method or locks out). */
   clear(): void {
@@ -110,8 +152,8 @@ export class PinPad extends LitElement {
   }
 
   #press(digit: string): void {
-    if (this.disabled || this.#pin.length >= pinMaxLength) return;
-    this.#pin += digit;
+    if (this.disabled) return;
+    this.#pin = pinAfterKey(this.#pin, digit, this.maxLength);
     this.length = this.#pin.length;
   }
 
@@ -121,21 +163,28 @@ export class PinPad extends LitElement {
   }
 
   #submit(): void {
-    if (this.disabled || this.#pin.length < pinMinLength) return;
+    if (this.disabled || this.#pin.length < this.minLength) return;
     const detail: PinSubmitDetail = { pin: this.#pin };
     this.clear();
     this.dispatchEvent(new CustomEvent('pin-submit', { detail, bubbles: true, composed: true }));
   }
 
+  #dots(placeholder: string) {
+    if (this.maxLength <= slotsUpTo) {
+      return Array.from({ length: this.maxLength }, (_, index) => html`<span class=${index < this.length ? 'dot' : 'dot empty'}></span>`);
+    }
+    return this.length === 0 ? placeholder : Array.from({ length: this.length }, () => html`<span class="dot"></span>`);
+  }
+
   #key(digit: string) {
-    return html`<button type="button" data-testid="pin-key" data-key=${digit} ?disabled=${this.disabled} @click=${() => this.#press(digit)}>${digit}</button>`;
+    return html`<button type="button" data-testid="pin-key" data-key=${digit} data-digit=${digit} ?disabled=${this.disabled} @click=${() => this.#press(digit)}>${digit}</button>`;
   }
 
   protected override render() {
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, number>) => translate(this.language, key, params);
     return html`
       <div class="dots" data-testid="pin-dots" data-count=${this.length} role="status" aria-label=${t('pin.entered', { count: this.length })}>
-        ${this.length === 0 ? t('pin.placeholder') : Array.from({ length: this.length }, () => html`<span class="dot"></span>`)}
+        ${this.#dots(t('pin.placeholder'))}
       </div>
       <div class="keys">
         ${digits.map((digit) => this.#key(digit))}
@@ -147,7 +196,7 @@ export class PinPad extends LitElement {
           ⌫
         </button>
       </div>
-      <button type="button" class="submit" data-testid="pin-submit" ?disabled=${this.disabled || this.length < pinMinLength} @click=${() => this.#submit()}>
+      <button type="button" class="submit" data-testid=${this.submitTestId} ?disabled=${this.disabled || this.length < this.minLength} @click=${() => this.#submit()}>
         ${this.submitLabel ?? t('pin.submit')}
       </button>
     `;

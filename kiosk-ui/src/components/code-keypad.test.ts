@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { applyKeypadEdit, longTerm } from './code-keypad.ts';
+import { fieldError } from './paper-fields.ts';
+
+describe('applyKeypadEdit', () => {
+  it('inserts at the caret and replaces a selection', () => {
+    expect(applyKeypadEdit('9133', 4, 4, { kind: 'insert', text: '0' }, 18)).toEqual({ value: '91330', caret: 5 });
+    expect(applyKeypadEdit('9133', 1, 1, { kind: 'insert', text: 'A' }, 18)).toEqual({ value: '9A133', caret: 2 });
+    expect(applyKeypadEdit('9133', 1, 3, { kind: 'insert', text: 'B' }, 18)).toEqual({ value: '9B3', caret: 2 });
+  });
+
+  it('stops at the field length', () => {
+    expect(applyKeypadEdit('110105194912310021', 18, 18, { kind: 'insert', text: 'X' }, 18)).toEqual({ value: '110105194912310021', caret: 18 });
+    // Replacing a selected character is fine at full length.
+    expect(applyKeypadEdit('110105194912310021', 17, 18, { kind: 'insert', text: 'X' }, 18)).toEqual({ value: '11010519491231002X', caret: 18 });
+  });
+
+  it('deletes before the caret, or the selection', () => {
+    expect(applyKeypadEdit('2030', 4, 4, { kind: 'backspace' }, 10)).toEqual({ value: '203', caret: 3 });
+    expect(applyKeypadEdit('2030', 0, 0, { kind: 'backspace' }, 10)).toEqual({ value: '2030', caret: 0 });
+    expect(applyKeypadEdit('2030', 1, 3, { kind: 'backspace' }, 10)).toEqual({ value: '20', caret: 1 });
+  });
+
+  it('clears, sets long-term, and starts afresh after long-term', () => {
+    expect(applyKeypadEdit('2030-06', 3, 3, { kind: 'clear' }, 10)).toEqual({ value: '', caret: 0 });
+    expect(applyKeypadEdit('2030-06', 3, 3, { kind: 'replace', text: longTerm }, 10)).toEqual({ value: longTerm, caret: 2 });
+    expect(applyKeypadEdit(longTerm, 2, 2, { kind: 'insert', text: '2' }, 10)).toEqual({ value: '2', caret: 1 });
+  });
+});
+
+describe('fieldError', () => {
+  it('asks for required fields only', () => {
+    expect(fieldError({ input: 'text', required: true }, '  ')).toBe('required');
+    expect(fieldError({ input: 'idNumber', required: false }, '')).toBeNull();
+  });
+
+  it('checks the shape of ID numbers and dates', () => {
+    expect(fieldError({ input: 'idNumber', required: true }, '11010519491231002X')).toBeNull();
+    expect(fieldError({ input: 'idNumber', required: true }, '1101051949123100')).toBe('idNumber');
+    expect(fieldError({ input: 'idNumber', required: true }, '11010519491231002x')).toBe('idNumber');
+    expect(fieldError({ input: 'date', required: true }, '2030-06-30')).toBeNull();
+    expect(fieldError({ input: 'date', required: true }, longTerm)).toBeNull();
+    expect(fieldError({ input: 'date', required: true }, '2030/06/30')).toBe('date');
+    expect(fieldError({ input: 'code', required: true }, '91330203MA2CXXXXX1')).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+// The card screens of the flows: consent, insert the card, reading it, the card shown, and the
+// query's card status with what to do next.
+import { html, type TemplateResult } from 'lit';
+import type { FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import { adviceKey, cardWantedKey } from '../flow-words.ts';
+import { cardFacts, problemBlock, type ScreenContext } from './flow-kit.ts';
+
+type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
+
+/** Declining is cancelling: nothing has been read yet, so nothing is lost. */
+export function consentScreen(context: ScreenContext, cancel: () => void): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('consent.title')}</h1>
+    <p class="lead">${context.t('consent.body')}</p>
+    <div class="actions">
+      <button type="button" class="secondary" data-testid="consent-decline" ?disabled=${context.busy} @click=${cancel}>${context.t('consent.decline')}</button>
+      <button type="button" class="primary" data-testid="flow-next" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+        ${context.t('consent.agree')}
+      </button>
+    </div>
+  `;
+}
+
+export function insertCardScreen(context: ScreenContext, screen: Screen<'insertCard'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('insert.title')}</h1>
+    <p class="lead" data-wanted=${screen.wanted}>${context.t(cardWantedKey(screen.wanted))}</p>
+    <p class="hint">${context.t('insert.light')}</p>
+    ${problemBlock(context, screen.problem)}
+  `;
+}
+
+export function readingCardScreen(context: ScreenContext): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('reading.title')}</h1>
+    <p class="lead" role="status">${context.t('reading.body')}</p>
+  `;
+}
+
+export function cardShownScreen(context: ScreenContext, screen: Screen<'cardShown'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('card.title')}</h1>
+    ${cardFacts(context, screen.card, ['holder', 'idNumber', 'enterprise', 'uscc', 'cardNo', 'type'])}
+    <div class="actions">
+      <button type="button" class="primary" data-testid="flow-next" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+        ${context.t('card.confirm')}
+      </button>
+    </div>
+  `;
+}
+
+export function cardStatusScreen(context: ScreenContext, screen: Screen<'cardStatus'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('status.title')}</h1>
+    ${cardFacts(context, screen.card, ['holder', 'idNumber', 'enterprise', 'cardNo', 'type', 'lifecycle', 'expiry', 'daysLeft', 'pinTries'])}
+    <div class="advice" data-testid="card-advice" data-advice=${screen.advice}>
+      <h2>${context.t('status.next')}</h2>
+      <p class="lead">${context.t(adviceKey(screen.advice))}</p>
+    </div>
+    <div class="actions">
+      <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+        ${context.t('flow.finish')}
+      </button>
+    </div>
+  `;
+}

@@ -1,0 +1,125 @@
+// The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
+// done screen with its receipt, and the failed screen (always with a way out).
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../daemon/flows/flow-view.ts';
+import { cardTypeKey, intakeBusinessKey, progressShown, progressText, taskKey } from '../flow-words.ts';
+import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
+
+type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
+
+export function workingScreen(context: ScreenContext, screen: Screen<'working'>): TemplateResult {
+  const progress = screen.progress === null ? null : progressShown(screen.progress);
+  const label = progress === null ? '' : progressText(context.language, progress);
+  return html`
+    <h1 id="screen-title">${context.t(taskKey(screen.task))}</h1>
+    ${progress === null
+      ? html`<div class="spinner" aria-hidden="true"></div>`
+      : html`<div
+          class="progress"
+          role="progressbar"
+          data-testid="progress-bar"
+          data-step=${screen.progress?.step ?? ''}
+          aria-label=${context.t(taskKey(screen.task))}
+          aria-valuemin="0"
+          aria-valuemax=${progress.of}
+          aria-valuenow=${progress.number}
+          aria-valuetext=${label}
+        >
+          <div class="progress-fill" style="width: ${Math.round(progress.fraction * 100)}%"></div>
+        </div>`}
+    <p class="lead" aria-live="polite" data-testid="progress-text">${label}</p>
+    <p class="hint">${context.t('working.keepCard')}</p>
+  `;
+}
+
+export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewalNext'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('renewalNext.title')}</h1>
+    ${screen.renewed.length === 0
+      ? html`<p class="lead">${context.t('renewalNext.none')}</p>`
+      : html`<ul class="renewed" data-testid="renewed-cards">
+          ${screen.renewed.map(
+            (card) => html`<li>
+              <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
+              <span>${card.cardNo}</span>
+              <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
+            </li>`,
+          )}
+        </ul>`}
+    <div class="actions">
+      <button type="button" class="secondary" data-testid="flow-another-card" ?disabled=${context.busy} @click=${() => context.act({ action: 'anotherCard' })}>
+        ${context.t('renewalNext.another')}
+      </button>
+      <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+        ${context.t('flow.finish')}
+      </button>
+    </div>
+  `;
+}
+
+function outcomeSummary(context: ScreenContext, outcome: FlowOutcome): TemplateResult {
+  switch (outcome.flow) {
+    case 'unlock':
+      return html`<p class="lead">${context.t('done.unlock', { holder: outcome.card.holderName })}</p>`;
+    case 'renewal':
+      return html`<p class="lead">${context.t('done.renewal', { enterprise: outcome.enterpriseName, count: outcome.cards.length })}</p>`;
+    case 'intake':
+      return html`<p class="lead">${context.t('done.intake', { business: context.t(intakeBusinessKey(outcome.business)) })}</p>
+        <div class="ticket" data-testid="ticket">
+          <span class="ticket-label">${context.t('done.ticket')}</span>
+          <span class="ticket-number">${outcome.ticket}</span>
+        </div>`;
+    case 'query':
+      return html`<p class="lead">${context.t('done.query')}</p>`;
+  }
+}
+
+function receiptBlock(context: ScreenContext, receipt: ReceiptState): TemplateResult {
+  switch (receipt.state) {
+    case 'printing':
+      return html`<p class="receipt" role="status" data-testid="receipt" data-receipt="printing">${context.t('receipt.printing')}</p>`;
+    case 'printed':
+      return html`<p class="receipt" role="status" data-testid="receipt" data-receipt="printed">${context.t('receipt.printed')}</p>`;
+    case 'skipped':
+      return html`<p class="receipt" role="status" data-testid="receipt" data-receipt="skipped">${context.t('receipt.skipped')}</p>`;
+    case 'failed':
+      return html`<div class="receipt-failed" data-testid="receipt" data-receipt="failed">
+        <h2>${context.t('receipt.failed')}</h2>
+        ${problemBlock(context, receipt.problem)}
+        <div class="actions">
+          <button type="button" class="secondary" data-testid="receipt-skip" ?disabled=${context.busy} @click=${() => context.act({ action: 'skipReceipt' })}>
+            ${context.t('receipt.skip')}
+          </button>
+          <button type="button" class="primary" data-testid="receipt-retry" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
+            ${context.t('receipt.retry')}
+          </button>
+        </div>
+      </div>`;
+  }
+}
+
+export function doneScreen(context: ScreenContext, screen: Screen<'done'>): TemplateResult {
+  // While the receipt prints there is nothing to press; a failed receipt offers its own choices.
+  const canFinish = screen.receipt.state === 'printed' || screen.receipt.state === 'skipped';
+  return html`
+    <h1 id="screen-title">${context.t('done.title')}</h1>
+    ${outcomeSummary(context, screen.outcome)} ${receiptBlock(context, screen.receipt)}
+    ${canFinish
+      ? html`<div class="actions">
+          <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+            ${context.t('flow.finish')}
+          </button>
+        </div>`
+      : nothing}
+  `;
+}
+
+export function failedScreen(context: ScreenContext, screen: Screen<'failed'>, home: () => void): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('failed.title')}</h1>
+    ${problemBlock(context, screen.problem)}
+    <div class="actions">
+      <button type="button" class="primary" data-testid="flow-home" ?disabled=${context.busy} @click=${home}>${context.t('flow.home')}</button>
+    </div>
+  `;
+}

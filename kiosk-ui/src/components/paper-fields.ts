@@ -1,0 +1,400 @@
+// The details the kiosk read from one paper, for the agent to check and correct before they go
+// into the intake package. Codes, ID numbers and dates are typed on the on-screen keypad (the
+// kiosk's input method is for Chinese text); names and addresses use a plain text field. The
+// checks here are light (filled in, shape); the daemon checks properly and names the fields it
+// refused.
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FieldInput, FieldView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
+import { inLanguage, problemWords } from '../i18n-documents.ts';
+import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import { levelIcon } from '../icons.ts';
+import { baseStyles, levelStyles } from '../theme.ts';
+import { applyKeypadEdit, longTerm, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
+import { paperScreenStyles } from './paper-checklist.ts';
+
+type FieldsScreen = Extract<FlowScreen, { screen: 'confirmFields' }>;
+export type FieldError = 'required' | 'idNumber' | 'date';
+
+const maxLengths: Readonly<Record<FieldInput, number>> = { text: 256, code: 18, idNumber: 18, date: 10 };
+
+const sourceWords: Readonly<Record<FieldView['source'], MessageKey>> = {
+  qr: 'fields.source.qr',
+  card: 'fields.source.card',
+  registry: 'fields.source.registry',
+  agent: 'fields.source.agent',
+  none: 'fields.source.none',
+};
+
+const errorWords: Readonly<Record<FieldError, MessageKey>> = {
+  required: 'fields.error.required',
+  idNumber: 'fields.error.idNumber',
+  date: 'fields.error.date',
+};
+
+/** The light check of one value; the daemon does the real one (check digits, real dates). */
+export function fieldError(field: Pick<FieldView, 'input' | 'required'>, value: string): FieldError | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return field.required ? 'required' : null;
+  switch (field.input) {
+    case 'text':
+    case 'code':
+      return null;
+    case 'idNumber':
+      return /^\d{17}[\dX]$/.test(trimmed) ? null : 'idNumber';
+    case 'date':
+      return trimmed === longTerm || /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? null : 'date';
+  }
+}
+
+function keypadLayout(input: FieldInput): KeypadLayout | null {
+  switch (input) {
+    case 'text':
+      return null;
+    case 'code':
+    case 'idNumber':
+    case 'date':
+      return input;
+  }
+}
+
+export class PaperFields extends LitElement {
+  static override properties = {
+    language: { type: String },
+    screen: { attribute: false },
+    values: { state: true },
+    touched: { state: true },
+    attempted: { state: true },
+    refused: { state: true },
+    activeKey: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    levelStyles,
+    paperScreenStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: start;
+        gap: 40px;
+      }
+      form {
+        display: flex;
+        flex-direction: column;
+        gap: 24px;
+      }
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .field-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 8px 16px;
+      }
+      label {
+        font-size: 26px;
+        font-weight: 700;
+      }
+      .tag {
+        padding: 2px 14px;
+        border-radius: 999px;
+        background: #e4e8ee;
+        color: #374151;
+        font-size: 20px;
+        font-weight: 600;
+      }
+      .tag[data-source='none'] {
+        background: #fef3c7;
+        color: #713f12;
+      }
+      .required {
+        color: #7f1d1d;
+        font-size: 20px;
+        font-weight: 600;
+      }
+      input {
+        width: 100%;
+        min-height: 72px;
+        padding: 0 20px;
+        border-radius: 12px;
+        border: 2px solid #8a94a3;
+        background: #ffffff;
+        color: #1c2530;
+        font: inherit;
+        font-size: 30px;
+      }
+      input[data-input='code'],
+      input[data-input='idNumber'],
+      input[data-input='date'] {
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        letter-spacing: 0.06em;
+      }
+      input[data-active] {
+        border-color: #1d4ed8;
+        box-shadow: 0 0 0 3px #bfd3f7;
+      }
+      input[aria-invalid='true'] {
+        border: 4px solid #b91c1c;
+        background: #fff7f7;
+      }
+      .error {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        color: #7f1d1d;
+        font-size: 22px;
+        font-weight: 600;
+      }
+      .keypad {
+        position: sticky;
+        top: 16px;
+        display: flex;
+        flex-direction: column;
+        gap: 16px;
+        width: 680px;
+        padding: 24px;
+        border-radius: 20px;
+        background: #f3f6fa;
+        border: 2px solid #d5dbe3;
+      }
+      .keypad[data-layout='idNumber'],
+      .keypad[data-layout='date'],
+      .keypad:not([data-layout]) {
+        width: 420px;
+      }
+      .keypad-target {
+        font-size: 24px;
+        font-weight: 700;
+      }
+      .keypad-hint {
+        color: #374151;
+      }
+      @media (max-width: 1500px) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .keypad {
+          position: static;
+          width: auto;
+          max-width: 720px;
+        }
+      }
+    `,
+  ];
+
+  declare language: Language;
+  declare screen: FieldsScreen | null;
+  /** What the agent has in each field now, by key. */
+  declare values: Readonly<Record<string, string>>;
+  /** Fields left at least once: their light check shows from then on. */
+  declare touched: ReadonlySet<string>;
+  /** The agent pressed "confirm": every field shows its check. */
+  declare attempted: boolean;
+  /** Fields the daemon refused, until the agent changes them. */
+  declare refused: ReadonlySet<string>;
+  /** The field the keypad types into (the one touched last). */
+  declare activeKey: string | null;
+
+  constructor() {
+    super();
+    this.language = defaultLanguage;
+    this.screen = null;
+    this.values = {};
+    this.touched = new Set();
+    this.attempted = false;
+    this.refused = new Set();
+    this.activeKey = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Every push of the daemon is the truth: its values, and the fields it refused.
+    if (!changed.has('screen')) return;
+    const screen = this.screen;
+    this.values = Object.fromEntries((screen?.fields ?? []).map((field) => [field.key, field.value]));
+    this.touched = new Set();
+    this.attempted = false;
+    this.refused = new Set(screen?.problem?.kind === 'fieldsInvalid' ? screen.problem.fields : []);
+    if (this.activeKey !== null && !(screen?.fields ?? []).some((field) => field.key === this.activeKey)) this.activeKey = null;
+  }
+
+  #act(action: FlowAction): void {
+    this.dispatchEvent(new CustomEvent('flow-action', { detail: { action }, bubbles: true, composed: true }));
+  }
+
+  #t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+
+  #value(field: FieldView): string {
+    return this.values[field.key] ?? field.value;
+  }
+
+  #input(key: string): HTMLInputElement | null {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-testid="field"]')].find((input) => input.dataset.key === key) ?? null;
+  }
+
+  #set(key: string, value: string): void {
+    this.values = { ...this.values, [key]: value };
+    if (this.refused.has(key)) this.refused = new Set([...this.refused].filter((refused) => refused !== key));
+  }
+
+  /** What the agent sees as wrong with a field right now, or null. */
+  #error(field: FieldView): MessageKey | null {
+    const shown = this.attempted || this.touched.has(field.key);
+    const local = fieldError(field, this.#value(field));
+    if (shown && local !== null) return errorWords[local];
+    return this.refused.has(field.key) ? 'fields.error.refused' : null;
+  }
+
+  #onInput(field: FieldView, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    // Codes and ID numbers are capitals (a lower-case x typed on a keyboard is the check X).
+    if (field.input === 'code' || field.input === 'idNumber') {
+      const upper = input.value.toUpperCase();
+      if (upper !== input.value) {
+        const caret = input.selectionStart;
+        input.value = upper;
+        input.setSelectionRange(caret, caret);
+      }
+    }
+    this.#set(field.key, input.value);
+  }
+
+  #onBlur(field: FieldView): void {
+    if (!this.touched.has(field.key)) this.touched = new Set([...this.touched, field.key]);
+  }
+
+  async #onKeypad(event: CustomEvent<KeypadEdit>): Promise<void> {
+    const field = this.screen?.fields.find((candidate) => candidate.key === this.activeKey);
+    const input = field === undefined ? null : this.#input(field.key);
+    if (field === undefined || input === null) return;
+    const value = this.#value(field);
+    const result = applyKeypadEdit(value, input.selectionStart ?? value.length, input.selectionEnd ?? value.length, event.detail, maxLengths[field.input]);
+    this.#set(field.key, result.value);
+    await this.updateComplete;
+    input.setSelectionRange(result.caret, result.caret);
+  }
+
+  #confirm(event: Event): void {
+    event.preventDefault();
+    const screen = this.screen;
+    if (screen === null) return;
+    this.attempted = true;
+    const invalid = screen.fields.filter((field) => fieldError(field, this.#value(field)) !== null);
+    if (invalid.length > 0) {
+      const first = invalid[0];
+      if (first !== undefined) this.#input(first.key)?.focus();
+      return;
+    }
+    const fields = Object.fromEntries(screen.fields.map((field) => [field.key, this.#value(field).trim()]));
+    this.#act({ action: 'confirmFields', fields });
+  }
+
+  #problem(screen: FieldsScreen) {
+    const invalid = screen.fields.filter((field) => this.#error(field) !== null).length;
+    if (invalid > 0) {
+      return html`<div class="problem" data-level="unavailable" data-testid="fields-problem">
+        ${levelIcon('attention', 40)}
+        <p class="problem-what">${this.#t('fields.invalidSummary', { count: invalid })}</p>
+      </div>`;
+    }
+    const problem = screen.problem;
+    if (problem === null || problem.kind === 'fieldsInvalid') return nothing;
+    const words = problemWords(problem);
+    return html`<div class="problem" data-level="unavailable" data-testid="fields-problem">
+      ${levelIcon('attention', 40)}
+      <div class="problem-text">
+        <p class="problem-what">${this.#t(words.what)}</p>
+        <p>${this.#t(words.next)}</p>
+      </div>
+    </div>`;
+  }
+
+  #field(field: FieldView, index: number) {
+    const error = this.#error(field);
+    const layout = keypadLayout(field.input);
+    const describedBy = error === null ? `source-${index}` : `source-${index} error-${index}`;
+    return html`<div class="field">
+      <div class="field-head">
+        <label for="field-${index}">${inLanguage(this.language, field.label)}</label>
+        <span class="tag" id="source-${index}" data-source=${field.source}>${this.#t(sourceWords[field.source])}</span>
+        ${field.required ? html`<span class="required">${this.#t('fields.required')}</span>` : nothing}
+      </div>
+      <input
+        id="field-${index}"
+        name=${field.key}
+        data-testid="field"
+        data-key=${field.key}
+        data-input=${field.input}
+        ?data-active=${layout !== null && this.activeKey === field.key}
+        type="text"
+        inputmode=${layout === null ? 'text' : 'none'}
+        autocomplete="off"
+        autocapitalize=${layout === null ? 'off' : 'characters'}
+        spellcheck="false"
+        maxlength=${maxLengths[field.input]}
+        aria-required=${field.required ? 'true' : 'false'}
+        aria-invalid=${error === null ? 'false' : 'true'}
+        aria-describedby=${describedBy}
+        .value=${live(this.#value(field))}
+        @focus=${() => (this.activeKey = field.key)}
+        @input=${(event: Event) => this.#onInput(field, event)}
+        @blur=${() => this.#onBlur(field)}
+      />
+      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.#t(error)}</p>`}
+    </div>`;
+  }
+
+  #keypad(screen: FieldsScreen) {
+    if (!screen.fields.some((field) => keypadLayout(field.input) !== null)) return nothing;
+    const active = screen.fields.find((field) => field.key === this.activeKey);
+    const layout = active === undefined ? null : keypadLayout(active.input);
+    if (active === undefined || layout === null) {
+      return html`<div class="keypad"><p class="keypad-hint">${this.#t('fields.keypadHint')}</p></div>`;
+    }
+    const label = inLanguage(this.language, active.label);
+    return html`<div class="keypad" data-layout=${layout}>
+      <p class="keypad-target">${this.#t('fields.keypadTarget', { field: label })}</p>
+      <code-keypad
+        .language=${this.language}
+        .layout=${layout}
+        .label=${this.#t('fields.keypadFor', { field: label })}
+        @keypad-edit=${(event: CustomEvent<KeypadEdit>) => void this.#onKeypad(event)}
+      ></code-keypad>
+    </div>`;
+  }
+
+  protected override render() {
+    const screen = this.screen;
+    if (screen === null) return html``;
+    return html`
+      <h1>${this.#t('fields.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
+      <p class="lead">${this.#t('fields.intro')}</p>
+      <div aria-live="assertive">${this.#problem(screen)}</div>
+      <div class="layout">
+        <form novalidate @submit=${(event: Event) => this.#confirm(event)}>
+          ${screen.fields.map((field, index) => this.#field(field, index))}
+          <div class="actions">
+            <button type="submit" class="primary" data-testid="fields-confirm">${this.#t('fields.confirm')}</button>
+            <button type="button" class="secondary" data-testid="fields-rescan" @click=${() => this.#act({ action: 'rescan' })}>${this.#t('fields.rescan')}</button>
+          </div>
+        </form>
+        ${this.#keypad(screen)}
+      </div>
+    `;
+  }
+}
+
+customElements.define('paper-fields', PaperFields);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paper-fields': PaperFields;
+  }
+}

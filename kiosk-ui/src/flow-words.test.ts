@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { renewalSteps } from '../../daemon/cards/renewal.ts';
+import { unlockSteps } from '../../daemon/cards/unlock.ts';
+import type { FlowProblem } from '../../daemon/flows/flow-view.ts';
+import { flowProblemWords, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
+import { languages } from './i18n.ts';
+
+const problems: FlowProblem[] = [
+  { kind: 'noCard' },
+  { kind: 'cardRemoved' },
+  { kind: 'readerUnavailable' },
+  { kind: 'unreadableCard' },
+  { kind: 'wrongCardState', lifecycle: 'frozen' },
+  { kind: 'wrongCardType', expected: ['operator', 'tax_clerk'], actual: 'legal_person' },
+  { kind: 'otherEnterprise' },
+  { kind: 'legalPersonFirst' },
+  { kind: 'alreadyDone', cardNo: '8135020000000001' },
+  { kind: 'wrongPin', triesLeft: 2 },
+  { kind: 'pinBlocked' },
+  { kind: 'pinPolicy', refusal: 'sequence' },
+  { kind: 'authorityUnreachable' },
+  { kind: 'authorityRefused', reason: 'unknownCard' },
+  { kind: 'scannerJam' },
+  { kind: 'scannerCoverOpen' },
+  { kind: 'scannerNoPaper' },
+  { kind: 'scannerUnavailable' },
+  { kind: 'rescan', checks: ['blank', 'heavySkew'] },
+  { kind: 'fieldsInvalid', fields: ['uscc'] },
+  { kind: 'printerNoPaper' },
+  { kind: 'printerCoverOpen' },
+  { kind: 'printerUnavailable' },
+  { kind: 'outOfService' },
+  { kind: 'internal', detail: 'boom' },
+];
+
+describe('flowProblemWords', () => {
+  it('says what happened and what to do next for every problem, in both languages', () => {
+    for (const language of languages) {
+      for (const problem of problems) {
+        const words = flowProblemWords(problem, language);
+        const what = say(language, words.what);
+        const next = say(language, words.next);
+        expect(what, `${language} ${problem.kind}`).not.toMatch(/\{\w+\}/);
+        expect(next.length, `${language} ${problem.kind}`).toBeGreaterThan(3);
+        expect(what).not.toContain('boom');
+      }
+    }
+  });
+
+  it('fills in the details', () => {
+    expect(say('en', flowProblemWords({ kind: 'wrongPin', triesLeft: 2 }, 'en').what)).toBe('Wrong PIN. 2 tries left.');
+    expect(say('zh-CN', flowProblemWords({ kind: 'wrongCardState', lifecycle: 'frozen' }, 'zh-CN').what)).toContain('已冻结');
+    expect(say('en', flowProblemWords({ kind: 'pinPolicy', refusal: 'mismatch' }, 'en').what)).toBe('The two entries do not match.');
+    expect(say('zh-CN', flowProblemWords({ kind: 'rescan', checks: ['blank', 'heavySkew'] }, 'zh-CN').what)).toContain('空白页、放得太歪');
+  });
+});
+
+describe('progressShown', () => {
+  it('names every unlock and renewal step', () => {
+    for (const step of [...unlockSteps, ...renewalSteps]) {
+      const shown = progressShown({ step, index: 0, of: 7 });
+      expect(shown.words.key, step).toBe('working.stepNamed');
+      expect(progressText('en', shown)).not.toMatch(/step\./);
+    }
+  });
+
+  it('counts from the step reached and falls back to "step i of n"', () => {
+    const shown = progressShown({ step: 'pinReset', index: 4, of: 7 });
+    expect(shown).toMatchObject({ number: 5, of: 7 });
+    expect(progressText('en', shown)).toBe('Step 5 of 7: Writing the new PIN');
+    const unknown = progressShown({ step: 'somethingNew', index: 9, of: 3 });
+    expect(unknown).toMatchObject({ number: 3, fraction: 1 });
+    expect(progressText('zh-CN', unknown)).toBe('第 3 步，共 3 步');
+  });
+});
+
+describe('sendFailureWords', () => {
+  it('speaks of the connection, a changed screen, or a plain retry', () => {
+    expect(sendFailureWords({ kind: 'failed', reason: 'connectionLost' }).key).toBe('flow.send.connection');
+    expect(sendFailureWords({ kind: 'error', completionCode: 'sequenceError', errorDescription: undefined, payload: null }).key).toBe('flow.send.stale');
+    expect(sendFailureWords({ kind: 'error', completionCode: 'internalError', errorDescription: 'x', payload: null }).key).toBe('flow.send.other');
+  });
+});
