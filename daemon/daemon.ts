@@ -15,10 +15,13 @@ import { commonHandlers } from './commands/common.ts';
 import { simHandlers } from './commands/sim-commands.ts';
 import { scannerHandlers } from './commands/scanner-commands.ts';
 import { intakeHandlers } from './commands/intake-commands.ts';
+import { flowHandlers } from './commands/flow-commands.ts';
+import { flowFactories } from './flows/flow-factories.ts';
+import { FlowHost } from './flows/flow-host.ts';
 import { IntakeCapture } from './intake/capture-session.ts';
 import { ScannedPages } from './imaging/scanned-pages.ts';
 import { SimCardReader } from '../sim/card/sim-card-reader.ts';
-import { SimPrinter } from '../sim/printer/sim-printer.ts';
+import { simPrinterOf } from './devices/printer-device.ts';
 import { printerHandlers } from './commands/printer-commands.ts';
 import { PrintService } from './printing/print-service.ts';
 import { SimGpio } from '../sim/gpio/sim-gpio.ts';
@@ -135,6 +138,16 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     onCardRead: () => counters.add('cardsRead'),
     onApdu: () => counters.add('apdus'),
   });
+  // One guided capture for the flows and the Kiosk.*Intake commands: the draft of the session open now.
+  const capture = new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner });
+  const progress = { listen: (listener: typeof progressListener) => (progressListener = listener) };
+  const flows = new FlowHost({
+    flow: { cards, reader: devices.cardReader, capture, authority, printer: printing, sessions, logger, kioskId: config.kioskId, now: () => new Date(), progress },
+    factories: flowFactories,
+    service,
+    gpio: devices.gpio,
+    push: (view) => ws.broadcast('Kiosk.FlowChanged', { view }),
+  });
   const technician = new TechnicianMode({ store, logger, service, cards, gpio: devices.gpio, technicianPinHash: config.technician.pinHash });
   const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
   const status = (): KioskStatus => {
@@ -173,18 +186,20 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const ws = createWsServer({
     handlers: {
       ...commonHandlers(status),
-      ...cardHandlers(cards, sessions, { listen: (listener) => (progressListener = listener) }),
+      ...cardHandlers(cards, sessions, progress),
       ...technicianHandlers({ technician, scannedPages, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
       ...simHandlers({
         reader: simReader,
+        cardSlot: devices.cardSlot,
         authority: simAuthority,
         gpio: simGpio,
         scanner: devices.scanner instanceof SimScanner ? devices.scanner : null,
         stateDir: config.stateDir,
       }),
-      ...printerHandlers(printing, devices.printer instanceof SimPrinter ? devices.printer : null),
+      ...printerHandlers(printing, simPrinterOf(devices.printer)),
       ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),
-      ...intakeHandlers(new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner })),
+      ...intakeHandlers(capture),
+      ...flowHandlers(flows),
     },
     logger,
     isAllowedOrigin,
@@ -209,6 +224,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
 
   cards.start();
   printing.start();
+  flows.start();
   service.onChange((serviceState) => ws.broadcast('Kiosk.ServiceStateChanged', { state: status().state, service: serviceState }));
   const stopGpioReactions = watchGpio({
     gpio: devices.gpio,
@@ -220,7 +236,11 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
       presence: (present) => ws.broadcast('Kiosk.PresenceEvent', { present }),
       technicianRequested: () => ws.broadcast('Kiosk.TechnicianRequested', {}),
     },
-    endAgentSession: () => sessions.end('failed'),
+    // The flow shows why it stopped (or asks for the card back); then the session ends.
+    endAgentSession: () => {
+      flows.outOfService();
+      sessions.end('failed');
+    },
   });
 
   if (!existsSync(join(config.uiDir, 'index.html'))) logger.event('daemon.uiMissing', { uiDir: config.uiDir });
@@ -259,6 +279,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         await ws.close(reason);
         server.closeAllConnections();
         stopGpioReactions();
+        flows.stop();
         cards.stop();
         stopCounting();
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));

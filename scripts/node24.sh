@@ -38,6 +38,14 @@ if [ "$(major)" -lt 24 ]; then
   npm_config_nodedir="$dir"
   export npm_config_nodedir
 fi
+# Node 24 already on PATH (a developer's shell, a newer image): build against its own headers too.
+if [ -z "${npm_config_nodedir:-}" ]; then
+  prefix=$(node -p 'require("node:path").dirname(require("node:path").dirname(process.execPath))')
+  if [ -f "$prefix/include/node/node.h" ]; then
+    npm_config_nodedir="$prefix"
+    export npm_config_nodedir
+  fi
+fi
 PATH="$ROOT/node_modules/.bin:$PATH"
 export PATH
 

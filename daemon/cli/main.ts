@@ -2,15 +2,15 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { describeConfigError, loadConfig, type ConfigFlags } from '../config/config.ts';
-import { intakeUsage, simUsage, technicianUsage } from './usage.ts';
+import { intakeUsage, simStacksUsage, simUsage, technicianUsage } from './usage.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
 const usage = `usage: kiosk <command> [options]
 
-  run [--sim] [--port N] [--host H] [--state-dir DIR] [--config FILE]
+  run [--sim] [--sim-stacks inProcess|system] [--port N] [--host H] [--state-dir DIR] [--config FILE]
         run the kiosk daemon (--sim: every device simulated). KIOSK_PORT sets the port too.
-  diag status [--port N] [--config FILE]
+${simStacksUsage}  diag status [--port N] [--config FILE]
         ask the running daemon for its health and print it as JSON.
   diag print-test | card | scan [--port N] [--config FILE]
         the technician's checks, run by the running daemon: a test page (kiosk id, time, QR code),
@@ -32,6 +32,11 @@ function configFlags(values: Record<string, string | boolean | undefined>): Conf
   if (typeof values.host === 'string') flags.host = values.host;
   if (typeof values['state-dir'] === 'string') flags.stateDir = values['state-dir'];
   if (values.sim === true) flags.sim = true;
+  const stacks = values['sim-stacks'];
+  if (typeof stacks === 'string') {
+    if (stacks !== 'inProcess' && stacks !== 'system') throw new UsageError(`--sim-stacks: expected inProcess or system, got ${stacks}`);
+    flags.simStacks = stacks;
+  }
   return flags;
 }
 
@@ -41,6 +46,7 @@ const configOptions = {
   host: { type: 'string' },
   'state-dir': { type: 'string' },
   sim: { type: 'boolean' },
+  'sim-stacks': { type: 'string' },
 } as const;
 
 async function run(args: string[]): Promise<number> {

@@ -6,6 +6,12 @@ export const simPrinterUsage = `  sim printer serve --device PATH --out DIR [--b
         offline, online, status.
 `;
 
+export const simStacksUsage = `        --sim-stacks inProcess|system (KIOSK_SIM_STACKS, config sim.stacks; default inProcess):
+        how the simulated devices reach the daemon. system: through the real OS stacks — the
+        PC/SC driver on pcscd's vpcd reader (sim.vpcd: 127.0.0.1:35963, "Virtual PCD 00 00"), the
+        ESC/POS driver on a socat pty pair, the SANE pnm backend; the dev dock's Sim.* still work.
+`;
+
 export const simUsage = `  sim card list [--json]
         the virtual card fixtures (number, holder, lifecycle, PIN as issued).
   sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]

@@ -1,9 +1,11 @@
 // Sim.* commands: the dev dock's hands in simulator mode (insert and remove fixture cards, walk
 // up, open the cabinet, turn the service switch). Without the simulated device they answer
-// unsupportedCommand: nothing can fake a card in a real reader or a real tamper switch.
+// unsupportedCommand: nothing can fake a card in a real reader or a real tamper switch. Over the
+// system stacks (sim.stacks: system) a card goes into pcscd's vpcd reader through the card slot.
 import type { SimAuthority } from '../authority/sim-authority.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import type { SimCardReader } from '../../sim/card/sim-card-reader.ts';
+import type { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
 import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness } from '../../sim/scanner/document-set.ts';
 import type { PageDefects } from '../../sim/scanner/documents.ts';
@@ -13,7 +15,10 @@ import { err, ok } from '../result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 
 export interface SimDeps {
+  /** The in-process reader (sim.stacks: inProcess). */
   reader: SimCardReader | null;
+  /** The virtual card's connection to vpcd (sim.stacks: system); the reader is then the PC/SC driver. */
+  cardSlot: VpcdCardSlot | null;
   authority: SimAuthority | null;
   gpio: SimGpio | null;
   scanner: SimScanner | null;
@@ -51,18 +56,25 @@ export function simHandlers(
   const notHere = (what: string) => err({ completionCode: 'unsupportedCommand' as const, errorDescription: `this kiosk has no ${what}` });
   return {
     'Sim.InsertCard': async ({ fixture }) => {
-      const { reader, authority } = deps;
-      if (reader === null || authority === null) return notHere('simulated card reader with the embedded authority');
+      const { reader, cardSlot, authority } = deps;
+      if ((reader === null && cardSlot === null) || authority === null) return notHere('simulated card reader with the embedded authority');
       const card = await openFixtureCard({ stateDir: deps.stateDir, authority, fixture });
       if (!card.ok) return err({ completionCode: 'invalidData', errorDescription: card.error });
-      reader.insert(card.value);
+      if (reader !== null) reader.insert(card.value);
+      else if (cardSlot !== null) {
+        const inserted = await cardSlot.insert(card.value);
+        if (!inserted.ok) return err({ completionCode: 'deviceNotReady', errorDescription: `cannot insert the card into vpcd: ${inserted.error}` });
+      }
       return ok({ fixture, cardNo: card.value.cardNo });
     },
     'Sim.RemoveCard': async () => {
-      if (deps.reader === null) return notHere('simulated card reader');
-      const removed = deps.reader.card !== null;
-      deps.reader.remove();
-      return ok({ removed });
+      if (deps.reader !== null) {
+        const removed = deps.reader.card !== null;
+        deps.reader.remove();
+        return ok({ removed });
+      }
+      if (deps.cardSlot !== null) return ok({ removed: await deps.cardSlot.remove() });
+      return notHere('simulated card reader');
     },
     'Sim.SetInput': async ({ input, active }) => {
       if (deps.gpio === null) return notHere('simulated GPIO lines');
@@ -78,6 +90,9 @@ export function simHandlers(
       return ok({ pages: pages.length });
     },
     'Sim.CardReaderPlug': async ({ plugged }) => {
+      if (deps.cardSlot !== null) {
+        return err({ completionCode: 'unsupportedCommand' as const, errorDescription: "over the system stacks the reader is pcscd's vpcd reader, which the daemon cannot unplug" });
+      }
       if (deps.reader === null) return notHere('simulated card reader');
       if (plugged) deps.reader.replug();
       else deps.reader.unplug();

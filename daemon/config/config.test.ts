@@ -65,7 +65,21 @@ describe('loadConfig', () => {
     expect(config.ok && config.value.kioskId).toBe('FROM-ENV');
   });
 
+  it('simulates in-process by default; the system stacks from file < KIOSK_SIM_STACKS < --sim-stacks', () => {
+    const defaults = loadConfig(root, { sim: true }, {});
+    expect(defaults.ok && defaults.value.sim).toEqual({ stacks: 'inProcess', vpcd: { host: '127.0.0.1', port: 35963, readerName: 'Virtual PCD 00 00' } });
+    const path = file('sim.json', JSON.stringify({ sim: { vpcd: { port: 35964, readerName: 'Virtual PCD 00 01' } } }));
+    const fromFile = loadConfig(root, { configFile: path }, {});
+    expect(fromFile.ok && fromFile.value.sim).toEqual({ stacks: 'inProcess', vpcd: { host: '127.0.0.1', port: 35964, readerName: 'Virtual PCD 00 01' } });
+    const fromEnv = loadConfig(root, { configFile: path }, { KIOSK_SIM_STACKS: 'system' });
+    expect(fromEnv.ok && fromEnv.value.sim).toMatchObject({ stacks: 'system', vpcd: { port: 35964 } });
+    const fromFlag = loadConfig(root, { simStacks: 'inProcess' }, { KIOSK_SIM_STACKS: 'system' });
+    expect(fromFlag.ok && fromFlag.value.sim.stacks).toBe('inProcess');
+  });
+
   it.each([
+    ['KIOSK_SIM_STACKS not a mode', {}, { KIOSK_SIM_STACKS: 'pcsc' }, /sim\.stacks/],
+    ['a bad vpcd port', { configFile: file('vpcd.json', '{"sim": {"vpcd": {"port": 0}}}') }, {}, /sim\.vpcd\.port/],
     ['a missing file', { configFile: join(dir, 'nope.json') }, {}, /cannot read config file .*nope\.json/],
     ['a file that is not JSON', { configFile: file('bad.json', '{ port: 1') }, {}, /not JSON/],
     ['an unknown key', { configFile: file('unknown.json', '{"prot": 1}') }, {}, /Unrecognized key.*prot/],

@@ -6,6 +6,8 @@ import { deviceKinds, type DeviceKind, type DeviceSource } from '../../drivers/d
 import { err, ok, type Result } from '../result.ts';
 
 const deviceSource = z.enum(['sim', 'hardware']);
+const simStacks = z.enum(['inProcess', 'system']);
+export type SimStacks = z.infer<typeof simStacks>;
 const gpioLine = z.strictObject({ line: z.int().min(0).max(1023), activeLow: z.boolean() });
 
 export const configSchema = z.strictObject({
@@ -57,6 +59,21 @@ export const configSchema = z.strictObject({
   ]),
   /** Directory of the built kiosk UI (kiosk-ui/dist in a checkout). */
   uiDir: z.string().min(1),
+  /** How the simulated devices (devices.* = 'sim') reach the daemon. */
+  sim: z.strictObject({
+    /**
+     * inProcess: in-process objects (the demo, no root, no OS stack). system: through the real OS
+     * stacks — the PC/SC driver on pcscd's vpcd reader, the ESC/POS driver on a socat pty pair,
+     * the SANE pnm backend — so end-to-end tests exercise what the appliance runs.
+     */
+    stacks: simStacks,
+    /** vsmartcard's vpcd: where the virtual card connects, and the reader name pcscd gives it. */
+    vpcd: z.strictObject({
+      host: z.string().min(1),
+      port: z.int().min(1).max(65535),
+      readerName: z.string().min(1),
+    }),
+  }),
 });
 
 export type KioskConfig = z.infer<typeof configSchema>;
@@ -75,6 +92,9 @@ const partialConfigSchema = z.strictObject({
   technician: configSchema.shape.technician.optional(),
   authority: configSchema.shape.authority.optional(),
   uiDir: z.string().min(1).optional(),
+  sim: z
+    .strictObject({ stacks: simStacks.optional(), vpcd: configSchema.shape.sim.shape.vpcd.partial().optional() })
+    .optional(),
 });
 type PartialConfig = z.infer<typeof partialConfigSchema>;
 
@@ -85,6 +105,8 @@ export interface ConfigFlags {
   stateDir?: string;
   /** Every device simulated (and, in later issues, the embedded authority). */
   sim?: boolean;
+  /** How the simulated devices reach the daemon (`--sim-stacks`). */
+  simStacks?: SimStacks;
 }
 
 export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskConfig {
@@ -114,6 +136,8 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     },
     authority: { kind: 'sim' },
     uiDir: resolve(repoRoot, 'kiosk-ui', 'dist'),
+    // vsmartcard's first slot, as Debian's vsmartcard-vpcd configures it.
+    sim: { stacks: 'inProcess', vpcd: { host: '127.0.0.1', port: 35963, readerName: 'Virtual PCD 00 00' } },
   };
 }
 
@@ -171,6 +195,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigEr
   if (env.KIOSK_PRINTER_PATH !== undefined) partial.printer = { path: env.KIOSK_PRINTER_PATH };
   if (env.KIOSK_READER_NAME !== undefined) partial.cardReader = { readerName: env.KIOSK_READER_NAME };
   if (env.KIOSK_AUTHORITY_URL !== undefined) partial.authority = { kind: 'http', url: env.KIOSK_AUTHORITY_URL };
+  if (env.KIOSK_SIM_STACKS !== undefined) partial.sim = { stacks: env.KIOSK_SIM_STACKS as SimStacks };
   const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
   for (const kind of deviceKinds) {
     const value = env[envDeviceNames[kind]];
@@ -196,6 +221,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     technician: over.technician ?? base.technician,
     authority: over.authority ?? base.authority,
     uiDir: over.uiDir ?? base.uiDir,
+    sim: { stacks: over.sim?.stacks ?? base.sim.stacks, vpcd: { ...base.sim.vpcd, ...over.sim?.vpcd } },
   };
 }
 
@@ -218,6 +244,7 @@ export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.Pro
   }
   if (flags.stateDir !== undefined) fromFlags.stateDir = flags.stateDir;
   if (flags.sim === true) fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' };
+  if (flags.simStacks !== undefined) fromFlags.sim = { stacks: flags.simStacks };
   config = merge(config, fromFlags);
 
   const parsed = configSchema.safeParse(config);

@@ -2,6 +2,7 @@
 import type { CardReader } from '../../drivers/card/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
+import { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
 import { cardReaderServiceability } from '../../drivers/card/card-reader.ts';
 import type { Device, DeviceKind, Serviceability } from '../../drivers/device/device.ts';
 import { deviceKinds } from '../../drivers/device/device.ts';
@@ -21,15 +22,50 @@ export interface Devices {
   printer: Printer;
   scanner: Scanner;
   gpio: Gpio;
+  /** Simulator mode over the system stacks: where the dev dock connects virtual cards to vpcd. */
+  cardSlot: VpcdCardSlot | null;
+}
+
+/**
+ * The PC/SC driver on pcscd's vpcd reader, holding the simulator's slot: stopping the reader
+ * pulls the virtual card out, so the daemon leaves no connection to vpcd behind.
+ */
+class VpcdReader extends PcscCardReader {
+  readonly slot: VpcdCardSlot;
+
+  constructor(vpcd: KioskConfig['sim']['vpcd']) {
+    super({ readerName: vpcd.readerName });
+    this.slot = new VpcdCardSlot({ host: vpcd.host, port: vpcd.port, reader: this });
+  }
+
+  override async stop(): Promise<void> {
+    await this.slot.close();
+    await super.stop();
+  }
+}
+
+function createCardReader(config: KioskConfig): CardReader | SimCardReader {
+  switch (config.devices.cardReader) {
+    case 'hardware':
+      return new PcscCardReader({ readerName: config.cardReader.readerName });
+    case 'sim':
+      switch (config.sim.stacks) {
+        case 'inProcess':
+          return new SimCardReader();
+        case 'system':
+          return new VpcdReader(config.sim.vpcd);
+      }
+  }
 }
 
 export function createDevices(config: KioskConfig): Devices {
-  const source = config.devices;
+  const cardReader = createCardReader(config);
   return {
-    cardReader: source.cardReader === 'sim' ? new SimCardReader() : new PcscCardReader({ readerName: config.cardReader.readerName }),
+    cardReader,
     printer: createPrinterDevice(config),
     scanner: createScannerDevice(config),
-    gpio: source.gpio === 'sim' ? new SimGpio() : new OnoffGpio(config.gpio),
+    gpio: config.devices.gpio === 'sim' ? new SimGpio() : new OnoffGpio(config.gpio),
+    cardSlot: cardReader instanceof VpcdReader ? cardReader.slot : null,
   };
 }
 

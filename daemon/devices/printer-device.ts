@@ -1,21 +1,45 @@
 // The receipt printer the configuration asks for: the ESC/POS driver on the serial device
-// (`printer.path`, `printer.baud`), or the same driver on an in-process virtual printer whose
-// receipts land under the state directory (sim-printer/*.png, *.txt).
+// (`printer.path`, `printer.baud`), or the same driver on a virtual printer whose receipts land
+// under the state directory (sim-printer/*.png, *.txt) — in-process, or with `sim.stacks: system`
+// over a socat pty pair (sim-pty/printer-host and printer-device).
 import { join } from 'node:path';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import type { Printer } from '../../drivers/printer/printer.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { PtySimPrinter } from '../../sim/printer/pty-sim-printer.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import type { KioskConfig } from '../config/config.ts';
 
 export const simPrinterDir = (stateDir: string): string => join(stateDir, 'sim-printer');
+export const simPtyDir = (stateDir: string): string => join(stateDir, 'sim-pty');
 
 export function createPrinterDevice(config: KioskConfig): Printer {
   const { path, baud } = config.printer;
   switch (config.devices.printer) {
     case 'sim':
-      return new SimPrinter({ outDir: simPrinterDir(config.stateDir), baud });
+      return createSimPrinter(config);
     case 'hardware':
       return new EscPosPrinter({ source: 'hardware', device: path, baud, open: serialLink(path, baud) });
   }
+}
+
+function createSimPrinter(config: KioskConfig): SimPrinter | PtySimPrinter {
+  const { baud } = config.printer;
+  switch (config.sim.stacks) {
+    case 'inProcess':
+      return new SimPrinter({ outDir: simPrinterDir(config.stateDir), baud });
+    case 'system':
+      return new PtySimPrinter({ outDir: simPrinterDir(config.stateDir), ptyDir: simPtyDir(config.stateDir), baud });
+  }
+}
+
+/**
+ * The simulated printer whose virtual printer the dev dock's Sim.Printer* commands drive, or null
+ * for a real printer. printerHandlers asks for a SimPrinter but uses only `virtual`, which a
+ * PtySimPrinter has too (it should ask for `{ virtual: VirtualPrinter }`; then this cast goes).
+ */
+export function simPrinterOf(printer: Printer): SimPrinter | null {
+  if (printer instanceof SimPrinter) return printer;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above: only `virtual` is used
+  return printer instanceof PtySimPrinter ? printer : null;
 }

@@ -1,8 +1,10 @@
 // The document scanner the configuration asks for: SANE through scanimage on hardware; in
-// simulator mode the in-process scanner with a new-enrolment document set in its feeder.
+// simulator mode a simulated scanner with a new-enrolment document set in its feeder — in-process,
+// or with `sim.stacks: system` through the real scanimage and SANE's pnm backend.
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
-import type { Scanner } from '../../drivers/scanner/scanner.ts';
+import type { Scanner, ScanRequest } from '../../drivers/scanner/scanner.ts';
 import { documentSet } from '../../sim/scanner/document-set.ts';
+import { PnmSimScanner } from '../../sim/scanner/pnm-sim-scanner.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { KioskConfig } from '../config/config.ts';
 
@@ -11,24 +13,46 @@ export function createScannerDevice(config: KioskConfig): Scanner {
     case 'hardware':
       return new SaneScanner({ deviceName: config.scanner.deviceName, timeoutMs: config.scanner.timeoutMs });
     case 'sim':
-      return new DemoScanner();
+      switch (config.sim.stacks) {
+        case 'inProcess':
+          return new DemoScanner();
+        case 'system':
+          return new PnmDemoScanner({ stateDir: config.stateDir, timeoutMs: config.scanner.timeoutMs });
+      }
   }
 }
 
 /**
- * The simulated scanner for the demo: the first ADF scan with an empty feeder fills it with a
- * generated new-enrolment set. Lazily, because rendering a set takes seconds of CPU the daemon's
- * start-up should not pay.
+ * The demo's feeder: the first ADF scan with an empty feeder fills it with a generated
+ * new-enrolment set. Lazily, because rendering a set takes seconds of CPU the daemon's start-up
+ * should not pay.
  */
-export class DemoScanner extends SimScanner {
+class DemoFeeder {
   #loaded = false;
 
+  async fill(scanner: SimScanner, request: ScanRequest): Promise<void> {
+    if (request.source !== 'adf' || scanner.feederCount > 0 || this.#loaded) return;
+    this.#loaded = true;
+    scanner.loadFeeder(await documentSet('new_enrolment', { seed: 7, dpi: request.resolutionDpi }));
+  }
+}
+
+/** The simulated scanner for the demo, in-process. */
+export class DemoScanner extends SimScanner {
+  readonly #demo = new DemoFeeder();
+
   override async scan(...args: Parameters<SimScanner['scan']>): ReturnType<SimScanner['scan']> {
-    const [request] = args;
-    if (request.source === 'adf' && this.feederCount === 0 && !this.#loaded) {
-      this.#loaded = true;
-      this.loadFeeder(await documentSet('new_enrolment', { seed: 7, dpi: request.resolutionDpi }));
-    }
+    await this.#demo.fill(this, args[0]);
+    return super.scan(...args);
+  }
+}
+
+/** The same over the system stack: the sheets go through scanimage and the pnm backend. */
+export class PnmDemoScanner extends PnmSimScanner {
+  readonly #demo = new DemoFeeder();
+
+  override async scan(...args: Parameters<PnmSimScanner['scan']>): ReturnType<PnmSimScanner['scan']> {
+    await this.#demo.fill(this, args[0]);
     return super.scan(...args);
   }
 }

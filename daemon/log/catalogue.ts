@@ -61,6 +61,9 @@ export const logEvents = {
   'printer.jobFailed': { id: 'K7002', level: 'warn', message: 'receipt not printed in full' },
   'printer.jobsInterrupted': { id: 'K7003', level: 'warn', message: 'print jobs left pending by a stop or crash marked failed' },
   'printer.reprintRefused': { id: 'K7004', level: 'info', message: 'reprint refused' },
+  // agent flows: K9xxx
+  'flow.started': { id: 'K9001', level: 'info', message: 'agent flow started' },
+  'flow.ended': { id: 'K9002', level: 'info', message: 'agent flow ended' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
 } as const satisfies Record<string, EventDefinition>;

@@ -1,0 +1,24 @@
+// Which Flow each FlowKind is: the host builds flows only through this map, so a test can put
+// stubs in their place and a new business is one entry here.
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import type { IntakeBusiness } from './flow-view.ts';
+import { createIntakeFlow } from './intake-flow.ts';
+import { createQueryFlow } from './query-flow.ts';
+import { createRenewalFlow } from './renewal-flow.ts';
+import { createUnlockFlow } from './unlock-flow.ts';
+
+type Simple = (deps: FlowDeps, hooks: FlowHooks) => Flow;
+
+export interface FlowFactories {
+  unlock: Simple;
+  renewal: Simple;
+  query: Simple;
+  intake: (deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) => Flow;
+}
+
+export const flowFactories: FlowFactories = {
+  unlock: createUnlockFlow,
+  renewal: createRenewalFlow,
+  query: createQueryFlow,
+  intake: createIntakeFlow,
+};

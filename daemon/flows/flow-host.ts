@@ -1,0 +1,356 @@
+// Runs the agent's flows: one at a time, each in an agent session of its own. It starts a flow
+// (not while the kiosk is out of service), passes the agent's actions to it one at a time and the
+// card reader's events always, pushes every change of the screen (Kiosk.FlowChanged), journals
+// each screen by name, sets the guide lights, and ends the session when the flow is over, the
+// agent cancels or walks away, or the kiosk goes out of service. Ending the session wipes the
+// capture draft and the scans. After a flow, a card left in the reader keeps the take-card
+// screen up until it is removed.
+import { randomUUID } from 'node:crypto';
+import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { Gpio, LightName, LightPattern } from '../../drivers/gpio/gpio.ts';
+import type { Business, ServiceState } from '../protocol/catalogue.ts';
+import type { FlowAction } from '../protocol/flow-messages.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { SessionOutcome } from '../store/store.ts';
+import { cardInReader } from './card-in-reader.ts';
+import type { FlowFactories } from './flow-factories.ts';
+import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
+import type { FlowKind, FlowProblem, FlowScreen, FlowView, IntakeBusiness } from './flow-view.ts';
+
+export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' };
+
+export type ActRefusal =
+  /** The attract screen: nothing to act on. */
+  | { kind: 'noFlow' }
+  /** An action for a flow that is not the one showing (a stale or second client). */
+  | { kind: 'staleFlow'; flowId: string }
+  /** The previous action of this flow is still running. */
+  | { kind: 'busy' }
+  | ActionRefusal;
+
+export interface FlowHostDeps {
+  flow: FlowDeps;
+  factories: FlowFactories;
+  service: { state(): ServiceState; onChange(listener: (state: ServiceState) => void): () => void };
+  gpio: Pick<Gpio, 'setLight'>;
+  /** Kiosk.FlowChanged to every client. */
+  push(view: FlowView | null): void;
+  newFlowId?: () => string;
+}
+
+interface Run {
+  flowId: string;
+  kind: FlowKind;
+  business: IntakeBusiness | null;
+  flow: Flow;
+  sessionId: string;
+  /** Aborted when the flow ends under a running action (cancel, out of service). */
+  controller: AbortController;
+  acting: boolean;
+}
+
+type Phase =
+  | { phase: 'idle' }
+  | { phase: 'running'; run: Run }
+  /** The business is over and a card is still in the reader. */
+  | { phase: 'takeCard'; flowId: string; kind: FlowKind; business: IntakeBusiness | null }
+  /** The kiosk went out of service under the flow and no card is in: the agent reads why. */
+  | { phase: 'failed'; flowId: string; kind: FlowKind; business: IntakeBusiness | null; problem: FlowProblem };
+
+type ViewBody = Omit<FlowView, 'revision' | 'pushedAt'>;
+
+type FlowLight = Extract<LightName, 'cardSlot' | 'scanner' | 'printer'>;
+const flowLights: readonly FlowLight[] = ['cardSlot', 'scanner', 'printer'];
+
+export function lightsFor(screen: FlowScreen | null): Record<FlowLight, LightPattern> {
+  const name = screen?.screen ?? null;
+  return {
+    // The card guide: slow while the kiosk waits for a card, fast when the card must be taken.
+    cardSlot: name === 'insertCard' ? 'slow' : name === 'takeCard' ? 'fast' : 'off',
+    scanner: name === 'scanPaper' ? 'slow' : 'off',
+    printer: screen?.screen === 'done' && screen.receipt.state === 'printing' ? 'slow' : 'off',
+  };
+}
+
+export function sessionBusiness(kind: FlowKind, business: IntakeBusiness | null): Business | null {
+  switch (kind) {
+    case 'unlock':
+      return 'unlock';
+    case 'renewal':
+      return 'renewal';
+    case 'query':
+      return 'card_query';
+    case 'intake':
+      return business;
+  }
+}
+
+export class FlowHost {
+  readonly #deps: FlowHostDeps;
+  readonly #newFlowId: () => string;
+  #phase: Phase = { phase: 'idle' };
+  #view: FlowView | null = null;
+  #lastBody = 'null';
+  #lastScreen: string | null = null;
+  #revision = 0;
+  #lights = new Map<LightName, LightPattern>();
+  #cardIn: boolean;
+  /** Set while the host itself ends a session, so its onEnd listener knows. */
+  #ending = false;
+  #stops: (() => void)[] = [];
+
+  constructor(deps: FlowHostDeps) {
+    this.#deps = deps;
+    this.#newFlowId = deps.newFlowId ?? (() => randomUUID());
+    this.#cardIn = cardInReader(deps.flow.reader.status());
+  }
+
+  start(): void {
+    const { flow, service } = this.#deps;
+    this.#stops.push(
+      flow.reader.onStatusChange((status) => this.#onCardReader(status)),
+      flow.sessions.onEnd((session) => this.#onSessionEnded(session.id)),
+      service.onChange((state) => {
+        if (state.state === 'outOfService') this.outOfService();
+        else if (this.#phase.phase === 'failed') this.#set({ phase: 'idle' });
+      }),
+    );
+    this.#applyLights(null);
+  }
+
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+  }
+
+  /** The screen now; null on the attract screen. */
+  current(): FlowView | null {
+    return this.#view;
+  }
+
+  /** Starts a business; a flow still running ends as abandoned. */
+  startFlow(kind: FlowKind, business?: IntakeBusiness): Result<FlowView, StartRefusal> {
+    const service = this.#deps.service.state();
+    if (service.state === 'outOfService') return err({ kind: 'outOfService', service });
+    const intakeBusiness = kind === 'intake' ? (business ?? null) : null;
+    const sessionFor = sessionBusiness(kind, intakeBusiness);
+    if (sessionFor === null) return err({ kind: 'businessRequired' });
+    if (this.#phase.phase === 'running') this.#endRun(this.#phase.run, 'abandoned');
+    const session = this.#deps.flow.sessions.start(sessionFor);
+    const flowId = this.#newFlowId();
+    // Hooks of a flow that is no longer the one running do nothing: its late changes are stale.
+    const hooks: FlowHooks = {
+      changed: () => {
+        const run = this.#running();
+        if (run?.flowId === flowId) this.#onFlowChanged(run);
+      },
+      journal: (step, data) => {
+        if (this.#running()?.flowId === flowId) this.#deps.flow.sessions.journal(step, data);
+      },
+    };
+    let flow: Flow;
+    try {
+      flow = this.#create(kind, intakeBusiness, hooks);
+    } catch (e) {
+      this.#endSession(session.id, 'failed');
+      throw e;
+    }
+    const run: Run = { flowId, kind, business: intakeBusiness, flow, sessionId: session.id, controller: new AbortController(), acting: false };
+    this.#deps.flow.sessions.journal('flow.started', { flow: kind, business: intakeBusiness });
+    this.#deps.flow.logger.event('flow.started', { flowId, flow: kind, business: intakeBusiness });
+    this.#set({ phase: 'running', run });
+    return ok(this.#viewOrThrow());
+  }
+
+  /** One action of the agent; answers with the screen after it. */
+  async act(flowId: string, action: FlowAction, signal: AbortSignal): Promise<Result<FlowView | null, ActRefusal>> {
+    const phase = this.#phase;
+    switch (phase.phase) {
+      case 'idle':
+        return err({ kind: 'noFlow' });
+      case 'takeCard':
+        if (phase.flowId !== flowId) return err({ kind: 'staleFlow', flowId });
+        return err({ kind: 'notOnThisScreen', screen: 'takeCard', action: action.action });
+      case 'failed':
+        if (phase.flowId !== flowId) return err({ kind: 'staleFlow', flowId });
+        if (action.action !== 'finish') return err({ kind: 'notOnThisScreen', screen: 'failed', action: action.action });
+        this.#set({ phase: 'idle' });
+        return ok(null);
+      case 'running':
+        break;
+    }
+    const run = phase.run;
+    if (run.flowId !== flowId) return err({ kind: 'staleFlow', flowId });
+    if (run.acting) return err({ kind: 'busy' });
+    run.acting = true;
+    // The action's name only: its payload may carry a PIN or an ID number.
+    this.#deps.flow.sessions.journal('flow.action', { action: action.action });
+    let result: Result<void, ActionRefusal>;
+    try {
+      result = await run.flow.handle(action, AbortSignal.any([signal, run.controller.signal]));
+    } finally {
+      run.acting = false;
+    }
+    if (this.#running() !== run) return ok(this.#view);
+    if (!result.ok) {
+      this.#publish();
+      return err(result.error);
+    }
+    this.#onFlowChanged(run);
+    return ok(this.#view);
+  }
+
+  /** Cancel or inactivity: the session ends (its scans and draft go); a card left in is to be taken. */
+  end(reason: 'canceled' | 'timedOut'): FlowView | null {
+    const phase = this.#phase;
+    switch (phase.phase) {
+      case 'idle':
+      case 'takeCard':
+        break;
+      case 'failed':
+        this.#set({ phase: 'idle' });
+        break;
+      case 'running':
+        this.#endRun(phase.run, reason);
+        this.#publish();
+        break;
+    }
+    return this.#view;
+  }
+
+  /** The kiosk went out of service (cabinet opened, technician): the flow stops and says why. */
+  outOfService(): void {
+    const phase = this.#phase;
+    if (phase.phase !== 'running') return;
+    const { run } = phase;
+    this.#endRun(run, 'failed');
+    if (!this.#cardIn) this.#phase = { phase: 'failed', flowId: this.#newFlowId(), kind: run.kind, business: run.business, problem: { kind: 'outOfService' } };
+    this.#publish();
+  }
+
+  #create(kind: FlowKind, business: IntakeBusiness | null, hooks: FlowHooks): Flow {
+    const { factories, flow: deps } = this.#deps;
+    switch (kind) {
+      case 'unlock':
+        return factories.unlock(deps, hooks);
+      case 'renewal':
+        return factories.renewal(deps, hooks);
+      case 'query':
+        return factories.query(deps, hooks);
+      case 'intake':
+        if (business === null) throw new Error('an intake flow needs its business');
+        return factories.intake(deps, hooks, business);
+    }
+  }
+
+  #running(): Run | null {
+    return this.#phase.phase === 'running' ? this.#phase.run : null;
+  }
+
+  /** The flow changed: when it says it is over (and no action of it still runs), end it. */
+  #onFlowChanged(run: Run): void {
+    const ended = run.acting ? null : run.flow.ended();
+    if (ended !== null) this.#endRun(run, ended.outcome);
+    this.#publish();
+  }
+
+  /** Ends the run and its session; the phase becomes take-card or idle (not yet pushed). */
+  #endRun(run: Run, outcome: SessionOutcome): void {
+    run.controller.abort();
+    this.#deps.flow.sessions.journal('flow.ended', { flow: run.kind, outcome });
+    this.#deps.flow.logger.event('flow.ended', { flowId: run.flowId, flow: run.kind, outcome });
+    this.#endSession(run.sessionId, outcome);
+    // A new id: the UI forgets a flow it ended, and must still show the take-card prompt.
+    this.#phase = this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business } : { phase: 'idle' };
+  }
+
+  #endSession(sessionId: string, outcome: SessionOutcome): void {
+    const sessions = this.#deps.flow.sessions;
+    if (sessions.current()?.id !== sessionId) return;
+    this.#ending = true;
+    try {
+      sessions.end(outcome);
+    } finally {
+      this.#ending = false;
+    }
+  }
+
+  /** Someone else ended the flow's session (a Kiosk.EndSession, another session started). */
+  #onSessionEnded(sessionId: string): void {
+    const run = this.#running();
+    if (this.#ending || run?.sessionId !== sessionId) return;
+    run.controller.abort();
+    this.#deps.flow.logger.event('flow.ended', { flowId: run.flowId, flow: run.kind, outcome: 'sessionEnded' });
+    this.#set(this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business } : { phase: 'idle' });
+  }
+
+  #onCardReader(status: CardReaderStatus): void {
+    this.#cardIn = cardInReader(status);
+    const phase = this.#phase;
+    switch (phase.phase) {
+      case 'running':
+        phase.run.flow.onCardReader(status);
+        break;
+      case 'takeCard':
+        if (!this.#cardIn) this.#set({ phase: 'idle' });
+        break;
+      case 'idle':
+      case 'failed':
+        break;
+    }
+  }
+
+  #set(phase: Phase): void {
+    this.#phase = phase;
+    this.#publish();
+  }
+
+  #body(): ViewBody | null {
+    const phase = this.#phase;
+    const base = (flowId: string, flow: FlowKind, business: IntakeBusiness | null, screen: FlowScreen) => ({ flowId, flow, business, screen, canBack: false, canCancel: false });
+    switch (phase.phase) {
+      case 'idle':
+        return null;
+      case 'takeCard':
+        return base(phase.flowId, phase.kind, phase.business, { screen: 'takeCard' });
+      case 'failed':
+        return base(phase.flowId, phase.kind, phase.business, { screen: 'failed', problem: phase.problem });
+      case 'running': {
+        const { run } = phase;
+        const screen = run.flow.screen();
+        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: true };
+      }
+    }
+  }
+
+  /** Pushes the view when it changed; journals a new screen by its name; sets the lights. */
+  #publish(): void {
+    const body = this.#body();
+    const key = JSON.stringify(body);
+    if (key === this.#lastBody) return;
+    this.#lastBody = key;
+    this.#revision += 1;
+    this.#view = body === null ? null : { ...body, revision: this.#revision, pushedAt: Date.now() };
+    const screen = body?.screen ?? null;
+    if (screen !== null && screen.screen !== this.#lastScreen && this.#phase.phase === 'running') {
+      this.#deps.flow.sessions.journal('flow.screen', { screen: screen.screen });
+    }
+    this.#lastScreen = screen?.screen ?? null;
+    this.#applyLights(screen);
+    this.#deps.push(this.#view);
+  }
+
+  #applyLights(screen: FlowScreen | null): void {
+    const lights = lightsFor(screen);
+    for (const light of flowLights) {
+      const pattern = lights[light];
+      if (this.#lights.get(light) === pattern) continue;
+      this.#lights.set(light, pattern);
+      this.#deps.gpio.setLight(light, pattern);
+    }
+  }
+
+  #viewOrThrow(): FlowView {
+    if (this.#view === null) throw new Error('a running flow has a view');
+    return this.#view;
+  }
+}

@@ -1,0 +1,249 @@
+// The intake-check flow on the simulated devices: each paper the checklist asks for is fed,
+// scanned and its fields confirmed as an agent would type them; then the cards, the check, and a
+// ticket (or the list of what is wrong) on the receipt. Faults: a jam, the authority unreachable.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
+import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
+import type { GeneratedPage } from '../../sim/scanner/documents.ts';
+import { generatePage } from '../../sim/scanner/generate-page.ts';
+import type { CaptureItem } from '../intake/capture-checklist.ts';
+import type { Flow } from './flow.ts';
+import type { FlowScreen, IntakeBusiness } from './flow-view.ts';
+import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
+import { createIntakeFlow } from './intake-flow.ts';
+
+let kit: FlowKit;
+let hooks: RecordedHooks;
+let sessionId: string;
+
+beforeEach(async () => {
+  kit = await openFlowKit();
+  hooks = recordingHooks();
+});
+
+afterEach(async () => {
+  await kit.close();
+});
+
+function start(business: IntakeBusiness): Flow {
+  sessionId = kit.startSession(business);
+  const flow = createIntakeFlow(kit.deps, hooks, business);
+  kit.attach(flow);
+  return flow;
+}
+
+const variants: Record<string, string> = {
+  import_export_qualification: 'import_export_qualification',
+  consignor_consignee: 'consignor_consignee_registration',
+  self_declaration: 'self_declaration_registration',
+};
+
+/** What the agent reads off the paper for a field (no OCR): the printed value. */
+function printed(page: GeneratedPage, key: string): string | undefined {
+  const f = page.spec.fields;
+  switch (key) {
+    case 'variant':
+      return page.spec.variant === undefined ? undefined : variants[page.spec.variant];
+    case 'contactName':
+      return f.contact;
+    case 'postcode':
+      return enterpriseExtras.postcode;
+    case 'phone':
+      return enterpriseExtras.phone;
+    case 'consentToMail':
+      return 'yes';
+    case 'holderName':
+      return f.operatorName;
+    case 'holderIdNumber':
+      return f.operatorIdNumber;
+    default:
+      return f[key];
+  }
+}
+
+class Papers {
+  readonly #specs: ReturnType<typeof documentSpecs>;
+  readonly #options: DocumentSetOptions;
+  constructor(business: IntakeBusiness, options: DocumentSetOptions) {
+    this.#options = options;
+    this.#specs = documentSpecs(business, { date: kit.date, ...options });
+  }
+
+  async for(item: CaptureItem): Promise<GeneratedPage> {
+    const spec = this.#specs.find((s) => item.kinds.includes(s.kind) && (item.form === null || item.form === s.form) && (item.roles === undefined || item.roles.includes(s.role ?? 'agent')));
+    if (spec === undefined) throw new Error(`no generated page for ${item.label.en}`);
+    const defects = Object.assign({}, ...(this.#options.defects ?? []).filter((d) => d.kind === spec.kind && (d.form === undefined || d.form === spec.form)).map((d) => d.defects));
+    return generatePage(spec, { date: kit.date, dpi: kit.scanDpi, defects });
+  }
+}
+
+function nextItem(): CaptureItem {
+  const checklist = kit.deps.capture.checklist();
+  if (!checklist.ok || checklist.value.next === null) throw new Error('nothing asked');
+  return checklist.value.next;
+}
+
+/**
+ * Feeds and confirms every paper asked for. `jamAt`: the scanner jams on that kind of paper once;
+ * `lacking`: the agent has no such paper and skips it.
+ */
+async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lacking?: string } = {}): Promise<FlowScreen> {
+  const skipped = new Set<string>();
+  for (let guard = 0; guard < 30; guard++) {
+    const screen = flow.screen();
+    if (screen.screen !== 'scanPaper') return screen;
+    const checklist = kit.deps.capture.checklist();
+    const item = checklist.ok ? checklist.value.items.find((i) => i.status === 'missing' && !skipped.has(i.label.en)) : undefined;
+    if (item === undefined) throw new Error('nothing asked');
+    expect(screen.paper.label).toEqual(item.label);
+    if (item.kinds[0] === faults.lacking) {
+      skipped.add(item.label.en);
+      await act(flow, { action: 'next' });
+      continue;
+    }
+    const jamAt = faults.jamAt;
+    const page = await papers.for(item);
+    kit.scanner.loadFeeder([page]);
+    if (item.kinds[0] === jamAt) {
+      kit.scanner.jam();
+      expect(await act(flow, { action: 'scan' })).toMatchObject({ screen: 'scanPaper', scanning: false, problem: { kind: 'scannerJam' } });
+      kit.scanner.clearJam();
+    }
+    const confirm = await act(flow, { action: 'scan' });
+    if (confirm.screen !== 'confirmFields') throw new Error(`${item.label.en}: ${JSON.stringify(confirm)}`);
+    // The agent types what is empty and checks what was filled in (an ID number shows masked).
+    const fields = Object.fromEntries(confirm.fields.map((field) => [field.key, field.value !== '' ? field.value : (printed(page, field.key) ?? '')]));
+    for (const field of confirm.fields) if (field.input === 'idNumber') expect(field.value).not.toMatch(/^\d{17}[\dX]$/);
+    const after = await act(flow, { action: 'confirmFields', fields });
+    if (after.screen === 'confirmFields') throw new Error(`${item.label.en}: ${JSON.stringify(after.problem)}`);
+  }
+  throw new Error('the checklist never ends');
+}
+
+function journalText(): string {
+  return JSON.stringify(hooks.journaled) + JSON.stringify(kit.store.journalOf(sessionId));
+}
+
+describe('intake flow', () => {
+  it('new enrolment: every paper, the holders from their ID copies, a ticket on the receipt', async () => {
+    const flow = start('new_enrolment');
+    const checklist = flow.screen();
+    expect(checklist).toMatchObject({ screen: 'checklist', business: 'new_enrolment' });
+    if (checklist.screen !== 'checklist') return;
+    // The three cards applied for: their holders' ID copies are on the list from the start.
+    expect(checklist.items.map((i) => i.label.en)).toEqual(expect.arrayContaining(['ID card of the legal-person card holder (copy)', 'ID card of the tax-clerk card holder (copy)']));
+    const first = await act(flow, { action: 'next' });
+    expect(first).toMatchObject({ screen: 'scanPaper', scanning: false, problem: null, paper: { position: { index: 0 } } });
+
+    const papers = new Papers('new_enrolment', {});
+    const verdict = await feedAll(flow, papers);
+    expect(verdict).toMatchObject({ screen: 'verdict', business: 'new_enrolment' });
+    if (verdict.screen !== 'verdict') return;
+    expect(verdict.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(verdict).toMatchObject({ acceptable: true, missing: [] });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.cards.map((c) => [c.type, c.holderName])).toEqual([
+      ['legal_person', '陈海峰'],
+      ['operator', '林晓燕'],
+      ['tax_clerk', '黄志明'],
+    ]);
+    expect(draft.ok && draft.value.draft.agent).toEqual({ name: '许文彬', idNumber: '35020419800109011X' });
+
+    const done = await act(flow, { action: 'next' });
+    expect(done).toMatchObject({ screen: 'done', outcome: { flow: 'intake', business: 'new_enrolment', ticket: expect.stringMatching(/^A\d{4}$/) }, receipt: { state: 'printed' } });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+    expect(journalText()).not.toContain('35020419800109011X');
+  }, 60_000);
+
+  it('card replacement: the papers, the legal-person card read in the reader, a ticket; a jam is fed again', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    const cards = await feedAll(flow, papers, { jamAt: 'trade_qualification' });
+    expect(hooks.journaled).toContainEqual({ step: 'intake.scanRefused', data: { kind: 'trade_qualification', problem: 'scannerJam' } });
+    expect(cards).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
+    await kit.insert('operator');
+    await until(() => JSON.stringify(flow.screen()).includes('wrongCardType'), 'the refusal');
+    expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: { kind: 'wrongCardType', expected: ['legal_person'], actual: 'operator' } });
+    kit.remove();
+    await kit.insert('legal-person');
+    const shown = await screenOf(flow, 'cardShown');
+    expect(shown.card).toMatchObject({ cardNo: '8135020000000017', holderIdNumberMasked: '350203********4517' });
+    const verdict = await act(flow, { action: 'next' });
+    expect(verdict).toMatchObject({ screen: 'verdict', acceptable: true, missing: [] });
+
+    // The authority is down: the failed screen retries with the same package (one ticket).
+    kit.submitUnreachable = true;
+    expect(await act(flow, { action: 'next' })).toEqual({ screen: 'failed', problem: { kind: 'authorityUnreachable' } });
+    kit.submitUnreachable = false;
+    expect(await act(flow, { action: 'next' })).toMatchObject({ screen: 'done', outcome: { ticket: expect.stringMatching(/^A\d{4}$/) } });
+  }, 60_000);
+
+  it('lists what is wrong when a copy lacks the company seal and a paper is missing: no ticket', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', { defects: [{ kind: 'business_licence', form: 'copy', defects: { noSeal: true } }] });
+    // The agent has no introduction letter: `next` on its scan screen skips it.
+    expect(await feedAll(flow, papers, { lacking: 'introduction_letter' })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.acceptable).toBe(false);
+    expect(verdict.findings.map((f) => f.ruleId)).toContain('R-STAMP-COMPANY-SEAL');
+    expect(verdict.missing).toEqual([expect.objectContaining({ en: 'company introduction letter' })]);
+    const done = await act(flow, { action: 'next' });
+    expect(done).toMatchObject({ screen: 'done', outcome: { flow: 'intake', business: 'card_replacement', ticket: null }, receipt: { state: 'printed' } });
+    if (done.screen !== 'done' || done.receipt.state !== 'printed') return;
+    const job = kit.store.printJobs.get(done.receipt.jobId);
+    const text = JSON.stringify(job?.receipt);
+    expect(text).toContain('不可受理');
+    expect(text).toContain(verdict.findings.find((f) => f.ruleId === 'R-STAMP-COMPANY-SEAL')?.message.en);
+  }, 60_000);
+
+  it('add operator: the new holder from form 2, their ID copy asked for and pre-filled, a ticket', async () => {
+    const flow = start('add_operator');
+    await act(flow, { action: 'next' });
+    expect(await feedAll(flow, new Papers('add_operator', {}))).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.cards).toEqual([{ type: 'operator', holderName: '周明辉', holderIdNumber: '350206199505160107' }]);
+    expect(draft.ok && draft.value.draft.documents.find((d) => d.role === 'new_holder')?.fields).toMatchObject({ name: '周明辉', idNumber: '350206199505160107' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(await act(flow, { action: 'next' })).toMatchObject({ screen: 'done', outcome: { ticket: expect.stringMatching(/^A\d{4}$/) } });
+  }, 60_000);
+
+  it('rescans a paper on request and refuses an unknown variant', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    kit.scanner.loadFeeder([await papers.for(nextItem())]);
+    const licence = await act(flow, { action: 'scan' });
+    expect(licence).toMatchObject({ screen: 'confirmFields' });
+    if (licence.screen !== 'confirmFields') return;
+    expect(licence.fields.find((f) => f.key === 'uscc')).toMatchObject({ value: '91350200MA2Y7K3Q6F', source: 'qr', input: 'code' });
+    expect(flow.canBack()).toBe(true);
+    expect(await act(flow, { action: 'rescan' })).toMatchObject({ screen: 'scanPaper', problem: null });
+    expect(kit.pages.list()).toEqual([]);
+    kit.scanner.loadFeeder([await papers.for(nextItem())]);
+    await act(flow, { action: 'scan' });
+    const values = Object.fromEntries(licence.fields.map((f) => [f.key, f.value]));
+    await act(flow, { action: 'confirmFields', fields: { ...values, validUntil: '2046-03-24', annualInspection: kit.date } });
+    // Next: the licence copy, then the trade qualification whose variant must be one we know.
+    for (;;) {
+      const item = nextItem();
+      kit.scanner.loadFeeder([await papers.for(item)]);
+      const screen = await act(flow, { action: 'scan' });
+      if (screen.screen !== 'confirmFields') throw new Error(JSON.stringify(screen));
+      if (item.kinds[0] === 'trade_qualification') {
+        expect(await act(flow, { action: 'confirmFields', fields: { variant: 'a licence to print money' } })).toMatchObject({ screen: 'confirmFields', problem: { kind: 'fieldsInvalid', fields: ['variant'] } });
+        return;
+      }
+      await act(flow, { action: 'confirmFields', fields: {} });
+    }
+  });
+});

@@ -1,0 +1,712 @@
+// The intake check (new enrolment, change, card replacement, adding an operator): the kiosk asks
+// for each paper the business needs in the checklist's order, scans it, and the agent confirms
+// what it says (pre-filled from the licence's QR and from papers confirmed before; no OCR). Then
+// the parties (the enterprise from the licence, the agent from their ID card, the cards the
+// business needs), the check against the rules and the registry, and either a ticket for the
+// counter or a receipt listing what is missing or wrong.
+//
+// The cards: a new enrolment applies for a legal-person, an operator and a tax-clerk card, whose
+// holders come from the holders' ID copies; adding an operator adds the holder named on form 2
+// (the capture asks for the checklist item's first kind, so the added card is an operator card);
+// the businesses that bring cards read them in the reader (no PIN): the legal-person card, or for
+// a change every card — `next` on the insert screen goes on with the cards read so far.
+// `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
+import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CaptureItem } from '../intake/capture-checklist.ts';
+import type { CaptureOutcome } from '../intake/capture-session.ts';
+import type { Verdict } from '../intake/check.ts';
+import { label } from '../intake/labels.ts';
+import { documentVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../intake/package-schema.ts';
+import { requiredFields } from '../intake/rules/package-fields.ts';
+import { maskIdNumber } from '../log/redact.ts';
+import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
+import type { Receipt } from '../printing/receipt.ts';
+import type { FlowAction } from '../protocol/flow-messages.ts';
+import { err, ok, type Result } from '../result.ts';
+import { cardInReader } from './card-in-reader.ts';
+import { cardViewOf } from './card-view.ts';
+import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
+import type { BilingualText, CardView, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from './flow-view.ts';
+import { ReceiptStep } from './receipt-step.ts';
+
+type FieldKey = Exclude<keyof DocumentFields, 'role'>;
+type TextKey = Exclude<FieldKey, 'variant' | 'consentToMail'>;
+type CardWantedHere = 'legalPersonCard' | 'anyCard';
+
+interface VerdictView {
+  acceptable: boolean;
+  findings: FindingView[];
+  missing: BilingualText[];
+}
+
+interface Person {
+  name?: string;
+  idNumber?: string;
+}
+
+type State =
+  | { at: 'checklist' }
+  | { at: 'scanPaper'; item: CaptureItem; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
+  /** `hidden`: the full ID numbers behind the masked values shown (kept when the agent leaves them). */
+  | { at: 'confirmFields'; item: CaptureItem; paper: PaperRequest; index: number; fields: FieldView[]; hidden: Partial<Record<FieldKey, string>>; problem: FlowProblem | null }
+  | { at: 'insertCard'; wanted: CardWantedHere; problem: FlowProblem | null }
+  | { at: 'readingCard'; wanted: CardWantedHere }
+  | { at: 'cardShown'; wanted: CardWantedHere; card: CardView }
+  | { at: 'checking' }
+  | { at: 'verdict'; verdict: VerdictView }
+  | { at: 'submitting'; verdict: VerdictView }
+  | { at: 'done'; ticket: string | null; receipt: Receipt }
+  | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } }
+  | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
+
+const extraLabels: Partial<Record<FieldKey, BilingualText>> = {
+  agentIdNumber: { zh: '经办人身份证号码', en: "agent's ID number" },
+  holderIdNumber: { zh: '持卡人身份证号码', en: "holder's ID number" },
+};
+
+const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
+  legal_person_holder: 'legal_person',
+  operator_holder: 'operator',
+  tax_clerk_holder: 'tax_clerk',
+};
+
+export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
+  return new IntakeFlow(deps, hooks, business);
+}
+
+class IntakeFlow implements Flow {
+  readonly kind = 'intake' as const;
+  readonly #deps: FlowDeps;
+  readonly #hooks: FlowHooks;
+  readonly #business: IntakeBusiness;
+  readonly #receipt: ReceiptStep;
+  #state: State = { at: 'checklist' };
+  #epoch = 0;
+  #inReader: boolean;
+  /** What confirmed papers said, to pre-fill later ones and to fill the package's parties. */
+  #letterAgent: Person = {};
+  #holders = new Map<PackageCardType, Person>();
+  #added: IntakeCard | null = null;
+  #brought: IntakeCard[] = [];
+  /** Papers the agent said they do not have (`next` on the scan screen): the verdict lists them. */
+  #skipped = new Set<string>();
+
+  constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
+    this.#deps = deps;
+    this.#hooks = hooks;
+    this.#business = business;
+    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
+    this.#inReader = cardInReader(deps.reader.status());
+    deps.capture.start(business);
+    this.#syncCards();
+  }
+
+  screen(): FlowScreen {
+    const state = this.#state;
+    switch (state.at) {
+      case 'checklist':
+        return { screen: 'checklist', business: this.#business, items: this.#items() };
+      case 'scanPaper':
+        return { screen: 'scanPaper', paper: state.paper, scanning: state.scanning, problem: state.problem };
+      case 'confirmFields':
+        return { screen: 'confirmFields', paper: state.paper, fields: state.fields, problem: state.problem };
+      case 'insertCard':
+        return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
+      case 'readingCard':
+        return { screen: 'readingCard' };
+      case 'cardShown':
+        return { screen: 'cardShown', card: state.card };
+      case 'checking':
+        return { screen: 'working', task: 'checking', progress: null };
+      case 'verdict':
+        return { screen: 'verdict', business: this.#business, ...state.verdict };
+      case 'submitting':
+        return { screen: 'working', task: 'submitting', progress: null };
+      case 'done':
+        return { screen: 'done', outcome: { flow: 'intake', business: this.#business, ticket: state.ticket }, receipt: this.#receipt.state() };
+      case 'failed':
+        return { screen: 'failed', problem: state.problem };
+      case 'ended':
+        return state.last;
+    }
+  }
+
+  canBack(): boolean {
+    const state = this.#state;
+    switch (state.at) {
+      case 'scanPaper':
+        return !state.scanning;
+      case 'confirmFields':
+        return true;
+      case 'checklist':
+      case 'insertCard':
+      case 'readingCard':
+      case 'cardShown':
+      case 'checking':
+      case 'verdict':
+      case 'submitting':
+      case 'done':
+      case 'failed':
+      case 'ended':
+        return false;
+    }
+  }
+
+  ended(): { outcome: 'completed' | 'failed' } | null {
+    return this.#state.at === 'ended' ? { outcome: this.#state.outcome } : null;
+  }
+
+  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
+    const state = this.#state;
+    const refused = err<ActionRefusal>({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
+    switch (action.action) {
+      case 'next':
+        return this.#next();
+      case 'back':
+        // Back from the fields is a rescan of that paper; back from a scan is the checklist.
+        if (state.at === 'confirmFields') this.#rescan(state);
+        else if (state.at === 'scanPaper' && !state.scanning) this.#go({ at: 'checklist' });
+        else return refused;
+        return ok(undefined);
+      case 'scan':
+        if (state.at !== 'scanPaper' || state.scanning) return refused;
+        await this.#scan(state, signal);
+        return ok(undefined);
+      case 'rescan':
+        if (state.at !== 'confirmFields') return refused;
+        this.#rescan(state);
+        return ok(undefined);
+      case 'confirmFields':
+        if (state.at !== 'confirmFields') return refused;
+        await this.#confirm(state, action.fields);
+        return ok(undefined);
+      case 'finish':
+        if (state.at !== 'done') return refused;
+        this.#end('completed');
+        return ok(undefined);
+      case 'printReceipt':
+        if (state.at !== 'done') return refused;
+        await this.#receipt.print(state.receipt);
+        return ok(undefined);
+      case 'skipReceipt':
+        if (state.at !== 'done') return refused;
+        this.#receipt.skip();
+        return ok(undefined);
+      case 'pin':
+      case 'newPin':
+      case 'anotherCard':
+        return refused;
+    }
+  }
+
+  onCardReader(status: CardReaderStatus): void {
+    const present = cardInReader(status);
+    if (present === this.#inReader) return;
+    this.#inReader = present;
+    const state = this.#state;
+    if (!present) return;
+    switch (state.at) {
+      case 'insertCard':
+      case 'cardShown':
+        void this.#read(state.wanted);
+        return;
+      case 'checklist':
+      case 'scanPaper':
+      case 'confirmFields':
+      case 'readingCard':
+      case 'checking':
+      case 'verdict':
+      case 'submitting':
+      case 'done':
+      case 'failed':
+      case 'ended':
+        return;
+    }
+  }
+
+  async #next(): Promise<Result<void, ActionRefusal>> {
+    const state = this.#state;
+    switch (state.at) {
+      case 'checklist':
+        await this.#nextPaper();
+        return ok(undefined);
+      case 'scanPaper':
+        if (state.scanning) break;
+        this.#skipped.add(itemKey(state.item));
+        this.#hooks.journal('intake.paperSkipped', { kinds: state.item.kinds, form: state.item.form });
+        await this.#nextPaper();
+        return ok(undefined);
+      case 'insertCard':
+        // No (more) cards: the check says what is missing.
+        await this.#check();
+        return ok(undefined);
+      case 'cardShown':
+        if (state.wanted === 'anyCard') this.#go({ at: 'insertCard', wanted: 'anyCard', problem: null });
+        else await this.#check();
+        return ok(undefined);
+      case 'verdict':
+        if (state.verdict.acceptable) await this.#submit(state.verdict);
+        else await this.#done(null, state.verdict);
+        return ok(undefined);
+      case 'failed':
+        switch (state.then.to) {
+          case 'end':
+            this.#end('failed');
+            break;
+          case 'submit':
+            await this.#submit(state.then.verdict);
+            break;
+        }
+        return ok(undefined);
+      case 'confirmFields':
+      case 'readingCard':
+      case 'checking':
+      case 'submitting':
+      case 'done':
+      case 'ended':
+        break;
+    }
+    return err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: 'next' });
+  }
+
+  #items(): { label: BilingualText; status: 'missing' | 'pendingConfirmation' | 'confirmed' }[] {
+    const checklist = this.#deps.capture.checklist();
+    return checklist.ok ? checklist.value.items.map((item) => ({ label: item.label, status: item.status })) : [];
+  }
+
+  /** The next paper the checklist asks for, or the parties once every paper is in. */
+  async #nextPaper(): Promise<void> {
+    const checklist = this.#deps.capture.checklist();
+    if (!checklist.ok) {
+      this.#go({ at: 'failed', problem: captureProblem(checklist.error), then: { to: 'end' } });
+      return;
+    }
+    const { items } = checklist.value;
+    const next = items.find((item) => item.status === 'missing' && !this.#skipped.has(itemKey(item))) ?? null;
+    if (next === null) {
+      await this.#afterPapers();
+      return;
+    }
+    const captured = items.filter((item) => item.status !== 'missing').length;
+    this.#go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length } }, scanning: false, problem: null });
+  }
+
+  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
+    const kind = state.item.kinds[0];
+    if (kind === undefined) {
+      this.#go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
+      return;
+    }
+    const role = state.item.roles?.[0];
+    const epoch = this.#go({ ...state, scanning: true, problem: null });
+    const captured = await this.#deps.capture.capture({ kind, form: state.item.form ?? 'original', ...(role !== undefined && { role }) }, signal);
+    if (epoch !== this.#epoch) return;
+    if (!captured.ok) {
+      const problem = captureProblem(captured.error);
+      this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind });
+      this.#go({ ...state, scanning: false, problem });
+      return;
+    }
+    const { fields, hidden } = this.#fieldsFor(captured.value, role);
+    this.#go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
+  }
+
+  #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
+    this.#deps.capture.remove(state.index);
+    this.#go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
+  }
+
+  /** The fields of this kind of paper, pre-filled from its QR or from what earlier papers said. */
+  #fieldsFor(outcome: CaptureOutcome, role: IdCardRole | undefined): { fields: FieldView[]; hidden: Partial<Record<FieldKey, string>> } {
+    const { document } = outcome;
+    const hidden: Partial<Record<FieldKey, string>> = {};
+    const known = this.#known(document.kind, role);
+    const required: readonly string[] = requiredFields[document.kind];
+    const fields = fieldKeys(document.kind, this.#business).map((key): FieldView => {
+      const scanned = document.fields[key];
+      const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : undefined;
+      const value = fromPaper ?? known[key] ?? '';
+      const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
+      const input = inputOf(key);
+      // An ID number is shown masked; left as shown, the full number behind it is kept.
+      if (input === 'idNumber' && value !== '') hidden[key] = value;
+      return { key, label: extraLabels[key] ?? label(key), value: input === 'idNumber' && value !== '' ? maskIdNumber(value) : value, input, required: required.includes(key), source };
+    });
+    return { fields, hidden };
+  }
+
+  /** What earlier papers said that this one repeats. */
+  #known(kind: DocumentKind, role: IdCardRole | undefined): Partial<Record<FieldKey, string>> {
+    const state = this.#deps.capture.state();
+    const enterprise = state.ok ? (state.value.draft.enterprise ?? {}) : {};
+    const agent = this.#letterAgent;
+    const clean = (values: Partial<Record<FieldKey, string | undefined>>): Partial<Record<FieldKey, string>> =>
+      Object.fromEntries(Object.entries(values).filter(([, value]) => Boolean(value)));
+    if (kind === 'id_card') {
+      if (role === 'agent') return clean({ name: agent.name, idNumber: agent.idNumber });
+      const holder = role === 'new_holder' ? this.#added : null;
+      return clean({ name: holder?.holderName, idNumber: holder?.holderIdNumber });
+    }
+    return clean({ ...enterprise, contactName: agent.name });
+  }
+
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
+    // Only the fields on the screen; one not sent stays as shown.
+    const values = state.fields.map((field): [FieldKey, string] => {
+      const key = field.key as FieldKey;
+      const value = (given[key] ?? field.value).trim();
+      const full = state.hidden[key];
+      return [key, full !== undefined && value === field.value ? full : value];
+    });
+    const fields = documentFields(values);
+    if (!fields.ok) {
+      this.#go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
+      return;
+    }
+    const confirmed = this.#deps.capture.confirm(state.index, fields.value);
+    if (!confirmed.ok) {
+      this.#go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
+      return;
+    }
+    this.#learn(confirmed.value);
+    await this.#nextPaper();
+  }
+
+  /** A confirmed paper names people the package needs: the agent, card holders, the added card. */
+  #learn(document: IntakeDocument): void {
+    const { fields } = document;
+    switch (document.kind) {
+      case 'introduction_letter':
+        this.#letterAgent = person(fields.agentName, fields.agentIdNumber);
+        return;
+      case 'id_card': {
+        const role = document.role ?? fields.role;
+        const type = role === undefined ? undefined : holderCard[role];
+        if (this.#business === 'new_enrolment' && type !== undefined) {
+          this.#holders.set(type, person(fields.name, fields.idNumber));
+          this.#syncCards();
+        }
+        return;
+      }
+      case 'form_ic_card':
+      case 'form_tax_clerk_card':
+        if (this.#business === 'add_operator') {
+          const holder = person(fields.holderName, fields.holderIdNumber);
+          this.#added = { type: document.kind === 'form_tax_clerk_card' ? 'tax_clerk' : 'operator', ...cardHolder(holder) };
+          this.#syncCards();
+        }
+        return;
+      case 'org_code_certificate':
+      case 'business_licence':
+      case 'tax_registration':
+      case 'trade_qualification':
+      case 'customs_registration':
+      case 'form_enterprise':
+      case 'contact_proof':
+        return;
+    }
+  }
+
+  /** The package's cards as far as known (the checklist asks for holders' ID copies from them). */
+  #syncCards(): void {
+    const cards: IntakeCard[] = [];
+    switch (this.#business) {
+      case 'new_enrolment':
+        for (const type of ['legal_person', 'operator', 'tax_clerk'] as const) cards.push({ type, ...cardHolder(this.#holders.get(type) ?? {}) });
+        break;
+      case 'add_operator':
+        cards.push(...this.#brought, ...(this.#added === null ? [] : [this.#added]));
+        break;
+      case 'change':
+      case 'card_replacement':
+        cards.push(...this.#brought);
+        break;
+    }
+    this.#deps.capture.setCards(cards);
+  }
+
+  /** Every paper is in: the parties from the papers, then the cards the business brings. */
+  async #afterPapers(): Promise<void> {
+    const state = this.#deps.capture.state();
+    if (state.ok) {
+      const docs = state.value.draft.documents;
+      const licence = docs.find((doc) => doc.kind === 'business_licence');
+      if (licence !== undefined) this.#deps.capture.setEnterprise(enterpriseOf(licence.fields));
+      const agentId = docs.find((doc) => doc.kind === 'id_card' && (doc.role ?? doc.fields.role) === 'agent' && doc.form === 'original');
+      if (agentId !== undefined) this.#deps.capture.setAgent(person(agentId.fields.name, agentId.fields.idNumber));
+    }
+    switch (this.#business) {
+      case 'new_enrolment':
+        await this.#check();
+        return;
+      case 'change':
+        await this.#awaitCard('anyCard');
+        return;
+      case 'card_replacement':
+      case 'add_operator':
+        await this.#awaitCard('legalPersonCard');
+        return;
+    }
+  }
+
+  async #awaitCard(wanted: CardWantedHere): Promise<void> {
+    if (this.#inReader) await this.#read(wanted);
+    else this.#go({ at: 'insertCard', wanted, problem: null });
+  }
+
+  async #read(wanted: CardWantedHere): Promise<void> {
+    const epoch = this.#go({ at: 'readingCard', wanted });
+    await Promise.resolve();
+    await this.#deps.cards.settled();
+    const summary = await this.#deps.cards.readCard();
+    if (epoch !== this.#epoch) return;
+    if (!summary.ok) {
+      this.#go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+      return;
+    }
+    const card = cardViewOf(summary.value);
+    const refusal = this.#refusal(wanted, card);
+    if (refusal !== null) {
+      this.#go({ at: 'insertCard', wanted, problem: refusal });
+      return;
+    }
+    if (card.cardType === 'technician') return;
+    this.#brought.push({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
+    this.#syncCards();
+    this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
+    this.#go({ at: 'cardShown', wanted, card });
+  }
+
+  #refusal(wanted: CardWantedHere, card: CardView): FlowProblem | null {
+    if (card.cardType === 'technician') return { kind: 'wrongCardType', expected: wanted === 'legalPersonCard' ? ['legal_person'] : ['legal_person', 'operator', 'tax_clerk'], actual: card.cardType };
+    if (wanted === 'legalPersonCard' && card.cardType !== 'legal_person') return { kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType };
+    const state = this.#deps.capture.state();
+    const uscc = state.ok ? state.value.draft.enterprise?.uscc : undefined;
+    if (uscc !== undefined && uscc !== card.uscc) return { kind: 'otherEnterprise' };
+    if (this.#brought.some((brought) => brought.cardNo === card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
+    return null;
+  }
+
+  async #check(): Promise<void> {
+    const epoch = this.#go({ at: 'checking' });
+    const checked = await this.#deps.capture.check();
+    if (epoch !== this.#epoch) return;
+    if (!checked.ok) {
+      this.#go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
+      return;
+    }
+    const verdict = verdictView(checked.value);
+    this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
+    this.#go({ at: 'verdict', verdict });
+  }
+
+  async #submit(verdict: VerdictView): Promise<void> {
+    const epoch = this.#go({ at: 'submitting', verdict });
+    const submitted = await this.#deps.capture.submit();
+    if (epoch !== this.#epoch) return;
+    if (submitted.ok) {
+      this.#hooks.journal('intake.ticket', { ticket: submitted.value.ticket });
+      await this.#done(submitted.value.ticket, verdict);
+      return;
+    }
+    const error = submitted.error;
+    switch (error.kind) {
+      case 'authority':
+        // Retried with the same idempotency key: a lost answer never makes a second ticket.
+        this.#go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
+        return;
+      case 'notAcceptable':
+        await this.#done(null, verdictView(error.verdict));
+        return;
+      case 'noIntake':
+      case 'scan':
+      case 'unreadablePage':
+      case 'rescan':
+      case 'noSuchDocument':
+      case 'invalidFields':
+      case 'tooManyDocuments':
+      case 'unconfirmed':
+      case 'badDate':
+        this.#go({ at: 'failed', problem: captureProblem(error), then: { to: 'end' } });
+        return;
+    }
+  }
+
+  async #done(ticket: string | null, verdict: VerdictView): Promise<void> {
+    const state = this.#deps.capture.state();
+    const draft = state.ok ? state.value.draft : null;
+    const enterprise = draft?.enterprise;
+    const agent = draft?.agent;
+    const result: IntakeResult = ticket !== null ? { acceptable: true, ticket, findings: verdict.findings } : { acceptable: false, missing: verdict.missing, findings: verdict.findings };
+    const receipt = intakeReceipt({
+      transactionId: this.#deps.sessions.current()?.id ?? 'unknown',
+      kioskId: this.#deps.kioskId,
+      at: this.#deps.now(),
+      business: this.#business,
+      enterprise: enterprise?.name !== undefined && enterprise.uscc !== undefined ? { name: enterprise.name, uscc: enterprise.uscc } : null,
+      agent: agent?.name !== undefined && agent.idNumber !== undefined ? { name: agent.name, idNumber: agent.idNumber } : null,
+      result,
+    });
+    this.#go({ at: 'done', ticket, receipt });
+    await this.#receipt.print(receipt);
+  }
+
+  #end(outcome: 'completed' | 'failed'): void {
+    this.#go({ at: 'ended', outcome, last: this.screen() });
+  }
+
+  #go(state: State): number {
+    this.#state = state;
+    this.#epoch++;
+    this.#hooks.changed();
+    return this.#epoch;
+  }
+}
+
+/** The fields an agent reads off each kind of paper (what the rules compare and require). */
+export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKey[] {
+  const dates: FieldKey[] = ['validUntil', 'annualInspection'];
+  switch (kind) {
+    case 'business_licence':
+      return ['name', 'uscc', 'legalRepresentative', 'address', ...dates];
+    case 'org_code_certificate':
+      return ['name', 'orgCode', ...dates];
+    case 'tax_registration':
+      return ['name', 'uscc', ...dates];
+    case 'trade_qualification':
+    case 'customs_registration':
+      return ['variant', 'name', ...dates];
+    case 'introduction_letter':
+      return ['name', 'agentName', 'agentIdNumber'];
+    case 'id_card':
+      return ['name', 'idNumber'];
+    case 'form_enterprise':
+      return ['name', 'uscc'];
+    case 'form_ic_card':
+    case 'form_tax_clerk_card':
+      return business === 'add_operator' ? ['name', 'uscc', 'holderName', 'holderIdNumber'] : ['name', 'uscc'];
+    case 'contact_proof':
+      return ['name', 'address', 'postcode', 'contactName', 'phone', 'consentToMail'];
+  }
+}
+
+function itemKey(item: CaptureItem): string {
+  return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
+}
+
+function inputOf(key: FieldKey): FieldInput {
+  switch (key) {
+    case 'uscc':
+    case 'orgCode':
+    case 'postcode':
+    case 'phone':
+      return 'code';
+    case 'idNumber':
+    case 'agentIdNumber':
+    case 'holderIdNumber':
+      return 'idNumber';
+    case 'validUntil':
+    case 'annualInspection':
+      return 'date';
+    case 'name':
+    case 'legalRepresentative':
+    case 'address':
+    case 'variant':
+    case 'agentName':
+    case 'holderName':
+    case 'contactName':
+    case 'consentToMail':
+      return 'text';
+  }
+}
+
+function isVariant(value: string): value is NonNullable<DocumentFields['variant']> {
+  return (documentVariants as readonly string[]).includes(value);
+}
+
+function consent(value: string): boolean | null {
+  const v = value.toLowerCase();
+  if (['yes', 'true', 'y', '1', '是', '同意', '有'].includes(v)) return true;
+  if (['no', 'false', 'n', '0', '否', '不同意', '无'].includes(v)) return false;
+  return null;
+}
+
+/** The agent's values as package fields; an empty one is left out. Err: the keys that are not valid. */
+function documentFields(values: [FieldKey, string][]): Result<DocumentFields, string[]> {
+  const fields: DocumentFields = {};
+  const invalid: string[] = [];
+  for (const [key, value] of values) {
+    if (value === '') continue;
+    switch (key) {
+      case 'variant':
+        if (isVariant(value)) fields.variant = value;
+        else invalid.push(key);
+        break;
+      case 'consentToMail': {
+        const given = consent(value);
+        if (given === null) invalid.push(key);
+        else fields.consentToMail = given;
+        break;
+      }
+      case 'name':
+      case 'uscc':
+      case 'orgCode':
+      case 'legalRepresentative':
+      case 'address':
+      case 'validUntil':
+      case 'annualInspection':
+      case 'idNumber':
+      case 'agentName':
+      case 'agentIdNumber':
+      case 'holderName':
+      case 'holderIdNumber':
+      case 'postcode':
+      case 'contactName':
+      case 'phone':
+        setText(fields, key, value);
+        break;
+    }
+  }
+  return invalid.length > 0 ? err(invalid) : ok(fields);
+}
+
+function setText(fields: DocumentFields, key: TextKey, value: string): void {
+  fields[key] = value;
+}
+
+/** The screen's fields with what the agent typed, for showing them again with the problem. */
+function withValues(fields: FieldView[], given: Record<string, string>): FieldView[] {
+  return fields.map((field) => {
+    const value = given[field.key];
+    return value === undefined || value === field.value ? field : { ...field, value: field.input === 'idNumber' ? maskIdNumber(value) : value, source: 'agent' };
+  });
+}
+
+function person(name: string | undefined, idNumber: string | undefined): Person {
+  return { ...(name !== undefined && { name }), ...(idNumber !== undefined && { idNumber }) };
+}
+
+function cardHolder(holder: Person): Pick<IntakeCard, 'holderName' | 'holderIdNumber'> {
+  return { ...(holder.name !== undefined && { holderName: holder.name }), ...(holder.idNumber !== undefined && { holderIdNumber: holder.idNumber }) };
+}
+
+function enterpriseOf(fields: DocumentFields): { name?: string; uscc?: string; orgCode?: string; legalRepresentative?: string; address?: string } {
+  const uscc = fields.uscc?.trim();
+  return {
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(uscc !== undefined && { uscc }),
+    // GB 32100: characters 9–17 of a USCC are the organisation code.
+    ...(uscc?.length === 18 && { orgCode: uscc.slice(8, 17) }),
+    ...(fields.legalRepresentative !== undefined && { legalRepresentative: fields.legalRepresentative }),
+    ...(fields.address !== undefined && { address: fields.address }),
+  };
+}
+
+function verdictView(verdict: Verdict): VerdictView {
+  return {
+    acceptable: verdict.acceptable,
+    findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
+    missing: verdict.checklist.filter((item) => !item.present).map((item) => item.label),
+  };
+}

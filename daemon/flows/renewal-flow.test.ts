@@ -1,0 +1,205 @@
+// The renewal flow on the simulated devices: the legal-person card, the licence against the
+// registry, the cards renewed one by one, the receipt; wrong PINs, a licence that differs from the
+// registry, a card pulled mid-renewal, the printer out of paper.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
+import type { GeneratedPage } from '../../sim/scanner/documents.ts';
+import { generatePage } from '../../sim/scanner/generate-page.ts';
+import type { Flow } from './flow.ts';
+import type { FlowScreen } from './flow-view.ts';
+import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
+import { createRenewalFlow } from './renewal-flow.ts';
+
+const fixture = (name: string) => {
+  const found = cardFixture(name);
+  if (found === undefined) throw new Error(name);
+  return found;
+};
+const legalPerson = fixture('legal-person');
+const operator = fixture('operator');
+
+let kit: FlowKit;
+let hooks: RecordedHooks;
+let flow: Flow;
+let sessionId: string;
+/** Every screen pushed, in order. */
+let pushed: FlowScreen[];
+
+async function licence(options: DocumentSetOptions = {}): Promise<GeneratedPage> {
+  const spec = documentSpecs('renewal', { date: kit.date, ...options }).find((s) => s.kind === 'business_licence' && s.form === 'original');
+  if (spec === undefined) throw new Error('no licence');
+  return generatePage(spec, { date: kit.date, dpi: kit.scanDpi });
+}
+
+beforeEach(async () => {
+  kit = await openFlowKit();
+  sessionId = kit.startSession('renewal');
+  pushed = [];
+  const recorded = recordingHooks();
+  hooks = {
+    ...recorded,
+    changed: () => {
+      recorded.changed();
+      pushed.push(flow.screen());
+    },
+  };
+  flow = createRenewalFlow(kit.deps, hooks);
+  kit.attach(flow);
+});
+
+afterEach(async () => {
+  await kit.close();
+});
+
+/** The legal-person card in, its PIN, the licence scanned and matching: on to its own renewal. */
+async function throughComparison(): Promise<void> {
+  expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
+  await kit.insert('legal-person');
+  await screenOf(flow, 'enterPin');
+  expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toMatchObject({ screen: 'scanPaper', scanning: false, problem: null });
+  kit.scanner.loadFeeder([await licence()]);
+  await act(flow, { action: 'scan' });
+  expect(pushed.map((s) => s.screen)).toContain('working');
+  const pin = await screenOf(flow, 'enterPin');
+  expect(pin.card.cardNo).toBe(legalPerson.cardNo);
+}
+
+function journalText(): string {
+  return JSON.stringify(hooks.journaled) + JSON.stringify(kit.store.journalOf(sessionId));
+}
+
+describe('renewal flow', () => {
+  it('renews the legal-person card and an operator card, then prints the receipt', async () => {
+    await throughComparison();
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    const progress = pushed.flatMap((s) => (s.screen === 'working' && s.task === 'renewing' && s.progress !== null ? [s.progress] : []));
+    expect(progress.at(-1)).toEqual({ step: 'confirmed', index: 8, of: 8 });
+    const first = await screenOf(flow, 'renewalNext');
+    expect(first.renewed).toEqual([expect.objectContaining({ cardNo: legalPerson.cardNo, cardType: 'legal_person' })]);
+
+    // The renewed card again is refused; the operator card is renewed.
+    await act(flow, { action: 'anotherCard' });
+    expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'cardToRenew', problem: null });
+    kit.remove();
+    await kit.insert('legal-person');
+    expect(await screenOf(flow, 'insertCard')).toMatchObject({ problem: { kind: 'alreadyDone', cardNo: legalPerson.cardNo } });
+    await until(() => flow.screen().screen === 'insertCard' && (flow.screen() as { problem: unknown }).problem !== null, 'the refusal');
+    kit.remove();
+    await kit.insert('operator');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: operator.pin });
+    const second = await screenOf(flow, 'renewalNext');
+    expect(second.renewed.map((c) => c.cardNo)).toEqual([legalPerson.cardNo, operator.cardNo]);
+    // Two years from now.
+    const years = (Date.parse(second.renewed[1]?.notAfter ?? '') - Date.now()) / (365.25 * 86_400_000);
+    expect(years).toBeCloseTo(2, 1);
+
+    await act(flow, { action: 'finish' });
+    const done = flow.screen();
+    expect(done).toMatchObject({ screen: 'done', outcome: { flow: 'renewal', enterpriseName: '厦门海韵进出口贸易有限公司', cards: [{}, {}] }, receipt: { state: 'printed' } });
+    expect(flow.ended()).toBeNull();
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+
+    const text = journalText();
+    for (const pin of [legalPerson.pin, operator.pin]) expect(text).not.toContain(pin);
+    expect(text).not.toContain(operator.holder.idNumber);
+    expect(hooks.journaled.map((e) => e.step)).toEqual(expect.arrayContaining(['renewal.legalPersonVerified', 'renewal.compared', 'renewal.renewed']));
+  });
+
+  it('asks for the PIN again after a wrong one, with the tries left', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    expect(await act(flow, { action: 'pin', pin: '00000001' })).toMatchObject({ screen: 'enterPin', problem: { kind: 'wrongPin', triesLeft: 2 } });
+    expect(flow.canBack()).toBe(true);
+    expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toMatchObject({ screen: 'scanPaper', problem: null });
+  });
+
+  it('ends as failed when the PIN gets blocked (the unlock business is next)', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: '00000001' });
+    await act(flow, { action: 'pin', pin: '00000002' });
+    expect(await act(flow, { action: 'pin', pin: '00000003' })).toEqual({ screen: 'failed', problem: { kind: 'pinBlocked' } });
+    await act(flow, { action: 'next' });
+    expect(flow.ended()).toEqual({ outcome: 'failed' });
+  });
+
+  it('refuses an operator card where the legal-person card is wanted', async () => {
+    await kit.insert('operator');
+    await until(() => (flow.screen() as { problem?: unknown }).problem != null, 'the refusal');
+    expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: { kind: 'wrongCardType', expected: ['legal_person'], actual: 'operator' } });
+  });
+
+  it('stops at a licence that differs from the registry: a change comes first', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence({ defects: [{ kind: 'business_licence', defects: { differentName: '厦门海韵国际贸易有限公司' } }] })]);
+    await act(flow, { action: 'scan' });
+    expect(flow.screen()).toEqual({
+      screen: 'registryMismatch',
+      differences: [{ field: 'name', onPaper: '厦门海韵国际贸易有限公司', inRegistry: '厦门海韵进出口贸易有限公司' }],
+    });
+    await act(flow, { action: 'next' });
+    expect(flow.ended()).toEqual({ outcome: 'failed' });
+    expect(kit.pages.list()).toEqual([]);
+  });
+
+  it('asks for the licence again after a jam', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    kit.scanner.jam();
+    expect(await act(flow, { action: 'scan' })).toMatchObject({ screen: 'scanPaper', scanning: false, problem: { kind: 'scannerJam' } });
+    kit.scanner.clearJam();
+    await act(flow, { action: 'scan' });
+    await screenOf(flow, 'enterPin');
+  });
+
+  it.each([
+    ['keyProofSigned', false],
+    ['activated', true],
+  ] as const)('a card pulled after %s: inserted again, the renewal is settled or done again', async (cut, renewedAfterAll) => {
+    await throughComparison();
+    kit.onStep = async (_operation, step) => {
+      if (step === cut) kit.remove();
+    };
+    expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' } });
+    kit.onStep = async () => undefined;
+    await kit.insert('legal-person');
+    if (renewedAfterAll) {
+      const next = await screenOf(flow, 'renewalNext');
+      expect(next.renewed.map((c) => c.cardNo)).toEqual([legalPerson.cardNo]);
+      expect(hooks.journaled.map((e) => e.step)).toContain('renewal.settledOnReinsert');
+    } else {
+      await screenOf(flow, 'enterPin');
+      await act(flow, { action: 'pin', pin: legalPerson.pin });
+      expect((await screenOf(flow, 'renewalNext')).renewed).toHaveLength(1);
+    }
+    expect(kit.store.openCardOperations()).toEqual([]);
+  });
+
+  it('lets the legal-person card go without renewal (next), and ends without a receipt when nothing was renewed', async () => {
+    await throughComparison();
+    expect(await act(flow, { action: 'next' })).toEqual({ screen: 'renewalNext', renewed: [] });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+  });
+
+  it('shows the printer out of paper on the done screen, then prints on retry', async () => {
+    await throughComparison();
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    await screenOf(flow, 'renewalNext');
+    kit.printer.virtual.setPaperLeft(40);
+    expect(await act(flow, { action: 'finish' })).toMatchObject({ screen: 'done', receipt: { state: 'failed', problem: { kind: 'printerNoPaper' } } });
+    kit.printer.virtual.loadPaper();
+    await until(() => kit.printer.status().state === 'online', 'the printer');
+    expect(await act(flow, { action: 'printReceipt' })).toMatchObject({ screen: 'done', receipt: { state: 'printed' } });
+    expect(await flow.handle({ action: 'scan' }, new AbortController().signal)).toEqual({ ok: false, error: { kind: 'notOnThisScreen', screen: 'done', action: 'scan' } });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+  });
+});

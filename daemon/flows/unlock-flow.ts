@@ -1,0 +1,592 @@
+// The unlock business as a state machine: consent, the locked card, the agent's ID card copy and
+// the introduction letter (scanned, read and confirmed by the agent), what the kiosk can check
+// before asking for a PIN (the registry, the ID number's check character), the new PIN, the
+// unlock with its progress, the receipt. The full ID number lives in this object's memory only:
+// every view masks it, and a masked value the agent sends back unchanged means "as before".
+import type { UnlockEvidence } from '../authority/authority.ts';
+import type { CardServiceError } from '../cards/card-service-error.ts';
+import { unlockSteps } from '../cards/unlock.ts';
+import { validateResidentId } from '../identifiers/resident-id.ts';
+import { validateUscc } from '../identifiers/uscc.ts';
+import type { CaptureRequest } from '../intake/capture-session.ts';
+import { documentLabel } from '../intake/labels.ts';
+import { maskIdNumber } from '../log/redact.ts';
+import { unlockReceipt } from '../printing/business-receipts.ts';
+import type { Receipt } from '../printing/receipt.ts';
+import type { FlowAction } from '../protocol/flow-messages.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import { cardInReader, cardNoInReader } from './card-in-reader.ts';
+import { cardViewOf } from './card-view.ts';
+import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
+import type { BilingualText, CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from './flow-view.ts';
+import { ReceiptStep } from './receipt-step.ts';
+
+/** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */
+interface Agent {
+  name: string;
+  idNumber: string;
+}
+
+/** What the introduction letter says, as the agent confirmed it. */
+interface Letter {
+  agentName: string;
+  agentIdNumber: string;
+  uscc: string;
+  enterpriseName: string;
+}
+
+type Paper = 'agentId' | 'letter';
+
+/** Everything gathered so far on the way to the evidence. */
+interface Papers {
+  card: CardView;
+  agent: Agent | null;
+  agentDocument: number | null;
+  letter: Letter | null;
+}
+
+/** All the authority needs besides the card: ready for the PIN. */
+interface Evidence {
+  card: CardView;
+  agent: Agent;
+  agentDocument: number;
+  letter: Letter;
+  letterDocument: number;
+}
+
+/** Where to carry on once the card is back; `afterCut`: the unlock was cut mid-write. */
+interface Resume {
+  evidence: Evidence;
+  afterCut: boolean;
+}
+
+type Progress = { step: string; index: number; of: number };
+
+type State =
+  | { s: 'consent' }
+  | { s: 'insertCard'; problem: FlowProblem | null; resume: Resume | null }
+  | { s: 'readingCard'; resume: Resume | null }
+  | { s: 'cardShown'; card: CardView }
+  | { s: 'scanPaper'; paper: Paper; papers: Papers; scanning: boolean; problem: FlowProblem | null }
+  | { s: 'confirmFields'; paper: Paper; papers: Papers; document: number; problem: FlowProblem | null }
+  | { s: 'authorising'; evidence: Evidence }
+  | { s: 'newPin'; evidence: Evidence; problem: FlowProblem | null }
+  | { s: 'unlocking'; evidence: Evidence; progress: Progress | null }
+  /** `retry`: what `next` does; `resume`: carry on when the card comes back. */
+  | { s: 'failed'; problem: FlowProblem; retry: { to: 'authorise' | 'newPin'; evidence: Evidence } | null; resume: Resume | null }
+  | { s: 'done'; card: CardView; receipt: Receipt };
+
+const papersOrder: readonly Paper[] = ['agentId', 'letter'];
+
+const paperLabels: Record<Paper, BilingualText> = {
+  agentId: { zh: '经办人身份证复印件', en: "the agent's ID card (copy)" },
+  letter: documentLabel.introduction_letter,
+};
+
+/**
+ * The unlock checklist asks for the agent's ID card as original and copy and the letter; the
+ * kiosk scans the copy (the original stays with the agent) and the letter, in that order.
+ */
+const captureRequests: Record<Paper, CaptureRequest> = {
+  agentId: { kind: 'id_card', form: 'copy', role: 'agent' },
+  letter: { kind: 'introduction_letter', form: 'original' },
+};
+
+const fieldLabels = {
+  personName: { zh: '姓名', en: 'name' },
+  idNumber: { zh: '身份证号码', en: 'ID number' },
+  agentName: { zh: '经办人姓名', en: "agent's name" },
+  agentIdNumber: { zh: '经办人身份证号码', en: "agent's ID number" },
+  uscc: { zh: '统一社会信用代码', en: 'Unified Social Credit Code' },
+  enterpriseName: { zh: '单位名称', en: 'enterprise name' },
+} satisfies Record<string, BilingualText>;
+
+const holderCardTypes = ['legal_person', 'operator', 'tax_clerk'] as const;
+
+function field(key: string, label: BilingualText, value: string, input: FieldInput, source: FieldView['source']): FieldView {
+  return { key, label, value, input, required: true, source };
+}
+
+const sameCode = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+export function createUnlockFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
+  return new UnlockFlow(deps, hooks);
+}
+
+class UnlockFlow implements Flow {
+  readonly kind = 'unlock' as const;
+  readonly #deps: FlowDeps;
+  readonly #hooks: FlowHooks;
+  readonly #receipt: ReceiptStep;
+  readonly #sessionId: string;
+  #state: State = { s: 'consent' };
+  #ended: { outcome: 'completed' | 'failed' } | null = null;
+  #cardIn: boolean;
+
+  constructor(deps: FlowDeps, hooks: FlowHooks) {
+    this.#deps = deps;
+    this.#hooks = hooks;
+    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
+    this.#sessionId = deps.sessions.current()?.id ?? 'no-session';
+    this.#cardIn = cardInReader(deps.reader.status());
+    deps.capture.start('unlock');
+  }
+
+  screen(): FlowScreen {
+    const state = this.#state;
+    switch (state.s) {
+      case 'consent':
+        return { screen: 'consent' };
+      case 'insertCard':
+        return { screen: 'insertCard', wanted: 'lockedCard', problem: state.problem };
+      case 'readingCard':
+        return { screen: 'readingCard' };
+      case 'cardShown':
+        return { screen: 'cardShown', card: state.card };
+      case 'scanPaper':
+        return { screen: 'scanPaper', paper: paperRequest(state.paper), scanning: state.scanning, problem: state.problem };
+      case 'confirmFields':
+        return { screen: 'confirmFields', paper: paperRequest(state.paper), fields: fieldsOf(state.paper, state.papers), problem: state.problem };
+      case 'authorising':
+        return { screen: 'working', task: 'authorising', progress: null };
+      case 'newPin':
+        return { screen: 'newPin', card: state.evidence.card, problem: state.problem };
+      case 'unlocking':
+        return { screen: 'working', task: 'unlocking', progress: state.progress };
+      case 'failed':
+        return { screen: 'failed', problem: state.problem };
+      case 'done':
+        return { screen: 'done', outcome: { flow: 'unlock', card: state.card }, receipt: this.#receipt.state() };
+    }
+  }
+
+  canBack(): boolean {
+    const state = this.#state;
+    switch (state.s) {
+      case 'insertCard':
+        return state.resume === null;
+      case 'cardShown':
+      case 'confirmFields':
+      case 'newPin':
+        return true;
+      case 'scanPaper':
+        return !state.scanning;
+      case 'consent':
+      case 'readingCard':
+      case 'authorising':
+      case 'unlocking':
+      case 'failed':
+      case 'done':
+        return false;
+    }
+  }
+
+  ended(): { outcome: 'completed' | 'failed' } | null {
+    return this.#ended;
+  }
+
+  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
+    const handled = await this.#act(this.#state, action, signal);
+    return handled ? ok(undefined) : err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
+  }
+
+  onCardReader(status: CardReaderStatus): void {
+    const wasIn = this.#cardIn;
+    this.#cardIn = cardInReader(status);
+    if (!wasIn && this.#cardIn) this.#inserted();
+    if (wasIn && !this.#cardIn) this.#removed();
+  }
+
+  #go(state: State): void {
+    this.#state = state;
+    this.#hooks.changed();
+  }
+
+  #inserted(): void {
+    const state = this.#state;
+    switch (state.s) {
+      case 'insertCard':
+        void this.#readCard(state.resume);
+        return;
+      case 'failed':
+        if (state.resume !== null) void this.#readCard(state.resume);
+        return;
+      case 'consent':
+      case 'readingCard':
+      case 'cardShown':
+      case 'scanPaper':
+      case 'confirmFields':
+      case 'authorising':
+      case 'newPin':
+      case 'unlocking':
+      case 'done':
+        return;
+    }
+  }
+
+  /**
+   * The papers do not need the card; the card shown and the PIN pad do. Authorising checks the
+   * card before it goes on; the unlock reports a removal itself.
+   */
+  #removed(): void {
+    const state = this.#state;
+    switch (state.s) {
+      case 'cardShown':
+        this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: null });
+        return;
+      case 'newPin':
+        this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence: state.evidence, afterCut: false } });
+        return;
+      case 'consent':
+      case 'insertCard':
+      case 'readingCard':
+      case 'scanPaper':
+      case 'confirmFields':
+      case 'authorising':
+      case 'unlocking':
+      case 'failed':
+      case 'done':
+        return;
+    }
+  }
+
+  async #act(state: State, action: FlowAction, signal: AbortSignal): Promise<boolean> {
+    switch (state.s) {
+      case 'consent':
+        if (action.action !== 'next') return false;
+        this.#go({ s: 'insertCard', problem: null, resume: null });
+        // A card already in the reader is the one the agent brought.
+        if (this.#cardIn) await this.#readCard(null);
+        return true;
+      case 'insertCard':
+        if (action.action !== 'back' || state.resume !== null) return false;
+        this.#go({ s: 'consent' });
+        return true;
+      case 'readingCard':
+      case 'authorising':
+      case 'unlocking':
+        return false;
+      case 'cardShown':
+        if (action.action === 'back') this.#go({ s: 'insertCard', problem: null, resume: null });
+        else if (action.action === 'next') this.#scanPaper('agentId', { card: state.card, agent: null, agentDocument: null, letter: null }, null);
+        else return false;
+        return true;
+      case 'scanPaper':
+        return this.#onScanPaper(state, action, signal);
+      case 'confirmFields':
+        return this.#onConfirmFields(state, action);
+      case 'newPin':
+        if (action.action === 'back') {
+          this.#letterFields(state.evidence, null);
+          return true;
+        }
+        if (action.action !== 'newPin') return false;
+        await this.#unlock(state.evidence, action.pin, action.confirmation);
+        return true;
+      case 'failed':
+        if (action.action === 'finish') {
+          this.#ended = { outcome: 'failed' };
+          return true;
+        }
+        if (action.action !== 'next' || state.retry === null) return false;
+        if (state.retry.to === 'authorise') await this.#authorise(state.retry.evidence);
+        else this.#go({ s: 'newPin', evidence: state.retry.evidence, problem: null });
+        return true;
+      case 'done':
+        switch (action.action) {
+          case 'printReceipt':
+            await this.#receipt.print(state.receipt);
+            return true;
+          case 'skipReceipt':
+            this.#receipt.skip();
+            return true;
+          case 'finish':
+            this.#ended = { outcome: 'completed' };
+            return true;
+          case 'next':
+          case 'back':
+          case 'pin':
+          case 'newPin':
+          case 'scan':
+          case 'confirmFields':
+          case 'rescan':
+          case 'anotherCard':
+            return false;
+        }
+    }
+  }
+
+  async #readCard(resume: Resume | null): Promise<void> {
+    this.#go({ s: 'readingCard', resume });
+    const read = await this.#deps.cards.readCard();
+    if (this.#state.s !== 'readingCard') return;
+    if (!read.ok) {
+      this.#go({ s: 'insertCard', problem: cardProblem(read.error), resume });
+      return;
+    }
+    const card = cardViewOf(read.value);
+    if (resume !== null && card.cardNo === resume.evidence.card.cardNo) {
+      const evidence = { ...resume.evidence, card };
+      // Reconciliation ran when the card came back: a cut after the PIN reset finished the unlock.
+      if (resume.afterCut && card.lifecycle === 'active') this.#done(card, evidence.agent);
+      else if (card.lifecycle === 'locked') await this.#authorise(evidence);
+      else this.#go({ s: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, retry: null, resume: null });
+      return;
+    }
+    // Another card than the one being unlocked: it starts over with that card.
+    if (card.cardType === 'technician') {
+      this.#go({ s: 'insertCard', problem: { kind: 'wrongCardType', expected: [...holderCardTypes], actual: card.cardType }, resume: null });
+    } else if (card.lifecycle !== 'locked') {
+      this.#go({ s: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, resume: null });
+    } else {
+      this.#go({ s: 'cardShown', card });
+    }
+  }
+
+  #scanPaper(paper: Paper, papers: Papers, problem: FlowProblem | null): void {
+    this.#go({ s: 'scanPaper', paper, papers, scanning: false, problem });
+  }
+
+  async #onScanPaper(state: Extract<State, { s: 'scanPaper' }>, action: FlowAction, signal: AbortSignal): Promise<boolean> {
+    if (state.scanning) return false;
+    if (action.action === 'back') {
+      if (state.paper === 'agentId') this.#go({ s: 'cardShown', card: state.papers.card });
+      else if (state.papers.agentDocument === null) this.#scanPaper('agentId', state.papers, null);
+      else this.#go({ s: 'confirmFields', paper: 'agentId', papers: state.papers, document: state.papers.agentDocument, problem: null });
+      return true;
+    }
+    if (action.action !== 'scan') return false;
+    this.#go({ ...state, scanning: true, problem: null });
+    const captured = await this.#deps.capture.capture(captureRequests[state.paper], signal);
+    if (this.#state.s !== 'scanPaper') return true;
+    if (!captured.ok) this.#go({ ...state, scanning: false, problem: captureProblem(captured.error) });
+    else this.#go({ s: 'confirmFields', paper: state.paper, papers: state.papers, document: captured.value.index, problem: null });
+    return true;
+  }
+
+  async #onConfirmFields(state: Extract<State, { s: 'confirmFields' }>, action: FlowAction): Promise<boolean> {
+    switch (action.action) {
+      case 'back':
+      case 'rescan':
+        // The paper goes, scans and all; the agent feeds it again.
+        this.#deps.capture.remove(state.document);
+        this.#scanPaper(state.paper, state.paper === 'agentId' ? { ...state.papers, agent: null, agentDocument: null } : { ...state.papers, letter: null }, null);
+        return true;
+      case 'confirmFields':
+        await this.#confirm(state, action.fields);
+        return true;
+      case 'next':
+      case 'pin':
+      case 'newPin':
+      case 'scan':
+      case 'anotherCard':
+      case 'finish':
+      case 'printReceipt':
+      case 'skipReceipt':
+        return false;
+    }
+  }
+
+  async #confirm(state: Extract<State, { s: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
+    const { papers } = state;
+    const shown = fieldsOf(state.paper, papers);
+    const previous = state.paper === 'agentId' ? { idNumber: papers.agent?.idNumber } : { agentIdNumber: papers.letter?.agentIdNumber ?? papers.agent?.idNumber };
+    const values: Record<string, string> = {};
+    for (const f of shown) {
+      const value = (given[f.key] ?? f.value).trim();
+      // The view only ever shows a masked ID number: sent back unchanged, it means the full one kept here.
+      const kept = f.input === 'idNumber' ? previous[f.key as keyof typeof previous] : undefined;
+      values[f.key] = kept !== undefined && value === maskIdNumber(kept) ? kept : value;
+    }
+    const invalid = shown.filter((f) => !validField(f, values[f.key] ?? '', this.#deps.now())).map((f) => f.key);
+    const go = (problem: FlowProblem | null): void => {
+      this.#go({ ...state, problem });
+    };
+    if (state.paper === 'agentId') {
+      if (invalid.length > 0) {
+        go({ kind: 'fieldsInvalid', fields: invalid });
+        return;
+      }
+      const agent: Agent = { name: values.name ?? '', idNumber: (values.idNumber ?? '').toUpperCase() };
+      const confirmed = this.#deps.capture.confirm(state.document, { name: agent.name, idNumber: agent.idNumber, role: 'agent' });
+      if (!confirmed.ok) {
+        go(captureProblem(confirmed.error));
+        return;
+      }
+      this.#hooks.journal('unlock.agentIdConfirmed', {});
+      this.#scanPaper('letter', { ...papers, agent, agentDocument: state.document, letter: null }, null);
+      return;
+    }
+    const agent = papers.agent;
+    if (agent === null || papers.agentDocument === null) {
+      go({ kind: 'internal', detail: 'the agent ID card is not confirmed' });
+      return;
+    }
+    const letter: Letter = {
+      agentName: values.agentName ?? '',
+      agentIdNumber: (values.agentIdNumber ?? '').toUpperCase(),
+      uscc: (values.uscc ?? '').toUpperCase(),
+      enterpriseName: values.name ?? '',
+    };
+    // The letter must name the agent who came: the person on the ID card just confirmed.
+    if (letter.agentName !== '' && letter.agentName.normalize('NFKC') !== agent.name.normalize('NFKC')) invalid.push('agentName');
+    if (letter.agentIdNumber !== '' && letter.agentIdNumber !== agent.idNumber && !invalid.includes('agentIdNumber')) invalid.push('agentIdNumber');
+    const withLetter = { ...papers, letter };
+    if (invalid.length > 0) {
+      this.#go({ ...state, papers: withLetter, problem: { kind: 'fieldsInvalid', fields: invalid } });
+      return;
+    }
+    const confirmed = this.#deps.capture.confirm(state.document, { agentName: letter.agentName, agentIdNumber: letter.agentIdNumber, uscc: letter.uscc, name: letter.enterpriseName });
+    if (!confirmed.ok) {
+      go(captureProblem(confirmed.error));
+      return;
+    }
+    this.#hooks.journal('unlock.letterConfirmed', {});
+    await this.#authorise({ card: papers.card, agent, agentDocument: papers.agentDocument, letter, letterDocument: state.document });
+  }
+
+  #letterFields(evidence: Evidence, problem: FlowProblem | null): void {
+    const papers: Papers = { card: evidence.card, agent: evidence.agent, agentDocument: evidence.agentDocument, letter: evidence.letter };
+    this.#go({ s: 'confirmFields', paper: 'letter', papers, document: evidence.letterDocument, problem });
+  }
+
+  #cardIs(cardNo: string): boolean {
+    return this.#cardIn && (cardNoInReader(this.#deps.reader.status()) ?? cardNo) === cardNo;
+  }
+
+  /** What the kiosk can check before the PIN: the registry's card and enterprise, the ID number. */
+  async #authorise(evidence: Evidence): Promise<void> {
+    this.#go({ s: 'authorising', evidence });
+    const found = await this.#deps.authority.lookupCard(evidence.card.cardNo);
+    if (this.#state.s !== 'authorising') return;
+    if (!found.ok) {
+      const problem = authorityProblem(found.error);
+      const retry = problem.kind === 'authorityUnreachable' ? { to: 'authorise' as const, evidence } : null;
+      this.#go({ s: 'failed', problem, retry, resume: null });
+      return;
+    }
+    const { card, enterprise } = found.value;
+    if (card.status !== 'locked') {
+      this.#go({ s: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.status }, retry: null, resume: null });
+      return;
+    }
+    if (!sameCode(enterprise.uscc, evidence.letter.uscc)) {
+      this.#letterFields(evidence, { kind: 'authorityRefused', reason: 'enterpriseMismatch' });
+      return;
+    }
+    if (!validateResidentId(evidence.agent.idNumber, this.#deps.now()).ok) {
+      this.#letterFields(evidence, { kind: 'fieldsInvalid', fields: ['agentIdNumber'] });
+      return;
+    }
+    if (!this.#cardIs(evidence.card.cardNo)) {
+      this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence, afterCut: false } });
+      return;
+    }
+    this.#go({ s: 'newPin', evidence, problem: null });
+  }
+
+  async #unlock(evidence: Evidence, pin: string, confirmation: string): Promise<void> {
+    this.#go({ s: 'unlocking', evidence, progress: null });
+    const proof: UnlockEvidence = { agentName: evidence.agent.name, agentIdNumber: evidence.agent.idNumber, introductionLetter: true, enterpriseUscc: evidence.letter.uscc };
+    this.#deps.progress.listen((operation, step) => {
+      const state = this.#state;
+      if (operation !== 'unlock' || state.s !== 'unlocking') return;
+      this.#go({ ...state, progress: { step, index: unlockSteps.indexOf(step as (typeof unlockSteps)[number]), of: unlockSteps.length } });
+    });
+    let result;
+    try {
+      result = await this.#deps.cards.unlock(proof, pin, confirmation);
+    } finally {
+      this.#deps.progress.listen(null);
+    }
+    if (this.#state.s !== 'unlocking') return;
+    if (result.ok) {
+      const read = await this.#deps.cards.readCard();
+      this.#done(read.ok ? cardViewOf(read.value) : { ...evidence.card, lifecycle: 'active' }, evidence.agent);
+      return;
+    }
+    this.#unlockFailed(evidence, result.error);
+  }
+
+  #unlockFailed(evidence: Evidence, error: CardServiceError): void {
+    const failed = (problem: FlowProblem, retry: boolean, resume: Resume | null = null) =>
+      this.#go({ s: 'failed', problem, retry: retry ? { to: 'newPin', evidence } : null, resume });
+    switch (error.kind) {
+      case 'pinPolicy':
+        this.#go({ s: 'newPin', evidence, problem: cardProblem(error) });
+        return;
+      case 'authority':
+        if (error.error.kind === 'refused') this.#letterFields(evidence, authorityProblem(error.error));
+        else failed(authorityProblem(error.error), error.error.kind !== 'unknownCard');
+        return;
+      case 'notAllowed':
+        if (error.reason === 'evidenceMismatch') this.#letterFields(evidence, cardProblem(error));
+        else failed(cardProblem(error), false);
+        return;
+      case 'cardRemoved':
+        // The journal and reconciliation settle the card when it comes back; then the flow goes on.
+        failed({ kind: 'cardRemoved' }, false, { evidence, afterCut: true });
+        return;
+      case 'noCard':
+        this.#go({ s: 'insertCard', problem: { kind: 'noCard' }, resume: { evidence, afterCut: false } });
+        return;
+      case 'cardState':
+      case 'interrupted':
+        failed(cardProblem(error), false);
+        return;
+      case 'readerUnavailable':
+      case 'wrongPin':
+      case 'pinBlocked':
+      case 'card':
+      case 'verificationFailed':
+        failed(cardProblem(error), true, { evidence, afterCut: true });
+        return;
+    }
+  }
+
+  #done(card: CardView, agent: Agent): void {
+    const receipt = unlockReceipt({ transactionId: this.#sessionId, kioskId: this.#deps.kioskId, at: this.#deps.now(), card, agent });
+    this.#hooks.journal('unlock.done', { cardNo: card.cardNo });
+    this.#go({ s: 'done', card, receipt });
+    // Printed without being asked; a failure shows on the done screen with a retry.
+    void this.#receipt.print(receipt);
+  }
+}
+
+function paperRequest(paper: Paper): PaperRequest {
+  return { label: paperLabels[paper], position: { index: papersOrder.indexOf(paper), of: papersOrder.length } };
+}
+
+function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
+  const { agent, letter, card } = papers;
+  const masked = (id: string | undefined) => (id === undefined || id === '' ? '' : maskIdNumber(id));
+  switch (paper) {
+    case 'agentId':
+      return [
+        field('name', fieldLabels.personName, agent?.name ?? '', 'text', agent === null ? 'none' : 'agent'),
+        field('idNumber', fieldLabels.idNumber, masked(agent?.idNumber), 'idNumber', agent === null ? 'none' : 'agent'),
+      ];
+    case 'letter':
+      return [
+        field('agentName', fieldLabels.agentName, letter?.agentName ?? agent?.name ?? '', 'text', letter === null && agent === null ? 'none' : 'agent'),
+        field('agentIdNumber', fieldLabels.agentIdNumber, masked(letter?.agentIdNumber ?? agent?.idNumber), 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
+        field('uscc', fieldLabels.uscc, letter?.uscc ?? card.uscc, 'code', letter === null ? 'card' : 'agent'),
+        field('name', fieldLabels.enterpriseName, letter?.enterpriseName ?? card.enterpriseName, 'text', letter === null ? 'card' : 'agent'),
+      ];
+  }
+}
+
+function validField(f: FieldView, value: string, now: Date): boolean {
+  if (value === '') return !f.required;
+  switch (f.input) {
+    case 'idNumber':
+      return validateResidentId(value, now).ok;
+    case 'code':
+      return f.key !== 'uscc' || validateUscc(value).ok;
+    case 'text':
+    case 'date':
+      return true;
+  }
+}

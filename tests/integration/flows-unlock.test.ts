@@ -1,0 +1,132 @@
+// The unlock flow over the WebSocket against the real daemon in --sim mode, from Kiosk.StartFlow
+// to the take-card prompt and back to the attract screen, driven by the dev dock's hands
+// (Sim.InsertCard, Sim.ScannerLoad, Sim.RemoveCard). The new PIN crosses the socket once: it
+// must not be in any log line nor anywhere in the store (journal included).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FlowScreen, FlowView } from '../../daemon/flows/flow-view.ts';
+import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
+import { connect, type TestClient } from '../support/ws-client.ts';
+
+const locked = cardFixture('locked-operator')!;
+const agent = { name: '许文彬', idNumber: '35020419800109011X' };
+const newPin = '60392817';
+
+let daemon: RunningDaemon;
+let client: TestClient;
+let stateDir: string;
+let nextId = 1;
+
+async function call(name: string, payload: Record<string, unknown> = {}, timeoutMs = 20_000) {
+  const requestId = nextId++;
+  client.command(name, requestId, payload, timeoutMs);
+  const completion = await client.completion(requestId, timeoutMs + 5_000);
+  return { code: completion.header.completionCode, payload: completion.payload };
+}
+
+let flowId = '';
+
+async function action(body: Record<string, unknown>, timeoutMs = 20_000): Promise<FlowView> {
+  const answer = await call('Kiosk.FlowAction', { flowId, action: body }, timeoutMs);
+  expect(answer.code, JSON.stringify(answer.payload)).toBe('success');
+  return answer.payload as unknown as FlowView;
+}
+
+/** The next push showing `screen` (after those already seen). */
+async function pushed(screen: FlowScreen['screen'] | null, after: number): Promise<FlowView | null> {
+  const message = await client.waitFor((m) => {
+    if (m.header.name !== 'Kiosk.FlowChanged' || client.received.indexOf(m) < after) return false;
+    const view = (m.payload as { view: FlowView | null }).view;
+    return screen === null ? view === null : view?.screen.screen === screen;
+  }, 30_000);
+  return (message.payload as { view: FlowView | null }).view;
+}
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), 'kiosk-flows-'));
+  daemon = await startDaemon({ stateDir });
+  client = await connect(daemon.wsUrl);
+});
+
+afterAll(async () => {
+  client.close();
+  await daemon.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('the unlock flow over WebSocket', () => {
+  it('unlocks the locked card from StartFlow to the take-card prompt', async () => {
+    expect(await call('Kiosk.Flow')).toEqual({ code: 'success', payload: null });
+    const started = await call('Kiosk.StartFlow', { flow: 'unlock' });
+    expect(started.code).toBe('success');
+    const view = started.payload as unknown as FlowView;
+    expect(view).toMatchObject({ flow: 'unlock', screen: { screen: 'consent' }, canCancel: true });
+    flowId = view.flowId;
+
+    // Stale ids and actions that do not belong on the screen are sequence errors.
+    expect((await call('Kiosk.FlowAction', { flowId: 'nope', action: { action: 'next' } })).code).toBe('sequenceError');
+    expect((await call('Kiosk.FlowAction', { flowId, action: { action: 'scan' } })).code).toBe('sequenceError');
+
+    expect((await action({ action: 'next' })).screen).toEqual({ screen: 'insertCard', wanted: 'lockedCard', problem: null });
+    const mark = client.received.length;
+    expect((await call('Sim.InsertCard', { fixture: 'locked-operator' })).code).toBe('success');
+    const shown = await pushed('cardShown', mark);
+    expect(shown?.screen).toMatchObject({ card: { cardNo: locked.cardNo, lifecycle: 'locked' } });
+
+    expect((await action({ action: 'next' })).screen).toMatchObject({ screen: 'scanPaper', paper: { position: { index: 0, of: 2 } } });
+    expect((await call('Sim.ScannerLoad', { business: 'unlock' }, 60_000)).code).toBe('success');
+    expect((await action({ action: 'scan' }, 120_000)).screen).toMatchObject({ screen: 'confirmFields' });
+    expect((await action({ action: 'confirmFields', fields: { name: agent.name, idNumber: agent.idNumber } })).screen).toMatchObject({
+      screen: 'scanPaper',
+      paper: { position: { index: 1, of: 2 } },
+    });
+    expect((await call('Sim.ScannerLoad', { business: 'unlock' }, 60_000)).code).toBe('success');
+    const letter = (await action({ action: 'scan' }, 120_000)).screen;
+    if (letter.screen !== 'confirmFields') throw new Error(`expected the letter's fields, got ${letter.screen}`);
+    expect(letter.fields.find((f) => f.key === 'agentIdNumber')?.value).toBe('350204********011X');
+    const fields = Object.fromEntries(letter.fields.map((f) => [f.key, f.value]));
+    expect((await action({ action: 'confirmFields', fields })).screen).toMatchObject({ screen: 'newPin', problem: null });
+
+    const beforeUnlock = client.received.length;
+    const done = await action({ action: 'newPin', pin: newPin, confirmation: newPin }, 60_000);
+    expect(done.screen).toMatchObject({ screen: 'done', outcome: { flow: 'unlock', card: { cardNo: locked.cardNo, lifecycle: 'active' } } });
+    const progress = client.received
+      .slice(beforeUnlock)
+      .flatMap((m) => (m.header.name === 'Kiosk.FlowChanged' ? [(m.payload as { view: FlowView | null }).view?.screen] : []))
+      .flatMap((s) => (s?.screen === 'working' && s.task === 'unlocking' && s.progress !== null ? [s.progress.step] : []));
+    expect(progress).toContain('pinReset');
+
+    const afterFinish = await action({ action: 'finish' });
+    expect(afterFinish.screen).toEqual({ screen: 'takeCard' });
+    const mark2 = client.received.length;
+    expect((await call('Sim.RemoveCard')).code).toBe('success');
+    expect(await pushed(null, mark2)).toBeNull();
+    expect(await call('Kiosk.Flow')).toEqual({ code: 'success', payload: null });
+
+    const revisions = client.received.flatMap((m) => (m.header.name === 'Kiosk.FlowChanged' ? [(m.payload as { view: FlowView | null }).view?.revision ?? null] : [])).filter((r) => r !== null);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+  }, 300_000);
+
+  it('ends the flow on cancel: the capture is gone', async () => {
+    const started = await call('Kiosk.StartFlow', { flow: 'unlock' });
+    flowId = (started.payload as unknown as FlowView).flowId;
+    expect(await call('Kiosk.EndFlow', { reason: 'canceled' })).toEqual({ code: 'success', payload: null });
+    expect((await call('Kiosk.IntakeState')).code).toBe('sequenceError');
+    expect((await call('Scanner.Pages')).payload).toEqual({ pages: [] });
+  });
+
+  it('never writes the PIN in a log line or the store, nor the full ID number in a log line', async () => {
+    const logs = JSON.stringify(daemon.logs);
+    expect(logs).toContain('K9001');
+    expect(logs).not.toContain(newPin);
+    expect(logs).not.toContain(agent.idNumber);
+    await daemon.stop();
+    const files = ['kiosk.sqlite', 'kiosk.sqlite-wal'].map((name) => join(stateDir, name)).filter((path) => existsSync(path));
+    const store = Buffer.concat(files.map((path) => readFileSync(path)));
+    expect(store.includes('flow.screen')).toBe(true);
+    expect(store.includes(newPin)).toBe(false);
+  });
+});

@@ -1,0 +1,222 @@
+// Simulator mode over the system stacks (`kiosk run --sim --sim-stacks system`): the daemon's
+// real PC/SC driver on pcscd's vpcd reader, its real ESC/POS driver on a socat pty and scanimage
+// with SANE's pnm backend, while the dev dock's Sim.* commands still insert fixture cards, run the
+// printer out of paper and jam the scanner. Also: socat goes with the daemon, whether it stops
+// cleanly or is killed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
+import { startPcscd, VPCD_PORT, VPCD_READER, type Pcscd } from '../support/pcscd.ts';
+import { requireSystemTool } from '../support/system-stack.ts';
+import { connect, type Received, type TestClient } from '../support/ws-client.ts';
+import { completeReceiptsOf } from '../printer/receipt-check.ts';
+
+const haveStacks = requireSystemTool('pcscd', 'pcscd') && requireSystemTool('socat', 'socat');
+const haveSane = requireSystemTool('scanimage', 'sane-utils');
+const legalPerson = cardFixtures.find((f) => f.name === 'legal-person')!;
+const taxClerk = cardFixtures.find((f) => f.name === 'tax-clerk')!;
+
+/** The daemon's socat child (setpriv execs into it, so it is socat itself), or null. */
+function socatChildOf(pid: number): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(join('/proc', entry, 'stat'), 'utf8');
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid …; comm may hold spaces, so split after the last ')'.
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (comm === 'socat' && ppid === pid) return Number(entry);
+  }
+  return null;
+}
+
+/** Running, not gone and not a zombie waiting for a reaper (a container's init may not reap). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(join('/proc', String(pid), 'stat'), 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!haveStacks)('simulator mode over the system stacks (pcscd + vpcd, socat pty)', () => {
+  let pcscd: Pcscd;
+  let daemon: RunningDaemon;
+  let client: TestClient;
+  let nextId = 1;
+
+  async function call(name: string, payload: Record<string, unknown> = {}): Promise<Received> {
+    const requestId = nextId++;
+    client.command(name, requestId, payload, 20_000);
+    return client.completion(requestId, 20_000);
+  }
+
+  async function cardReader(): Promise<{ state: string; source: string; status: Record<string, unknown> }> {
+    const { payload } = await call('Common.Status');
+    const status = payload as { devices: { cardReader: { state: string } }; sources: { cardReader: string } };
+    return { state: status.devices.cardReader.state, source: status.sources.cardReader, status: status.devices.cardReader };
+  }
+
+  async function readerBecomes(state: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const now = await cardReader();
+      if (now.state === state) return;
+      if (Date.now() > deadline) throw new Error(`card reader not ${state}: ${JSON.stringify(now.status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function printerBecomes(state: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { payload } = await call('Printer.Status');
+      const now = (payload as { status: { state: string } }).status;
+      if (now.state === state) return;
+      if (Date.now() > deadline) throw new Error(`printer not ${state}: ${JSON.stringify(now)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    pcscd = await startPcscd();
+    daemon = await startDaemon({ args: ['--sim-stacks', 'system'], env: { KIOSK_ID: 'KIOSK-SYS-01' } });
+    client = await connect(daemon.wsUrl);
+  }, 60_000);
+
+  afterAll(async () => {
+    client.close();
+    await daemon.stop();
+    await pcscd.stop();
+  });
+
+  it('follows the vpcd reader through the PC/SC driver, empty at start', async () => {
+    await readerBecomes('noCard');
+    const reader = await cardReader();
+    expect(reader.source).toBe('hardware');
+    expect(reader.status).toMatchObject({ state: 'noCard', reader: expect.stringContaining(VPCD_READER) });
+    expect(VPCD_PORT).toBe(35963);
+  });
+
+  it('Sim.InsertCard connects the fixture card to vpcd: present, read, PIN verified', async () => {
+    const inserted = await call('Sim.InsertCard', { fixture: 'legal-person' });
+    expect(inserted.header.completionCode).toBe('success');
+    expect(inserted.payload).toEqual({ fixture: 'legal-person', cardNo: legalPerson.cardNo });
+    expect(['present', 'busy']).toContain((await cardReader()).state);
+    const read = await call('CardReader.ReadCard');
+    expect(read.header.completionCode).toBe('success');
+    expect(read.payload).toMatchObject({ info: { cardNo: legalPerson.cardNo } });
+    const verified = await call('CardReader.VerifyPin', { pin: legalPerson.pin });
+    expect(verified.header.completionCode).toBe('success');
+  });
+
+  it('swapping cards: pcscd sees the first go and the second come, and the daemon reads the new one', async () => {
+    const swapped = await call('Sim.InsertCard', { fixture: 'tax-clerk' });
+    expect(swapped.payload).toEqual({ fixture: 'tax-clerk', cardNo: taxClerk.cardNo });
+    const read = await call('CardReader.ReadCard');
+    expect(read.payload).toMatchObject({ info: { cardNo: taxClerk.cardNo } });
+  });
+
+  it('Sim.RemoveCard pulls it out; Sim.CardReaderPlug is not offered over pcscd', async () => {
+    const removed = await call('Sim.RemoveCard');
+    expect(removed.header.completionCode).toBe('success');
+    expect(removed.payload).toEqual({ removed: true });
+    expect((await cardReader()).state).toBe('noCard');
+    expect((await call('Sim.RemoveCard')).payload).toEqual({ removed: false });
+    expect((await call('Sim.CardReaderPlug', { plugged: false })).header.completionCode).toBe('unsupportedCommand');
+  });
+
+  it('prints over the pty; paper out fails a job with its reason; a new roll prints again', async () => {
+    const status = await call('Printer.Status');
+    expect(status.payload).toMatchObject({ status: { state: 'online' }, source: 'hardware' });
+    const printed = await call('Printer.PrintTestPage');
+    expect(printed.header.completionCode).toBe('success');
+    expect(printed.payload).toMatchObject({ jobId: 'P000001', state: 'printed' });
+    const out = join(daemon.stateDir, 'sim-printer');
+    await until('the receipt file', () => completeReceiptsOf(out, 'P000001').length === 1);
+    expect(completeReceiptsOf(out, 'P000001')[0]?.text).toContain('KIOSK-SYS-01');
+
+    expect((await call('Sim.PrinterPaper', { paper: 'out' })).header.completionCode).toBe('success');
+    // The sensor's change travels back over the pty as an Automatic Status Back.
+    await printerBecomes('paperOut');
+    const failed = await call('Printer.PrintTestPage');
+    expect(failed.header.completionCode).toBe('deviceNotReady');
+    expect(failed.payload).toMatchObject({ error: { kind: 'paperOut' }, job: { state: 'failed', reason: 'paperOut' } });
+
+    expect((await call('Sim.PrinterPaper', { paper: 'full' })).header.completionCode).toBe('success');
+    await printerBecomes('online');
+    const again = await call('Printer.PrintTestPage');
+    expect(again.header.completionCode).toBe('success');
+    expect(again.payload).toMatchObject({ state: 'printed' });
+  });
+
+  it('runs out of paper mid-receipt over the pty: paperOut, and the fragment is voided on the next job', async () => {
+    const requestId = nextId++;
+    client.command('Printer.PrintTestPage', requestId, {}, 20_000);
+    // The test page takes a few hundred ms on the wire and under the print head.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await call('Sim.PrinterPaper', { paper: 'out' })).header.completionCode).toBe('success');
+    const failed = await client.completion(requestId, 20_000);
+    expect(failed.header.completionCode).toBe('deviceNotReady');
+    expect(failed.payload).toMatchObject({ error: { kind: 'paperOut' } });
+    expect((await call('Sim.PrinterPaper', { paper: 'full' })).header.completionCode).toBe('success');
+    await printerBecomes('online');
+    const jobId = (failed.payload as { job: { jobId: string } }).job.jobId;
+    const reprint = await call('Printer.Reprint', { jobId });
+    expect(reprint.header.completionCode).toBe('success');
+    const out = join(daemon.stateDir, 'sim-printer');
+    // The half-printed page went with the old roll (torn-*) or was cut off as void before the reprint.
+    await until('the interrupted page accounted for', () =>
+      readdirSync(out).some((name) => name.startsWith('torn-')) ||
+      readdirSync(out).some((name) => name.endsWith('.txt') && readFileSync(join(out, name), 'utf8').includes(`Interrupted: ${jobId}`)),
+    );
+  });
+
+  it.skipIf(!haveSane)('scans the dock documents through scanimage and the pnm backend; a jam comes back from SANE', async () => {
+    const status = await call('Scanner.Status');
+    expect(status.payload).toMatchObject({ status: { state: 'idle', device: 'pnm:0' } });
+    const loaded = await call('Sim.ScannerLoad', { business: 'unlock' });
+    expect(loaded.header.completionCode).toBe('success');
+    const count = (loaded.payload as { pages: number }).pages;
+    const scanned = await call('Scanner.Scan', { source: 'adf' });
+    expect(scanned.header.completionCode).toBe('success');
+    expect((scanned.payload as { pages: unknown[] }).pages).toHaveLength(count);
+    await call('Sim.ScannerLoad', { business: 'unlock' });
+    expect((await call('Sim.ScannerFault', { fault: 'jam' })).header.completionCode).toBe('success');
+    const jammed = await call('Scanner.Scan', { source: 'adf' });
+    expect(jammed.header.completionCode).toBe('deviceNotReady');
+    expect(jammed.payload).toMatchObject({ error: { kind: 'jammed' } });
+    await call('Sim.ScannerFault', { fault: 'clear' });
+  });
+
+  it('stops socat with the daemon', async () => {
+    const socat = socatChildOf(daemon.child.pid ?? -1);
+    expect(socat).not.toBeNull();
+    client.close();
+    await daemon.stop();
+    await until('socat to exit', () => !alive(socat ?? -1));
+  });
+
+  it('socat does not outlive a daemon killed outright (parent-death signal)', async () => {
+    const killed = await startDaemon({ args: ['--sim-stacks', 'system'] });
+    const socat = socatChildOf(killed.child.pid ?? -1);
+    expect(socat).not.toBeNull();
+    await killed.stop('SIGKILL');
+    await until('socat to exit', () => !alive(socat ?? -1));
+  });
+});
