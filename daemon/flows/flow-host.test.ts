@@ -126,6 +126,48 @@ describe('flow host', () => {
     expect(await host.act(view.value.flowId, { action: 'next' }, never)).toEqual({ ok: false, error: { kind: 'noFlow' } });
   });
 
+  it('offers no cancel while a card is written, and applies a cancel that came anyway once the write is over', async () => {
+    let release = (): void => undefined;
+    let writing = false;
+    let changed = (): void => undefined;
+    const writer: Flow = {
+      kind: 'renewal',
+      screen: () => (writing ? { screen: 'working', task: 'renewing', progress: { step: 'keyProofSigned', index: 3, of: 8 } } : { screen: 'renewalNext', renewed: [] }),
+      canBack: () => false,
+      onCardReader: () => undefined,
+      ended: () => null,
+      handle: () => {
+        writing = true;
+        changed();
+        return new Promise((resolve) =>
+          (release = () => {
+            writing = false;
+            changed();
+            resolve(ok(undefined));
+          }),
+        );
+      },
+    };
+    openHost({
+      ...flowFactories,
+      renewal: (_deps, hooks) => {
+        changed = () => hooks.changed();
+        return writer;
+      },
+    });
+    const view = host.startFlow('renewal');
+    if (!view.ok) throw new Error('not started');
+    expect(view.value.canCancel).toBe(true);
+    const renewing = host.act(view.value.flowId, { action: 'anotherCard' }, never);
+    host.end('canceled');
+    expect(host.current()).toMatchObject({ screen: { screen: 'working', task: 'renewing' }, canCancel: false });
+    expect(kit.deps.sessions.current()?.business).toBe('renewal');
+    release();
+    expect(await renewing).toEqual({ ok: true, value: null });
+    expect(host.current()).toBeNull();
+    expect(kit.deps.sessions.current()).toBeNull();
+  });
+
   it('wipes the capture draft and its scans when the agent walks away; the card is then to be taken', async () => {
     host.startFlow('unlock');
     await act({ action: 'next' });

@@ -47,6 +47,13 @@ interface Run {
   /** Aborted when the flow ends under a running action (cancel, out of service). */
   controller: AbortController;
   acting: boolean;
+  /** Cancel or timeout asked for while a card was being written: applied once the write is over. */
+  endAfterAction: 'canceled' | 'timedOut' | null;
+}
+
+/** An unlock or renewal writing the card: it runs to its end (the journal makes it safe), no cancel. */
+function writingCard(screen: FlowScreen): boolean {
+  return screen.screen === 'working' && (screen.task === 'unlocking' || screen.task === 'renewing');
 }
 
 type Phase =
@@ -154,7 +161,7 @@ export class FlowHost {
       this.#endSession(session.id, 'failed');
       throw e;
     }
-    const run: Run = { flowId, kind, business: intakeBusiness, flow, sessionId: session.id, controller: new AbortController(), acting: false };
+    const run: Run = { flowId, kind, business: intakeBusiness, flow, sessionId: session.id, controller: new AbortController(), acting: false, endAfterAction: null };
     this.#deps.flow.sessions.journal('flow.started', { flow: kind, business: intakeBusiness });
     this.#deps.flow.logger.event('flow.started', { flowId, flow: kind, business: intakeBusiness });
     this.#set({ phase: 'running', run });
@@ -190,6 +197,7 @@ export class FlowHost {
     } finally {
       run.acting = false;
     }
+    if (this.#running() === run && run.endAfterAction !== null) return ok(this.end(run.endAfterAction));
     if (this.#running() !== run) return ok(this.#view);
     if (!result.ok) {
       this.#publish();
@@ -210,6 +218,10 @@ export class FlowHost {
         this.#set({ phase: 'idle' });
         break;
       case 'running':
+        if (phase.run.acting && writingCard(phase.run.flow.screen())) {
+          phase.run.endAfterAction = reason;
+          break;
+        }
         this.#endRun(phase.run, reason);
         this.#publish();
         break;
@@ -317,7 +329,7 @@ export class FlowHost {
       case 'running': {
         const { run } = phase;
         const screen = run.flow.screen();
-        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: true };
+        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: !writingCard(screen) };
       }
     }
   }
