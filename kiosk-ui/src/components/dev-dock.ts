@@ -23,9 +23,13 @@ import './dock-scanner-panel.ts';
 import type { DockAct } from './dock-scanner-panel.ts';
 import './language-toggle.ts';
 
-/** Simulator mode: every device is simulated (the daemon refuses Sim.* otherwise anyway). */
+/**
+ * Simulator mode: some device is simulated. With `--sim-stacks system` the card reader and the
+ * printer are the real drivers (source hardware) in front of simulated devices, and the dock still
+ * drives them; a Sim.* command for a device that is not simulated answers unsupportedCommand.
+ */
 export function isSimulatorMode(status: KioskStatus): boolean {
-  return deviceKinds.every((kind) => status.sources[kind] === 'sim');
+  return deviceKinds.some((kind) => status.sources[kind] === 'sim');
 }
 
 /** The two actions of each simulated input, in the words of a person at the kiosk. */
