@@ -255,7 +255,7 @@ export class FlowHost extends LitElement {
 
   /**
    * A `flow-rendered` performance mark once the screen and the elements inside it have updated,
-   * at the next frame: bench/ui-push.ts compares it with the view's `pushedAt`. Bounded, so a
+   * at the next frame: bench/flows.ts compares it with the view's `pushedAt`. Bounded, so a
    * kiosk that runs for weeks does not collect marks.
    */
   async #markRendered(view: FlowView): Promise<void> {
