@@ -51,7 +51,10 @@ interface Run {
   endAfterAction: 'canceled' | 'timedOut' | null;
 }
 
-/** An unlock or renewal writing the card: it runs to its end (the journal makes it safe), no cancel. */
+/**
+ * An unlock or renewal writing the card: it runs to its end (the journal makes it safe), no cancel.
+ * (Nor on the done screen: the business is done, `finish` is the way out.)
+ */
 function writingCard(screen: FlowScreen): boolean {
   return screen.screen === 'working' && (screen.task === 'unlocking' || screen.task === 'renewing');
 }
@@ -329,7 +332,7 @@ export class FlowHost {
       case 'running': {
         const { run } = phase;
         const screen = run.flow.screen();
-        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: !writingCard(screen) };
+        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: !writingCard(screen) && screen.screen !== 'done' };
       }
     }
   }

@@ -468,7 +468,9 @@ class UnlockFlow implements Flow {
       return;
     }
     const { card, enterprise } = found.value;
-    if (card.status !== 'locked') {
+    // A PIN blocks on the card, offline: the registry may still say active (or expired) while the
+    // card the kiosk just read is locked. Only what the registry holds against the card stops here.
+    if (card.status !== 'locked' && card.status !== 'active' && card.status !== 'expired') {
       this.#go({ s: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.status }, retry: null, resume: null });
       return;
     }

@@ -108,6 +108,7 @@ export const flowsZh = {
 
   'status.title': '卡片状态',
   'status.next': '下一步',
+  'status.print': '打印凭条',
   'advice.none': '卡片状态正常，无需办理。',
   'advice.renewSoon': '证书即将到期，请尽快办理证书延期（可在本机办理）。',
   'advice.renewNow': '证书马上到期，请现在办理证书延期（可在本机办理）。',
@@ -296,6 +297,7 @@ export const flowsEn: Readonly<Record<keyof typeof flowsZh, string>> = {
 
   'status.title': 'Card status',
   'status.next': 'What to do next',
+  'status.print': 'Print a receipt',
   'advice.none': 'The card is fine; nothing to do.',
   'advice.renewSoon': 'The certificate expires soon. Please renew it (you can do it at this kiosk).',
   'advice.renewNow': 'The certificate is about to expire. Please renew it now (you can do it at this kiosk).',

@@ -102,7 +102,8 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
 /** Takes the machine-wide lock and makes sure pcscd runs with vpcd listening on VPCD_PORT. */
 export async function startPcscd(): Promise<Pcscd> {
   if (!existsSync(VPCD_CONF)) throw new Error(`${VPCD_CONF} missing: install vsmartcard-vpcd`);
-  await acquireLock(120_000);
+  // Generous: with two test workers a file may wait for another one's whole run (a browser flow file holds it for a minute or two).
+  await acquireLock(600_000);
   let output = '';
   let child: ChildProcess | null = null;
 

@@ -52,12 +52,15 @@ export function cardShownScreen(context: ScreenContext, screen: Screen<'cardShow
 export function cardStatusScreen(context: ScreenContext, screen: Screen<'cardStatus'>): TemplateResult {
   return html`
     <h1 id="screen-title">${context.t('status.title')}</h1>
-    ${cardFacts(context, screen.card, ['holder', 'idNumber', 'enterprise', 'cardNo', 'type', 'lifecycle', 'expiry', 'daysLeft', 'pinTries'])}
+    ${cardFacts(context, screen.card, ['holder', 'idNumber', 'enterprise', 'cardNo', 'type', 'lifecycle', 'expiry', 'daysLeft', 'pinTries'], true)}
     <div class="advice" data-testid="card-advice" data-advice=${screen.advice}>
       <h2>${context.t('status.next')}</h2>
       <p class="lead">${context.t(adviceKey(screen.advice))}</p>
     </div>
     <div class="actions">
+      <button type="button" class="secondary" data-testid="receipt-print" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
+        ${context.t('status.print')}
+      </button>
       <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
         ${context.t('flow.finish')}
       </button>

@@ -68,8 +68,9 @@ function factRow(context: ScreenContext, card: CardView, fact: CardFact): [Messa
   }
 }
 
-export function cardFacts(context: ScreenContext, card: CardView, facts: readonly CardFact[]): TemplateResult {
-  return html`<dl class="facts" data-testid="card-facts">
+/** `wide`: three columns, for the long list of the card status that must fit above the fold. */
+export function cardFacts(context: ScreenContext, card: CardView, facts: readonly CardFact[], wide = false): TemplateResult {
+  return html`<dl class=${wide ? 'facts wide' : 'facts'} data-testid="card-facts">
     ${facts.map((fact) => {
       const [label, value] = factRow(context, card, fact);
       return html`<div class="fact" data-fact=${fact}><dt>${context.t(label)}</dt><dd>${value}</dd></div>`;
@@ -184,6 +185,11 @@ export const flowScreenStyles = css`
     border: 1px solid #d5dbe3;
     background: #ffffff;
     text-align: left;
+  }
+  .facts.wide {
+    /* Columns as wide as their content while it fits: an enterprise name stays on one line. */
+    grid-template-columns: repeat(3, minmax(0, auto));
+    max-width: 1100px;
   }
   .fact {
     display: flex;

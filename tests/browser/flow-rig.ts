@@ -1,0 +1,325 @@
+// The shared rig of the end-to-end flow tests: a real `kiosk run --sim --sim-stacks system`
+// (pcscd + vpcd card, socat pty printer, scanimage + SANE pnm scanner) with the kiosk page in
+// headless Chromium, and a tool connection (no Origin) for the dev dock's hands (Sim.*). Every
+// screen reached gets a screenshot under test-artifacts/browser/flows/<testName>/; the first time
+// a screen shows in a test it is also checked: axe-core (WCAG 2.1 AA), touch targets ≥ 48 px,
+// text ≥ 20 px, no message key or {placeholder} shown as text. What fails those checks is
+// collected in `violations`, for the test to assert empty.
+// A missing system stack fails the test (never a skip): these tests exist to run the real stacks.
+// One rig may serve a whole test file (openFlowRig in beforeAll, begin(name) in each test): pcscd
+// is one per machine, so the file holds it, and waiting for it is the hook's time, not a test's.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { FlowView, ScreenName } from '../../daemon/flows/flow-view.ts';
+import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
+import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
+import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
+import { startPcscd, type Pcscd } from '../support/pcscd.ts';
+import { requireSystemTool } from '../support/system-stack.ts';
+import { connect, type Received, type TestClient } from '../support/ws-client.ts';
+import { axeViolations } from './axe-check.ts';
+import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
+
+/** A screen of a flow, or the attract screen (no flow showing). */
+export type RigScreen = ScreenName | 'attract';
+
+/** The system tools the flows need, by binary and Debian package. */
+export const flowStackTools: readonly (readonly [string, string])[] = [
+  ['chromium', 'chromium'],
+  ['pcscd', 'pcscd'],
+  ['socat', 'socat'],
+  ['scanimage', 'sane-utils'],
+];
+
+/** Throws (also outside CI) when a tool of the stack is missing: the flow tests never skip. */
+export function requireFlowStack(): void {
+  const missing = flowStackTools.filter(([binary, pkg]) => !requireSystemTool(binary, pkg)).map(([binary]) => binary);
+  if (missing.length > 0) throw new Error(`system stack missing for the flow tests: ${missing.join(', ')}`);
+}
+
+export interface ExpectScreenOptions {
+  /** How long to wait for the screen (default 20 s). */
+  timeout?: number;
+  /** Added to the screenshot's file name, e.g. 'pin-refused'. */
+  label?: string;
+  /** Run the checks again even when this screen was checked already (a new state of it). */
+  recheck?: boolean;
+}
+
+export interface FlowRigOptions {
+  /** Extra environment for the daemon (e.g. KIOSK_FAULT_INJECT). */
+  env?: Record<string, string>;
+  /** Extra `kiosk run` arguments after `--sim --sim-stacks system`. */
+  args?: string[];
+}
+
+export interface FlowRig {
+  /** The running daemon (url, stateDir, logs, waitForLog). */
+  daemon: RunningDaemon;
+  /** The kiosk page in Chromium, connected to the daemon. */
+  page: Page;
+  /** The tool connection (no Origin): sees every Kiosk.FlowChanged push too. */
+  tool: TestClient;
+  /** Where the virtual printer writes receipts (receipt-NNNN.txt / .png). */
+  printerDir: string;
+  /** Accessibility and size findings so far, one line each, prefixed by the screen. */
+  violations: string[];
+  /** Page errors and console errors/warnings so far (watchErrors). */
+  errors: string[];
+  /** Sends a command over the tool connection and returns its completion, whatever the code. */
+  call(name: string, payload?: Record<string, unknown>, timeoutMs?: number): Promise<Received>;
+  /** Sends a command (Sim.* typically) and returns its payload; throws unless it succeeded. */
+  sim(name: string, payload?: Record<string, unknown>, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Screenshot of the page now, as NN-<screen>-<label>.png. */
+  shot(label?: string): Promise<string>;
+  /** Waits for the screen, screenshots it, checks it the first time it shows (axe, ≥ 48 px, ≥ 20 px). */
+  expectScreen(screen: RigScreen, options?: ExpectScreenOptions): Promise<void>;
+  /** The screen the page shows now ('attract' when no flow is showing). */
+  currentScreen(): Promise<RigScreen>;
+  /** The last view the daemon pushed (Kiosk.FlowChanged), null on the attract screen. */
+  lastView(): FlowView | null;
+  /** Taps the digits on the on-screen PIN pad, then OK. */
+  enterPin(digits: string): Promise<void>;
+  /** Clicks the (first visible) element with this data-testid, through shadow roots. */
+  tap(testId: string): Promise<void>;
+  /** Clicks the attract screen's service tile of this flow. */
+  startFlow(flow: FlowView['flow']): Promise<void>;
+  /**
+   * Starts the next test on the same stack (one rig per file, opened in beforeAll): a fresh page
+   * on the attract screen in Chinese, its own screenshot folder, no violations or errors yet.
+   */
+  begin(testName: string): Promise<void>;
+  /** Stops the browser, the tool connection, the daemon and pcscd (whatever was started). */
+  close(): Promise<void>;
+}
+
+const flowScreen = '[data-testid="flow-screen"]';
+
+/** Files of one test: test-artifacts/browser/flows/<testName>/, emptied first. */
+function shotDir(testName: string): string {
+  const dir = join(artifacts, 'flows', testName);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Every message key of the UI: one shown as text means a missing translation. */
+const messageKeys: readonly string[] = Object.keys(dictionaries['zh-CN']);
+
+/** The text of every rendered text node, through every shadow root. */
+function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const visit = (root: Document | ShadowRoot): void => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        if (element.getClientRects().length === 0) continue;
+        for (const node of element.childNodes) {
+          const text = node.nodeType === Node.TEXT_NODE ? (node.textContent?.trim() ?? '') : '';
+          if (text !== '') texts.push(text);
+        }
+      }
+    };
+    visit(document);
+    return texts;
+  });
+}
+
+/** What the page fails of the kiosk's rules: axe-core, targets ≥ 48 px, text ≥ 20 px, words not keys. */
+async function screenFindings(page: Page): Promise<string[]> {
+  const findings = await axeViolations(page);
+  for (const size of await buttonSizes(page)) {
+    if (size.width < 48 || size.height < 48) findings.push(`target < 48 px: "${size.label}" ${Math.round(size.width)}×${Math.round(size.height)}`);
+  }
+  for (const text of await smallText(page, 20)) findings.push(`text < 20 px: ${text}`);
+  for (const text of await visibleTexts(page)) {
+    if (messageKeys.includes(text)) findings.push(`untranslated message key shown: ${text}`);
+    if (/\{[A-Za-z]+\}/.test(text)) findings.push(`unfilled placeholder shown: ${text}`);
+  }
+  return findings;
+}
+
+/**
+ * Starts pcscd (holding the machine-wide lock until close), the daemon over the system stacks,
+ * Chromium on the kiosk page and the tool connection. On a failure half-way it stops what it
+ * started and rethrows.
+ */
+export async function openFlowRig(testName: string, options: FlowRigOptions = {}): Promise<FlowRig> {
+  requireFlowStack();
+  const dir = shotDir(testName);
+  let pcscd: Pcscd | null = null;
+  let daemon: RunningDaemon | null = null;
+  let browser: Browser | null = null;
+  let tool: TestClient | null = null;
+
+  const stopAll = async (): Promise<void> => {
+    // Each step on its own: one failing must not leave the others running.
+    const steps: (() => Promise<unknown>)[] = [
+      async () => browser?.close(),
+      async () => tool?.close(),
+      async () => daemon?.stop(),
+      async () => pcscd?.stop(),
+    ];
+    for (const step of steps) await step().catch((error: unknown) => console.warn('flow rig cleanup:', error));
+    browser = null;
+    tool = null;
+    daemon = null;
+    pcscd = null;
+  };
+
+  try {
+    await ensureUiBuilt();
+    pcscd = await startPcscd();
+    const started = await Promise.all([startDaemon({ args: ['--sim-stacks', 'system', ...(options.args ?? [])], ...(options.env && { env: options.env }) }), launchChromium()]);
+    daemon = started[0];
+    browser = started[1];
+    tool = await connect(daemon.wsUrl);
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    await loadKiosk(page, daemon);
+    return makeRig({ daemon, page, tool, dir, errors, stopAll });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Loads the kiosk page and waits until it is connected and shows the service tiles. */
+async function loadKiosk(page: Page, daemon: RunningDaemon): Promise<void> {
+  // A long inactivity timeout: a slow scan on a 2-core CI machine must not end the flow.
+  await page.goto(new URL('/?idle=600', daemon.url).href);
+  const waitOpen = Date.now() + 15_000;
+  while ((await badgeState(page)) !== 'open') {
+    if (Date.now() > waitOpen) throw new Error('the kiosk page did not connect to the daemon');
+    await page.waitForTimeout(50);
+  }
+  await page.getByTestId('service-tile').first().waitFor();
+}
+
+interface RigParts {
+  daemon: RunningDaemon;
+  page: Page;
+  tool: TestClient;
+  dir: string;
+  errors: string[];
+  stopAll: () => Promise<void>;
+}
+
+function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigParts): FlowRig {
+  const violations: string[] = [];
+  const checked = new Set<RigScreen>();
+  let dir = firstDir;
+  let shots = 0;
+  let nextId = 1;
+
+  const call = async (name: string, payload: Record<string, unknown> = {}, timeoutMs = 20_000): Promise<Received> => {
+    const requestId = nextId++;
+    tool.command(name, requestId, payload, timeoutMs);
+    return tool.completion(requestId, timeoutMs + 5_000);
+  };
+
+  const currentScreen = async (): Promise<RigScreen> => {
+    const screen = page.locator(flowScreen);
+    if ((await screen.count()) === 0) return 'attract';
+    return ((await screen.first().getAttribute('data-screen')) ?? 'attract') as RigScreen;
+  };
+
+  let opened = Date.now();
+  const shot = async (label = ''): Promise<string> => {
+    shots += 1;
+    const name = `${String(shots).padStart(2, '0')}-${await currentScreen()}${label === '' ? '' : `-${label}`}.png`;
+    // KIOSK_RIG_TRACE=1: when each screen showed, to see where a slow test spends its time.
+    if (process.env.KIOSK_RIG_TRACE === '1') console.info(`[rig ${Date.now() - opened} ms] ${name}`);
+    const path = join(dir, name);
+    await page.screenshot({ path, animations: 'disabled' });
+    return path;
+  };
+
+  const waitForScreen = async (screen: RigScreen, timeout: number): Promise<void> => {
+    if (screen === 'attract') {
+      await page.locator(flowScreen).first().waitFor({ state: 'detached', timeout });
+      await page.getByTestId('welcome').waitFor({ timeout });
+      return;
+    }
+    // The failed screen only leads home: waiting on for another screen would only wait out the timeout.
+    const wanted = page.locator(`${flowScreen}[data-screen="${screen}"]`);
+    const failed = page.locator(`${flowScreen}[data-screen="failed"]`);
+    await (screen === 'failed' ? wanted : wanted.or(failed)).first().waitFor({ timeout });
+    if (screen !== 'failed' && (await wanted.count()) === 0) throw new Error('the flow failed');
+  };
+
+  const lastView = (): FlowView | null => {
+    for (let index = tool.received.length - 1; index >= 0; index--) {
+      const message = tool.received[index];
+      if (message?.header.name === 'Kiosk.FlowChanged') return (message.payload as { view: FlowView | null }).view;
+    }
+    return null;
+  };
+
+  return {
+    daemon,
+    page,
+    tool,
+    printerDir: simPrinterDir(daemon.stateDir),
+    violations,
+    errors,
+    call,
+    sim: async (name, payload = {}, timeoutMs) => {
+      const completion = await call(name, payload, timeoutMs);
+      if (completion.header.completionCode !== 'success') {
+        throw new Error(`${name} ${JSON.stringify(payload)}: ${completion.header.completionCode ?? '?'} ${completion.header.errorDescription ?? ''} ${JSON.stringify(completion.payload)}`);
+      }
+      return completion.payload;
+    },
+    shot,
+    expectScreen: async (screen, { timeout = 20_000, label, recheck = false } = {}) => {
+      try {
+        await waitForScreen(screen, timeout);
+      } catch (error) {
+        // What the page showed instead, as a picture and in the message.
+        const showing = await currentScreen().catch(() => 'unknown');
+        await shot(`instead-of-${screen}`).catch(() => undefined);
+        throw new Error(`expected the ${screen} screen within ${timeout} ms; the page shows ${showing}; last view pushed: ${JSON.stringify(lastView()?.screen ?? null)}`, { cause: error });
+      }
+      // Let Lit finish the inner elements and the fonts settle before the picture and the checks.
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
+      await shot(label);
+      if (checked.has(screen) && !recheck) return;
+      checked.add(screen);
+      for (const finding of await screenFindings(page)) violations.push(`${screen}${label === undefined ? '' : ` (${label})`}: ${finding}`);
+    },
+    currentScreen,
+    lastView,
+    enterPin: async (digits) => {
+      for (const digit of digits) await page.locator(`[data-testid="pin-key"][data-digit="${digit}"]`).click();
+      await page.getByTestId('pin-ok').click();
+    },
+    tap: async (testId) => {
+      await page.getByTestId(testId).filter({ visible: true }).first().click();
+    },
+    startFlow: async (flow) => {
+      await page.locator(`[data-testid="service-tile"][data-service="${flow}"]`).click();
+    },
+    begin: async (testName) => {
+      dir = shotDir(testName);
+      shots = 0;
+      opened = Date.now();
+      checked.clear();
+      // Emptied in place: a test may hold on to the arrays.
+      violations.length = 0;
+      // Whatever a failed test left behind: a flow running, a card in, no paper, a jam.
+      for (const [name, payload] of [
+        ['Kiosk.EndFlow', { reason: 'canceled' }],
+        ['Sim.RemoveCard', {}],
+        ['Sim.PrinterPaper', { paper: 'full' }],
+        ['Sim.ScannerFault', { fault: 'clear' }],
+      ] as const) {
+        await call(name, payload).catch(() => undefined);
+      }
+      await loadKiosk(page, daemon);
+      errors.length = 0;
+    },
+    close: stopAll,
+  };
+}
