@@ -34,8 +34,8 @@ export function flowHandlers(host: FlowHost): Pick<CommandHandlers, FlowCommands
       const started = host.startFlow(flow, business);
       return started.ok ? ok(started.value) : err(startFailure(started.error));
     },
-    'Kiosk.FlowAction': async ({ flowId, action }, context) => {
-      const acted = await host.act(flowId, action, context.signal);
+    'Kiosk.FlowAction': async ({ flowId, action }) => {
+      const acted = await host.act(flowId, action);
       return acted.ok ? ok(acted.value) : err(actFailure(acted.error));
     },
     'Kiosk.Flow': async () => ok(host.current()),

@@ -38,12 +38,11 @@ function openHost(factories: FlowFactories = flowFactories): void {
   host.start();
 }
 
-const never = new AbortController().signal;
 
 async function act(action: Parameters<FlowHost['act']>[1]) {
   const view = host.current();
   if (view === null) throw new Error('no flow');
-  const result = await host.act(view.flowId, action, never);
+  const result = await host.act(view.flowId, action);
   if (!result.ok) throw new Error(`${action.action} refused: ${JSON.stringify(result.error)}`);
   return result.value;
 }
@@ -116,14 +115,14 @@ describe('flow host', () => {
     openHost({ ...flowFactories, query: () => slow });
     const view = host.startFlow('query');
     if (!view.ok) throw new Error('not started');
-    expect(await host.act('someone-else', { action: 'next' }, never)).toEqual({ ok: false, error: { kind: 'staleFlow', flowId: 'someone-else' } });
-    expect(await host.act(view.value.flowId, { action: 'finish' }, never)).toEqual({ ok: false, error: { kind: 'notOnThisScreen', screen: 'readingCard', action: 'finish' } });
-    const first = host.act(view.value.flowId, { action: 'next' }, never);
-    expect(await host.act(view.value.flowId, { action: 'next' }, never)).toEqual({ ok: false, error: { kind: 'busy' } });
+    expect(await host.act('someone-else', { action: 'next' })).toEqual({ ok: false, error: { kind: 'staleFlow', flowId: 'someone-else' } });
+    expect(await host.act(view.value.flowId, { action: 'finish' })).toEqual({ ok: false, error: { kind: 'notOnThisScreen', screen: 'readingCard', action: 'finish' } });
+    const first = host.act(view.value.flowId, { action: 'next' });
+    expect(await host.act(view.value.flowId, { action: 'next' })).toEqual({ ok: false, error: { kind: 'busy' } });
     release();
     expect((await first).ok).toBe(true);
     host.end('canceled');
-    expect(await host.act(view.value.flowId, { action: 'next' }, never)).toEqual({ ok: false, error: { kind: 'noFlow' } });
+    expect(await host.act(view.value.flowId, { action: 'next' })).toEqual({ ok: false, error: { kind: 'noFlow' } });
   });
 
   it('offers no cancel while a card is written, and applies a cancel that came anyway once the write is over', async () => {
@@ -158,7 +157,7 @@ describe('flow host', () => {
     const view = host.startFlow('renewal');
     if (!view.ok) throw new Error('not started');
     expect(view.value.canCancel).toBe(true);
-    const renewing = host.act(view.value.flowId, { action: 'anotherCard' }, never);
+    const renewing = host.act(view.value.flowId, { action: 'anotherCard' });
     host.end('canceled');
     expect(host.current()).toMatchObject({ screen: { screen: 'working', task: 'renewing' }, canCancel: false });
     expect(kit.deps.sessions.current()?.business).toBe('renewal');

@@ -172,7 +172,7 @@ export class FlowHost {
   }
 
   /** One action of the agent; answers with the screen after it. */
-  async act(flowId: string, action: FlowAction, signal: AbortSignal): Promise<Result<FlowView | null, ActRefusal>> {
+  async act(flowId: string, action: FlowAction): Promise<Result<FlowView | null, ActRefusal>> {
     const phase = this.#phase;
     switch (phase.phase) {
       case 'idle':
@@ -196,7 +196,9 @@ export class FlowHost {
     this.#deps.flow.sessions.journal('flow.action', { action: action.action });
     let result: Result<void, ActionRefusal>;
     try {
-      result = await run.flow.handle(action, AbortSignal.any([signal, run.controller.signal]));
+      // The flow's work belongs to the session, not to the request: a client that times out or
+      // reconnects (a reload) finds the result pushed. Cancel, timeout and out of service abort it.
+      result = await run.flow.handle(action, run.controller.signal);
     } finally {
       run.acting = false;
     }

@@ -145,6 +145,7 @@ export type FlowScreen =
   /** Renewal: the licence differs from the registry; a change of information comes first. */
   | { screen: 'registryMismatch'; differences: RegistryDifference[] }
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */
+  /** `progress.index`: the 0-based position of `step` (just reached) in the operation's `of` steps. */
   | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing'; progress: { step: string; index: number; of: number } | null }
   /** Renewal: the cards renewed so far; renew another or finish. */
   | { screen: 'renewalNext'; renewed: RenewedCardView[] }

@@ -74,7 +74,7 @@ describe('renewal flow', () => {
     await throughComparison();
     await act(flow, { action: 'pin', pin: legalPerson.pin });
     const progress = pushed.flatMap((s) => (s.screen === 'working' && s.task === 'renewing' && s.progress !== null ? [s.progress] : []));
-    expect(progress.at(-1)).toEqual({ step: 'confirmed', index: 8, of: 8 });
+    expect(progress.at(-1)).toEqual({ step: 'confirmed', index: 7, of: 8 });
     const first = await screenOf(flow, 'renewalNext');
     expect(first.renewed).toEqual([expect.objectContaining({ cardNo: legalPerson.cardNo, cardType: 'legal_person' })]);
 

@@ -443,7 +443,7 @@ class RenewalFlow implements Flow {
     if (state.at !== 'renewing') return;
     const index = renewalSteps.findIndex((s) => s === step);
     // A change of the same state: not a transition, so a pending answer still lands.
-    this.#state = { ...state, progress: { step, index: index + 1, of: renewalSteps.length } };
+    this.#state = { ...state, progress: { step, index, of: renewalSteps.length } };
     this.#hooks.changed();
   }
 

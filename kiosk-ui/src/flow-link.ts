@@ -5,6 +5,9 @@ import type { FlowKind, FlowView, IntakeBusiness } from '../../daemon/flows/flow
 import type { FlowAction } from '../../daemon/protocol/flow-messages.ts';
 import type { SendOutcome, WsClient } from './ws-client.ts';
 
+/** The daemon's scanner timeout for a whole feeder batch is 120 s (config scanner.timeoutMs). */
+const flowActionTimeoutMs = 150_000;
+
 export type SendFailure = Exclude<SendOutcome<unknown>, { kind: 'success' }>;
 
 export interface FlowSnapshot {
@@ -99,7 +102,8 @@ export class FlowLink {
   act(action: FlowAction): Promise<SendFailure | null> {
     const view = this.#snapshot.view;
     if (view === null) return Promise.resolve({ kind: 'failed', reason: 'badReply' });
-    return this.#command(() => this.#client.send('Kiosk.FlowAction', { flowId: view.flowId, action }));
+    // A scan of a thick paper, a card write and a receipt take seconds: wait as long as a scan may.
+    return this.#command(() => this.#client.send('Kiosk.FlowAction', { flowId: view.flowId, action }, { timeoutMs: flowActionTimeoutMs }));
   }
 
   /** Cancel or inactivity: the daemon wipes the session. The attract screen shows at once. */

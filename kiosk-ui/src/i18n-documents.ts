@@ -25,6 +25,8 @@ export const documentsZh = {
   'scan.button': '扫描',
   'scan.again': '重新扫描',
   'scan.busy': '正在扫描，请勿取出材料…',
+  'scan.skip': '没有这份材料，跳过',
+  'scan.skipHint': '跳过的材料会在检查结果中列为缺少。',
 
   'scanProblem.scannerJam': '扫描仪卡纸了。',
   'scanProblem.scannerJam.next': '请打开扫描仪盖板，轻轻取出卡住的纸张，盖好盖板，把材料重新放入进纸口，再按“重新扫描”。',
@@ -119,6 +121,8 @@ export const documentsEn: Readonly<Record<keyof typeof documentsZh, string>> = {
   'scan.button': 'Scan',
   'scan.again': 'Scan again',
   'scan.busy': 'Scanning. Please leave the paper in the scanner…',
+  'scan.skip': "I don't have this paper: skip it",
+  'scan.skipHint': 'A paper you skip is listed as missing in the result of the check.',
 
   'scanProblem.scannerJam': 'The paper jammed in the scanner.',
   'scanProblem.scannerJam.next': 'Open the scanner cover, gently take out the jammed paper, close the cover, put the paper back into the feeder and press "Scan again".',
@@ -250,16 +254,19 @@ export function problemWords(problem: FlowProblem): ProblemWords {
   }
 }
 
-/** The name of an intake business (the words live in i18n.ts with the dev dock's). */
+/**
+ * The name of an intake business, as the attract screen's choice and the done screen name it
+ * (i18n-flows.ts; the dev dock's shorter names are for the technician).
+ */
 export function businessKey(business: IntakeBusiness): MessageKey {
   switch (business) {
     case 'new_enrolment':
-      return 'business.newEnrolment';
+      return 'intake.business.new_enrolment';
     case 'change':
-      return 'business.change';
+      return 'intake.business.change';
     case 'card_replacement':
-      return 'business.cardReplacement';
+      return 'intake.business.card_replacement';
     case 'add_operator':
-      return 'business.addOperator';
+      return 'intake.business.add_operator';
   }
 }

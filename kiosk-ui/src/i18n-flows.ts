@@ -37,6 +37,7 @@ export const flowsZh = {
   'insert.wanted.cardToRenew': '请将要延期的 IC 卡芯片朝上插入插卡口。',
   'insert.wanted.anyCard': '请将要查询的 IC 卡芯片朝上插入插卡口。',
   'insert.light': '插卡口的指示灯正在闪烁。',
+  'insert.noMoreCards': '没有更多卡片，继续',
   'reading.title': '正在读卡',
   'reading.body': '请勿拔出卡片。',
 
@@ -120,6 +121,7 @@ export const flowsZh = {
   'done.unlock': '{holder} 的 IC 卡已解锁，请使用新密码。',
   'done.renewal': '{enterprise} 的 {count} 张 IC 卡证书已延期。',
   'done.intake': '“{business}”材料预审通过，请凭排队号到窗口办理。',
+  'done.intakeNotAcceptable': '“{business}”的材料还不齐全。凭条上列出了缺少或需要更正的材料，请补齐后再来。',
   'done.ticket': '排队号',
   'done.query': '卡片查询已完成。',
   'receipt.printing': '正在打印凭条…',
@@ -132,7 +134,7 @@ export const flowsZh = {
   'takeCard.title': '请取走您的 IC 卡',
   'takeCard.body': '业务已结束，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
 
-  'failed.title': '无法继续办理',
+  'failed.title': '办理中断',
   'problem.nextHeading': '怎么办',
 
   'idle.title': '您还在吗？',
@@ -226,6 +228,7 @@ export const flowsEn: Readonly<Record<keyof typeof flowsZh, string>> = {
   'insert.wanted.cardToRenew': 'Insert the IC card to renew into the slot, chip facing up.',
   'insert.wanted.anyCard': 'Insert the IC card to check into the slot, chip facing up.',
   'insert.light': 'The light at the card slot is flashing.',
+  'insert.noMoreCards': 'No more cards: continue',
   'reading.title': 'Reading the card',
   'reading.body': 'Please do not pull the card out.',
 
@@ -309,6 +312,7 @@ export const flowsEn: Readonly<Record<keyof typeof flowsZh, string>> = {
   'done.unlock': 'The IC card of {holder} is unlocked. Use the new PIN from now on.',
   'done.renewal': '{count} card certificates of {enterprise} renewed.',
   'done.intake': 'Your papers for "{business}" passed the check. Take your queue ticket to a counter.',
+  'done.intakeNotAcceptable': 'Your papers for "{business}" are not complete yet. The receipt lists what is missing or needs correcting; please come back with them.',
   'done.ticket': 'Queue ticket',
   'done.query': 'The card check is complete.',
   'receipt.printing': 'Printing your receipt…',
@@ -321,7 +325,7 @@ export const flowsEn: Readonly<Record<keyof typeof flowsZh, string>> = {
   'takeCard.title': 'Please take your IC card',
   'takeCard.body': 'The business is over and your card is still in the reader. Please take it from the flashing slot.',
 
-  'failed.title': 'This cannot go on',
+  'failed.title': 'The business was interrupted',
   'problem.nextHeading': 'What to do',
 
   'idle.title': 'Still there?',

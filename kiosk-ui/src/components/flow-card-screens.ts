@@ -1,7 +1,7 @@
 // The card screens of the flows: consent, insert the card, reading it, the card shown, and the
 // query's card status with what to do next.
-import { html, type TemplateResult } from 'lit';
-import type { FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FlowKind, FlowScreen } from '../../../daemon/flows/flow-view.ts';
 import { adviceKey, cardWantedKey } from '../flow-words.ts';
 import { cardFacts, problemBlock, type ScreenContext } from './flow-kit.ts';
 
@@ -21,12 +21,20 @@ export function consentScreen(context: ScreenContext, cancel: () => void): Templ
   `;
 }
 
-export function insertCardScreen(context: ScreenContext, screen: Screen<'insertCard'>): TemplateResult {
+/** In the intake check the cards are read one by one; `next` goes on with those read so far. */
+export function insertCardScreen(context: ScreenContext, screen: Screen<'insertCard'>, flow: FlowKind): TemplateResult {
   return html`
     <h1 id="screen-title">${context.t('insert.title')}</h1>
     <p class="lead" data-wanted=${screen.wanted}>${context.t(cardWantedKey(screen.wanted))}</p>
     <p class="hint">${context.t('insert.light')}</p>
     ${problemBlock(context, screen.problem)}
+    ${flow === 'intake'
+      ? html`<div class="actions">
+          <button type="button" class="secondary" data-testid="flow-next" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+            ${context.t('insert.noMoreCards')}
+          </button>
+        </div>`
+      : nothing}
   `;
 }
 

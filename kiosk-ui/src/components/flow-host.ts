@@ -198,7 +198,7 @@ export class FlowHost extends LitElement {
       case 'consent':
         return consentScreen(context, () => void this.#end());
       case 'insertCard':
-        return insertCardScreen(context, screen);
+        return insertCardScreen(context, screen, view.flow);
       case 'readingCard':
         return readingCardScreen(context);
       case 'cardShown':
@@ -209,7 +209,7 @@ export class FlowHost extends LitElement {
       case 'checklist':
         return html`<paper-checklist .language=${this.language} .screen=${screen}></paper-checklist>`;
       case 'scanPaper':
-        return html`<paper-scan .language=${this.language} .screen=${screen}></paper-scan>`;
+        return html`<paper-scan .language=${this.language} .screen=${screen} .flow=${view.flow}></paper-scan>`;
       case 'confirmFields':
         return html`<paper-fields .language=${this.language} .screen=${screen}></paper-fields>`;
       case 'registryMismatch':

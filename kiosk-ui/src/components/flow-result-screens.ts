@@ -64,6 +64,8 @@ function outcomeSummary(context: ScreenContext, outcome: FlowOutcome): TemplateR
     case 'renewal':
       return html`<p class="lead">${context.t('done.renewal', { enterprise: outcome.enterpriseName, count: outcome.cards.length })}</p>`;
     case 'intake':
+      // No ticket: the papers were not acceptable; the receipt lists what is missing or wrong.
+      if (outcome.ticket === null) return html`<p class="lead">${context.t('done.intakeNotAcceptable', { business: context.t(intakeBusinessKey(outcome.business)) })}</p>`;
       return html`<p class="lead">${context.t('done.intake', { business: context.t(intakeBusinessKey(outcome.business)) })}</p>
         <div class="ticket" data-testid="ticket">
           <span class="ticket-label">${context.t('done.ticket')}</span>

@@ -33,10 +33,15 @@ const errorWords: Readonly<Record<FieldError, MessageKey>> = {
   date: 'fields.error.date',
 };
 
-/** The light check of one value; the daemon does the real one (check digits, real dates). */
-export function fieldError(field: Pick<FieldView, 'input' | 'required'>, value: string): FieldError | null {
+/**
+ * The light check of one value; the daemon does the real one (check digits, real dates). An ID
+ * number the daemon sent is masked (first 6, last 4): left as it was, it stands for the full
+ * number the daemon keeps, so it passes as it is.
+ */
+export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { value?: string }, value: string): FieldError | null {
   const trimmed = value.trim();
   if (trimmed === '') return field.required ? 'required' : null;
+  if (field.input === 'idNumber' && trimmed === field.value) return null;
   switch (field.input) {
     case 'text':
     case 'code':

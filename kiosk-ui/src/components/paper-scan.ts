@@ -1,8 +1,9 @@
 // One paper onto the scanner: which one, how to place it, a big "scan" button. While the daemon
 // scans there is nothing to press; a fault says what happened and how to clear it, and the same
-// button scans again.
+// button scans again. In the intake check the agent may go on without a paper they do not have
+// (`next`; the verdict lists it as missing); the renewal and the unlock need theirs.
 import { css, html, LitElement, nothing, svg } from 'lit';
-import type { FlowProblem, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FlowKind, FlowProblem, FlowScreen } from '../../../daemon/flows/flow-view.ts';
 import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
 import { inLanguage, problemWords } from '../i18n-documents.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
@@ -28,6 +29,7 @@ export class PaperScan extends LitElement {
   static override properties = {
     language: { type: String },
     screen: { attribute: false },
+    flow: { type: String },
   };
 
   static override styles = [
@@ -82,6 +84,10 @@ export class PaperScan extends LitElement {
         min-height: 104px;
         font-size: 36px;
       }
+      .skip-hint {
+        flex-basis: 100%;
+        color: #374151;
+      }
       .busy {
         display: flex;
         align-items: center;
@@ -123,11 +129,19 @@ export class PaperScan extends LitElement {
 
   declare language: Language;
   declare screen: ScanScreen | null;
+  /** The flow this paper is for; unset, the flow screen around this element says it. */
+  declare flow: FlowKind | null;
 
   constructor() {
     super();
     this.language = defaultLanguage;
     this.screen = null;
+    this.flow = null;
+  }
+
+  /** Only the intake check goes on without a paper. */
+  #skippable(): boolean {
+    return this.flow === 'intake';
   }
 
   #act(action: FlowAction): void {
@@ -179,8 +193,14 @@ export class PaperScan extends LitElement {
               <span class="spinner" aria-hidden="true"></span>${this.#t('scan.busy')}
             </div>`
           : html`<button type="button" class="primary scan" data-testid="scan-button" @click=${() => this.#act({ action: 'scan' })}>
-              ${this.#t(screen.problem === null ? 'scan.button' : 'scan.again')}
-            </button>`}
+                ${this.#t(screen.problem === null ? 'scan.button' : 'scan.again')}
+              </button>
+              ${this.#skippable()
+                ? html`<button type="button" class="secondary" data-testid="flow-next" aria-describedby="skip-hint" @click=${() => this.#act({ action: 'next' })}>
+                      ${this.#t('scan.skip')}
+                    </button>
+                    <p class="skip-hint" id="skip-hint">${this.#t('scan.skipHint')}</p>`
+                : nothing}`}
       </div>
     `;
   }

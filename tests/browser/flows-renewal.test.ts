@@ -1,0 +1,368 @@
+// The certificate renewal end to end in headless Chromium over the real stacks (pcscd + vpcd card,
+// socat pty printer, scanimage + SANE pnm scanner): from the attract screen through the
+// legal-person card, the business licence against the registry, the renewal of the legal-person
+// card and of an operator card, to the receipt and the take-card prompt. Faults: the card pulled
+// while the progress bar shows a middle step (inserted again, the renewal is settled), and a
+// licence that differs from the registry. Every screen is kept as a screenshot under
+// test-artifacts/browser/flows/.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renewalSteps } from '../../daemon/cards/renewal.ts';
+import type { FlowScreen, FlowView, RenewedCardView } from '../../daemon/flows/flow-view.ts';
+import { chinaDate } from '../../daemon/printing/business-receipts.ts';
+import { cardFixture, fixtureEnterprise, type CardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { documentSpecs } from '../../sim/scanner/document-set.ts';
+import { VPCD_PORT } from '../support/pcscd.ts';
+import type { Received } from '../support/ws-client.ts';
+import { completeReceiptsOf } from '../printer/receipt-check.ts';
+import { openFlowRig, type FlowRig } from './flow-rig.ts';
+
+function fixture(name: string): CardFixture {
+  const found = cardFixture(name);
+  if (found === undefined) throw new Error(`no fixture ${name}`);
+  return found;
+}
+
+const legalPerson = fixture('legal-person');
+/** The enterprise's operator card whose certificate runs out in 20 days: what renewal is for. */
+const operator = fixture('expiring-operator');
+/** A licence generated with the dock's "different name" knob (sim-commands.ts). */
+const nameOnPaper = '上海某某贸易有限公司';
+/**
+ * The dock's set the licence is fed from. The feeder scans every sheet of a set as the one paper
+ * asked for, and the kiosk page sends Kiosk.FlowAction with the 5 s default command timeout
+ * (flow-link.ts), after which the daemon aborts a scan still running: the renewal set's thirteen
+ * sheets come close to that on a busy machine. The nine sheets of a change of information hold
+ * the same licence (a copy, with the same QR code), which is all the renewal reads.
+ */
+const licenceSet = 'change';
+
+let rig: FlowRig | null = null;
+/** Set while pcscd is stopped (SIGSTOP), so that a failing test still lets it run again. */
+let heldPcscd: number | null = null;
+
+afterEach(async () => {
+  if (heldPcscd !== null) process.kill(heldPcscd, 'SIGCONT');
+  heldPcscd = null;
+  await rig?.close();
+  rig = null;
+});
+
+/**
+ * Starts `work` now and returns a function that waits for it: a failure surfaces there, never as
+ * an unhandled rejection while the test does other things meanwhile.
+ */
+function inBackground<T>(work: Promise<T>): () => Promise<T> {
+  const settled = work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const outcome = await settled;
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  };
+}
+
+function viewOf(message: Received): FlowView | null | undefined {
+  return message.header.name === 'Kiosk.FlowChanged' ? (message.payload as { view: FlowView | null }).view : undefined;
+}
+
+/** The screens the daemon pushed since message `from` of the tool connection. */
+function pushedSince(current: FlowRig, from: number): FlowScreen[] {
+  return current.tool.received.slice(from).flatMap((message) => {
+    const view = viewOf(message);
+    return view === undefined || view === null ? [] : [view.screen];
+  });
+}
+
+/** The steps of the renewal progress pushed since message `from`, in order. */
+function progressSince(current: FlowRig, from: number): string[] {
+  return pushedSince(current, from).flatMap((screen) => (screen.screen === 'working' && screen.task === 'renewing' && screen.progress !== null ? [screen.progress.step] : []));
+}
+
+function screenNow(current: FlowRig): FlowScreen | null {
+  return current.lastView()?.screen ?? null;
+}
+
+function renewedNow(current: FlowRig): RenewedCardView[] {
+  const screen = screenNow(current);
+  if (screen?.screen !== 'renewalNext') throw new Error(`expected the list of renewed cards, the daemon shows ${screen?.screen ?? 'the attract screen'}`);
+  return screen.renewed;
+}
+
+/** Years from now to an ISO date. */
+const yearsFromNow = (iso: string): number => (Date.parse(iso) - Date.now()) / (365.25 * 86_400_000);
+
+/** From the attract screen to the licence scanned and matching: the legal-person card's renewal PIN. */
+async function throughComparison(current: FlowRig, loaded: () => Promise<unknown>): Promise<void> {
+  const { page } = current;
+  await current.expectScreen('attract');
+  await current.startFlow('renewal');
+  await current.expectScreen('insertCard');
+  expect(await page.locator('[data-wanted]').getAttribute('data-wanted')).toBe('legalPersonCard');
+
+  await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
+  await current.expectScreen('enterPin');
+  expect(await page.getByTestId('card-facts').textContent()).toContain(legalPerson.cardNo);
+  await current.enterPin(legalPerson.pin);
+
+  await current.expectScreen('scanPaper');
+  expect(await page.locator('paper-scan h1').textContent()).toContain('营业执照');
+  // The licence is one sheet of the batch; the flow reads its QR code (no other sheet has one).
+  const pages = (await loaded()) as { pages: number };
+  const specs = documentSpecs(licenceSet);
+  expect(pages.pages).toBe(specs.length);
+  expect(specs.filter((spec) => spec.kind === 'business_licence')).toHaveLength(1);
+  const beforeScan = current.tool.received.length;
+  await current.tap('scan-button');
+  await page.getByTestId('scan-busy').waitFor();
+  await current.shot('scanning');
+
+  // Compared with the registry, then on to the card in the reader: its own renewal.
+  await current.expectScreen('enterPin', { timeout: 90_000, label: 'renew' });
+  expect(pushedSince(current, beforeScan)).toContainEqual({ screen: 'working', task: 'comparing', progress: null });
+  expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null });
+}
+
+/** Resolves once the daemon has sent nothing for `ms`. */
+async function quiet(current: FlowRig, ms: number): Promise<void> {
+  for (;;) {
+    const count = current.tool.received.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (current.tool.received.length === count) return;
+  }
+}
+
+/** What the tool connection sees of the vpcd connection: open while the card is in. */
+function vpcdConnectionOpen(): boolean {
+  const port = `:${VPCD_PORT.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    // The daemon's end of the connection to vpcd: remote port VPCD_PORT, ESTABLISHED (01).
+    if (text.split('\n').some((line) => line.trim().split(/\s+/)[2]?.endsWith(port) === true && line.trim().split(/\s+/)[3] === '01')) return true;
+  }
+  return false;
+}
+
+/** The pid of the pcscd this test process started (the rig's), or null when it is not ours. */
+function ourPcscd(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (comm === 'pcscd' && ppid === process.pid) return Number(entry);
+  }
+  return null;
+}
+
+describe('the certificate renewal in Chromium over the system stacks', () => {
+  it('renews the legal-person card and an operator card, from the attract screen to the receipt', { timeout: 150_000 }, async () => {
+    const started = Date.now();
+    rig = await openFlowRig('renewal');
+    const opened = Date.now();
+    const current = rig;
+    const { page } = current;
+    // Rendering the papers takes seconds: it runs while the agent inserts the card and types the PIN.
+    const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
+    await throughComparison(current, loaded);
+
+    const beforeRenewal = current.tool.received.length;
+    await current.enterPin(legalPerson.pin);
+    await current.expectScreen('renewalNext');
+    // The progress bar went through every step of the renewal, in order.
+    expect(progressSince(current, beforeRenewal)).toEqual([...renewalSteps]);
+    const first = renewedNow(current);
+    expect(first.map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
+    expect(await page.getByTestId('renewed-cards').textContent()).toContain(legalPerson.cardNo);
+
+    // Another card of the enterprise: the operator card goes in instead of the legal-person card.
+    await current.tap('flow-another-card');
+    await current.expectScreen('insertCard', { label: 'card-to-renew' });
+    expect(await page.locator('[data-wanted]').getAttribute('data-wanted')).toBe('cardToRenew');
+    await current.sim('Sim.RemoveCard');
+    await current.sim('Sim.InsertCard', { fixture: operator.name });
+    await current.expectScreen('enterPin', { label: 'operator' });
+    expect(await page.getByTestId('card-facts').textContent()).toContain(operator.cardNo);
+    const beforeSecond = current.tool.received.length;
+    await current.enterPin(operator.pin);
+    await current.expectScreen('renewalNext', { label: 'two-cards' });
+    expect(progressSince(current, beforeSecond)).toEqual([...renewalSteps]);
+    const renewed = renewedNow(current);
+    expect(renewed.map((card) => [card.cardNo, card.cardType])).toEqual([
+      [legalPerson.cardNo, 'legal_person'],
+      [operator.cardNo, 'operator'],
+    ]);
+    for (const card of renewed) expect(yearsFromNow(card.notAfter)).toBeCloseTo(2, 1);
+
+    await current.tap('flow-finish');
+    await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });
+    await current.expectScreen('done');
+    const done = screenNow(current);
+    if (done?.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(`expected a printed receipt: ${JSON.stringify(done)}`);
+    expect(done.outcome).toMatchObject({ flow: 'renewal', enterpriseName: fixtureEnterprise.name, cards: renewed });
+    const { jobId } = done.receipt;
+    await expect.poll(() => completeReceiptsOf(current.printerDir, jobId).length, { timeout: 10_000 }).toBe(1);
+    const receipt = completeReceiptsOf(current.printerDir, jobId)[0]?.text ?? '';
+    expect(receipt).toContain('IC卡证书延期回执');
+    expect(receipt).toContain(fixtureEnterprise.name);
+    // One section per card: its number and its new expiry.
+    const sections = receipt.split(/卡片 \d+\/\d+/).slice(1);
+    expect(sections).toHaveLength(renewed.length);
+    renewed.forEach((card, index) => {
+      expect(sections[index]).toContain(card.cardNo);
+      expect(sections[index]).toMatch(new RegExp(`新有效期至 New expiry +${chinaDate(card.notAfter)}`));
+    });
+    for (const secret of [legalPerson.pin, operator.pin, legalPerson.holder.idNumber, operator.holder.idNumber]) expect(receipt).not.toContain(secret);
+
+    await current.tap('flow-finish');
+    await current.expectScreen('takeCard');
+    await current.sim('Sim.RemoveCard');
+    await current.expectScreen('attract', { label: 'after' });
+
+    expect(current.violations).toEqual([]);
+    expect(current.errors).toEqual([]);
+    console.info(`flows-renewal (a) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms`);
+  });
+
+  it('the card pulled mid-renewal: said in plain words, inserted again, the renewal is settled', { timeout: 150_000 }, async () => {
+    const started = Date.now();
+    rig = await openFlowRig('renewal-card-pulled');
+    const opened = Date.now();
+    const current = rig;
+    const { page } = current;
+    const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
+    await throughComparison(current, loaded);
+
+    // A whole renewal takes well under 100 ms on the simulated card, and KIOSK_FAULT_INJECT pulls
+    // only the in-process simulated card. So the reader is held: once the daemon reports the new
+    // key pair made, pcscd (ours) is stopped, the next APDU waits, and the bar stays on the step
+    // reached while the card is pulled; then pcscd runs again and finds the card gone.
+    const pcscd = ourPcscd();
+    if (pcscd === null) throw new Error('this test holds the reader by stopping pcscd: it needs the pcscd the rig started, not a system one');
+    const held = new Promise<string>((resolve) => {
+      const onMessage = (data: Buffer): void => {
+        const message = JSON.parse(data.toString('utf8')) as Received;
+        const screen = viewOf(message)?.screen;
+        if (screen?.screen !== 'working' || screen.progress?.step !== 'pendingKeyGenerated') return;
+        process.kill(pcscd, 'SIGSTOP');
+        heldPcscd = pcscd;
+        current.tool.ws.off('message', onMessage);
+        resolve(screen.progress.step);
+      };
+      current.tool.ws.on('message', onMessage);
+    });
+    await current.enterPin(legalPerson.pin);
+    await held;
+    // The last step the daemon recorded before the card's next APDU (the authority's answer
+    // comes without the card): the bar shows it, whichever it is.
+    await quiet(current, 500);
+    const shown = screenNow(current);
+    if (shown?.screen !== 'working' || shown.progress === null) throw new Error(`expected the progress bar: ${JSON.stringify(shown)}`);
+    const { step } = shown.progress;
+    const bar = page.getByTestId('progress-bar');
+    await expect.poll(() => bar.getAttribute('data-step'), { timeout: 5_000 }).toBe(step);
+    await current.expectScreen('working', { label: `held-at-${step}` });
+    // A middle step: neither the first nor the last.
+    const position = renewalSteps.findIndex((s) => s === step) + 1;
+    expect(position).toBeGreaterThan(1);
+    expect(position).toBeLessThan(renewalSteps.length);
+    // The bar says "step n of 8" for the n-th step (soft: the rest of the fault still runs).
+    expect.soft(await bar.getAttribute('aria-valuenow'), `the bar's number for ${step}`).toBe(String(position));
+    expect.soft(await bar.getAttribute('aria-valuemax')).toBe(String(renewalSteps.length));
+
+    // Pulled out: the vpcd connection goes at once; pcscd sees it when it runs again.
+    const removed = inBackground(current.sim('Sim.RemoveCard', {}, 30_000));
+    await expect.poll(() => vpcdConnectionOpen(), { timeout: 5_000 }).toBe(false);
+    process.kill(pcscd, 'SIGCONT');
+    heldPcscd = null;
+    expect(await removed()).toEqual({ removed: true });
+
+    await current.expectScreen('failed', { timeout: 30_000, label: 'card-removed' });
+    const problem = page.getByTestId('problem');
+    expect(await problem.getAttribute('data-problem')).toBe('cardRemoved');
+    expect(await problem.locator('.problem-what').textContent()).toContain('拔出');
+    expect((await problem.locator('.problem-next').textContent())?.trim()).toMatch(/插/);
+
+    // Inserted again: the reconciliation settles the interrupted renewal before the flow reads it.
+    await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
+    await expect.poll(() => screenNow(current)?.screen, { timeout: 30_000 }).toMatch(/^(renewalNext|enterPin)$/);
+    const settled = screenNow(current)?.screen === 'enterPin' ? 'PIN again' : 'renewed after all';
+    if (settled === 'PIN again') {
+      // Cut before the new certificate was active: nothing changed on the card, renew it again.
+      await current.expectScreen('enterPin', { label: 'again' });
+      await current.enterPin(legalPerson.pin);
+    }
+    await current.expectScreen('renewalNext', { timeout: 30_000 });
+    const renewed = renewedNow(current);
+    expect(renewed.map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
+    const notAfter = renewed[0]?.notAfter ?? '';
+    expect(yearsFromNow(notAfter)).toBeCloseTo(2, 1);
+
+    await current.tap('flow-finish');
+    await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });
+    await current.expectScreen('done');
+    await current.tap('flow-finish');
+    await current.expectScreen('takeCard');
+    await current.sim('Sim.RemoveCard');
+    await current.expectScreen('attract', { label: 'after' });
+
+    // The card is valid: active, with the renewed certificate.
+    await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
+    const read = await current.sim('CardReader.ReadCard');
+    expect(read).toMatchObject({ info: { cardNo: legalPerson.cardNo, lifecycle: 'active' } });
+    const info = (read as { info: { certificateNotAfter: string } }).info;
+    expect(Date.parse(info.certificateNotAfter)).toBe(Date.parse(notAfter));
+    await current.sim('Sim.RemoveCard');
+
+    expect(current.violations).toEqual([]);
+    expect(current.errors).toEqual([]);
+    console.info(`flows-renewal (b) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (held at ${step}, settled: ${settled})`);
+  });
+
+  it('a licence that differs from the registry: a change of information comes first', { timeout: 120_000 }, async () => {
+    const started = Date.now();
+    rig = await openFlowRig('renewal-registry-mismatch');
+    const opened = Date.now();
+    const current = rig;
+    const { page } = current;
+    const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet, defect: 'differentName' }, 90_000));
+    await current.expectScreen('attract');
+    await current.startFlow('renewal');
+    await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
+    await current.expectScreen('enterPin');
+    await current.enterPin(legalPerson.pin);
+    await current.expectScreen('scanPaper');
+    await loaded();
+    await current.tap('scan-button');
+
+    await current.expectScreen('registryMismatch', { timeout: 90_000 });
+    expect(screenNow(current)).toEqual({ screen: 'registryMismatch', differences: [{ field: 'name', onPaper: nameOnPaper, inRegistry: fixtureEnterprise.name }] });
+    const difference = page.getByTestId('registry-difference');
+    expect(await difference.count()).toBe(1);
+    expect(await difference.getAttribute('data-field')).toBe('name');
+    expect(await difference.textContent()).toContain(nameOnPaper);
+    expect(await difference.textContent()).toContain(fixtureEnterprise.name);
+
+    // Understood: nothing is renewed today; the card is still in, so the kiosk asks for it back.
+    await current.tap('flow-next');
+    await current.expectScreen('takeCard');
+    await current.sim('Sim.RemoveCard');
+    await current.expectScreen('attract', { label: 'after' });
+
+    expect(current.violations).toEqual([]);
+    expect(current.errors).toEqual([]);
+    console.info(`flows-renewal (c) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms`);
+  });
+});
