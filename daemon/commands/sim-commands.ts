@@ -7,8 +7,8 @@ import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import type { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import type { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
 import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
-import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness } from '../../sim/scanner/document-set.ts';
-import type { PageDefects } from '../../sim/scanner/documents.ts';
+import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness, type PageSelector } from '../../sim/scanner/document-set.ts';
+import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
 import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { CommandPayload } from '../protocol/catalogue.ts';
 import { err, ok } from '../result.ts';
@@ -26,6 +26,7 @@ export interface SimDeps {
 }
 
 type Defect = NonNullable<CommandPayload<'Sim.ScannerLoad'>['defect']>;
+type Paper = NonNullable<CommandPayload<'Sim.ScannerLoad'>['paper']>;
 
 function pageDefects(defect: Exclude<Defect, 'none'>): PageDefects {
   switch (defect) {
@@ -49,6 +50,18 @@ function setOptions(business: IntakeBusiness, defect: Defect): DocumentSetOption
   const kinds = new Set(documentSpecs(business).map((spec) => spec.kind));
   return { defects: [...kinds].map((kind) => ({ kind, defects })) };
 }
+
+/** The intake package's kinds and ID roles are the generator's own names: no mapping needed. */
+function selectorOf({ kind, form, role }: Paper): PageSelector {
+  return { kind, form: form ?? undefined, role: role ?? undefined };
+}
+
+function describePaper({ kind, form, role }: { kind: string; form?: string | null; role?: string | null }): string {
+  const details = [form, role].filter((detail) => typeof detail === 'string');
+  return details.length === 0 ? kind : `${kind} (${details.join(', ')})`;
+}
+
+const describeSpec = (spec: DocumentSpec): string => describePaper(spec);
 
 export function simHandlers(
   deps: SimDeps,
@@ -81,10 +94,16 @@ export function simHandlers(
       deps.gpio.setInput(input, active);
       return ok({ input, active });
     },
-    'Sim.ScannerLoad': async ({ business, defect }) => {
+    'Sim.ScannerLoad': async ({ business, defect, paper }) => {
       if (deps.scanner === null) return notHere('simulated scanner');
-      const pages = await documentSet(business, setOptions(business, defect ?? 'none'));
-      // A fresh set: what a previous load left in the feeder goes.
+      const options = { ...setOptions(business, defect ?? 'none'), ...(paper !== undefined && { only: [selectorOf(paper)] }) };
+      // Only what the business's set holds can be fed; say what it does hold.
+      if (paper !== undefined && documentSpecs(business, options).length === 0) {
+        const held = documentSpecs(business).map(describeSpec).join('; ');
+        return err({ completionCode: 'invalidData', errorDescription: `the ${business} document set has no ${describePaper(paper)}; it holds: ${held}` });
+      }
+      const pages = await documentSet(business, options);
+      // A fresh load: what a previous load left in the feeder goes (the agent takes it back).
       deps.scanner.clearFeeder();
       deps.scanner.loadFeeder(pages);
       return ok({ pages: pages.length });

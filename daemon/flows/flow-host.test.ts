@@ -249,6 +249,6 @@ describe('flow host', () => {
   it('maps screens to the guide lights', () => {
     expect(lightsFor(null)).toEqual({ cardSlot: 'off', scanner: 'off', printer: 'off' });
     expect(lightsFor({ screen: 'takeCard' })).toEqual({ cardSlot: 'fast', scanner: 'off', printer: 'off' });
-    expect(lightsFor({ screen: 'scanPaper', paper: { label: { zh: '', en: '' }, position: { index: 0, of: 1 } }, scanning: true, problem: null }).scanner).toBe('slow');
+    expect(lightsFor({ screen: 'scanPaper', paper: { label: { zh: '', en: '' }, position: { index: 0, of: 1 }, wanted: { kind: 'business_licence', form: 'original', role: null } }, scanning: true, problem: null }).scanner).toBe('slow');
   });
 });

@@ -4,6 +4,7 @@
 // unmasked ID number.
 import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
 import type { PinRefusal } from '../cards/pin-policy.ts';
+import type { DocumentForm, DocumentKind, IdCardRole } from '../intake/package-schema.ts';
 
 export const flowKinds = ['unlock', 'renewal', 'intake', 'query'] as const;
 export type FlowKind = (typeof flowKinds)[number];
@@ -77,9 +78,23 @@ export interface PaperRequest {
   label: BilingualText;
   /** Captured so far / needed, over the whole checklist. */
   position: { index: number; of: number };
+  /** The paper the scan captures as (what the dev dock feeds the simulator); null: any. */
+  wanted: PaperWanted;
 }
 
-export type FieldInput = 'text' | 'code' | 'idNumber' | 'date';
+export interface PaperWanted {
+  kind: DocumentKind;
+  form: DocumentForm | null;
+  role: IdCardRole | null;
+}
+
+/** `choice`: one of `choices` (a certificate's type, a yes/no consent), picked on screen. */
+export type FieldInput = 'text' | 'code' | 'idNumber' | 'date' | 'choice';
+
+export interface FieldChoice {
+  value: string;
+  label: BilingualText;
+}
 
 export interface FieldView {
   /** The intake package field (DocumentFields key), or an unlock evidence field. */
@@ -90,6 +105,8 @@ export interface FieldView {
   required: boolean;
   /** Where the value came from: the licence's QR, the card, the registry, or nothing yet. */
   source: 'qr' | 'card' | 'registry' | 'agent' | 'none';
+  /** For `input: 'choice'` only: the values the agent picks from. */
+  choices?: FieldChoice[];
 }
 
 export interface ChecklistItemView {

@@ -133,7 +133,7 @@ describe('intake flow', () => {
     // The three cards applied for: their holders' ID copies are on the list from the start.
     expect(checklist.items.map((i) => i.label.en)).toEqual(expect.arrayContaining(['ID card of the legal-person card holder (copy)', 'ID card of the tax-clerk card holder (copy)']));
     const first = await act(flow, { action: 'next' });
-    expect(first).toMatchObject({ screen: 'scanPaper', scanning: false, problem: null, paper: { position: { index: 0 } } });
+    expect(first).toMatchObject({ screen: 'scanPaper', scanning: false, problem: null, paper: { position: { index: 0 }, wanted: { kind: 'business_licence', form: 'copy', role: null } } });
 
     const papers = new Papers('new_enrolment', {});
     const verdict = await feedAll(flow, papers);

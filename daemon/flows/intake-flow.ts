@@ -15,8 +15,8 @@ import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { CaptureItem } from '../intake/capture-checklist.ts';
 import type { CaptureOutcome } from '../intake/capture-session.ts';
 import type { Verdict } from '../intake/check.ts';
-import { label } from '../intake/labels.ts';
-import { documentVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../intake/package-schema.ts';
+import { label, variantLabel } from '../intake/labels.ts';
+import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../intake/package-schema.ts';
 import { requiredFields } from '../intake/rules/package-fields.ts';
 import { maskIdNumber } from '../log/redact.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
@@ -27,7 +27,7 @@ import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { BilingualText, CardView, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from './flow-view.ts';
+import type { BilingualText, CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from './flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type FieldKey = Exclude<keyof DocumentFields, 'role'>;
@@ -288,19 +288,22 @@ class IntakeFlow implements Flow {
       await this.#afterPapers();
       return;
     }
-    const captured = items.filter((item) => item.status !== 'missing').length;
-    this.#go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length } }, scanning: false, problem: null });
-  }
-
-  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
-    const kind = state.item.kinds[0];
+    const kind = next.kinds[0];
     if (kind === undefined) {
       this.#go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
       return;
     }
-    const role = state.item.roles?.[0];
+    const captured = items.filter((item) => item.status !== 'missing').length;
+    // The scan captures the paper as `wanted` says (the first kind, an any-form paper as an original).
+    const wanted = { kind, form: next.form ?? 'original', role: next.roles?.[0] ?? null };
+    this.#go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length }, wanted }, scanning: false, problem: null });
+  }
+
+  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
+    const { kind, form } = state.paper.wanted;
+    const role = state.paper.wanted.role ?? undefined;
     const epoch = this.#go({ ...state, scanning: true, problem: null });
-    const captured = await this.#deps.capture.capture({ kind, form: state.item.form ?? 'original', ...(role !== undefined && { role }) }, signal);
+    const captured = await this.#deps.capture.capture({ kind, form: form ?? 'original', ...(role !== undefined && { role }) }, signal);
     if (epoch !== this.#epoch) return;
     if (!captured.ok) {
       const problem = captureProblem(captured.error);
@@ -325,13 +328,15 @@ class IntakeFlow implements Flow {
     const required: readonly string[] = requiredFields[document.kind];
     const fields = fieldKeys(document.kind, this.#business).map((key): FieldView => {
       const scanned = document.fields[key];
-      const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : undefined;
+      const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
       const value = fromPaper ?? known[key] ?? '';
       const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
       const input = inputOf(key);
       // An ID number is shown masked; left as shown, the full number behind it is kept.
       if (input === 'idNumber' && value !== '') hidden[key] = value;
-      return { key, label: extraLabels[key] ?? label(key), value: input === 'idNumber' && value !== '' ? maskIdNumber(value) : value, input, required: required.includes(key), source };
+      const shown = input === 'idNumber' && value !== '' ? maskIdNumber(value) : value;
+      const view: FieldView = { key, label: extraLabels[key] ?? label(key), value: shown, input, required: required.includes(key), source };
+      return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
     });
     return { fields, hidden };
   }
@@ -609,16 +614,30 @@ function inputOf(key: FieldKey): FieldInput {
     case 'validUntil':
     case 'annualInspection':
       return 'date';
+    case 'variant':
+    case 'consentToMail':
+      return 'choice';
     case 'name':
     case 'legalRepresentative':
     case 'address':
-    case 'variant':
     case 'agentName':
     case 'holderName':
     case 'contactName':
-    case 'consentToMail':
       return 'text';
   }
+}
+
+/** An agent picks a certificate's type or their consent on screen; nobody types an enum value. */
+function choicesOf(key: FieldKey, kind: DocumentKind): FieldChoice[] {
+  if (key === 'consentToMail') {
+    return [
+      { value: 'yes', label: { zh: '同意邮寄', en: 'Yes, mail the cards' } },
+      { value: 'no', label: { zh: '不同意邮寄', en: 'No, do not mail them' } },
+    ];
+  }
+  if (key !== 'variant') return [];
+  const variants = kind === 'customs_registration' ? customsRegistrationVariants : kind === 'trade_qualification' ? tradeQualificationVariants : [];
+  return variants.map((variant) => ({ value: variant, label: variantLabel[variant] }));
 }
 
 function isVariant(value: string): value is NonNullable<DocumentFields['variant']> {

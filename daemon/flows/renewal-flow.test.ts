@@ -57,7 +57,12 @@ async function throughComparison(): Promise<void> {
   expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
   await kit.insert('legal-person');
   await screenOf(flow, 'enterPin');
-  expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toMatchObject({ screen: 'scanPaper', scanning: false, problem: null });
+  expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toMatchObject({
+    screen: 'scanPaper',
+    paper: { wanted: { kind: 'business_licence', form: 'original', role: null } },
+    scanning: false,
+    problem: null,
+  });
   kit.scanner.loadFeeder([await licence()]);
   await act(flow, { action: 'scan' });
   expect(pushed.map((s) => s.screen)).toContain('working');

@@ -54,7 +54,11 @@ type State =
   | { at: 'failed'; problem: FlowProblem; then: AfterFailure }
   | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
 
-const licencePaper: PaperRequest = { label: paperLabel('business_licence', 'original'), position: { index: 0, of: 1 } };
+const licencePaper: PaperRequest = {
+  label: paperLabel('business_licence', 'original'),
+  position: { index: 0, of: 1 },
+  wanted: { kind: 'business_licence', form: 'original', role: null },
+};
 const renewableTypes = ['legal_person', 'operator', 'tax_clerk'] as const;
 
 export function createRenewalFlow(deps: FlowDeps, hooks: FlowHooks): Flow {

@@ -64,7 +64,12 @@ async function toCardShown(): Promise<void> {
 /** From the card shown through both papers, confirmed as the agent reads them: the PIN pad. */
 async function toNewPin(person = agent): Promise<FlowScreen> {
   await toCardShown();
-  expect(await act(flow, { action: 'next' })).toMatchObject({ screen: 'scanPaper', paper: { position: { index: 0, of: 2 } }, scanning: false, problem: null });
+  expect(await act(flow, { action: 'next' })).toMatchObject({
+    screen: 'scanPaper',
+    paper: { position: { index: 0, of: 2 }, wanted: { kind: 'id_card', form: 'copy', role: 'agent' } },
+    scanning: false,
+    problem: null,
+  });
   await feed('id_card');
   const idFields = await act(flow, { action: 'scan' });
   expect(idFields).toMatchObject({ screen: 'confirmFields', fields: [{ key: 'name', value: '', source: 'none' }, { key: 'idNumber', value: '', input: 'idNumber' }] });

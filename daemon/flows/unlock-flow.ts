@@ -558,7 +558,8 @@ class UnlockFlow implements Flow {
 }
 
 function paperRequest(paper: Paper): PaperRequest {
-  return { label: paperLabels[paper], position: { index: papersOrder.indexOf(paper), of: papersOrder.length } };
+  const { kind, form, role } = captureRequests[paper];
+  return { label: paperLabels[paper], position: { index: papersOrder.indexOf(paper), of: papersOrder.length }, wanted: { kind, form, role: role ?? null } };
 }
 
 function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
@@ -587,6 +588,8 @@ function validField(f: FieldView, value: string, now: Date): boolean {
       return validateResidentId(value, now).ok;
     case 'code':
       return f.key !== 'uscc' || validateUscc(value).ok;
+    case 'choice':
+      return f.choices?.some((choice) => choice.value === value) ?? false;
     case 'text':
     case 'date':
       return true;

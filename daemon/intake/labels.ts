@@ -1,6 +1,6 @@
 // Names an agent understands, in Simplified Chinese and English: the rulebook's own titles
 // (seed 000, 附件3) for documents, businesses and cards.
-import type { Business, DocumentForm, DocumentKind, IdCardRole, PackageCardType, StampKind } from './package-schema.ts';
+import type { Business, DocumentForm, DocumentKind, DocumentVariant, IdCardRole, PackageCardType, StampKind } from './package-schema.ts';
 
 export interface Text {
   zh: string;
@@ -88,3 +88,13 @@ export function paperLabel(kind: DocumentKind, form?: DocumentForm): Text {
   if (form === undefined) return doc;
   return { zh: `${doc.zh}${formLabel[form].zh}`, en: `${doc.en} (${formLabel[form].en})` };
 }
+
+/** Which certificate a trade-qualification or customs-registration paper is (seed 000, items 4 and 5). */
+export const variantLabel: Record<DocumentVariant, Text> = {
+  import_export_qualification: { zh: '《中华人民共和国进出口企业资格证书》', en: 'Import/Export Enterprise Qualification Certificate' },
+  foreign_trade_filing: { zh: '《对外贸易经营者备案登记表》', en: 'Foreign Trade Operator Filing Form' },
+  fie_approval: { zh: '《中华人民共和国外商投资企业批准证书》', en: 'Foreign-Invested Enterprise Approval Certificate' },
+  tw_hk_mo_approval: { zh: '《中华人民共和国台港澳侨投资企业批准证书》', en: 'Taiwan/HK/Macao/Overseas-Chinese Investment Enterprise Approval Certificate' },
+  self_declaration_registration: { zh: '《自理报关单位注册登记证明书》', en: 'Self-Declaring Unit Registration Certificate' },
+  consignor_consignee_registration: { zh: '《中华人民共和国海关进出口货物收发货人报关注册登记证书》', en: 'Customs Consignor/Consignee Registration Certificate' },
+};

@@ -22,6 +22,7 @@ export const tradeQualificationVariants = ['import_export_qualification', 'forei
 /** Extension: which of the two customs registrations (seed 000 accepts either). */
 export const customsRegistrationVariants = ['self_declaration_registration', 'consignor_consignee_registration'] as const;
 export const documentVariants = [...tradeQualificationVariants, ...customsRegistrationVariants] as const;
+export type DocumentVariant = (typeof documentVariants)[number];
 
 export const cardTypes = ['legal_person', 'operator', 'tax_clerk'] as const;
 export type PackageCardType = (typeof cardTypes)[number];

@@ -10,6 +10,7 @@ import { printerCommandSchemas, type PrinterCommandResults } from './printer-mes
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';
 import { flowCommandSchemas, type FlowCommandResults, type FlowUnsolicitedPayloads } from './flow-messages.ts';
+import { documentForms, documentKinds, idCardRoles } from '../intake/package-schema.ts';
 
 export const protocolVersion = '1.0';
 
@@ -101,6 +102,10 @@ export const commandPayloadSchemas = {
     business: z.enum(['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock']),
     /** A bad page knob for the whole set (see sim/scanner). */
     defect: z.enum(['none', 'blank', 'noSeal', 'heavySkew', 'lowResolution', 'differentName']).optional(),
+    /** Only this paper of the set, as an agent feeds what the kiosk asks for (PaperRequest.wanted). */
+    paper: z
+      .strictObject({ kind: z.enum(documentKinds), form: z.enum(documentForms).nullable().optional(), role: z.enum(idCardRoles).nullable().optional() })
+      .optional(),
   }),
   /** Unplugs the simulated card reader (noDevice) or plugs it back in. */
   'Sim.CardReaderPlug': z.strictObject({ plugged: z.boolean() }),

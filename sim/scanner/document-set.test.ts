@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEnterprise } from '../fixtures/eport-fixtures.ts';
-import { documentSpecs, intakeBusinesses } from './document-set.ts';
+import { documentSet, documentSpecs, intakeBusinesses } from './document-set.ts';
 import { documentKinds } from './documents.ts';
 
 const date = '2026-11-22';
@@ -39,5 +39,22 @@ describe('documentSpecs', () => {
     expect(specs.some((s) => s.kind === 'contact_proof')).toBe(false);
     expect(specs.find((s) => s.kind === 'tax_registration')?.fields.name).toBe('厦门别家贸易有限公司');
     expect(specs.find((s) => s.kind === 'business_licence')?.fields.name).toBe(fixtureEnterprise.name);
+  });
+
+  it('keeps only the selected paper: the one an agent feeds when the kiosk asks for it', () => {
+    expect(kinds('unlock', { only: [{ kind: 'id_card', form: 'copy', role: 'agent' }] })).toEqual(['id_card:copy:agent']);
+    // No form: both the original and the copy match.
+    expect(kinds('unlock', { only: [{ kind: 'id_card' }] })).toEqual(['id_card:original:agent', 'id_card:copy:agent']);
+    expect(kinds('renewal', { only: [{ kind: 'business_licence', form: 'original' }] })).toEqual(['business_licence:original']);
+    // A paper the business does not need: nothing.
+    expect(kinds('unlock', { only: [{ kind: 'business_licence' }] })).toEqual([]);
+  });
+});
+
+describe('documentSet', () => {
+  it('renders only the selected pages', async () => {
+    const pages = await documentSet('new_enrolment', { date, dpi: 100, only: [{ kind: 'id_card', role: 'tax_clerk_holder' }] });
+    expect(pages.map((page) => `${page.spec.kind}:${page.spec.form}:${page.spec.role ?? ''}`)).toEqual(['id_card:copy:tax_clerk_holder']);
+    expect(pages[0]?.png.subarray(1, 4).toString()).toBe('PNG');
   });
 });

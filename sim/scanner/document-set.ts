@@ -36,6 +36,8 @@ export interface DocumentSetOptions {
   omit?: readonly PageSelector[];
   /** Bad pages: the defects apply to every page the selector matches. */
   defects?: readonly (PageSelector & { defects: PageDefects })[];
+  /** Keep only the pages some selector matches (the one paper an agent feeds); only those render. */
+  only?: readonly PageSelector[];
 }
 
 const matches = (spec: DocumentSpec, selector: PageSelector): boolean =>
@@ -150,8 +152,9 @@ export function documentSpecs(business: IntakeBusiness, options: DocumentSetOpti
     case 'unlock':
       break;
   }
-  const omitted = specs.filter((spec) => !(options.omit ?? []).some((selector) => matches(spec, selector)));
-  return omitted.map((spec) => {
+  const { omit = [], only } = options;
+  const kept = specs.filter((spec) => !omit.some((selector) => matches(spec, selector)) && (only === undefined || only.some((selector) => matches(spec, selector))));
+  return kept.map((spec) => {
     const differentName = defectsFor(spec, options).differentName;
     if (differentName === undefined || spec.fields.name === undefined || spec.kind === 'id_card') return spec;
     return { ...spec, fields: { ...spec.fields, name: differentName } };

@@ -116,15 +116,22 @@ function printed(spec: DocumentSpec, key: string): string | undefined {
     case 'phone':
       return enterpriseExtras.phone;
     case 'consentToMail':
-      return '是';
+      return 'yes';
     default:
       return fields[key];
   }
 }
 
-/** Types `value` into the field: ID numbers on the on-screen keypad, the rest on the keyboard. */
+/** Enters `value`: a choice by touch, ID numbers on the on-screen keypad, the rest on the keyboard. */
 async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
   const input = current.page.locator(`[data-testid="field"][data-key="${field.key}"]`);
+  if (field.input === 'choice') {
+    // A certificate's type, a consent: picked on screen, never typed.
+    expect(field.choices?.map((choice) => choice.value)).toContain(value);
+    await input.locator(`[data-testid="field-choice"][data-value="${value}"]`).click();
+    expect(await input.getAttribute('data-value')).toBe(value);
+    return;
+  }
   if (field.input !== 'idNumber') {
     await input.fill(value);
     return;

@@ -1,4 +1,5 @@
-// The dev dock unplugging the card reader, and the technician's preview of a test scan.
+// The dev dock unplugging the card reader, feeding the one paper the kiosk asks for, and the
+// technician's preview of a test scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
@@ -13,7 +14,7 @@ async function call(name: string, payload: Record<string, unknown> = {}) {
   const requestId = nextId++;
   client.command(name, requestId, payload, 60_000);
   const done = await client.completion(requestId, 60_000);
-  return { code: done.header.completionCode, payload: done.payload };
+  return { code: done.header.completionCode, payload: done.payload, description: done.header.errorDescription };
 }
 
 const readerState = async () => ((await (await fetch(new URL('/api/health', daemon.url))).json()) as { devices: { cardReader: { state: string } } }).devices.cardReader.state;
@@ -52,5 +53,20 @@ describe('dev dock and scan preview', () => {
     expect(jpeg.subarray(0, 3).toString('hex')).toBe('ffd8ff');
     expect(preview.payload).toMatchObject({ width: 320 });
     expect((await call('Technician.ScanPreview', { pageId: 'no-such-page' })).code).toBe('invalidData');
+  });
+
+  it('feeds only the paper the kiosk asks for, and refuses one the business does not need', async () => {
+    const load = await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'id_card', form: 'copy', role: 'agent' } });
+    expect(load).toMatchObject({ code: 'success', payload: { pages: 1 } });
+    // One scan of the feeder takes exactly that sheet, as a real agent's single paper.
+    const scan = await call('Scanner.Scan', { source: 'adf' });
+    expect(scan.code).toBe('success');
+    expect((scan.payload as { pages: unknown[] }).pages).toHaveLength(1);
+    // The kiosk's own shape (PaperRequest.wanted, nulls for "any") is accepted as it is.
+    expect(await call('Sim.ScannerLoad', { business: 'unlock', defect: 'noSeal', paper: { kind: 'introduction_letter', form: 'original', role: null } })).toMatchObject({ code: 'success', payload: { pages: 1 } });
+    const missing = await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'business_licence', form: 'original' } });
+    expect(missing.code).toBe('invalidData');
+    expect(missing.description).toMatch(/unlock document set has no business_licence \(original\)/);
+    expect((await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'passport' } })).code).toBe('invalidData');
   });
 });

@@ -76,14 +76,16 @@ describe('the unlock flow over WebSocket', () => {
     const shown = await pushed('cardShown', mark);
     expect(shown?.screen).toMatchObject({ card: { cardNo: locked.cardNo, lifecycle: 'locked' } });
 
-    expect((await action({ action: 'next' })).screen).toMatchObject({ screen: 'scanPaper', paper: { position: { index: 0, of: 2 } } });
-    expect((await call('Sim.ScannerLoad', { business: 'unlock' }, 60_000)).code).toBe('success');
+    const agentId = { kind: 'id_card', form: 'copy', role: 'agent' };
+    expect((await action({ action: 'next' })).screen).toMatchObject({ screen: 'scanPaper', paper: { position: { index: 0, of: 2 }, wanted: agentId } });
+    // As a real agent (and the dock's feed button): only the asked-for paper goes into the feeder.
+    expect(await call('Sim.ScannerLoad', { business: 'unlock', paper: agentId }, 60_000)).toMatchObject({ code: 'success', payload: { pages: 1 } });
     expect((await action({ action: 'scan' }, 120_000)).screen).toMatchObject({ screen: 'confirmFields' });
     expect((await action({ action: 'confirmFields', fields: { name: agent.name, idNumber: agent.idNumber } })).screen).toMatchObject({
       screen: 'scanPaper',
-      paper: { position: { index: 1, of: 2 } },
+      paper: { position: { index: 1, of: 2 }, wanted: { kind: 'introduction_letter', form: 'original', role: null } },
     });
-    expect((await call('Sim.ScannerLoad', { business: 'unlock' }, 60_000)).code).toBe('success');
+    expect(await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'introduction_letter', form: 'original', role: null } }, 60_000)).toMatchObject({ code: 'success', payload: { pages: 1 } });
     const letter = (await action({ action: 'scan' }, 120_000)).screen;
     if (letter.screen !== 'confirmFields') throw new Error(`expected the letter's fields, got ${letter.screen}`);
     expect(letter.fields.find((f) => f.key === 'agentIdNumber')?.value).toBe('350204********011X');

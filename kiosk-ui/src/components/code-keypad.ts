@@ -7,7 +7,7 @@ import type { FieldInput } from '../../../daemon/flows/flow-view.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 
-export type KeypadLayout = Exclude<FieldInput, 'text'>;
+export type KeypadLayout = Exclude<FieldInput, 'text' | 'choice'>;
 
 /** The value a date field takes for "valid with no end date". */
 export const longTerm = '长期';

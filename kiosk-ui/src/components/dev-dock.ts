@@ -1,15 +1,19 @@
 // The dev dock: the simulated kiosk's hands for developers and end-to-end tests — insert and
 // remove fixture cards, walk up, open the cabinet, turn the service switch, the printer
-// simulator's paper and cover, and the scanner simulator's document sets and faults. Simulator
+// simulator's paper and cover, and the scanner simulator's document sets and faults. It follows
+// the kiosk's flow (Kiosk.FlowChanged) to feed the one paper a scan screen asks for. Simulator
 // mode only: with any hardware device it offers nothing.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { FlowView } from '../../../daemon/flows/flow-view.ts';
 import type { CommandName, KioskStatus } from '../../../daemon/protocol/catalogue.ts';
 import { deviceKinds, type DeviceKind } from '../../../drivers/device/device.ts';
 import { inputNames, lightNames, type InputName } from '../../../drivers/gpio/gpio.ts';
 import { offeredCommands } from '../capabilities.ts';
 import { DaemonLink } from '../daemon-link.ts';
 import { describeDevice } from '../device-view.ts';
+import { paperToFeed } from '../dock-feed.ts';
 import { dockFixtures, fixtureKey } from '../dock-fixtures.ts';
+import { FlowLink } from '../flow-link.ts';
 import { inputKey, inputStateKey, lightKey, patternKey } from '../gpio-words.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
@@ -63,6 +67,7 @@ export class DevDock extends LitElement {
     commands: { state: true },
     busy: { state: true },
     last: { state: true },
+    flowView: { state: true },
   };
 
   static override styles = [
@@ -109,6 +114,10 @@ export class DevDock extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 20px;
+      }
+      /* A scan screen waits for a paper: the scanner panel moves up (order keeps its state). */
+      .column > .asked {
+        order: -1;
       }
       .panel {
         gap: 12px;
@@ -204,8 +213,11 @@ export class DevDock extends LitElement {
   declare commands: ReadonlySet<string> | null;
   declare busy: boolean;
   declare last: LastAction | null;
+  declare flowView: FlowView | null;
   readonly #link: DaemonLink;
-  #unsubscribe: (() => void) | null = null;
+  /** Read only: the dock watches the kiosk's flow and never acts on it. */
+  readonly #flow: FlowLink;
+  #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
@@ -213,20 +225,27 @@ export class DevDock extends LitElement {
     this.commands = null;
     this.busy = false;
     this.last = null;
+    this.flowView = null;
     this.#link = new DaemonLink(this);
+    this.#flow = new FlowLink(this.#link.client);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     const { client } = this.#link;
-    this.#unsubscribe = client.onConnectionChange((connection) => {
-      if (connection.state === 'open') void offeredCommands(client).then((commands) => (this.commands = commands));
-    });
+    this.#unsubscribe.push(
+      client.onConnectionChange((connection) => {
+        if (connection.state === 'open') void offeredCommands(client).then((commands) => (this.commands = commands));
+      }),
+      this.#flow.onChange((snapshot) => (this.flowView = snapshot.view)),
+    );
+    this.#flow.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
+    this.#flow.stop();
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -400,11 +419,13 @@ export class DevDock extends LitElement {
 
   #scannerPanel() {
     return html`<dock-scanner-panel
+      class=${paperToFeed(this.flowView) === null ? '' : 'asked'}
       .language=${this.language}
       .client=${this.#link.client}
       .commands=${this.commands}
       .busy=${this.busy}
       .act=${this.#dockAct}
+      .view=${this.flowView}
     ></dock-scanner-panel>`;
   }
 

@@ -1,9 +1,13 @@
-// The dev dock's scanner simulator: load a generated document set for a business, with one kind
-// of bad page (Sim.ScannerLoad), and jam the scanner, open its cover or clear both
-// (Sim.ScannerFault). Each control is offered only when the daemon lists its command.
-import { css, html, LitElement } from 'lit';
+// The dev dock's scanner simulator: feed the one paper the kiosk's scan screen asks for, load a
+// generated document set for a business, both with one kind of bad page (Sim.ScannerLoad), and
+// jam the scanner, open its cover or clear both (Sim.ScannerFault). Each control is offered only
+// when the daemon lists its command.
+import { css, html, LitElement, nothing } from 'lit';
+import type { FlowView } from '../../../daemon/flows/flow-view.ts';
 import { offerOf, type Offer } from '../capabilities.ts';
+import { paperToFeed } from '../dock-feed.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import { inLanguage } from '../i18n-documents.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { businessKey, defectKey, faultKey, scannerBusinesses, scannerDefects, scannerFaults, type ScannerDefect } from '../technician-tools.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
@@ -19,6 +23,7 @@ export class DockScannerPanel extends LitElement {
     commands: { attribute: false },
     busy: { type: Boolean },
     act: { attribute: false },
+    view: { attribute: false },
     defect: { state: true },
   };
 
@@ -44,6 +49,21 @@ export class DockScannerPanel extends LitElement {
         font-size: 20px;
         font-weight: 600;
       }
+      /* The kiosk is waiting for a paper: the one action that moves the demo on stands out. */
+      .feed {
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+        padding: 14px 16px;
+        border-radius: 14px;
+        border: 3px solid #4338ca;
+        background: #eef2ff;
+      }
+      .feed button {
+        min-height: 72px;
+        font-size: 22px;
+        text-align: left;
+      }
     `,
   ];
 
@@ -52,6 +72,8 @@ export class DockScannerPanel extends LitElement {
   declare commands: ReadonlySet<string> | null;
   declare busy: boolean;
   declare act: DockAct | null;
+  /** The kiosk's flow as last pushed (Kiosk.FlowChanged); null on the attract screen. */
+  declare view: FlowView | null;
   declare defect: ScannerDefect;
 
   constructor() {
@@ -61,6 +83,7 @@ export class DockScannerPanel extends LitElement {
     this.commands = null;
     this.busy = false;
     this.act = null;
+    this.view = null;
     this.defect = 'none';
   }
 
@@ -70,6 +93,39 @@ export class DockScannerPanel extends LitElement {
 
   #unavailable(offer: Exclude<Offer, 'offered'>, notYet: MessageKey) {
     return html`<p class="unavailable" data-testid="not-available">${this.#t(offer === 'checking' ? 'deviceTest.checking' : notYet)}</p>`;
+  }
+
+  /** The paper the kiosk's scan screen asks for, alone in the feeder, as a real agent feeds it. */
+  #feed() {
+    const feed = paperToFeed(this.view);
+    if (feed === null) return nothing;
+    const { client, act } = this;
+    const defect = this.defect;
+    const { business, paper } = feed;
+    const label = inLanguage(this.language, paper.label);
+    return html`<div class="feed" data-testid="dock-feed">
+      <button
+        type="button"
+        class="primary"
+        data-testid="dock-feed-paper"
+        data-business=${business}
+        data-kind=${paper.wanted.kind}
+        data-form=${paper.wanted.form ?? ''}
+        data-role=${paper.wanted.role ?? ''}
+        ?disabled=${this.busy || feed.scanning || client === null || act === null}
+        @click=${() => {
+          if (client === null || act === null) return;
+          void act(
+            this.#t('dock.fedPaper', { paper: label, defect: this.#t(defectKey(defect)) }),
+            () => client.send('Sim.ScannerLoad', { business, defect, paper: paper.wanted }, { timeoutMs: 60_000 }),
+            ({ pages }) => this.#t('dock.scannerPages', { pages }),
+          );
+        }}
+      >
+        ${this.#t('dock.feedPaper', { paper: label })}
+      </button>
+      <p class="hint">${this.#t('dock.feedPaperHint')}</p>
+    </div>`;
   }
 
   #load() {
@@ -144,7 +200,7 @@ export class DockScannerPanel extends LitElement {
       <h2>${this.#t('dock.scanner')}</h2>
       ${load === 'notYet' && fault === 'notYet'
         ? this.#unavailable('notYet', 'dock.scannerNotYet')
-        : html`${load === 'offered' ? this.#load() : this.#unavailable(load, 'dock.scannerLoadNotYet')}
+        : html`${load === 'offered' ? html`${this.#feed()}${this.#load()}` : this.#unavailable(load, 'dock.scannerLoadNotYet')}
           ${fault === 'offered' ? this.#faults() : this.#unavailable(fault, 'dock.scannerFaultNotYet')}`}
     </section>`;
   }

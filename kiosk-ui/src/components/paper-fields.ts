@@ -8,6 +8,7 @@ import { live } from 'lit/directives/live.js';
 import type { FieldInput, FieldView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
 import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
 import { inLanguage, problemWords } from '../i18n-documents.ts';
+import { maskIdNumber } from '../../../daemon/log/redact.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
@@ -17,7 +18,7 @@ import { paperScreenStyles } from './paper-checklist.ts';
 type FieldsScreen = Extract<FlowScreen, { screen: 'confirmFields' }>;
 export type FieldError = 'required' | 'idNumber' | 'date';
 
-const maxLengths: Readonly<Record<FieldInput, number>> = { text: 256, code: 18, idNumber: 18, date: 10 };
+const maxLengths: Readonly<Record<FieldInput, number>> = { text: 256, code: 18, idNumber: 18, date: 10, choice: 64 };
 
 const sourceWords: Readonly<Record<FieldView['source'], MessageKey>> = {
   qr: 'fields.source.qr',
@@ -45,6 +46,7 @@ export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { valu
   switch (field.input) {
     case 'text':
     case 'code':
+    case 'choice':
       return null;
     case 'idNumber':
       return /^\d{17}[\dX]$/.test(trimmed) ? null : 'idNumber';
@@ -56,6 +58,7 @@ export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { valu
 function keypadLayout(input: FieldInput): KeypadLayout | null {
   switch (input) {
     case 'text':
+    case 'choice':
       return null;
     case 'code':
     case 'idNumber':
@@ -73,6 +76,7 @@ export class PaperFields extends LitElement {
     attempted: { state: true },
     refused: { state: true },
     activeKey: { state: true },
+    focusedKey: { state: true },
   };
 
   static override styles = [
@@ -102,8 +106,31 @@ export class PaperFields extends LitElement {
         align-items: baseline;
         gap: 8px 16px;
       }
-      label {
+      label,
+      .label {
         font-size: 26px;
+        font-weight: 700;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+      }
+      .choice {
+        min-height: 64px;
+        padding: 8px 24px;
+        border-radius: 12px;
+        border: 2px solid #8a94a3;
+        background: #ffffff;
+        color: #1c2530;
+        font: inherit;
+        font-size: 24px;
+        text-align: left;
+      }
+      .choice[aria-pressed='true'] {
+        border: 4px solid #0a3a6b;
+        background: #e0ecfa;
+        color: #0a3a6b;
         font-weight: 700;
       }
       .tag {
@@ -205,6 +232,8 @@ export class PaperFields extends LitElement {
   declare refused: ReadonlySet<string>;
   /** The field the keypad types into (the one touched last). */
   declare activeKey: string | null;
+  /** The field being edited now: an ID number shows in full only there (masked elsewhere on screen). */
+  declare focusedKey: string | null;
 
   constructor() {
     super();
@@ -215,6 +244,7 @@ export class PaperFields extends LitElement {
     this.attempted = false;
     this.refused = new Set();
     this.activeKey = null;
+    this.focusedKey = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -238,6 +268,12 @@ export class PaperFields extends LitElement {
 
   #value(field: FieldView): string {
     return this.values[field.key] ?? field.value;
+  }
+
+  /** What the input shows: an ID number typed in full is masked (first 6, last 4) once left. */
+  #shown(field: FieldView): string {
+    const value = this.#value(field);
+    return field.input === 'idNumber' && this.focusedKey !== field.key && /^\d{17}[\dX]$/.test(value) ? maskIdNumber(value) : value;
   }
 
   #input(key: string): HTMLInputElement | null {
@@ -321,8 +357,36 @@ export class PaperFields extends LitElement {
     </div>`;
   }
 
+  /** A certificate's type or a consent: large buttons, one pressed; nothing to type. */
+  #choice(field: FieldView, index: number, error: MessageKey | null) {
+    const value = this.#value(field);
+    return html`<div class="field">
+      <div class="field-head">
+        <span class="label" id="label-${index}">${inLanguage(this.language, field.label)}</span>
+        <span class="tag" id="source-${index}" data-source=${field.source}>${this.#t(sourceWords[field.source])}</span>
+        ${field.required ? html`<span class="required">${this.#t('fields.required')}</span>` : nothing}
+      </div>
+      <div class="choices" role="group" aria-labelledby="label-${index}" data-testid="field" data-key=${field.key} data-input="choice" data-value=${value}>
+        ${(field.choices ?? []).map(
+          (choice) => html`<button
+            type="button"
+            class="choice"
+            data-testid="field-choice"
+            data-value=${choice.value}
+            aria-pressed=${choice.value === value ? 'true' : 'false'}
+            @click=${() => this.#set(field.key, choice.value)}
+          >
+            ${inLanguage(this.language, choice.label)}
+          </button>`,
+        )}
+      </div>
+      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.#t(error)}</p>`}
+    </div>`;
+  }
+
   #field(field: FieldView, index: number) {
     const error = this.#error(field);
+    if (field.input === 'choice') return this.#choice(field, index, error);
     const layout = keypadLayout(field.input);
     const describedBy = error === null ? `source-${index}` : `source-${index} error-${index}`;
     return html`<div class="field">
@@ -347,10 +411,16 @@ export class PaperFields extends LitElement {
         aria-required=${field.required ? 'true' : 'false'}
         aria-invalid=${error === null ? 'false' : 'true'}
         aria-describedby=${describedBy}
-        .value=${live(this.#value(field))}
-        @focus=${() => (this.activeKey = field.key)}
+        .value=${live(this.#shown(field))}
+        @focus=${() => {
+          this.activeKey = field.key;
+          this.focusedKey = field.key;
+        }}
         @input=${(event: Event) => this.#onInput(field, event)}
-        @blur=${() => this.#onBlur(field)}
+        @blur=${() => {
+          this.focusedKey = null;
+          this.#onBlur(field);
+        }}
       />
       ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.#t(error)}</p>`}
     </div>`;
