@@ -23,9 +23,10 @@ export function createScannerDevice(config: KioskConfig): Scanner {
 }
 
 /**
- * The demo's feeder: the first ADF scan with an empty feeder fills it with a generated
- * new-enrolment set. Lazily, because rendering a set takes seconds of CPU the daemon's start-up
- * should not pay.
+ * The demo's feeder: the first ADF scan with an empty feeder (a technician's test scan, before
+ * anyone used the dock) finds one generated page there, a business licence with its QR code —
+ * one sheet, as an agent feeds one paper. Lazily, because rendering it takes CPU the daemon's
+ * start-up should not pay. The dock feeds the paper a flow asks for (Sim.ScannerLoad {paper}).
  */
 class DemoFeeder {
   #loaded = false;
@@ -33,7 +34,7 @@ class DemoFeeder {
   async fill(scanner: SimScanner, request: ScanRequest): Promise<void> {
     if (request.source !== 'adf' || scanner.feederCount > 0 || this.#loaded) return;
     this.#loaded = true;
-    scanner.loadFeeder(await documentSet('new_enrolment', { seed: 7, dpi: request.resolutionDpi }));
+    scanner.loadFeeder(await documentSet('new_enrolment', { seed: 7, dpi: request.resolutionDpi, only: [{ kind: 'business_licence' }] }));
   }
 }
 

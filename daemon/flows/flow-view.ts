@@ -153,7 +153,8 @@ export type FlowScreen =
   | { screen: 'readingCard' }
   /** The card in the reader, to confirm it is the right one. */
   | { screen: 'cardShown'; card: CardView }
-  | { screen: 'enterPin'; card: CardView; problem: FlowProblem | null }
+  /** `verify`: the card's PIN proves the agent may act; `renew`: the PIN of a card about to be renewed (`next` skips that card). */
+  | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null }
   /** New PIN twice on the PIN pad; `problem` explains a refusal by the policy. */
   | { screen: 'newPin'; card: CardView; problem: FlowProblem | null }
   | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[] }

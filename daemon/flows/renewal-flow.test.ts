@@ -56,7 +56,7 @@ afterEach(async () => {
 async function throughComparison(): Promise<void> {
   expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
   await kit.insert('legal-person');
-  await screenOf(flow, 'enterPin');
+  expect(await screenOf(flow, 'enterPin')).toMatchObject({ purpose: 'verify' });
   expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toMatchObject({
     screen: 'scanPaper',
     paper: { wanted: { kind: 'business_licence', form: 'original', role: null } },
@@ -68,6 +68,7 @@ async function throughComparison(): Promise<void> {
   expect(pushed.map((s) => s.screen)).toContain('working');
   const pin = await screenOf(flow, 'enterPin');
   expect(pin.card.cardNo).toBe(legalPerson.cardNo);
+  expect(pin.purpose).toBe('renew');
 }
 
 function journalText(): string {

@@ -98,7 +98,7 @@ class RenewalFlow implements Flow {
       case 'readingCard':
         return { screen: 'readingCard' };
       case 'enterPin':
-        return { screen: 'enterPin', card: state.card, problem: state.problem };
+        return { screen: 'enterPin', purpose: state.purpose === 'renew' ? 'renew' : 'verify', card: state.card, problem: state.problem };
       case 'scanPaper':
         return { screen: 'scanPaper', paper: licencePaper, scanning: state.scanning, problem: state.problem };
       case 'comparing':

@@ -64,6 +64,8 @@ export const flowsZh = {
   'lifecycle.invalidated': '已注销',
 
   'pinEntry.title': '请输入 IC 卡密码',
+  'pinEntry.titleRenew': '请输入这张卡的密码，开始延期',
+  'pinEntry.skipCard': '这张卡不延期',
   'pinEntry.hint': '密码为 8 位数字，屏幕上只显示圆点。',
   'newPin.title': '设置新密码',
   'newPin.first': '第一步：请输入新密码',
@@ -255,6 +257,8 @@ export const flowsEn: Readonly<Record<keyof typeof flowsZh, string>> = {
   'lifecycle.invalidated': 'Invalidated',
 
   'pinEntry.title': 'Enter the IC card PIN',
+  'pinEntry.titleRenew': "Enter this card's PIN to renew it",
+  'pinEntry.skipCard': 'Do not renew this card',
   'pinEntry.hint': 'The PIN is 8 digits; the screen shows only dots.',
   'newPin.title': 'Choose a new PIN',
   'newPin.first': 'Step 1: enter the new PIN',

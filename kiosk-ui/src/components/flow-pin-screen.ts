@@ -123,15 +123,22 @@ export class FlowPinScreen extends LitElement {
     const context = screenContext(this.language, this.busy, (action) => this.dispatchEvent(flowActionEvent(action)));
     const isNew = screen.screen === 'newPin';
     const prompt = isNew ? context.t(this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
+    const renewing = screen.screen === 'enterPin' && screen.purpose === 'renew';
+    const title = isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : 'pinEntry.title';
     return html`
       <div class="screen">
-        <h1 id="screen-title">${context.t(isNew ? 'newPin.title' : 'pinEntry.title')}</h1>
+        <h1 id="screen-title">${context.t(title)}</h1>
         <p class="lead" aria-live="polite" data-testid="pin-stage" data-stage=${isNew ? this.stage : 'pin'}>${prompt}</p>
         <div class="pad-row">
           <div class="side">
             ${problemBlock(context, screen.problem)}
             ${cardFacts(context, screen.card, ['holder', 'cardNo'])}
             ${isNew ? html`<p class="policy" data-testid="pin-policy">${context.t('newPin.policy')}</p>` : html``}
+            ${renewing
+              ? html`<button type="button" class="secondary" data-testid="pin-skip-card" ?disabled=${this.busy} @click=${() => context.act({ action: 'next' })}>
+                  ${context.t('pinEntry.skipCard')}
+                </button>`
+              : html``}
             ${isNew && this.stage === 'again'
               ? html`<button type="button" class="secondary" data-testid="pin-restart" @click=${() => this.#restart()}>${context.t('newPin.restart')}</button>`
               : html``}

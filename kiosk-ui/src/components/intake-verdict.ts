@@ -1,14 +1,12 @@
 // The intake check's answer. Complete: a plain "yes" and the way to the counter (the ticket).
 // Not complete: exactly what is missing and what is wrong, errors before warnings, so the agent
 // can fix it (and print the list) instead of queueing for a "no" at the counter.
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { FindingView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
 import { businessKey, inLanguage } from '../i18n-documents.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { baseStyles, levelStyles } from '../theme.ts';
-import { paperScreenStyles } from './paper-checklist.ts';
+import { PaperScreen } from './paper-screen.ts';
 
 type VerdictScreen = Extract<FlowScreen, { screen: 'verdict' }>;
 
@@ -17,16 +15,9 @@ export function orderFindings(findings: readonly FindingView[]): { errors: Findi
   return { errors: findings.filter((finding) => finding.severity === 'error'), warnings: findings.filter((finding) => finding.severity === 'warning') };
 }
 
-export class IntakeVerdict extends LitElement {
-  static override properties = {
-    language: { type: String },
-    screen: { attribute: false },
-  };
-
+export class IntakeVerdict extends PaperScreen<VerdictScreen> {
   static override styles = [
-    baseStyles,
-    levelStyles,
-    paperScreenStyles,
+    PaperScreen.styles,
     css`
       .head {
         display: flex;
@@ -99,36 +90,20 @@ export class IntakeVerdict extends LitElement {
     `,
   ];
 
-  declare language: Language;
-  declare screen: VerdictScreen | null;
-
-  constructor() {
-    super();
-    this.language = defaultLanguage;
-    this.screen = null;
-  }
-
-  #act(action: FlowAction): void {
-    this.dispatchEvent(new CustomEvent('flow-action', { detail: { action }, bubbles: true, composed: true }));
-  }
-
-  #t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
 
   #findings(titleKey: MessageKey, findings: readonly FindingView[]) {
     if (findings.length === 0) return nothing;
     return html`<section>
-      <h2>${this.#t(titleKey, { count: findings.length })}</h2>
+      <h2>${this.t(titleKey, { count: findings.length })}</h2>
       <ul>
         ${findings.map((finding) => {
           const level = finding.severity === 'error' ? 'unavailable' : 'attention';
           return html`<li data-testid="finding" data-rule=${finding.ruleId} data-severity=${finding.severity} data-level=${level}>
             ${levelIcon(level, 32)}
             <div class="finding-text">
-              <span class="severity">${this.#t(finding.severity === 'error' ? 'verdict.severity.error' : 'verdict.severity.warning')}</span>
+              <span class="severity">${this.t(finding.severity === 'error' ? 'verdict.severity.error' : 'verdict.severity.warning')}</span>
               <span>${inLanguage(this.language, finding.message)}</span>
-              <span class="rule">${this.#t('verdict.rule', { rule: finding.ruleId })}</span>
+              <span class="rule">${this.t('verdict.rule', { rule: finding.ruleId })}</span>
             </div>
           </li>`;
         })}
@@ -139,21 +114,21 @@ export class IntakeVerdict extends LitElement {
   protected override render() {
     const screen = this.screen;
     if (screen === null) return html``;
-    const business = this.#t(businessKey(screen.business));
+    const business = this.t(businessKey(screen.business));
     const { errors, warnings } = orderFindings(screen.findings);
     const acceptable = screen.acceptable;
     return html`
       <div class="head" data-testid="verdict" data-acceptable=${acceptable ? 'true' : 'false'} data-level=${acceptable ? 'ready' : 'unavailable'}>
         ${levelIcon(acceptable ? 'ready' : 'unavailable', 72)}
         <div class="head-text">
-          <h1>${this.#t(acceptable ? 'verdict.acceptable.title' : 'verdict.notAcceptable.title')}</h1>
-          <p class="lead">${this.#t(acceptable ? 'verdict.acceptable.body' : 'verdict.notAcceptable.body', { business })}</p>
+          <h1>${this.t(acceptable ? 'verdict.acceptable.title' : 'verdict.notAcceptable.title')}</h1>
+          <p class="lead">${this.t(acceptable ? 'verdict.acceptable.body' : 'verdict.notAcceptable.body', { business })}</p>
         </div>
       </div>
       ${screen.missing.length === 0
         ? nothing
         : html`<section>
-            <h2>${this.#t('verdict.missingTitle', { count: screen.missing.length })}</h2>
+            <h2>${this.t('verdict.missingTitle', { count: screen.missing.length })}</h2>
             <ul>
               ${screen.missing.map(
                 (paper) => html`<li data-testid="missing-paper" data-level="unavailable">${levelIcon('unavailable', 32)}<span>${inLanguage(this.language, paper)}</span></li>`,
@@ -161,10 +136,10 @@ export class IntakeVerdict extends LitElement {
             </ul>
           </section>`}
       ${this.#findings('verdict.findingsTitle', errors)} ${this.#findings('verdict.warningsTitle', warnings)}
-      <p class="next">${this.#t(acceptable ? 'verdict.acceptable.next' : 'verdict.notAcceptable.next')}</p>
+      <p class="next">${this.t(acceptable ? 'verdict.acceptable.next' : 'verdict.notAcceptable.next')}</p>
       <div class="actions">
-        <button type="button" class="primary" data-testid="flow-next" @click=${() => this.#act({ action: 'next' })}>
-          ${this.#t(acceptable ? 'verdict.acceptable.button' : 'verdict.notAcceptable.button')}
+        <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>
+          ${this.t(acceptable ? 'verdict.acceptable.button' : 'verdict.notAcceptable.button')}
         </button>
       </div>
     `;

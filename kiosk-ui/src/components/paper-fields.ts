@@ -3,17 +3,15 @@
 // kiosk's input method is for Chinese text); names and addresses use a plain text field. The
 // checks here are light (filled in, shape); the daemon checks properly and names the fields it
 // refused.
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldInput, FieldView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
 import { inLanguage, problemWords } from '../i18n-documents.ts';
 import { maskIdNumber } from '../../../daemon/log/redact.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { baseStyles, levelStyles } from '../theme.ts';
 import { applyKeypadEdit, longTerm, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
-import { paperScreenStyles } from './paper-checklist.ts';
+import { PaperScreen } from './paper-screen.ts';
 
 type FieldsScreen = Extract<FlowScreen, { screen: 'confirmFields' }>;
 export type FieldError = 'required' | 'idNumber' | 'date';
@@ -67,10 +65,8 @@ function keypadLayout(input: FieldInput): KeypadLayout | null {
   }
 }
 
-export class PaperFields extends LitElement {
+export class PaperFields extends PaperScreen<FieldsScreen> {
   static override properties = {
-    language: { type: String },
-    screen: { attribute: false },
     values: { state: true },
     touched: { state: true },
     attempted: { state: true },
@@ -80,9 +76,7 @@ export class PaperFields extends LitElement {
   };
 
   static override styles = [
-    baseStyles,
-    levelStyles,
-    paperScreenStyles,
+    PaperScreen.styles,
     css`
       .layout {
         display: grid;
@@ -220,8 +214,6 @@ export class PaperFields extends LitElement {
     `,
   ];
 
-  declare language: Language;
-  declare screen: FieldsScreen | null;
   /** What the agent has in each field now, by key. */
   declare values: Readonly<Record<string, string>>;
   /** Fields left at least once: their light check shows from then on. */
@@ -237,8 +229,6 @@ export class PaperFields extends LitElement {
 
   constructor() {
     super();
-    this.language = defaultLanguage;
-    this.screen = null;
     this.values = {};
     this.touched = new Set();
     this.attempted = false;
@@ -256,14 +246,6 @@ export class PaperFields extends LitElement {
     this.attempted = false;
     this.refused = new Set(screen?.problem?.kind === 'fieldsInvalid' ? screen.problem.fields : []);
     if (this.activeKey !== null && !(screen?.fields ?? []).some((field) => field.key === this.activeKey)) this.activeKey = null;
-  }
-
-  #act(action: FlowAction): void {
-    this.dispatchEvent(new CustomEvent('flow-action', { detail: { action }, bubbles: true, composed: true }));
-  }
-
-  #t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
   }
 
   #value(field: FieldView): string {
@@ -334,7 +316,7 @@ export class PaperFields extends LitElement {
       return;
     }
     const fields = Object.fromEntries(screen.fields.map((field) => [field.key, this.#value(field).trim()]));
-    this.#act({ action: 'confirmFields', fields });
+    this.act({ action: 'confirmFields', fields });
   }
 
   #problem(screen: FieldsScreen) {
@@ -342,7 +324,7 @@ export class PaperFields extends LitElement {
     if (invalid > 0) {
       return html`<div class="problem" data-level="unavailable" data-testid="fields-problem">
         ${levelIcon('attention', 40)}
-        <p class="problem-what">${this.#t('fields.invalidSummary', { count: invalid })}</p>
+        <p class="problem-what">${this.t('fields.invalidSummary', { count: invalid })}</p>
       </div>`;
     }
     const problem = screen.problem;
@@ -351,8 +333,8 @@ export class PaperFields extends LitElement {
     return html`<div class="problem" data-level="unavailable" data-testid="fields-problem">
       ${levelIcon('attention', 40)}
       <div class="problem-text">
-        <p class="problem-what">${this.#t(words.what)}</p>
-        <p>${this.#t(words.next)}</p>
+        <p class="problem-what">${this.t(words.what)}</p>
+        <p>${this.t(words.next)}</p>
       </div>
     </div>`;
   }
@@ -363,8 +345,8 @@ export class PaperFields extends LitElement {
     return html`<div class="field">
       <div class="field-head">
         <span class="label" id="label-${index}">${inLanguage(this.language, field.label)}</span>
-        <span class="tag" id="source-${index}" data-source=${field.source}>${this.#t(sourceWords[field.source])}</span>
-        ${field.required ? html`<span class="required">${this.#t('fields.required')}</span>` : nothing}
+        <span class="tag" id="source-${index}" data-source=${field.source}>${this.t(sourceWords[field.source])}</span>
+        ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <div class="choices" role="group" aria-labelledby="label-${index}" data-testid="field" data-key=${field.key} data-input="choice" data-value=${value}>
         ${(field.choices ?? []).map(
@@ -380,7 +362,7 @@ export class PaperFields extends LitElement {
           </button>`,
         )}
       </div>
-      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.#t(error)}</p>`}
+      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.t(error)}</p>`}
     </div>`;
   }
 
@@ -392,8 +374,8 @@ export class PaperFields extends LitElement {
     return html`<div class="field">
       <div class="field-head">
         <label for="field-${index}">${inLanguage(this.language, field.label)}</label>
-        <span class="tag" id="source-${index}" data-source=${field.source}>${this.#t(sourceWords[field.source])}</span>
-        ${field.required ? html`<span class="required">${this.#t('fields.required')}</span>` : nothing}
+        <span class="tag" id="source-${index}" data-source=${field.source}>${this.t(sourceWords[field.source])}</span>
+        ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <input
         id="field-${index}"
@@ -422,7 +404,7 @@ export class PaperFields extends LitElement {
           this.#onBlur(field);
         }}
       />
-      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.#t(error)}</p>`}
+      ${error === null ? nothing : html`<p class="error" id="error-${index}">${levelIcon('unavailable', 28)}${this.t(error)}</p>`}
     </div>`;
   }
 
@@ -431,15 +413,15 @@ export class PaperFields extends LitElement {
     const active = screen.fields.find((field) => field.key === this.activeKey);
     const layout = active === undefined ? null : keypadLayout(active.input);
     if (active === undefined || layout === null) {
-      return html`<div class="keypad"><p class="keypad-hint">${this.#t('fields.keypadHint')}</p></div>`;
+      return html`<div class="keypad"><p class="keypad-hint">${this.t('fields.keypadHint')}</p></div>`;
     }
     const label = inLanguage(this.language, active.label);
     return html`<div class="keypad" data-layout=${layout}>
-      <p class="keypad-target">${this.#t('fields.keypadTarget', { field: label })}</p>
+      <p class="keypad-target">${this.t('fields.keypadTarget', { field: label })}</p>
       <code-keypad
         .language=${this.language}
         .layout=${layout}
-        .label=${this.#t('fields.keypadFor', { field: label })}
+        .label=${this.t('fields.keypadFor', { field: label })}
         @keypad-edit=${(event: CustomEvent<KeypadEdit>) => void this.#onKeypad(event)}
       ></code-keypad>
     </div>`;
@@ -449,15 +431,15 @@ export class PaperFields extends LitElement {
     const screen = this.screen;
     if (screen === null) return html``;
     return html`
-      <h1>${this.#t('fields.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
-      <p class="lead">${this.#t('fields.intro')}</p>
+      <h1>${this.t('fields.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
+      <p class="lead">${this.t('fields.intro')}</p>
       <div aria-live="assertive">${this.#problem(screen)}</div>
       <div class="layout">
         <form novalidate @submit=${(event: Event) => this.#confirm(event)}>
           ${screen.fields.map((field, index) => this.#field(field, index))}
           <div class="actions">
-            <button type="submit" class="primary" data-testid="fields-confirm">${this.#t('fields.confirm')}</button>
-            <button type="button" class="secondary" data-testid="fields-rescan" @click=${() => this.#act({ action: 'rescan' })}>${this.#t('fields.rescan')}</button>
+            <button type="submit" class="primary" data-testid="fields-confirm">${this.t('fields.confirm')}</button>
+            <button type="button" class="secondary" data-testid="fields-rescan" @click=${() => this.act({ action: 'rescan' })}>${this.t('fields.rescan')}</button>
           </div>
         </form>
         ${this.#keypad(screen)}

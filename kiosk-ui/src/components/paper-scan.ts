@@ -2,14 +2,11 @@
 // scans there is nothing to press; a fault says what happened and how to clear it, and the same
 // button scans again. In the intake check the agent may go on without a paper they do not have
 // (`next`; the verdict lists it as missing); the renewal and the unlock need theirs.
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import type { FlowKind, FlowProblem, FlowScreen } from '../../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
 import { inLanguage, problemWords } from '../i18n-documents.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { baseStyles, levelStyles } from '../theme.ts';
-import { paperScreenStyles } from './paper-checklist.ts';
+import { PaperScreen } from './paper-screen.ts';
 
 type ScanScreen = Extract<FlowScreen, { screen: 'scanPaper' }>;
 
@@ -25,17 +22,13 @@ const illustration = svg`<svg width="320" height="220" viewBox="0 0 320 220" ari
   <path d="M260 30v60M246 76l14 16 14-16" fill="none" stroke="#0a3a6b" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>
 </svg>`;
 
-export class PaperScan extends LitElement {
+export class PaperScan extends PaperScreen<ScanScreen> {
   static override properties = {
-    language: { type: String },
-    screen: { attribute: false },
     flow: { type: String },
   };
 
   static override styles = [
-    baseStyles,
-    levelStyles,
-    paperScreenStyles,
+    PaperScreen.styles,
     css`
       .progress {
         display: flex;
@@ -127,15 +120,11 @@ export class PaperScan extends LitElement {
     `,
   ];
 
-  declare language: Language;
-  declare screen: ScanScreen | null;
   /** The flow this paper is for; unset, the flow screen around this element says it. */
   declare flow: FlowKind | null;
 
   constructor() {
     super();
-    this.language = defaultLanguage;
-    this.screen = null;
     this.flow = null;
   }
 
@@ -144,23 +133,15 @@ export class PaperScan extends LitElement {
     return this.flow === 'intake';
   }
 
-  #act(action: FlowAction): void {
-    this.dispatchEvent(new CustomEvent('flow-action', { detail: { action }, bubbles: true, composed: true }));
-  }
-
-  #t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.language, key, params);
-  }
-
   #problem(problem: FlowProblem | null) {
     if (problem === null) return nothing;
     const words = problemWords(problem);
     return html`<div class="problem" data-level="unavailable" data-testid="scan-problem" data-kind=${problem.kind}>
       ${levelIcon('attention', 40)}
       <div class="problem-text">
-        <p class="problem-what">${this.#t(words.what)}</p>
-        ${words.details.length === 0 ? nothing : html`<ul>${words.details.map((key) => html`<li>${this.#t(key)}</li>`)}</ul>`}
-        <p>${this.#t(words.next)}</p>
+        <p class="problem-what">${this.t(words.what)}</p>
+        ${words.details.length === 0 ? nothing : html`<ul>${words.details.map((key) => html`<li>${this.t(key)}</li>`)}</ul>`}
+        <p>${this.t(words.next)}</p>
       </div>
     </div>`;
   }
@@ -171,18 +152,18 @@ export class PaperScan extends LitElement {
     const { index, of } = screen.paper.position;
     return html`
       <div class="progress">
-        <span>${this.#t('scan.progress', { done: index, of })}</span>
+        <span>${this.t('scan.progress', { done: index, of })}</span>
         <div class="steps" aria-hidden="true">
           ${Array.from({ length: of }, (_, step) => html`<span class="step" ?data-done=${step < index}></span>`)}
         </div>
       </div>
-      <h1>${this.#t('scan.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
+      <h1>${this.t('scan.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
       <div class="body">
-        <figure class="picture" role="img" aria-label=${this.#t('scan.illustration')}>${illustration}</figure>
+        <figure class="picture" role="img" aria-label=${this.t('scan.illustration')}>${illustration}</figure>
         <ol>
-          <li>${this.#t('scan.step1')}</li>
-          <li>${this.#t('scan.step2')}</li>
-          <li>${this.#t('scan.step3')}</li>
+          <li>${this.t('scan.step1')}</li>
+          <li>${this.t('scan.step2')}</li>
+          <li>${this.t('scan.step3')}</li>
         </ol>
       </div>
       <!-- Always present so the announcement of a fault is not lost when it appears. -->
@@ -190,16 +171,16 @@ export class PaperScan extends LitElement {
       <div class="actions">
         ${screen.scanning
           ? html`<div class="busy" role="status" aria-busy="true" data-testid="scan-busy">
-              <span class="spinner" aria-hidden="true"></span>${this.#t('scan.busy')}
+              <span class="spinner" aria-hidden="true"></span>${this.t('scan.busy')}
             </div>`
-          : html`<button type="button" class="primary scan" data-testid="scan-button" @click=${() => this.#act({ action: 'scan' })}>
-                ${this.#t(screen.problem === null ? 'scan.button' : 'scan.again')}
+          : html`<button type="button" class="primary scan" data-testid="scan-button" @click=${() => this.act({ action: 'scan' })}>
+                ${this.t(screen.problem === null ? 'scan.button' : 'scan.again')}
               </button>
               ${this.#skippable()
-                ? html`<button type="button" class="secondary" data-testid="flow-next" aria-describedby="skip-hint" @click=${() => this.#act({ action: 'next' })}>
-                      ${this.#t('scan.skip')}
+                ? html`<button type="button" class="secondary" data-testid="flow-next" aria-describedby="skip-hint" @click=${() => this.act({ action: 'next' })}>
+                      ${this.t('scan.skip')}
                     </button>
-                    <p class="skip-hint" id="skip-hint">${this.#t('scan.skipHint')}</p>`
+                    <p class="skip-hint" id="skip-hint">${this.t('scan.skipHint')}</p>`
                 : nothing}`}
       </div>
     `;

@@ -1,13 +1,11 @@
 // Renewal stops here: the business licence differs from what E-Port has registered, and a
 // certificate is only renewed for the registered enterprise. The screen shows each difference
 // side by side and the way on (a change of information first); "understood" ends the flow.
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { FlowScreen, RegistryDifference } from '../../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { baseStyles, levelStyles } from '../theme.ts';
-import { paperScreenStyles } from './paper-checklist.ts';
+import { PaperScreen } from './paper-screen.ts';
 
 type MismatchScreen = Extract<FlowScreen, { screen: 'registryMismatch' }>;
 
@@ -18,16 +16,9 @@ const fieldWords: Readonly<Record<RegistryDifference['field'], MessageKey>> = {
   address: 'registry.field.address',
 };
 
-export class RegistryMismatch extends LitElement {
-  static override properties = {
-    language: { type: String },
-    screen: { attribute: false },
-  };
-
+export class RegistryMismatch extends PaperScreen<MismatchScreen> {
   static override styles = [
-    baseStyles,
-    levelStyles,
-    paperScreenStyles,
+    PaperScreen.styles,
     css`
       .head {
         display: flex;
@@ -99,47 +90,34 @@ export class RegistryMismatch extends LitElement {
     `,
   ];
 
-  declare language: Language;
-  declare screen: MismatchScreen | null;
-
-  constructor() {
-    super();
-    this.language = defaultLanguage;
-    this.screen = null;
-  }
-
-  #act(action: FlowAction): void {
-    this.dispatchEvent(new CustomEvent('flow-action', { detail: { action }, bubbles: true, composed: true }));
-  }
 
   protected override render() {
     const screen = this.screen;
     if (screen === null) return html``;
-    const t = (key: MessageKey) => translate(this.language, key);
-    const shown = (value: string) => (value.trim() === '' ? t('registry.empty') : value);
+    const shown = (value: string) => (value.trim() === '' ? this.t('registry.empty') : value);
     return html`
       <div class="head" data-level="attention">
         ${levelIcon('attention', 56)}
         <div class="head-text">
-          <h1>${t('registry.title')}</h1>
-          <p class="lead">${t('registry.intro')}</p>
+          <h1>${this.t('registry.title')}</h1>
+          <p class="lead">${this.t('registry.intro')}</p>
         </div>
       </div>
       <table>
         <caption>
-          ${t('registry.tableCaption')}
+          ${this.t('registry.tableCaption')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${t('registry.column.field')}</th>
-            <th scope="col">${t('registry.column.onPaper')}</th>
-            <th scope="col">${t('registry.column.inRegistry')}</th>
+            <th scope="col">${this.t('registry.column.field')}</th>
+            <th scope="col">${this.t('registry.column.onPaper')}</th>
+            <th scope="col">${this.t('registry.column.inRegistry')}</th>
           </tr>
         </thead>
         <tbody>
           ${screen.differences.map(
             (difference) => html`<tr data-testid="registry-difference" data-field=${difference.field}>
-              <th scope="row">${t(fieldWords[difference.field])}</th>
+              <th scope="row">${this.t(fieldWords[difference.field])}</th>
               <td>${shown(difference.onPaper)}</td>
               <td>${shown(difference.inRegistry)}</td>
             </tr>`,
@@ -147,15 +125,15 @@ export class RegistryMismatch extends LitElement {
         </tbody>
       </table>
       <div class="next">
-        <h2>${t('registry.nextTitle')}</h2>
+        <h2>${this.t('registry.nextTitle')}</h2>
         <ol>
-          <li>${t('registry.next1')}</li>
-          <li>${t('registry.next2')}</li>
+          <li>${this.t('registry.next1')}</li>
+          <li>${this.t('registry.next2')}</li>
         </ol>
-        <p class="reassure">${t('registry.cardUnchanged')}</p>
+        <p class="reassure">${this.t('registry.cardUnchanged')}</p>
       </div>
       <div class="actions">
-        <button type="button" class="primary" data-testid="flow-next" @click=${() => this.#act({ action: 'next' })}>${t('registry.understood')}</button>
+        <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>${this.t('registry.understood')}</button>
       </div>
     `;
   }
