@@ -93,6 +93,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const devices = createDevices(config);
   const counters = new DeviceCounters({ store });
   const sessions = new AgentSessions(store);
+  const leftOpen = sessions.closeLeftOpen();
+  if (leftOpen.length > 0) logger.event('session.abandonedAtStart', { sessions: leftOpen });
   // Scans are personal data: kept in memory for the session only (docs/scanner.md, retention).
   const scannedPages = new ScannedPages({ onAdded: () => counters.add('pagesScanned') });
   sessions.onEnd(() => scannedPages.discardAllBut(null));

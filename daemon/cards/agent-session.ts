@@ -32,6 +32,20 @@ export class AgentSessions {
     return this.#current;
   }
 
+  /**
+   * Sessions a killed or crashed daemon left open end as abandoned (their scans died with the
+   * process; a card operation they started is settled by the reconciliation on the next read).
+   * Called once at start; returns the sessions closed.
+   */
+  closeLeftOpen(now = new Date()): { id: string; business: string }[] {
+    const open = this.#store.openSessions();
+    for (const session of open) {
+      this.#store.journal(session.id, 'session.ended', { outcome: 'abandoned', reason: 'daemonRestarted' }, now);
+      this.#store.endSession(session.id, 'abandoned', now);
+    }
+    return open.map(({ id, business }) => ({ id, business }));
+  }
+
   /** A new session; one still open (the agent walked away) ends as abandoned. */
   start(business: Business, now = new Date()): AgentSession {
     if (this.#current !== null) this.end('abandoned', now);

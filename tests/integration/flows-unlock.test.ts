@@ -131,4 +131,36 @@ describe('the unlock flow over WebSocket', () => {
     expect(store.includes('flow.screen')).toBe(true);
     expect(store.includes(newPin)).toBe(false);
   });
+
+  it('a daemon killed mid-flow: the next start ends that session as abandoned, its scans died with it, the screen is the attract screen', async () => {
+    // A state of its own: the first test unlocked the fixture card in the shared one (stopped by now).
+    rmSync(stateDir, { recursive: true, force: true });
+    stateDir = mkdtempSync(join(tmpdir(), 'kiosk-flows-killed-'));
+    daemon = await startDaemon({ stateDir });
+    client = await connect(daemon.wsUrl);
+    const started = await call('Kiosk.StartFlow', { flow: 'unlock' });
+    const view = started.payload as unknown as FlowView;
+    flowId = view.flowId;
+    // The unlock's capture draft belongs to the flow's session.
+    const draft = await call('Kiosk.IntakeState');
+    expect(draft.payload).toMatchObject({ sessionId: expect.any(String) });
+    const session = (draft.payload as unknown as { sessionId: string }).sessionId;
+    await action({ action: 'next' });
+    const mark = client.received.length;
+    await call('Sim.InsertCard', { fixture: 'locked-operator' });
+    await pushed('cardShown', mark);
+    await action({ action: 'next' });
+    await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'id_card', form: 'copy', role: 'agent' } });
+    expect((await action({ action: 'scan' }, 60_000)).screen.screen).toBe('confirmFields');
+    client.close();
+    expect((await daemon.stop('SIGKILL')).signal).toBe('SIGKILL');
+
+    daemon = await startDaemon({ stateDir });
+    client = await connect(daemon.wsUrl);
+    const closed = await daemon.waitForLog((line) => line.name === 'session.abandonedAtStart');
+    expect(JSON.stringify(closed)).toContain(session);
+    expect(await call('Kiosk.Flow')).toEqual({ code: 'success', payload: null });
+    expect((await call('Scanner.Pages')).payload).toEqual({ pages: [] });
+    expect((await call('Kiosk.IntakeState')).code).toBe('sequenceError');
+  }, 120_000);
 });
