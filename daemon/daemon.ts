@@ -120,9 +120,19 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     },
   });
   const simGpio = devices.gpio instanceof SimGpio ? devices.gpio : null;
+  const cardSlot = devices.cardSlot;
   const faults = faultInjectionHook(
     process.env.KIOSK_FAULT_INJECT,
-    simReader === null || simGpio === null ? null : { pullCard: () => simReader.remove(), openCabinet: () => simGpio.setInput('tamper', true) },
+    (simReader === null && cardSlot === null) || simGpio === null
+      ? null
+      : {
+          // Over the system stacks the card leaves vpcd, and the hook waits until pcscd has seen it go.
+          pullCard: async () => {
+            if (simReader !== null) simReader.remove();
+            else await cardSlot?.remove();
+          },
+          openCabinet: () => simGpio.setInput('tamper', true),
+        },
   );
   let progressListener: ((operation: 'unlock' | 'renewal', step: string) => void) | null = null;
   const cards = new CardService({

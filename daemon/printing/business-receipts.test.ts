@@ -88,6 +88,8 @@ function lineTexts(receipt: Receipt): string[] {
         return `${line.text.zh} ${line.text.en}`;
       case 'text':
         return typeof line.text === 'string' ? line.text : `${line.text.zh}\n${line.text.en}`;
+      case 'large':
+        return line.text;
       case 'row':
         return `${line.label.zh} ${line.label.en}: ${line.value}`;
       case 'rule':
@@ -150,7 +152,7 @@ describe('business receipt lines', () => {
     const r = receipts.intakeAcceptable;
     expect(r?.kind).toBe('intake');
     expect(r?.lines).toEqual(expect.arrayContaining([row('业务类型', 'Business', '新入网 new enrolment'), row('检查结果', 'Result', '可受理 Acceptable')]));
-    expect(r?.lines).toContainEqual({ kind: 'text', text: '【 A017 】', align: 'centre' });
+    expect(r?.lines).toContainEqual({ kind: 'large', text: 'A017' });
     const texts = lineTexts(r as Receipt).join('\n');
     expect(texts).toContain('go to the counter with this ticket');
     // Unknown enterprise and agent: no empty sections.

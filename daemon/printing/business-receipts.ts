@@ -223,7 +223,7 @@ function intakeResultLines(result: IntakeResult): ReceiptLine[] {
       { kind: 'rule' },
       // The layout has no large type for lines: the ticket stands alone, centred and framed.
       { kind: 'text', text: '受理号 Ticket No.', align: 'centre' },
-      { kind: 'text', text: `【 ${result.ticket} 】`, align: 'centre' },
+      { kind: 'large', text: result.ticket },
       { kind: 'blank' },
       text('材料齐全，请持本回执到柜台办理。', 'Your papers are complete: go to the counter with this ticket.'),
       ...(findings.length > 0 ? [{ kind: 'rule' } as const, heading('请注意', 'Please note'), ...findingLines(findings)] : []),

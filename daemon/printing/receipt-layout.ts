@@ -45,6 +45,12 @@ function lineBytes(w: escpos.EscPosWriter, line: ReceiptLine): void {
       if (line.align === 'centre') w.add(escpos.align('left'));
       return;
     }
+    case 'large':
+      w.add(escpos.align('centre'), escpos.size(2, 2), escpos.bold(true));
+      // Double width: half as many columns.
+      for (const part of wrapColumns(line.text, Math.floor(receiptColumns / 2))) w.line(part);
+      w.add(escpos.size(1, 1), escpos.bold(false), escpos.align('left'));
+      return;
     case 'row':
       for (const part of rowLines(pair(line.label), line.value)) w.line(part);
       return;

@@ -11,6 +11,8 @@ export interface Bilingual {
 export type ReceiptLine =
   | { kind: 'heading'; text: Bilingual }
   | { kind: 'text'; text: Bilingual | string; align?: 'left' | 'centre' }
+  /** Double width and height, bold, centred: what the agent must find at a glance (a ticket number). */
+  | { kind: 'large'; text: string }
   /** A label on the left, its value on the right (on a line of its own when both do not fit). */
   | { kind: 'row'; label: Bilingual; value: string }
   | { kind: 'rule' }

@@ -63,7 +63,11 @@ export class VpcdCardSlot {
     });
   }
 
-  /** Takes the card out; false when there was none. */
+  /**
+   * Takes the card out; false when there was none. Also KIOSK_FAULT_INJECT's pull, between two
+   * APDUs of a renewal or unlock: once it resolves the reader has seen the card go, so the next
+   * APDU fails as "card removed".
+   */
   remove(): Promise<boolean> {
     return this.#serial(() => this.#pull());
   }

@@ -5,9 +5,9 @@
 // while the progress bar shows a middle step (inserted again, the renewal is settled), and a
 // licence that differs from the registry. Every screen is kept as a screenshot under
 // test-artifacts/browser/flows/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renewalSteps } from '../../daemon/cards/renewal.ts';
+import { renewalSteps, type RenewalStep } from '../../daemon/cards/renewal.ts';
 import type { FlowScreen, FlowView, RenewedCardView } from '../../daemon/flows/flow-view.ts';
 import { chinaDate } from '../../daemon/printing/business-receipts.ts';
 import { cardFixture, fixtureEnterprise, type CardFixture } from '../../sim/fixtures/eport-fixtures.ts';
@@ -37,13 +37,17 @@ const nameOnPaper = '上海某某贸易有限公司';
  */
 const licenceSet = 'change';
 
+/**
+ * Where the card is pulled: a middle step (4 of 8), the certificate issued but not yet on the card.
+ * The daemon pulls it itself (KIOSK_FAULT_INJECT), `pullAfterMs` after the step is recorded: the
+ * bar shows the step meanwhile, for its screenshot (the whole renewal takes well under a second).
+ */
+const pullStep: RenewalStep = 'certificateIssued';
+const pullAfterMs = 4000;
+
 let rig: FlowRig | null = null;
-/** Set while pcscd is stopped (SIGSTOP), so that a failing test still lets it run again. */
-let heldPcscd: number | null = null;
 
 afterEach(async () => {
-  if (heldPcscd !== null) process.kill(heldPcscd, 'SIGCONT');
-  heldPcscd = null;
   await rig?.close();
   rig = null;
 });
@@ -125,15 +129,6 @@ async function throughComparison(current: FlowRig, loaded: () => Promise<unknown
   expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null });
 }
 
-/** Resolves once the daemon has sent nothing for `ms`. */
-async function quiet(current: FlowRig, ms: number): Promise<void> {
-  for (;;) {
-    const count = current.tool.received.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (current.tool.received.length === count) return;
-  }
-}
-
 /** What the tool connection sees of the vpcd connection: open while the card is in. */
 function vpcdConnectionOpen(): boolean {
   const port = `:${VPCD_PORT.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -148,23 +143,6 @@ function vpcdConnectionOpen(): boolean {
     if (text.split('\n').some((line) => line.trim().split(/\s+/)[2]?.endsWith(port) === true && line.trim().split(/\s+/)[3] === '01')) return true;
   }
   return false;
-}
-
-/** The pid of the pcscd this test process started (the rig's), or null when it is not ours. */
-function ourPcscd(): number | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (comm === 'pcscd' && ppid === process.pid) return Number(entry);
-  }
-  return null;
 }
 
 describe('the certificate renewal in Chromium over the system stacks', () => {
@@ -238,58 +216,35 @@ describe('the certificate renewal in Chromium over the system stacks', () => {
 
   it('the card pulled mid-renewal: said in plain words, inserted again, the renewal is settled', { timeout: 150_000 }, async () => {
     const started = Date.now();
-    rig = await openFlowRig('renewal-card-pulled');
+    // Over the system stacks the pull takes the card out of vpcd; the step's next APDU finds it gone.
+    rig = await openFlowRig('renewal-card-pulled', { env: { KIOSK_FAULT_INJECT: `renewal:${pullStep}:pull:${String(pullAfterMs)}` } });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
     const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
     await throughComparison(current, loaded);
 
-    // A whole renewal takes well under 100 ms on the simulated card, and KIOSK_FAULT_INJECT pulls
-    // only the in-process simulated card. So the reader is held: once the daemon reports the new
-    // key pair made, pcscd (ours) is stopped, the next APDU waits, and the bar stays on the step
-    // reached while the card is pulled; then pcscd runs again and finds the card gone.
-    const pcscd = ourPcscd();
-    if (pcscd === null) throw new Error('this test holds the reader by stopping pcscd: it needs the pcscd the rig started, not a system one');
-    const held = new Promise<string>((resolve) => {
-      const onMessage = (data: Buffer): void => {
-        const message = JSON.parse(data.toString('utf8')) as Received;
-        const screen = viewOf(message)?.screen;
-        if (screen?.screen !== 'working' || screen.progress?.step !== 'pendingKeyGenerated') return;
-        process.kill(pcscd, 'SIGSTOP');
-        heldPcscd = pcscd;
-        current.tool.ws.off('message', onMessage);
-        resolve(screen.progress.step);
-      };
-      current.tool.ws.on('message', onMessage);
-    });
+    const beforeRenewal = current.tool.received.length;
     await current.enterPin(legalPerson.pin);
-    await held;
-    // The last step the daemon recorded before the card's next APDU (the authority's answer
-    // comes without the card): the bar shows it, whichever it is.
-    await quiet(current, 500);
-    const shown = screenNow(current);
-    if (shown?.screen !== 'working' || shown.progress === null) throw new Error(`expected the progress bar: ${JSON.stringify(shown)}`);
-    const { step } = shown.progress;
+    // The bar on the step recorded last before the pull, while the card is still in.
+    const step = pullStep;
     const bar = page.getByTestId('progress-bar');
-    await expect.poll(() => bar.getAttribute('data-step'), { timeout: 5_000 }).toBe(step);
-    await current.expectScreen('working', { label: `held-at-${step}` });
-    // A middle step: neither the first nor the last.
-    const position = renewalSteps.findIndex((s) => s === step) + 1;
-    expect(position).toBeGreaterThan(1);
-    expect(position).toBeLessThan(renewalSteps.length);
+    await expect.poll(() => bar.getAttribute('data-step'), { timeout: 10_000 }).toBe(step);
+    const position = renewalSteps.indexOf(step) + 1;
     // The bar says "step n of 8" for the n-th step (soft: the rest of the fault still runs).
     expect.soft(await bar.getAttribute('aria-valuenow'), `the bar's number for ${step}`).toBe(String(position));
     expect.soft(await bar.getAttribute('aria-valuemax')).toBe(String(renewalSteps.length));
-
-    // Pulled out: the vpcd connection goes at once; pcscd sees it when it runs again.
-    const removed = inBackground(current.sim('Sim.RemoveCard', {}, 30_000));
-    await expect.poll(() => vpcdConnectionOpen(), { timeout: 5_000 }).toBe(false);
-    process.kill(pcscd, 'SIGCONT');
-    heldPcscd = null;
-    expect(await removed()).toEqual({ removed: true });
+    expect(vpcdConnectionOpen()).toBe(true);
+    await current.expectScreen('working', { label: `held-at-${step}` });
+    // A middle step: neither the first nor the last.
+    expect(position).toBeGreaterThan(1);
+    expect(position).toBeLessThan(renewalSteps.length);
 
     await current.expectScreen('failed', { timeout: 30_000, label: 'card-removed' });
+    // Pulled at that step: the bar got no further, the card is out of vpcd and of the reader.
+    expect(progressSince(current, beforeRenewal)).toEqual(renewalSteps.slice(0, position));
+    expect(vpcdConnectionOpen()).toBe(false);
+    expect(await current.sim('Sim.RemoveCard')).toEqual({ removed: false });
     const problem = page.getByTestId('problem');
     expect(await problem.getAttribute('data-problem')).toBe('cardRemoved');
     expect(await problem.locator('.problem-what').textContent()).toContain('拔出');

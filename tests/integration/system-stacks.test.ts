@@ -2,10 +2,13 @@
 // real PC/SC driver on pcscd's vpcd reader, its real ESC/POS driver on a socat pty and scanimage
 // with SANE's pnm backend, while the dev dock's Sim.* commands still insert fixture cards, run the
 // printer out of paper and jam the scanner. Also: socat goes with the daemon, whether it stops
-// cleanly or is killed.
+// cleanly or is killed. And KIOSK_FAULT_INJECT's pull takes the card out of vpcd mid-renewal,
+// ending as it does with the in-process reader.
+import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { startPcscd, VPCD_PORT, VPCD_READER, type Pcscd } from '../support/pcscd.ts';
@@ -51,6 +54,100 @@ async function until(what: string, check: () => boolean, timeoutMs = 5000): Prom
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** What a daemon's journal holds of its sessions and card operations (read beside the running daemon). */
+function bookkeeping(stateDir: string): { journal: { step: string; data: Record<string, unknown> }[]; operations: { step: string; state: string }[] } {
+  const db = new Database(join(stateDir, 'kiosk.sqlite'), { readonly: true });
+  try {
+    const journal = (db.prepare('SELECT step, data FROM session_journal ORDER BY at, seq').all() as { step: string; data: string }[]).map((row) => ({
+      step: row.step,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
+    const operations = db.prepare('SELECT step, state FROM card_operations ORDER BY started_at').all() as { step: string; state: string }[];
+    return { journal, operations };
+  } finally {
+    db.close();
+  }
+}
+
+/** The step the pull comes after: the pending certificate is on the card, not yet active. */
+const pullStep = 'pendingCertificateWritten';
+
+interface PulledRenewal {
+  /** The Kiosk.Renew completion: code and error. */
+  renew: { code: string | undefined; error: unknown };
+  /** The progress the command reported, in order. */
+  progress: string[];
+  readerAfterPull: string;
+  /** The journal's renewal lines and the operation, before the card came back. */
+  journalBefore: string[];
+  operationBefore: { step: string; state: string }[];
+  /** After the card came back and was read. */
+  settled: { completed: unknown; rolledBack: unknown; open: unknown };
+  journalAfter: string[];
+  reconciled: unknown[];
+  operationAfter: { step: string; state: string }[];
+  certificateKept: boolean;
+  renewedAgain: string | undefined;
+}
+
+/**
+ * A renewal of the legal-person card with the card pulled (KIOSK_FAULT_INJECT) after `pullStep`,
+ * then the card inserted again and renewed once more, on a daemon started with `args`.
+ */
+async function pulledRenewal(args: string[]): Promise<PulledRenewal> {
+  const daemon = await startDaemon({ args, env: { KIOSK_FAULT_INJECT: `renewal:${pullStep}:pull` } });
+  const client = await connect(daemon.wsUrl);
+  try {
+    let nextId = 1;
+    const call = async (name: string, payload: Record<string, unknown> = {}): Promise<Received> => {
+      const requestId = nextId++;
+      client.command(name, requestId, payload, 20_000);
+      return client.completion(requestId, 20_000);
+    };
+    const readerState = async (): Promise<string> => {
+      const { payload } = await call('Common.Status');
+      return (payload as { devices: { cardReader: { state: string } } }).devices.cardReader.state;
+    };
+    expect((await call('Sim.InsertCard', { fixture: 'legal-person' })).header.completionCode).toBe('success');
+    const before = await call('CardReader.ReadCard');
+    const notAfterBefore = (before.payload as { info: { certificateNotAfter: string } }).info.certificateNotAfter;
+    expect((await call('Kiosk.StartSession', { business: 'renewal' })).header.completionCode).toBe('success');
+    const requestId = nextId++;
+    client.command('Kiosk.Renew', requestId, { pin: legalPerson.pin }, 20_000);
+    const renewed = await client.completion(requestId, 20_000);
+    const progress = client.received.filter((m) => m.header.requestId === requestId && m.header.type === 'event').map((m) => String(m.payload.step));
+    const readerAfterPull = await readerState();
+    const renewalLines = (journal: { step: string }[]): string[] => journal.map((line) => line.step).filter((step) => step.startsWith('renewal.'));
+    const first = bookkeeping(daemon.stateDir);
+
+    // The first read of the card back settles what the pull left open.
+    const settledCount = (): number => daemon.logs.filter((line) => line.name === 'card.settled').length;
+    const settledBefore = settledCount();
+    const settledLog = daemon.waitForLog((line) => line.name === 'card.settled' && settledCount() > settledBefore);
+    expect((await call('Sim.InsertCard', { fixture: 'legal-person' })).header.completionCode).toBe('success');
+    const read = await call('CardReader.ReadCard');
+    const settled = await settledLog;
+    const after = bookkeeping(daemon.stateDir);
+    const again = await call('Kiosk.Renew', { pin: legalPerson.pin });
+    return {
+      renew: { code: renewed.header.completionCode, error: renewed.payload.error },
+      progress,
+      readerAfterPull,
+      journalBefore: renewalLines(first.journal),
+      operationBefore: first.operations,
+      settled: { completed: settled.completed, rolledBack: settled.rolledBack, open: settled.open },
+      journalAfter: renewalLines(after.journal),
+      reconciled: after.journal.filter((line) => line.step === 'renewal.reconciled').map((line) => line.data.outcome),
+      operationAfter: after.operations,
+      certificateKept: (read.payload as { info: { certificateNotAfter: string } }).info.certificateNotAfter === notAfterBefore,
+      renewedAgain: again.header.completionCode,
+    };
+  } finally {
+    client.close();
+    await daemon.stop();
   }
 }
 
@@ -219,4 +316,25 @@ describe.skipIf(!haveStacks)('simulator mode over the system stacks (pcscd + vpc
     await killed.stop('SIGKILL');
     await until('socat to exit', () => !alive(socat ?? -1));
   });
+
+  it(`KIOSK_FAULT_INJECT=renewal:${pullStep}:pull takes the card out of vpcd: cardRemoved, settled on reinsertion, as in-process`, async () => {
+    // The main daemon is stopped (the tests above): this one has vpcd to itself.
+    const system = await pulledRenewal(['--sim-stacks', 'system']);
+    const steps = renewalSteps.slice(0, renewalSteps.indexOf(pullStep) + 1);
+    expect(system.renew).toEqual({ code: 'userError', error: { kind: 'cardRemoved', step: 'activate' } });
+    expect(system.progress).toEqual(steps);
+    expect(system.readerAfterPull).toBe('noCard');
+    // Cut before ACTIVATE: the operation stays open until the card is back…
+    expect(system.journalBefore).toEqual(steps.map((step) => `renewal.${step}`));
+    expect(system.operationBefore).toEqual([{ step: pullStep, state: 'open' }]);
+    // …then is rolled back: the card kept its certificate, and renews again.
+    expect(system.settled).toEqual({ completed: 0, rolledBack: 1, open: 0 });
+    expect(system.reconciled).toEqual(['rolledBack']);
+    expect(system.operationAfter[0]).toEqual({ step: pullStep, state: 'rolledBack' });
+    expect(system.certificateKept).toBe(true);
+    expect(system.renewedAgain).toBe('success');
+    // The in-process reader, pulled at the same step, tells the same story.
+    const inProcess = await pulledRenewal([]);
+    expect(system).toEqual(inProcess);
+  }, 60_000);
 });
