@@ -225,7 +225,7 @@ interface EndToEnd {
   toTakeCard: number;
   /** Time spent inside the simulator's own commands (the agent's hands: generating papers). */
   simHands: number;
-  /** Pages each Sim.ScannerLoad put in the feeder (the scanner feeds them all). */
+  /** Pages each Sim.ScannerLoad put in the feeder (the paper the kiosk asked for). */
   pagesLoaded: number[];
   phases: Map<string, number>;
 }
@@ -368,7 +368,8 @@ async function endToEnd(business: Business): Promise<EndToEnd> {
           break;
         case 'scanPaper':
           if (screen.problem !== null) throw new Error(`${business}: scan problem: ${screen.problem.kind}`);
-          await sim('Sim.ScannerLoad', { business });
+          // The paper the kiosk asks for, and only it, as an agent feeds it.
+          await sim('Sim.ScannerLoad', { business, paper: screen.paper.wanted });
           await act({ action: 'scan' });
           break;
         case 'confirmFields': {
@@ -454,7 +455,7 @@ for (const [business, list] of results) {
   console.log(`   ${business}: StartFlow → done, receipt printed: ${range(list.map((r) => r.toPrinted))}`);
   console.log(`   ${' '.repeat(business.length)}  StartFlow → take-card prompt:      ${range(list.map((r) => r.toTakeCard))}`);
   console.log(`   ${' '.repeat(business.length)}  of which the simulator's hands (Sim.* commands, papers generated): ${range(list.map((r) => r.simHands))}`);
-  console.log(`   ${' '.repeat(business.length)}  pages per Sim.ScannerLoad (the scanner feeds and images them all): ${list[0]?.pagesLoaded.join(' + ') ?? '—'}`);
+  console.log(`   ${' '.repeat(business.length)}  pages per Sim.ScannerLoad (the paper asked for): ${list[0]?.pagesLoaded.join(' + ') ?? '—'}`);
   const shares = phaseNames.map((name) => {
     const ms = median(list.map((r) => r.phases.get(name) ?? 0));
     return `${name} ${fmt(ms)} (${((ms / median(list.map((r) => r.toTakeCard))) * 100).toFixed(0)}%)`;
