@@ -4,6 +4,7 @@
 // full ID number given by mistake anywhere in the input still comes out masked.
 import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
 import type { BilingualText, CardAdvice, CardView, FindingView, IntakeBusiness, RenewedCardView } from '../flows/flow-view.ts';
+import { chinaDay } from '../intake/check.ts';
 import { businessLabel, cardTypeLabel } from '../intake/labels.ts';
 import { receiptTime } from './format-time.ts';
 import { idNumberRow, row, safeReceipt, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
@@ -109,8 +110,7 @@ const severityText: Record<FindingView['severity'], Bilingual> = {
 /** YYYY-MM-DD in China of an ISO time stamp (a certificate's notAfter); unparsable text as given. */
 export function chinaDate(iso: string): string {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+  return Number.isNaN(time) ? iso : chinaDay(new Date(time));
 }
 
 function daysLeftText(days: number): string {
