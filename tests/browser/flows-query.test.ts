@@ -3,31 +3,17 @@
 // prompt; and the fault "paper out on the receipt": the done screen says so in plain words with
 // the next step, the paper goes back in, the retry prints a marked reprint. The fault run is in
 // English. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../daemon/flows/flow-view.ts';
 import { maskIdNumber } from '../../daemon/log/redact.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { htmlLang } from './browser-kit.ts';
+import { receiptTextsIn } from '../printer/receipt-check.ts';
 import { openFlowRig, type FlowRig } from './flow-rig.ts';
 
 const expiring = cardFixture('expiring-operator')!;
 const operator = cardFixture('operator')!;
 
-/** The receipt texts the virtual printer wrote so far, oldest first. */
-function receiptTexts(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.startsWith('receipt-') && name.endsWith('.txt'))
-    .sort()
-    .map((name) => readFileSync(join(dir, name), 'utf8'));
-}
 
 let rig: FlowRig;
 
@@ -44,7 +30,7 @@ afterAll(async () => {
 describe('the card query in Chromium over the system stacks', () => {
   it('shows the state of a card and prints its receipt, from the attract screen back to it', { timeout: 120_000 }, async () => {
     const started = Date.now();
-    const printedBefore = receiptTexts(rig.printerDir).length;
+    const printedBefore = receiptTextsIn(rig.printerDir).length;
     await rig.begin('query');
     const { page } = rig;
     await rig.expectScreen('attract');
@@ -68,7 +54,7 @@ describe('the card query in Chromium over the system stacks', () => {
     await rig.tap('receipt-print');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
     await rig.expectScreen('done', { label: 'printed' });
-    const receipts = receiptTexts(rig.printerDir).slice(printedBefore);
+    const receipts = receiptTextsIn(rig.printerDir).slice(printedBefore);
     expect(receipts).toHaveLength(1);
     expect(receipts[0]).toContain('IC卡查询回执');
     expect(receipts[0]).toContain(expiring.cardNo);
@@ -87,7 +73,7 @@ describe('the card query in Chromium over the system stacks', () => {
 
   it('paper out on the receipt: says so, then prints a marked reprint once the paper is back (in English)', { timeout: 120_000 }, async () => {
     const started = Date.now();
-    const printedBefore = receiptTexts(rig.printerDir).length;
+    const printedBefore = receiptTextsIn(rig.printerDir).length;
     await rig.begin('query-paper-out');
     const { page } = rig;
     await page.getByTestId('language-toggle').click();
@@ -110,7 +96,7 @@ describe('the card query in Chromium over the system stacks', () => {
     expect(await problem.locator('.problem-what').textContent()).toContain('out of paper');
     expect((await problem.locator('.problem-next').textContent())?.trim()).not.toBe('');
     expect(await page.getByTestId('flow-finish').count()).toBe(0);
-    expect(receiptTexts(rig.printerDir).slice(printedBefore).filter((text) => text.includes('完 END'))).toEqual([]);
+    expect(receiptTextsIn(rig.printerDir).slice(printedBefore).filter((text) => text.includes('完 END'))).toEqual([]);
 
     await rig.sim('Sim.PrinterPaper', { paper: 'full' });
     await rig.tap('receipt-retry');
@@ -118,7 +104,7 @@ describe('the card query in Chromium over the system stacks', () => {
     await rig.expectScreen('done', { label: 'reprinted', recheck: true });
     const view = rig.lastView() as FlowView;
     expect(view.screen).toMatchObject({ screen: 'done', receipt: { state: 'printed' } });
-    const printed = receiptTexts(rig.printerDir).slice(printedBefore).at(-1) ?? '';
+    const printed = receiptTextsIn(rig.printerDir).slice(printedBefore).at(-1) ?? '';
     expect(printed).toContain('REPRINT');
     expect(printed).toContain('完 END');
     expect(printed).toContain(operator.cardNo);

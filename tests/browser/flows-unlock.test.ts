@@ -6,13 +6,12 @@
 // unlock": the renewal's PIN screen blocks the legal-person card after three wrong PINs, the
 // screen says so with the unlock as the next step, and the unlock flow makes that card active
 // again. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../daemon/flows/flow-view.ts';
 import { maskIdNumber } from '../../daemon/log/redact.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
+import { receiptTextsIn } from '../printer/receipt-check.ts';
 import { openFlowRig, type FlowRig } from './flow-rig.ts';
 
 const locked = cardFixture('locked-operator')!;
@@ -22,19 +21,6 @@ const agent = fixtureEnterprise.registeredAgents[0]!;
 const refusedPin = '12345678';
 const newPin = '60392817';
 
-/** The receipt texts the virtual printer wrote so far, oldest first. */
-function receiptTexts(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.startsWith('receipt-') && name.endsWith('.txt'))
-    .sort()
-    .map((name) => readFileSync(join(dir, name), 'utf8'));
-}
 
 /** Focuses a keypad field and types `text` on the on-screen keypad (after clearing it). */
 async function typeOnKeypad(rig: FlowRig, key: string, text: string): Promise<void> {
@@ -143,7 +129,7 @@ describe('the unlock in Chromium over the system stacks', () => {
 
   it('unlocks the locked card from the attract screen to the receipt and back', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    const printedBefore = receiptTexts(rig.printerDir).length;
+    const printedBefore = receiptTextsIn(rig.printerDir).length;
     await rig.begin('unlock');
     const { page } = rig;
     await rig.expectScreen('attract');
@@ -155,7 +141,7 @@ describe('the unlock in Chromium over the system stacks', () => {
     await rig.expectScreen('done', { label: 'printed', recheck: true });
     const done = rig.lastView()?.screen;
     expect(done).toMatchObject({ screen: 'done', outcome: { flow: 'unlock', card: { cardNo: locked.cardNo, lifecycle: 'active' } } });
-    const receipts = receiptTexts(rig.printerDir).slice(printedBefore);
+    const receipts = receiptTextsIn(rig.printerDir).slice(printedBefore);
     expect(receipts).toHaveLength(1);
     const receipt = receipts[0] ?? '';
     expect(receipt).toContain(locked.cardNo);

@@ -1,6 +1,6 @@
 // Reading back what the virtual printer printed: receipts per job, complete or not, and the QR
 // code decoded from the rendered PNG with zxing-wasm.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
@@ -29,6 +29,11 @@ export function receiptsIn(dir: string): PrintedReceipt[] {
     .filter((name) => name.startsWith('receipt-') && name.endsWith('.txt'))
     .sort()
     .map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** The receipt texts printed so far, oldest first; none while the printer has not printed yet. */
+export function receiptTextsIn(dir: string): string[] {
+  return existsSync(dir) ? receiptsIn(dir).map((receipt) => receipt.text) : [];
 }
 
 /** Receipts that end with the job's END line: printed in full. */
