@@ -741,3 +741,9 @@ export function otherLanguage(language: Language): Language {
       return 'zh-CN';
   }
 }
+
+/** The page speaks `language`: its `lang` (screen readers, fonts, axe) and its title follow. */
+export function showPageIn(language: Language, titleKey: MessageKey): void {
+  document.documentElement.lang = language;
+  document.title = translate(language, titleKey);
+}

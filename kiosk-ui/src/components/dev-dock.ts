@@ -15,7 +15,7 @@ import { paperToFeed } from '../dock-feed.ts';
 import { dockFixtures, fixtureKey } from '../dock-fixtures.ts';
 import { FlowLink } from '../flow-link.ts';
 import { inputKey, inputStateKey, lightKey, patternKey } from '../gpio-words.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import { defaultLanguage, translate, type Language, type MessageKey, showPageIn } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { panelStyles } from '../panel-styles.ts';
 import type { StatusSnapshot } from '../status-feed.ts';
@@ -249,10 +249,7 @@ export class DevDock extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('language')) {
-      document.documentElement.lang = this.language;
-      document.title = translate(this.language, 'dock.title');
-    }
+    if (changed.has('language')) showPageIn(this.language, 'dock.title');
   }
 
   #t(key: MessageKey, params?: Record<string, string | number>): string {

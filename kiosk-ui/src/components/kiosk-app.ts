@@ -4,7 +4,7 @@
 // Inactivity on the attract screen resets it; during a flow it first asks "still there?" and,
 // unanswered, ends the flow (the daemon wipes the session) and returns to Chinese.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { defaultLanguage, translate, type Language } from '../i18n.ts';
+import { defaultLanguage, translate, type Language, showPageIn } from '../i18n.ts';
 import { cardIcon } from '../icons.ts';
 import { FlowLink, type FlowSnapshot } from '../flow-link.ts';
 import { say, sendFailureWords, type Words } from '../flow-words.ts';
@@ -183,10 +183,7 @@ export class KioskApp extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('language')) {
-      document.documentElement.lang = this.language;
-      document.title = translate(this.language, 'app.title');
-    }
+    if (changed.has('language')) showPageIn(this.language, 'app.title');
   }
 
   /** Nobody is at the kiosk: the next agent starts from the attract screen, in Chinese. */

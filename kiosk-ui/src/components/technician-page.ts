@@ -9,7 +9,7 @@ import { offeredCommands } from '../capabilities.ts';
 import { deviceDetails } from '../device-details.ts';
 import { describeDevice } from '../device-view.ts';
 import { DaemonLink } from '../daemon-link.ts';
-import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
+import { defaultLanguage, translate, type Language, type MessageKey, showPageIn } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import type { StatusSnapshot } from '../status-feed.ts';
 import { formatTime, problemDetail, problemWords, type Words } from '../technician-words.ts';
@@ -282,10 +282,7 @@ export class TechnicianPage extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('language')) {
-      document.documentElement.lang = this.language;
-      document.title = translate(this.language, 'tech.title');
-    }
+    if (changed.has('language')) showPageIn(this.language, 'tech.title');
   }
 
   #t(key: MessageKey, params?: Record<string, string | number>): string {
