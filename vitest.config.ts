@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['daemon/**/*.test.ts', 'drivers/**/*.test.ts', 'sim/**/*.test.ts', 'kiosk-ui/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['basics/**/*.test.ts', 'contract/**/*.test.ts', 'daemon/**/*.test.ts', 'drivers/**/*.test.ts', 'sim/**/*.test.ts', 'kiosk-ui/**/*.test.ts', 'tests/**/*.test.ts'],
     // Integration tests start real daemons and browsers; two cores are all we have.
     testTimeout: 30_000,
     hookTimeout: 60_000,

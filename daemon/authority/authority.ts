@@ -7,7 +7,7 @@
 // a different request is an idempotencyConflict. Reads (lookupCard, pendingRenewal,
 // caCertificate) change nothing and need no key.
 import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
-import type { Result } from '../result.ts';
+import type { Result } from '../../basics/result.ts';
 
 export interface RegisteredCard {
   cardNo: string;

@@ -1,7 +1,7 @@
 // The authority's certificate authority: an ECDSA P-256 key and a self-signed certificate,
 // and the card certificates it signs. Layout documented in docs/authority.md ("Certificates").
 import { createPublicKey, randomBytes, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { CardType } from '../../drivers/card/card-reader.ts';
 import { x509 } from './x509.ts';
 

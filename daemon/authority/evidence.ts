@@ -4,7 +4,7 @@
 // of one of its cards that is not invalidated, or an agent registered on its enterprise form —
 // with name AND ID number matching.
 import { validateResidentId } from '../identifiers/resident-id.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { RefusalReason, UnlockEvidence } from './authority.ts';
 
 export interface PersonOnRecord {

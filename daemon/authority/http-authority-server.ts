@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import type { Result } from '../result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { Authority, AuthorityError } from './authority.ts';
 import {
   authoriseUnlockBody,

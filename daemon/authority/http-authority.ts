@@ -3,7 +3,7 @@
 // a lost answer gets the first answer, never a second certificate. What is still failing after
 // the retries is a value (unreachable, internal), never an exception.
 import type { z } from 'zod';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { Authority, AuthorityError } from './authority.ts';
 import {
   activationAnswer,

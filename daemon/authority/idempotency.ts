@@ -1,6 +1,6 @@
 // "Once per idempotency key" for the simulated authority (docs/authority.md, "Idempotency").
 import type Database from 'better-sqlite3';
-import { err, type Result } from '../result.ts';
+import { err, type Result } from '../../basics/result.ts';
 import type { AuthorityError } from './authority.ts';
 import { fingerprint, fromJson, toJson } from './json-bytes.ts';
 

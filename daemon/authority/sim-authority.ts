@@ -6,8 +6,8 @@ import { closeSync, openSync } from 'node:fs';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
 import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterprise, type RegisteredLifecycle } from '../../sim/fixtures/eport-fixtures.ts';
-import { maskIdNumber } from '../log/redact.ts';
-import { err, ok, type Result } from '../result.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { migrate } from '../store/store.ts';
 import type {
   Activation,

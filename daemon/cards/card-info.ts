@@ -2,7 +2,7 @@
 // the lifecycle derived (a card knows its admin status and PIN counter; it has no clock).
 import type { CardInfo, CardLifecycle } from '../../drivers/card/card-reader.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
-import { maskIdNumber } from '../log/redact.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
 
 export function lifecycleOf(record: CardRecord, now: Date): CardLifecycle {
   switch (record.status) {

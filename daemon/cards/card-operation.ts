@@ -3,7 +3,7 @@
 import type { Authority } from '../authority/authority.ts';
 import type { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import { fromCard, type CardServiceError } from './card-service-error.ts';
 

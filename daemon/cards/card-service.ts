@@ -9,7 +9,7 @@ import { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
 import { isValidPin } from '../../drivers/card/profile.ts';
 import type { Logger } from '../log/logger.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import type { AgentSessions } from './agent-session.ts';
 import { cardInfoOf, daysLeft, lifecycleOf } from './card-info.ts';

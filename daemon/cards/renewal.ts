@@ -7,7 +7,7 @@
 import { X509Certificate, createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
 import { keyProofMessage } from '../authority/ca.ts';
 import { ecPointToSpki, type CardRecord } from '../../drivers/card/profile.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { cardStep, OperationRecorder, sameSerial, type OperationDeps } from './card-operation.ts';
 import type { CardServiceError } from './card-service-error.ts';
 

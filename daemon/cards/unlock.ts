@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UnlockEvidence } from '../authority/authority.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { cardStep, OperationRecorder, type OperationDeps } from './card-operation.ts';
 import type { CardServiceError } from './card-service-error.ts';
 

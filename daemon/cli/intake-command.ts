@@ -11,7 +11,7 @@ import { describeConfigError, loadConfig, type KioskConfig } from '../config/con
 import { checkIntakeInput, type RegistryLookup } from '../intake/check.ts';
 import { limits, parseIsoDate } from '../intake/package-schema.ts';
 import { describeReadProblem, readPackageBytes } from '../intake/read-package.ts';
-import { err } from '../result.ts';
+import { err } from '../../basics/result.ts';
 import { intakeUsage } from './usage.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

@@ -4,7 +4,7 @@ import { completionCodeOf, describeCardServiceError, type CardServiceError } fro
 import type { AgentSessions } from '../cards/agent-session.ts';
 import { renewalSteps } from '../cards/renewal.ts';
 import { unlockSteps } from '../cards/unlock.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
 
 type CardCommands = 'CardReader.ReadCard' | 'CardReader.VerifyPin' | 'CardReader.ChangePin' | 'Kiosk.StartSession' | 'Kiosk.EndSession' | 'Kiosk.Unlock' | 'Kiosk.Renew';

@@ -1,7 +1,7 @@
 // The Common interface: status, capabilities and cancel, for the UI and diagnostics clients.
 import { commandPayloadSchemas, protocolVersion, unsolicitedNames, type KioskStatus } from '../protocol/catalogue.ts';
 import { maxFrameBytes } from '../protocol/envelope.ts';
-import { ok } from '../result.ts';
+import { ok } from '../../basics/result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 
 export function commonHandlers(status: () => KioskStatus): Pick<CommandHandlers, 'Common.Status' | 'Common.Capabilities' | 'Common.Cancel'> {

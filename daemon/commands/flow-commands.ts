@@ -1,7 +1,7 @@
 // Kiosk.* commands of the agent's flows over the FlowHost: refusals become completion codes with
 // the typed refusal in the payload. The PIN an action may carry goes to the flow and nowhere else.
 import type { ActRefusal, FlowHost, StartRefusal } from '../flows/flow-host.ts';
-import { err, ok } from '../result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 
 type FlowCommands = 'Kiosk.StartFlow' | 'Kiosk.FlowAction' | 'Kiosk.Flow' | 'Kiosk.EndFlow';

@@ -3,7 +3,7 @@
 // confirm a paper, fix a finding).
 import { describeAuthorityError } from '../authority/authority.ts';
 import type { CaptureError, IntakeCapture } from '../intake/capture-session.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 import { scanCompletionCode } from './scanner-commands.ts';
 

@@ -4,7 +4,7 @@ import type { PrintFailureReason } from '../../drivers/printer/printer.ts';
 import type { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import type { PrintJobError, PrintService } from '../printing/print-service.ts';
 import type { CompletionCode } from '../protocol/envelope.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 
 type PrinterCommands = 'Printer.Status' | 'Printer.PrintTestPage' | 'Printer.Reprint' | 'Printer.Jobs' | 'Sim.PrinterPaper' | 'Sim.PrinterCover' | 'Sim.PrinterOnline';

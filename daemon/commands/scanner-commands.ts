@@ -4,7 +4,7 @@ import { checkPage } from '../imaging/check-page.ts';
 import type { ScannedPages, StoredPage } from '../imaging/scanned-pages.ts';
 import type { CompletionCode } from '../protocol/envelope.ts';
 import type { ScannedPageSummary } from '../protocol/scanner-messages.ts';
-import { err, ok } from '../result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 
 type ScannerCommands = 'Scanner.Status' | 'Scanner.Scan' | 'Scanner.Cancel' | 'Scanner.Pages' | 'Scanner.DiscardPages';

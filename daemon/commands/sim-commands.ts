@@ -11,7 +11,7 @@ import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusines
 import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
 import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { CommandPayload } from '../protocol/catalogue.ts';
-import { err, ok } from '../result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 
 export interface SimDeps {

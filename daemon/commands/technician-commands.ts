@@ -15,7 +15,7 @@ import { readinessReceipt } from '../printing/readiness-report.ts';
 import type { KioskStatus } from '../protocol/catalogue.ts';
 import { printJobFailure } from './printer-commands.ts';
 import type { TechnicianMode, TechnicianRefusal } from '../kiosk/technician-mode.ts';
-import { err, ok } from '../result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
 

@@ -7,7 +7,7 @@ import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { ServiceState } from '../protocol/catalogue.ts';
-import { ok } from '../result.ts';
+import { ok } from '../../basics/result.ts';
 import type { Flow } from './flow.ts';
 import { flowFactories, type FlowFactories } from './flow-factories.ts';
 import { FlowHost, lightsFor } from './flow-host.ts';

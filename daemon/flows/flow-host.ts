@@ -10,7 +10,7 @@ import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { Gpio, LightName, LightPattern } from '../../drivers/gpio/gpio.ts';
 import type { Business, ServiceState } from '../protocol/catalogue.ts';
 import type { FlowAction } from '../protocol/flow-messages.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { SessionOutcome } from '../store/store.ts';
 import { cardInReader } from './card-in-reader.ts';
 import type { FlowFactories } from './flow-factories.ts';

@@ -15,7 +15,7 @@ import { IntakeCapture, type IntakeCaptureDeps } from '../intake/capture-session
 import { silentLogger } from '../log/logger.ts';
 import { PrintService } from '../printing/print-service.ts';
 import type { FlowAction } from '../protocol/flow-messages.ts';
-import { err } from '../result.ts';
+import { err } from '../../basics/result.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';

@@ -9,7 +9,7 @@ import type { IntakeCapture } from '../intake/capture-session.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import type { FlowAction } from '../protocol/flow-messages.ts';
-import type { Result } from '../result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { FlowKind, FlowScreen } from './flow-view.ts';
 
 export interface FlowDeps {

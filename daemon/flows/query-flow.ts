@@ -5,7 +5,7 @@ import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { FlowAction } from '../protocol/flow-messages.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Authority } from '../authority/authority.ts';
 import { residentIdCheckCharacter } from '../identifiers/resident-id.ts';
-import { err } from '../result.ts';
+import { err } from '../../basics/result.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';

@@ -10,7 +10,7 @@ import type { Masks } from './masks.ts';
 import { loadPage, type DpiSource, type PageInput } from './raster.ts';
 import { findSeals, type SealFact } from './seals.ts';
 import { estimateSkew } from './skew.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 
 export interface PageReport {
   width: number;

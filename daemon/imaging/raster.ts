@@ -4,7 +4,7 @@
 // native code on its own threads; the analysis loops run on the working copy only.
 import sharp from 'sharp';
 import { decodePnm, type RawImage } from '../../drivers/scanner/pnm.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 
 /** Where the dpi came from: the file, the scanner that produced it, or the page size. */
 export type DpiSource = 'metadata' | 'scanner' | 'inferredA4' | 'inferredIdCard';

@@ -9,7 +9,7 @@ import type { AgentSessions } from '../cards/agent-session.ts';
 import { checkPage, imagingLimits, type PageReport } from '../imaging/check-page.ts';
 import { parseLicenceQr } from '../imaging/licence-qr.ts';
 import type { ScannedPages } from '../imaging/scanned-pages.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { captureChecklist, type CaptureChecklist } from './capture-checklist.ts';
 import { chinaDay, checkIntake, type Verdict } from './check.ts';
 import {

@@ -1,6 +1,6 @@
 // The intake check: a package (format v1) in, a verdict out. Local rules always; the registry
 // comparison when a lookup is given (`kiosk intake check --registry`, the kiosk's own flow).
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { createContext, documentsOf, type Finding } from './context.ts';
 import { documentLabel, formLabel, type Text } from './labels.ts';
 import { requirements } from './materials.ts';

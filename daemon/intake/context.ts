@@ -1,7 +1,7 @@
 // What every rule module gets: the parsed package, the check date, and one way to report a
 // finding. Rules are plain functions over this context; the order of the modules is the order
 // of the findings.
-import { maskIdNumber } from '../log/redact.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
 import type { Text } from './labels.ts';
 import type { Business, DocumentForm, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from './package-schema.ts';
 import { ruleCatalogue, type RuleId, type Severity } from './rule-catalogue.ts';

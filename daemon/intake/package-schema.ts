@@ -4,7 +4,7 @@
 // Whether a value is *right* (a check character, a date in range, a name that matches) is for
 // the rules: those problems are findings the agent can fix, not unreadable input.
 import { z } from 'zod';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 
 export const businesses = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'] as const;
 export type Business = (typeof businesses)[number];

@@ -1,6 +1,6 @@
 // From bytes (a file, a request body) to the JSON value the schema then checks. Every way a file
 // can be unreadable is a value with a sentence for the agent or operator, never an exception.
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { limits } from './package-schema.ts';
 
 export type ReadProblem =

@@ -6,7 +6,7 @@ import type { CardService } from '../cards/card-service.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { Logger } from '../log/logger.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import type { KioskServiceState } from './service-state.ts';
 import { technicianPinMatches } from './technician-pin.ts';

@@ -1,6 +1,6 @@
 // Structured JSON-lines logging: one line per event, with the event's stable id from the catalogue.
 import { logEvents, type LogEventName, type LogLevel } from './catalogue.ts';
-import { redact } from './redact.ts';
+import { redact } from '../../basics/redact.ts';
 
 const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 

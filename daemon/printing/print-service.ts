@@ -4,7 +4,7 @@
 import type { PrintFailure, Printer } from '../../drivers/printer/printer.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PrintJobSummary } from '../protocol/printer-messages.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { eportLogo } from './logo.ts';
 import type { PrintJobRecord, PrintJobStore } from './print-job-store.ts';
 import { describeTitle, safeReceipt, type Receipt } from './receipt.ts';

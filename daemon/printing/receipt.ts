@@ -1,7 +1,7 @@
 // The receipt model: what a receipt says, independent of how it is printed. Bilingual (zh/en)
 // throughout. A receipt never carries a PIN, and an ID number only masked (first 6, last 4):
 // `safeReceipt` enforces both before a receipt is journaled or printed.
-import { maskIdNumber, redact } from '../log/redact.ts';
+import { maskIdNumber, redact } from '../../basics/redact.ts';
 
 export interface Bilingual {
   zh: string;

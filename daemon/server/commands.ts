@@ -1,7 +1,7 @@
 // How a command is executed: a handler per command name, expected failures as values.
 import type { CommandName, CommandPayload, CommandResults } from '../protocol/catalogue.ts';
 import type { CompletionCode } from '../protocol/envelope.ts';
-import type { Result } from '../result.ts';
+import type { Result } from '../../basics/result.ts';
 
 export interface CommandFailure {
   completionCode: Exclude<CompletionCode, 'success'>;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { redact } from '../log/redact.ts';
+import { redact } from '../../basics/redact.ts';
 import { migrations as allMigrations, type Migration } from './migrations.ts';
 import { createPrintJobStore, type PrintJobStore } from '../printing/print-job-store.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CommandApdu, SendApdu, TransportError } from './apdu.ts';
 import { chainCommand, decodeCommand, encodeCommand, parseResponse, transmit } from './apdu.ts';
 import { statusWordMeaning, triesLeftOf } from './status-words.ts';

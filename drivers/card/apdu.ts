@@ -1,8 +1,8 @@
 // ISO/IEC 7816-4 command and response APDUs: encoding (cases 1-4, short and extended length),
 // decoding (the card side needs it too), and a transport-agnostic exchange that handles 61xx,
 // 6Cxx and command chaining so callers see one logical command and one logical response.
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 
 export interface CommandApdu {
   cla: number;

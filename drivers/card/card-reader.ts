@@ -1,4 +1,4 @@
-import type { Result } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { Device, NoDevice, Serviceability } from '../device/device.ts';
 import type { SendApdu } from './apdu.ts';
 import type { CardIoError } from './pcsc-errors.ts';

@@ -1,7 +1,7 @@
 // The E-Port card as the kiosk talks to it: one method per profile command over any transport,
 // each answering a value (the data, or why the card or the transport said no).
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CommandApdu, ResponseApdu, SendApdu, TransmitOptions } from './apdu.ts';
 import { transmit } from './apdu.ts';
 import type { CardError, CardRecord, KeySlot, PendingStatus, PinStatus } from './profile.ts';

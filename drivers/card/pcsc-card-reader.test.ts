@@ -2,7 +2,7 @@
 // choice, error values, pcscd down and back. The real stack is in tests/pcsc/pcsc-stack.test.ts.
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CardReaderStatus } from './card-reader.ts';
 import { PcscCardReader } from './pcsc-card-reader.ts';
 import { classifyPcscError } from './pcsc-errors.ts';

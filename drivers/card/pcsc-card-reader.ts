@@ -16,8 +16,8 @@
 //   apdu.ts, which drives `session.send`.
 import type { CardInfo, CardReader, CardReaderStatus, CardSession as ReaderSession, SessionEnd } from './card-reader.ts';
 import { StatusHolder } from '../device/status-holder.ts';
-import { err, ok } from '../../daemon/result.ts';
-import type { Result } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { SendApdu } from './apdu.ts';
 import { CardIoFailure, classifyPcscError, toTransportError } from './pcsc-errors.ts';
 import type { CardIoError } from './pcsc-errors.ts';

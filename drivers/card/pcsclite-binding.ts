@@ -3,8 +3,8 @@
 // report noDevice with the reason instead of failing to import.
 import type { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { err, ok } from '../../daemon/result.ts';
-import type { Result } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
+import type { Result } from '../../basics/result.ts';
 
 export interface PcscReaderStatus {
   state: number;

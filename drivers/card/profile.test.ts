@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import { encodeCommand } from './apdu.ts';
 import type { CardRecord } from './profile.ts';
 import {

@@ -1,8 +1,8 @@
 // The E-Port card profile (docs/card-profile.md): the application identifier, every command's
 // APDU, the card-information data objects, and the mapping of status words to expected failures.
 // Shared by the kiosk side (builders + parsers) and the virtual card (constants + encoders).
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { ApduError, CommandApdu, ResponseApdu } from './apdu.ts';
 import { maxExtendedLength } from './apdu.ts';
 import type { CardType } from './card-reader.ts';

@@ -1,7 +1,7 @@
 // Minimal BER-TLV (ISO 7816-4 §5.2): one- and two-byte tags, definite lengths up to 65535.
 // Enough for the card profile's data objects; not a general ASN.1 parser.
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 
 export interface Tlv {
   tag: number;

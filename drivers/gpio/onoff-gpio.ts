@@ -3,7 +3,7 @@
 // Line numbers and active-low come from the configuration. Where /sys/class/gpio is missing
 // (CI, a laptop) the device honestly reports noDevice; simulator mode uses sim/gpio instead.
 import { createRequire } from 'node:module';
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import { inputNames, lightNames, type Gpio, type GpioStatus, type InputName, type LightName, type LightPattern } from './gpio.ts';
 import { LightBlinker } from './light-blinker.ts';

@@ -10,7 +10,7 @@
 //   later, and starts the next job by cutting off whatever the interrupted one left above the
 //   cutter, marked void. Reprinting is the journal's business (daemon/printing).
 // - The device going away closes the link; the driver reopens it every `reopenIntervalMs`.
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { DeviceSource } from '../device/device.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import * as escpos from './escpos.ts';

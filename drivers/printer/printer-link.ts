@@ -1,6 +1,6 @@
 // The byte pipe between the driver and a printer: a serial port (serial-link.ts) on the appliance
 // and in the pty tests, or the virtual printer in the same process (sim/printer/in-process-link.ts).
-import type { Result } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
 
 export interface PrinterLink {
   /** Resolves once the bytes are handed to the line (on a UART: drained). */

@@ -1,4 +1,4 @@
-import type { Result } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { Device, NoDevice, Serviceability } from '../device/device.ts';
 
 /** Receipt printer states, from DLE EOT real-time status and Automatic Status Back. */

@@ -2,7 +2,7 @@
 // (`printer.path`, `printer.baud`), 8N1, no flow control — what ESC/POS receipt printers ship with.
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import { err, ok } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { OpenLink } from './printer-link.ts';
 
 export function serialLink(path: string, baudRate: number): OpenLink {

@@ -1,6 +1,6 @@
 // PNM (PGM P5 / PPM P6, 8-bit) is what SANE frontends write and what the pnm backend reads.
 // sharp does not load PNM, so we parse and write the header ourselves; the body is raw pixels.
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 
 export interface RawImage {
   width: number;

@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import { decodePnm } from './pnm.ts';
 import { classifySaneFailure } from './sane-status.ts';

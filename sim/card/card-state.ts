@@ -4,8 +4,8 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 
 const hex = z.string().regex(/^(?:[0-9a-f]{2})*$/);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);

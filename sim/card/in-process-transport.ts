@@ -1,7 +1,7 @@
 // A reader in the same process: unit tests and the root-less demo insert a simulated card
 // and exchange APDUs with it directly, without pcscd.
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { SendApdu } from '../../drivers/card/apdu.ts';
 import type { SimulatedCard } from './simulated-card.ts';
 

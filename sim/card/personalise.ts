@@ -3,8 +3,8 @@
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Result } from '../../daemon/result.ts';
-import { err, ok } from '../../daemon/result.ts';
+import type { Result } from '../../basics/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
 import type { CardAdminStatus } from '../../drivers/card/profile.ts';
 import { isValidPin, pinMaxTries, unblockKeyMaxTries } from '../../drivers/card/profile.ts';

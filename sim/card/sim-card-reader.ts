@@ -1,7 +1,7 @@
 // The simulated card reader for simulator mode without pcscd (the root-less demo, unit tests):
 // the same CardReader interface as the PC/SC driver, over an in-process slot. The dev dock
 // (Sim.InsertCard / Sim.RemoveCard) puts a virtual card into the slot and takes it out.
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { CardInfo, CardReader, CardReaderStatus, CardSession, SessionEnd } from '../../drivers/card/card-reader.ts';
 import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
 import { StatusHolder } from '../../drivers/device/status-holder.ts';

@@ -4,8 +4,8 @@
 // but the kernel leaves it again on its own, so it is re-armed after every read.
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { err, ok } from '../../daemon/result.ts';
-import type { Result } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
+import type { Result } from '../../basics/result.ts';
 
 const IPPROTO_TCP = 6;
 const TCP_QUICKACK = 12;

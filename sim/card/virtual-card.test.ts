@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import { ecPointToSpki } from '../../drivers/card/profile.ts';

@@ -7,7 +7,7 @@
 // driver like the same card still there).
 import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
 import type { Device } from '../../drivers/device/device.ts';
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import type { SimulatedCard } from './simulated-card.ts';
 import { VpcdTransport } from './vpcd-transport.ts';
 

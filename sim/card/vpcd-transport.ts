@@ -8,8 +8,8 @@
 import { EventEmitter } from 'node:events';
 import { connect as netConnect } from 'node:net';
 import type { Socket } from 'node:net';
-import { err, ok } from '../../daemon/result.ts';
-import type { Result } from '../../daemon/result.ts';
+import { err, ok } from '../../basics/result.ts';
+import type { Result } from '../../basics/result.ts';
 import type { SimulatedCard } from './simulated-card.ts';
 import { quickAckFor } from './tcp-quickack.ts';
 

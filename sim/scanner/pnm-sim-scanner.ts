@@ -8,7 +8,7 @@
 // one `scanimage --batch` per sheet, each exercising the driver's batch path.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { encodePnm } from '../../drivers/scanner/pnm.ts';
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
 import { statusAfterError, type ScanError, type ScannedPage, type ScannerDeviceInfo, type ScannerStatus, type ScanRequest } from '../../drivers/scanner/scanner.ts';

@@ -2,7 +2,7 @@
 // driver, "scanning" generated pages in-process (no SANE, no root). The dev dock's hands are the
 // methods below: load the feeder, put a page on the glass, jam, open the cover.
 import sharp from 'sharp';
-import { err, ok, type Result } from '../../daemon/result.ts';
+import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../../drivers/device/status-holder.ts';
 import { statusAfterError, type ScanError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScannerStatus, type ScanRequest } from '../../drivers/scanner/scanner.ts';
 import type { GeneratedPage } from './documents.ts';

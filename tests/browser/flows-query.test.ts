@@ -5,7 +5,7 @@
 // English. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../daemon/flows/flow-view.ts';
-import { maskIdNumber } from '../../daemon/log/redact.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { htmlLang } from './browser-kit.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';

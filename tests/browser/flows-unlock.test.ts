@@ -8,7 +8,7 @@
 // again. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../daemon/flows/flow-view.ts';
-import { maskIdNumber } from '../../daemon/log/redact.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';

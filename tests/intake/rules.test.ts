@@ -9,7 +9,7 @@ import { openSimAuthority, type SimAuthority } from '../../daemon/authority/sim-
 import { checkIntake, type RegistryLookup, type Verdict } from '../../daemon/intake/check.ts';
 import { businesses, type IntakePackage } from '../../daemon/intake/package-schema.ts';
 import { ruleCatalogue, ruleIds } from '../../daemon/intake/rule-catalogue.ts';
-import { err } from '../../daemon/result.ts';
+import { err } from '../../basics/result.ts';
 import { breakCases, passCases } from './cases.ts';
 import { acceptablePackage, clone } from './fixture-packages.ts';
 

@@ -1,7 +1,7 @@
 // Check characters and formats of every code in the package: USCC (GB 32100), organisation code
 // (GB 11714, also inside the USCC), resident ID numbers (GB 11643), card numbers. A value that
 // appears on several papers is reported once, where it first appears.
-import { maskIdNumber } from '../../log/redact.ts';
+import { maskIdNumber } from '../../../basics/redact.ts';
 import { validateCardNumber } from '../../identifiers/card-number.ts';
 import { validateOrgCode } from '../../identifiers/org-code.ts';
 import { validateResidentId } from '../../identifiers/resident-id.ts';

@@ -5,8 +5,8 @@
 import type { CardLifecycle } from '../../../drivers/card/card-reader.ts';
 import type { AuthorityError, CardLookup, RegisteredEnterprise } from '../../authority/authority.ts';
 import { describeAuthorityError } from '../../authority/authority.ts';
-import { maskIdNumber } from '../../log/redact.ts';
-import type { Result } from '../../result.ts';
+import { maskIdNumber } from '../../../basics/redact.ts';
+import type { Result } from '../../../basics/result.ts';
 import { brief, describePerson, normaliseCode, normaliseText, present, type CheckContext } from '../context.ts';
 import { businessLabel, cardTypeLabel, label } from '../labels.ts';
 import { reference } from './consistency.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.ts';
+import { createLogger } from '../daemon/log/logger.ts';
 import { maskIdNumber, redact } from './redact.ts';
 
 describe('privacy redaction', () => {
