@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { FlowScreen, FlowView } from '../daemon/flows/flow-view.ts';
+import type { FlowScreen, FlowView } from '../contract/flow-view.ts';
 import { cardFixture } from '../sim/fixtures/eport-fixtures.ts';
 import { badgeState, ensureUiBuilt, launchChromium, viewport } from '../tests/browser/browser-kit.ts';
 import { repoRoot, startDaemon } from '../tests/support/daemon-process.ts';

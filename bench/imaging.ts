@@ -7,7 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPage, type PageReport } from '../daemon/imaging/check-page.ts';
+import { checkPage } from '../daemon/imaging/check-page.ts';
+import { type PageReport } from '../contract/imaging/page-report.ts';
 import { documentSpecs } from '../sim/scanner/document-set.ts';
 import { generatePage, pageToRaw } from '../sim/scanner/generate-page.ts';
 

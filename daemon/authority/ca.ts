@@ -2,7 +2,7 @@
 // and the card certificates it signs. Layout documented in docs/authority.md ("Certificates").
 import { createPublicKey, randomBytes, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { CardType } from '../../drivers/card/card-reader.ts';
+import type { CardType } from '../../contract/devices/card-reader.ts';
 import { x509 } from './x509.ts';
 
 const webcrypto = globalThis.crypto;

@@ -5,7 +5,7 @@
 // with name AND ID number matching.
 import { validateResidentId } from '../identifiers/resident-id.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { RefusalReason, UnlockEvidence } from './authority.ts';
+import type { RefusalReason, UnlockEvidence } from '../../contract/authority/authority.ts';
 
 export interface PersonOnRecord {
   name: string;

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { Result } from '../../basics/result.ts';
-import type { Authority, AuthorityError } from './authority.ts';
+import type { Authority, AuthorityError } from '../../contract/authority/authority.ts';
 import {
   authoriseUnlockBody,
   confirmActivationBody,
@@ -16,7 +16,7 @@ import {
   reportUnlockDoneBody,
   submitIntakeBody,
   toWire,
-} from './http-wire.ts';
+} from '../../contract/authority/http-wire.ts';
 
 function send(res: Response, result: Result<unknown, AuthorityError>): void {
   if (result.ok) res.status(200).json(toWire(result.value));

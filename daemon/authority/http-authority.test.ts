@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
-import type { Authority, UnlockEvidence } from './authority.ts';
+import type { Authority, UnlockEvidence } from '../../contract/authority/authority.ts';
 import { createHttpAuthority } from './http-authority.ts';
 import { startAuthorityServer, type RunningAuthorityServer } from './http-authority-server.ts';
-import { idempotencyHeader } from './http-wire.ts';
+import { idempotencyHeader } from '../../contract/authority/http-wire.ts';
 import { openSimAuthority, type SimAuthority } from './sim-authority.ts';
 import { csrProof, key, temporaryStateDir } from './test-support.ts';
 

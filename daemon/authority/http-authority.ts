@@ -4,7 +4,7 @@
 // the retries is a value (unreachable, internal), never an exception.
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { Authority, AuthorityError } from './authority.ts';
+import type { Authority, AuthorityError } from '../../contract/authority/authority.ts';
 import {
   activationAnswer,
   caCertificateAnswer,
@@ -18,7 +18,7 @@ import {
   toWire,
   unlockAuthorisationAnswer,
   unlockDoneAnswer,
-} from './http-wire.ts';
+} from '../../contract/authority/http-wire.ts';
 
 export interface HttpAuthorityOptions {
   /** e.g. https://backoffice.example/authority — a private CA goes in NODE_EXTRA_CA_CERTS. */

@@ -1,7 +1,7 @@
 // "Once per idempotency key" for the simulated authority (docs/authority.md, "Idempotency").
 import type Database from 'better-sqlite3';
 import { err, type Result } from '../../basics/result.ts';
-import type { AuthorityError } from './authority.ts';
+import type { AuthorityError } from '../../contract/authority/authority.ts';
 import { fingerprint, fromJson, toJson } from './json-bytes.ts';
 
 type Outcome<T> = Result<T, AuthorityError>;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
 import { personaliseFixture } from '../../sim/fixtures/personalise-fixtures.ts';
-import type { UnlockEvidence } from './authority.ts';
+import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import { openSimAuthority, type SimAuthority } from './sim-authority.ts';
 import { x509 } from './x509.ts';
 import { csrProof, key, signedKeyProof, temporaryStateDir } from './test-support.ts';

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
 import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterprise, type RegisteredLifecycle } from '../../sim/fixtures/eport-fixtures.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
@@ -24,7 +24,7 @@ import type {
   RefusalReason,
   RegisteredCard,
   UnlockAuthorisation,
-} from './authority.ts';
+} from '../../contract/authority/authority.ts';
 import { loadCa, randomSerial, signCardCertificate, toPem, twoYearsAfter, verifyCsr, verifySignedKey, type Ca, type CardSubject } from './ca.ts';
 import { checkUnlockEvidence } from './evidence.ts';
 import { createRunOnce } from './idempotency.ts';

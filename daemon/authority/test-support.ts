@@ -3,7 +3,7 @@ import { createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KeyProof } from './authority.ts';
+import type { KeyProof } from '../../contract/authority/authority.ts';
 import { keyProofMessage } from './ca.ts';
 import { x509 } from './x509.ts';
 

@@ -1,6 +1,6 @@
 // Shape checks of in-process requests, mirroring what the HTTP schemas check at the wire:
 // a malformed request is invalidRequest and is not remembered under its idempotency key.
-import type { AuthorityError, AuthoriseUnlockRequest, ConfirmActivationRequest, IssueCertificateRequest, ReportUnlockDoneRequest, SubmitIntakeRequest } from './authority.ts';
+import type { AuthorityError, AuthoriseUnlockRequest, ConfirmActivationRequest, IssueCertificateRequest, ReportUnlockDoneRequest, SubmitIntakeRequest } from '../../contract/authority/authority.ts';
 
 type Checked =
   | ['authoriseUnlock', AuthoriseUnlockRequest]

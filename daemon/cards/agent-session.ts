@@ -2,8 +2,8 @@
 // cards. It remembers which cards had their PIN verified here, because an operator or tax-clerk
 // card may be renewed only after the enterprise's legal-person card was verified in the same
 // session (DOMAIN.md).
-import type { CardType } from '../../drivers/card/card-reader.ts';
-import type { Business } from '../protocol/catalogue.ts';
+import type { CardType } from '../../contract/devices/card-reader.ts';
+import type { Business } from '../../contract/protocol/catalogue.ts';
 import type { SessionOutcome, Store } from '../store/store.ts';
 
 export interface VerifiedCard {

@@ -1,6 +1,6 @@
 // What the card says about itself, as the rest of the kiosk may see it: the ID number masked,
 // the lifecycle derived (a card knows its admin status and PIN counter; it has no clock).
-import type { CardInfo, CardLifecycle } from '../../drivers/card/card-reader.ts';
+import type { CardInfo, CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 

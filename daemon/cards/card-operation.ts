@@ -1,6 +1,6 @@
 // What unlock and renewal share: the dependencies, each step journaled and recorded on the
 // card operation before the next one starts, and the fault hook the crash tests cut with.
-import type { Authority } from '../authority/authority.ts';
+import type { Authority } from '../../contract/authority/authority.ts';
 import type { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
 import { err, ok, type Result } from '../../basics/result.ts';

@@ -1,10 +1,10 @@
 // Why a card service operation did not happen, as values the UI turns into plain words.
-import { describeAuthorityError, type AuthorityError } from '../authority/authority.ts';
-import type { CardLifecycle } from '../../drivers/card/card-reader.ts';
+import { describeAuthorityError, type AuthorityError } from '../../contract/authority/authority.ts';
+import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
 import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
-import type { CompletionCode } from '../protocol/envelope.ts';
-import type { PinRefusal } from './pin-policy.ts';
+import type { CompletionCode } from '../../contract/protocol/envelope.ts';
+import type { PinRefusal } from '../../contract/pin-refusal.ts';
 
 export type CardServiceError =
   | { kind: 'noCard' }

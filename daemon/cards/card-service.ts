@@ -1,10 +1,11 @@
 // The card services of the kiosk: reading the card in the reader, PIN verify and change, and the
 // two operations done on the spot, unlock and renewal. Every operation is one exclusive reader
 // session; every step is journaled; whatever a cut leaves open is reconciled on the next read.
-import type { Authority, UnlockEvidence } from '../authority/authority.ts';
+import type { Authority, UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { SendApdu } from '../../drivers/card/apdu.ts';
-import type { CardInfo, CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { CardSummary } from '../protocol/catalogue.ts';
+import type { CardReader } from '../../drivers/card/card-reader.ts';
+import type { CardInfo, CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { CardSummary } from '../../contract/protocol/catalogue.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
 import { isValidPin } from '../../drivers/card/profile.ts';

@@ -7,7 +7,7 @@
 //   same renewal, whose idempotency key is spent).
 // - Unlock: if the card's PIN is no longer blocked the reset happened, and the authority is told;
 //   otherwise nothing changed on the card.
-import type { Authority } from '../authority/authority.ts';
+import type { Authority } from '../../contract/authority/authority.ts';
 import type { EportCard } from '../../drivers/card/eport-card.ts';
 import { X509Certificate } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';

@@ -5,7 +5,7 @@
 // RESET RETRY COUNTER is atomic on the card: a cut before it leaves the card locked, after it
 // unlocked with the new PIN; reconcile.ts tells the authority in the second case.
 import { randomUUID } from 'node:crypto';
-import type { UnlockEvidence } from '../authority/authority.ts';
+import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { cardStep, OperationRecorder, type OperationDeps } from './card-operation.ts';

@@ -4,12 +4,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Authority } from '../authority/authority.ts';
+import type { Authority } from '../../contract/authority/authority.ts';
 import { createHttpAuthority } from '../authority/http-authority.ts';
 import { openSimAuthority } from '../authority/sim-authority.ts';
 import { describeConfigError, loadConfig, type KioskConfig } from '../config/config.ts';
 import { checkIntakeInput, type RegistryLookup } from '../intake/check.ts';
-import { limits, parseIsoDate } from '../intake/package-schema.ts';
+import { limits, parseIsoDate } from '../../contract/intake/package-schema.ts';
 import { describeReadProblem, readPackageBytes } from '../intake/read-package.ts';
 import { err } from '../../basics/result.ts';
 import { intakeUsage } from './usage.ts';

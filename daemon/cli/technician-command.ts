@@ -2,7 +2,8 @@
 // (`technician.pinHash`). The PIN is read from standard input, never from the command line
 // (where `ps` and the shell history would keep it), and never printed.
 import { createInterface } from 'node:readline';
-import { checkPinPolicy, pinRefusalText } from '../cards/pin-policy.ts';
+import { checkPinPolicy } from '../cards/pin-policy.ts';
+import { pinRefusalText } from '../../contract/pin-refusal.ts';
 import { hashTechnicianPin } from '../kiosk/technician-pin.ts';
 import { technicianUsage } from './usage.ts';
 

@@ -1,6 +1,6 @@
 // The Common interface: status, capabilities and cancel, for the UI and diagnostics clients.
-import { commandPayloadSchemas, protocolVersion, unsolicitedNames, type KioskStatus } from '../protocol/catalogue.ts';
-import { maxFrameBytes } from '../protocol/envelope.ts';
+import { commandPayloadSchemas, protocolVersion, unsolicitedNames, type KioskStatus } from '../../contract/protocol/catalogue.ts';
+import { maxFrameBytes } from '../../contract/protocol/envelope.ts';
 import { ok } from '../../basics/result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 

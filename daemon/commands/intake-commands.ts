@@ -1,8 +1,9 @@
 // Kiosk.* guided-capture commands over the IntakeCapture service; its failures become completion
 // codes with the typed error in the payload, so the UI can say what to do (feed the page again,
 // confirm a paper, fix a finding).
-import { describeAuthorityError } from '../authority/authority.ts';
-import type { CaptureError, IntakeCapture } from '../intake/capture-session.ts';
+import { describeAuthorityError } from '../../contract/authority/authority.ts';
+import type { IntakeCapture } from '../intake/capture-session.ts';
+import type { CaptureError } from '../../contract/intake/capture.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 import { scanCompletionCode } from './scanner-commands.ts';

@@ -1,9 +1,9 @@
 // Printer.* commands, and the dev dock's Sim.Printer* (simulator mode only: a real printer's
 // cover is opened by a hand, not a command).
-import type { PrintFailureReason } from '../../drivers/printer/printer.ts';
+import type { PrintFailureReason } from '../../contract/devices/printer.ts';
 import type { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import type { PrintJobError, PrintService } from '../printing/print-service.ts';
-import type { CompletionCode } from '../protocol/envelope.ts';
+import type { CompletionCode } from '../../contract/protocol/envelope.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 

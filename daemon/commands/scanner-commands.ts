@@ -1,9 +1,10 @@
 // Scanner.* commands: scan, check every page (daemon/imaging), keep the pages for the session.
-import type { ScanError, Scanner } from '../../drivers/scanner/scanner.ts';
+import type { Scanner } from '../../drivers/scanner/scanner.ts';
+import type { ScanError } from '../../contract/devices/scanner.ts';
 import { checkPage } from '../imaging/check-page.ts';
 import type { ScannedPages, StoredPage } from '../imaging/scanned-pages.ts';
-import type { CompletionCode } from '../protocol/envelope.ts';
-import type { ScannedPageSummary } from '../protocol/scanner-messages.ts';
+import type { CompletionCode } from '../../contract/protocol/envelope.ts';
+import type { ScannedPageSummary } from '../../contract/protocol/scanner-messages.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
 

@@ -10,7 +10,7 @@ import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness, type PageSelector } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
 import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
-import type { CommandPayload } from '../protocol/catalogue.ts';
+import type { CommandPayload } from '../../contract/protocol/catalogue.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { CommandHandlers } from '../server/commands.ts';
 

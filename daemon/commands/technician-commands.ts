@@ -12,7 +12,7 @@ import type { KioskServiceState } from '../kiosk/service-state.ts';
 import type { LogTail } from '../log/log-tail.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { readinessReceipt } from '../printing/readiness-report.ts';
-import type { KioskStatus } from '../protocol/catalogue.ts';
+import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { printJobFailure } from './printer-commands.ts';
 import type { TechnicianMode, TechnicianRefusal } from '../kiosk/technician-mode.ts';
 import { err, ok } from '../../basics/result.ts';

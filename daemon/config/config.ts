@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { deviceKinds, type DeviceKind, type DeviceSource } from '../../drivers/device/device.ts';
+import { deviceKinds, type DeviceKind, type DeviceSource } from '../../contract/devices/device.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 
 const deviceSource = z.enum(['sim', 'hardware']);

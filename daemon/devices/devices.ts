@@ -3,18 +3,22 @@ import type { CardReader } from '../../drivers/card/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
-import { cardReaderServiceability } from '../../drivers/card/card-reader.ts';
-import type { Device, DeviceKind, Serviceability } from '../../drivers/device/device.ts';
-import { deviceKinds } from '../../drivers/device/device.ts';
-import { gpioServiceability, type Gpio } from '../../drivers/gpio/gpio.ts';
-import { printerServiceability, type Printer } from '../../drivers/printer/printer.ts';
-import { scannerServiceability, type Scanner } from '../../drivers/scanner/scanner.ts';
+import { cardReaderServiceability } from '../../contract/devices/card-reader.ts';
+import type { Device } from '../../drivers/device/device.ts';
+import type { DeviceKind, Serviceability } from '../../contract/devices/device.ts';
+import { deviceKinds } from '../../contract/devices/device.ts';
+import { type Gpio } from '../../drivers/gpio/gpio.ts';
+import { gpioServiceability } from '../../contract/devices/gpio.ts';
+import { type Printer } from '../../drivers/printer/printer.ts';
+import { printerServiceability } from '../../contract/devices/printer.ts';
+import { type Scanner } from '../../drivers/scanner/scanner.ts';
+import { scannerServiceability } from '../../contract/devices/scanner.ts';
 import { createPrinterDevice } from './printer-device.ts';
 import { createScannerDevice } from './scanner-device.ts';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { OnoffGpio } from '../../drivers/gpio/onoff-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
-import type { DeviceStatuses, OverallState, ServiceState } from '../protocol/catalogue.ts';
+import type { DeviceStatuses, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
 
 export interface Devices {
   /** In simulator mode the in-process reader the dev dock inserts cards into; over pcscd otherwise. */

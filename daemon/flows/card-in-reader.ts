@@ -1,5 +1,5 @@
 // Whether a card sits in the reader, whatever the reader is doing with it (reading it is "busy").
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 
 export function cardInReader(status: CardReaderStatus): boolean {
   switch (status.state) {

@@ -1,6 +1,6 @@
 // The card in the reader as a flow screen shows it (the ID number already masked by the service).
-import type { CardSummary } from '../protocol/catalogue.ts';
-import type { CardView } from './flow-view.ts';
+import type { CardSummary } from '../../contract/protocol/catalogue.ts';
+import type { CardView } from '../../contract/flow-view.ts';
 
 export function cardViewOf(summary: CardSummary): CardView {
   const { info } = summary;

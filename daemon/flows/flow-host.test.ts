@@ -6,12 +6,12 @@ import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
-import type { ServiceState } from '../protocol/catalogue.ts';
+import type { ServiceState } from '../../contract/protocol/catalogue.ts';
 import { ok } from '../../basics/result.ts';
 import type { Flow } from './flow.ts';
 import { flowFactories, type FlowFactories } from './flow-factories.ts';
 import { FlowHost, lightsFor } from './flow-host.ts';
-import type { FlowView } from './flow-view.ts';
+import type { FlowView } from '../../contract/flow-view.ts';
 import { openFlowKit, until, type FlowKit } from './flow-test-kit.ts';
 import { cardAdvice } from './query-flow.ts';
 

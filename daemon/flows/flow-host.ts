@@ -6,16 +6,17 @@
 // capture draft and the scans. After a flow, a card left in the reader keeps the take-card
 // screen up until it is removed.
 import { randomUUID } from 'node:crypto';
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { Gpio, LightName, LightPattern } from '../../drivers/gpio/gpio.ts';
-import type { Business, ServiceState } from '../protocol/catalogue.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { Gpio } from '../../drivers/gpio/gpio.ts';
+import type { LightName, LightPattern } from '../../contract/devices/gpio.ts';
+import type { Business, ServiceState } from '../../contract/protocol/catalogue.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { SessionOutcome } from '../store/store.ts';
 import { cardInReader } from './card-in-reader.ts';
 import type { FlowFactories } from './flow-factories.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import type { FlowKind, FlowProblem, FlowScreen, FlowView, IntakeBusiness } from './flow-view.ts';
+import type { FlowKind, FlowProblem, FlowScreen, FlowView, IntakeBusiness } from '../../contract/flow-view.ts';
 
 export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' };
 

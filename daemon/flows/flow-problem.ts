@@ -1,12 +1,12 @@
 // The services' typed failures in the agent's terms (FlowProblem): one mapping, so every flow
 // says the same thing about the same fault and the UI has one vocabulary to translate.
-import type { PrintFailureReason } from '../../drivers/printer/printer.ts';
-import type { ScanError } from '../../drivers/scanner/scanner.ts';
-import type { AuthorityError } from '../authority/authority.ts';
+import type { PrintFailureReason } from '../../contract/devices/printer.ts';
+import type { ScanError } from '../../contract/devices/scanner.ts';
+import type { AuthorityError } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
-import type { CaptureError } from '../intake/capture-session.ts';
+import type { CaptureError } from '../../contract/intake/capture.ts';
 import type { PrintJobError } from '../printing/print-service.ts';
-import type { FlowProblem } from './flow-view.ts';
+import type { FlowProblem } from '../../contract/flow-view.ts';
 
 export function authorityProblem(error: AuthorityError): FlowProblem {
   switch (error.kind) {

@@ -14,16 +14,16 @@ import { chinaDay } from '../intake/check.ts';
 import { IntakeCapture, type IntakeCaptureDeps } from '../intake/capture-session.ts';
 import { silentLogger } from '../log/logger.ts';
 import { PrintService } from '../printing/print-service.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err } from '../../basics/result.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
-import type { Business } from '../protocol/catalogue.ts';
+import type { Business } from '../../contract/protocol/catalogue.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
-import type { FlowScreen, ScreenName } from './flow-view.ts';
+import type { FlowScreen, ScreenName } from '../../contract/flow-view.ts';
 
 export interface FlowKit {
   deps: FlowDeps;

@@ -1,16 +1,17 @@
 // One business as a state machine. Each flow keeps its state as a discriminated union and moves
 // only through `handle` (the agent's actions) and `onCardReader` (insert, removal); the host
 // (flow-host.ts) pushes `screen()` to the UI after every change and journals every transition.
-import type { Authority } from '../authority/authority.ts';
+import type { Authority } from '../../contract/authority/authority.ts';
 import type { AgentSessions } from '../cards/agent-session.ts';
 import type { CardService } from '../cards/card-service.ts';
-import type { CardReader, CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReader } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { IntakeCapture } from '../intake/capture-session.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import type { Result } from '../../basics/result.ts';
-import type { FlowKind, FlowScreen } from './flow-view.ts';
+import type { FlowKind, FlowScreen } from '../../contract/flow-view.ts';
 
 export interface FlowDeps {
   cards: CardService;

@@ -6,9 +6,9 @@ import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
-import type { CaptureItem } from '../intake/capture-checklist.ts';
+import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Flow } from './flow.ts';
-import type { FlowScreen, IntakeBusiness } from './flow-view.ts';
+import type { FlowScreen, IntakeBusiness } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
 import { createIntakeFlow } from './intake-flow.ts';
 

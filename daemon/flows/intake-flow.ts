@@ -11,23 +11,23 @@
 // the businesses that bring cards read them in the reader (no PIN): the legal-person card, or for
 // a change every card — `next` on the insert screen goes on with the cards read so far.
 // `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { CaptureItem } from '../intake/capture-checklist.ts';
-import type { CaptureOutcome } from '../intake/capture-session.ts';
-import type { Verdict } from '../intake/check.ts';
-import { label, variantLabel } from '../intake/labels.ts';
-import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../intake/package-schema.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { CaptureItem } from '../../contract/intake/capture.ts';
+import type { CaptureOutcome } from '../../contract/intake/capture.ts';
+import type { Verdict } from '../../contract/intake/verdict.ts';
+import { label, variantLabel } from '../../contract/intake/labels.ts';
+import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../../contract/intake/package-schema.ts';
 import { requiredFields } from '../intake/rules/package-fields.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { BilingualText, CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from './flow-view.ts';
+import type { BilingualText, CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type FieldKey = Exclude<keyof DocumentFields, 'role'>;

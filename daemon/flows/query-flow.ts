@@ -1,16 +1,16 @@
 // The card query: any card in, its state and what it means for the agent (renew soon, unlock,
 // the counter), a receipt if they want one. Reads only: nothing on the card or in the registry
 // changes.
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { cardProblem } from './flow-problem.ts';
-import type { CardAdvice, CardView, FlowProblem, FlowScreen } from './flow-view.ts';
+import type { CardAdvice, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type State =

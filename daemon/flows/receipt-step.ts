@@ -4,7 +4,7 @@
 import type { PrintService } from '../printing/print-service.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import { printJobProblem } from './flow-problem.ts';
-import type { ReceiptState } from './flow-view.ts';
+import type { ReceiptState } from '../../contract/flow-view.ts';
 
 export class ReceiptStep {
   readonly #printer: PrintService;

@@ -8,21 +8,21 @@
 // The legal-person card's own renewal may be skipped: `next` on the PIN screen of any card to
 // renew leaves that card as it is and goes to the list of renewed cards (renew another / finish),
 // because the enterprise seal is needed to authorise the others whether or not it needs renewing.
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { RegisteredEnterprise } from '../authority/authority.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { RegisteredEnterprise } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { renewalSteps } from '../cards/renewal.ts';
 import { normaliseCode, normaliseText } from '../intake/context.ts';
-import { paperLabel } from '../intake/labels.ts';
+import { paperLabel } from '../../contract/intake/labels.ts';
 import { renewalReceipt } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { CardView, FlowProblem, FlowScreen, PaperRequest, RegistryDifference, RenewedCardView } from './flow-view.ts';
+import type { CardView, FlowProblem, FlowScreen, PaperRequest, RegistryDifference, RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type Wanted = 'legalPersonCard' | 'cardToRenew';

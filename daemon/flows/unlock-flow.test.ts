@@ -3,14 +3,14 @@
 // wrong card, a card pulled (before and during the write), a PIN the policy refuses, the
 // authority unreachable, an agent the enterprise does not have on record.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Authority } from '../authority/authority.ts';
+import type { Authority } from '../../contract/authority/authority.ts';
 import { residentIdCheckCharacter } from '../identifiers/resident-id.ts';
 import { err } from '../../basics/result.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { Flow } from './flow.ts';
-import type { FlowScreen } from './flow-view.ts';
+import type { FlowScreen } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
 import { createUnlockFlow } from './unlock-flow.ts';
 

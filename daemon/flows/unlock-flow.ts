@@ -3,24 +3,24 @@
 // before asking for a PIN (the registry, the ID number's check character), the new PIN, the
 // unlock with its progress, the receipt. The full ID number lives in this object's memory only:
 // every view masks it, and a masked value the agent sends back unchanged means "as before".
-import type { UnlockEvidence } from '../authority/authority.ts';
+import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { unlockSteps } from '../cards/unlock.ts';
 import { validateResidentId } from '../identifiers/resident-id.ts';
 import { validateUscc } from '../identifiers/uscc.ts';
 import type { CaptureRequest } from '../intake/capture-session.ts';
-import { documentLabel } from '../intake/labels.ts';
+import { documentLabel } from '../../contract/intake/labels.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { unlockReceipt } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../protocol/flow-messages.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { cardInReader, cardNoInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { BilingualText, CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from './flow-view.ts';
+import type { BilingualText, CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 /** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
-import { checkPage, type PageReport } from './check-page.ts';
+import { checkPage } from './check-page.ts';
+import { type PageReport } from '../../contract/imaging/page-report.ts';
 import { parseLicenceQr } from './licence-qr.ts';
 
 const date = '2026-11-22';

@@ -1,32 +1,19 @@
 // The facts about one scanned page that the intake rules judge: is it blank, at what resolution,
 // how skewed, which red round stamps are on it, and what its QR code says. Facts only; the rule
 // ids, severities and thresholds that block a package belong to the intake check (daemon/intake).
+import type { PageReport } from '../../contract/imaging/page-report.ts';
 import { checkBlank } from './blank.ts';
 import { computeMasks } from './masks.ts';
 import { decodeQr, wholePage } from './qr.ts';
 import { qrCandidates } from './qr-locate.ts';
 import type { RawImage } from '../../drivers/scanner/pnm.ts';
 import type { Masks } from './masks.ts';
-import { loadPage, type DpiSource, type PageInput } from './raster.ts';
-import { findSeals, type SealFact } from './seals.ts';
+import { loadPage, type PageInput } from './raster.ts';
+import { type DpiSource } from '../../contract/imaging/page-report.ts';
+import { findSeals } from './seals.ts';
+import { type SealFact } from '../../contract/imaging/page-report.ts';
 import { estimateSkew } from './skew.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-
-export interface PageReport {
-  width: number;
-  height: number;
-  dpi: number;
-  dpiSource: DpiSource;
-  blank: boolean;
-  /** Share of the page covered by print or stamp ink. */
-  inkRatio: number;
-  /** Clockwise rotation of the content in degrees; null for a page with too little text. */
-  skewDegrees: number | null;
-  seals: SealFact[];
-  qr: string | null;
-  /** Time each check took, in ms (for the benchmark and the technician page). */
-  timingsMs: { load: number; masks: number; blank: number; skew: number; seals: number; qr: number };
-}
 
 /** Suggested limits for the intake rules (they own the decision). */
 export const imagingLimits = {

@@ -2,12 +2,10 @@
 // enough for blank/skew/seal analysis at a fraction of the pixels) and, for the QR decoder,
 // the page at full resolution as RGBA. sharp (libvips) does the decoding and resampling in
 // native code on its own threads; the analysis loops run on the working copy only.
+import type { DpiSource } from '../../contract/imaging/page-report.ts';
 import sharp from 'sharp';
 import { decodePnm, type RawImage } from '../../drivers/scanner/pnm.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-
-/** Where the dpi came from: the file, the scanner that produced it, or the page size. */
-export type DpiSource = 'metadata' | 'scanner' | 'inferredA4' | 'inferredIdCard';
 
 export interface PageInput {
   /** PNG, JPEG, TIFF, WebP or PNM bytes; or raw pixels from the scanner. */

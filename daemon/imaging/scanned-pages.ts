@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { ScannedPage, ScanSource } from '../../drivers/scanner/scanner.ts';
-import type { PageReport } from './check-page.ts';
+import type { ScannedPage } from '../../drivers/scanner/scanner.ts';
+import type { ScanSource } from '../../contract/devices/scanner.ts';
+import type { PageReport } from '../../contract/imaging/page-report.ts';
 
 export interface StoredPage {
   pageId: string;

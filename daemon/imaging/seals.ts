@@ -3,19 +3,8 @@
 // round stamp when red ink lies on a circle around its centre in most directions. Its kind comes
 // from the radial profile: the company seal has one ring and a solid star in the middle; the
 // E-Port review stamp has two concentric rings and no star.
+import type { SealFact, SealKind } from '../../contract/imaging/page-report.ts';
 import type { Masks } from './masks.ts';
-
-export type SealKind = 'company_seal' | 'eport_review' | 'unknown';
-
-export interface SealFact {
-  kind: SealKind;
-  /** Centre and radius in pixels of the original page. */
-  x: number;
-  y: number;
-  r: number;
-  /** Share of directions in which the ring was found (1: a complete circle). */
-  roundness: number;
-}
 
 const cell = 4;
 

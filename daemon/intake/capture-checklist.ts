@@ -1,30 +1,12 @@
 // The guided capture's checklist: every paper the business needs, one capture step per form and
 // per person, in the order the kiosk asks for them. Built from materials.ts (certificates and
 // other papers) and the people rules (whose ID cards), so it cannot drift from the intake check.
+import type { CaptureChecklist, CaptureItem, CaptureStatus } from '../../contract/intake/capture.ts';
 import { createContext, declaredRole } from './context.ts';
-import { documentLabel, formLabel, roleLabel, type Text } from './labels.ts';
+import { documentLabel, formLabel, roleLabel, type Text } from '../../contract/intake/labels.ts';
 import { requirements, type Requirement } from './materials.ts';
-import type { DocumentForm, DocumentKind, IdCardRole, IntakePackage } from './package-schema.ts';
+import type { DocumentForm, DocumentKind, IdCardRole, IntakePackage } from '../../contract/intake/package-schema.ts';
 import { holdersNeedingIdCopy } from './rules/people.ts';
-
-export type CaptureStatus = 'missing' | 'pendingConfirmation' | 'confirmed';
-
-export interface CaptureItem {
-  /** Any one of these kinds satisfies the step. */
-  kinds: DocumentKind[];
-  /** null: any form (an introduction letter, a form). */
-  form: DocumentForm | null;
-  /** ID cards: whose (any of these roles). */
-  roles?: IdCardRole[];
-  label: Text;
-  status: CaptureStatus;
-}
-
-export interface CaptureChecklist {
-  items: CaptureItem[];
-  /** The first missing item: what the kiosk asks for now; null when everything is captured. */
-  next: CaptureItem | null;
-}
 
 type Step = Omit<CaptureItem, 'status' | 'label'>;
 

@@ -13,9 +13,9 @@ import { openSimAuthority, type SimAuthority } from '../authority/sim-authority.
 import { AgentSessions } from '../cards/agent-session.ts';
 import { ScannedPages } from '../imaging/scanned-pages.ts';
 import { openStore, type Store } from '../store/store.ts';
-import type { CaptureItem } from './capture-checklist.ts';
+import type { CaptureItem } from '../../contract/intake/capture.ts';
 import { IntakeCapture } from './capture-session.ts';
-import type { DocumentFields, IntakeCard } from './package-schema.ts';
+import type { DocumentFields, IntakeCard } from '../../contract/intake/package-schema.ts';
 
 const date = '2026-11-22';
 const dpi = 150;

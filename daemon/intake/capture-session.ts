@@ -2,16 +2,21 @@
 // paper by paper from the scanner (stamps from the seals found, licence fields from its QR) and
 // from the fields the agent confirms on screen (no OCR). The draft is personal data: it lives in
 // memory only and goes, with its scans, when the session ends.
+import type { CaptureError, CaptureOutcome, CapturedDocumentState, IntakeState, PageProblem } from '../../contract/intake/capture.ts';
 import { randomUUID } from 'node:crypto';
-import type { ScanError, ScanMode, ScanSource, Scanner } from '../../drivers/scanner/scanner.ts';
-import type { Authority, AuthorityError, IntakeTicket } from '../authority/authority.ts';
+import type { ScanMode, Scanner } from '../../drivers/scanner/scanner.ts';
+import type { ScanError, ScanSource } from '../../contract/devices/scanner.ts';
+import type { Authority, AuthorityError, IntakeTicket } from '../../contract/authority/authority.ts';
 import type { AgentSessions } from '../cards/agent-session.ts';
-import { checkPage, imagingLimits, type PageReport } from '../imaging/check-page.ts';
+import { checkPage, imagingLimits } from '../imaging/check-page.ts';
+import { type PageReport } from '../../contract/imaging/page-report.ts';
 import { parseLicenceQr } from '../imaging/licence-qr.ts';
 import type { ScannedPages } from '../imaging/scanned-pages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-import { captureChecklist, type CaptureChecklist } from './capture-checklist.ts';
-import { chinaDay, checkIntake, type Verdict } from './check.ts';
+import { captureChecklist } from './capture-checklist.ts';
+import { type CaptureChecklist } from '../../contract/intake/capture.ts';
+import { chinaDay, checkIntake } from './check.ts';
+import { type Verdict } from '../../contract/intake/verdict.ts';
 import {
   parseIntakePackage,
   stampKinds,
@@ -25,47 +30,11 @@ import {
   type IntakePackage,
   type SchemaProblem,
   type StampKind,
-} from './package-schema.ts';
+} from '../../contract/intake/package-schema.ts';
 
 export type DocumentVariant = NonNullable<DocumentFields['variant']>;
 export type IntakeAgent = NonNullable<IntakePackage['agent']>;
 export type IntakeEnterprise = NonNullable<IntakePackage['enterprise']>;
-
-/** A page the kiosk should have fed again; the document is not added. */
-export type PageProblem =
-  | { page: number; check: 'blank' }
-  | { page: number; check: 'lowResolution'; dpi: number; minimumDpi: number }
-  | { page: number; check: 'heavySkew'; degrees: number; maximumDegrees: number };
-
-export type CaptureError =
-  | { kind: 'noIntake' }
-  | { kind: 'scan'; error: ScanError }
-  | { kind: 'unreadablePage'; page: number; detail: string }
-  | { kind: 'rescan'; problems: PageProblem[] }
-  | { kind: 'noSuchDocument'; index: number }
-  | { kind: 'invalidFields'; problems: SchemaProblem[] }
-  | { kind: 'tooManyDocuments'; limit: number }
-  | { kind: 'unconfirmed'; indices: number[] }
-  | { kind: 'notAcceptable'; verdict: Verdict }
-  | { kind: 'badDate'; value: string }
-  | { kind: 'authority'; error: AuthorityError };
-
-export interface CapturedDocumentState {
-  index: number;
-  status: 'pendingConfirmation' | 'confirmed';
-  /** Scanned pages (ScannedPages ids); not part of the package sent to the authority. */
-  pageIds: string[];
-  prefilledFromQr: boolean;
-}
-
-export interface IntakeState {
-  sessionId: string;
-  draft: IntakePackage;
-  documents: CapturedDocumentState[];
-  checklist: CaptureChecklist['items'];
-  next: CaptureChecklist['next'];
-  ticket: IntakeTicket | null;
-}
 
 export interface CaptureRequest {
   kind: DocumentKind;
@@ -73,13 +42,6 @@ export interface CaptureRequest {
   variant?: DocumentVariant;
   role?: IdCardRole;
   source?: ScanSource;
-}
-
-export interface CaptureOutcome {
-  index: number;
-  document: IntakeDocument;
-  pages: { pageId: string; report: PageReport }[];
-  prefilledFromQr: boolean;
 }
 
 export interface IntakeCaptureDeps {

@@ -1,10 +1,12 @@
 // The intake check: a package (format v1) in, a verdict out. Local rules always; the registry
 // comparison when a lookup is given (`kiosk intake check --registry`, the kiosk's own flow).
+import type { Verdict } from '../../contract/intake/verdict.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
-import { createContext, documentsOf, type Finding } from './context.ts';
-import { documentLabel, formLabel, type Text } from './labels.ts';
+import { createContext, documentsOf } from './context.ts';
+import { type Finding } from '../../contract/intake/verdict.ts';
+import { documentLabel, formLabel, type Text } from '../../contract/intake/labels.ts';
 import { requirements } from './materials.ts';
-import { parseIntakePackage, parseIsoDate, type Business, type DocumentForm, type DocumentKind, type IntakePackage, type SchemaProblem } from './package-schema.ts';
+import { parseIntakePackage, parseIsoDate, type Business, type DocumentForm, type DocumentKind, type IntakePackage, type SchemaProblem } from '../../contract/intake/package-schema.ts';
 import { checkCards } from './rules/cards.ts';
 import { checkCertificateDates } from './rules/certificates.ts';
 import { checkConsistency } from './rules/consistency.ts';
@@ -12,10 +14,10 @@ import { checkIdentifiers } from './rules/identifiers.ts';
 import { checkMaterials } from './rules/materials.ts';
 import { checkPackageFields } from './rules/package-fields.ts';
 import { checkPeople } from './rules/people.ts';
-import { checkRegistry, type RegistryLookup, type RegistryOutcome } from './rules/registry.ts';
+import { checkRegistry, type RegistryLookup } from './rules/registry.ts';
+import { type RegistryOutcome } from '../../contract/intake/verdict.ts';
 
-export type { Finding } from './context.ts';
-export type { RegistryLookup, RegistryOutcome } from './rules/registry.ts';
+export type { RegistryLookup } from './rules/registry.ts';
 
 export interface CheckOptions {
   /** Compare with the authority's registry (Authority.lookupCard). */
@@ -24,28 +26,6 @@ export interface CheckOptions {
   date?: string;
   /** "Today" when neither `date` nor the package gives one (China time). */
   now?: Date;
-}
-
-export interface ChecklistItem {
-  kinds: DocumentKind[];
-  forms: DocumentForm[];
-  label: Text;
-  present: boolean;
-}
-
-export interface Verdict {
-  format: 'eport-kiosk/intake-verdict@1';
-  acceptable: boolean;
-  business: Business;
-  /** The date the rules ran against, YYYY-MM-DD, and where it came from. */
-  date: string;
-  dateSource: 'option' | 'package' | 'today';
-  summary: { errors: number; warnings: number; zh: string; en: string };
-  /** The papers this business needs (besides ID cards and IC cards), and whether each is there. */
-  checklist: ChecklistItem[];
-  /** null: the registry was not asked (no --registry). */
-  registry: RegistryOutcome | null;
-  findings: Finding[];
 }
 
 export type DateProblem = { kind: 'badDate'; value: string };

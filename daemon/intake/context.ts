@@ -1,26 +1,11 @@
 // What every rule module gets: the parsed package, the check date, and one way to report a
 // finding. Rules are plain functions over this context; the order of the modules is the order
 // of the findings.
+import type { Finding, FindingDocument } from '../../contract/intake/verdict.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
-import type { Text } from './labels.ts';
-import type { Business, DocumentForm, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from './package-schema.ts';
-import { ruleCatalogue, type RuleId, type Severity } from './rule-catalogue.ts';
-
-export interface FindingDocument {
-  kind: DocumentKind;
-  /** Index in the package's `documents`; absent when the document is missing altogether. */
-  index?: number;
-  form?: DocumentForm;
-}
-
-export interface Finding {
-  ruleId: RuleId;
-  severity: Severity;
-  document?: FindingDocument;
-  /** Where in the package: `fields.annualInspection` (of the document), `agent.idNumber`, `cards[1].cardNo`. */
-  field?: string;
-  message: Text;
-}
+import type { Text } from '../../contract/intake/labels.ts';
+import type { Business, DocumentForm, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from '../../contract/intake/package-schema.ts';
+import { ruleCatalogue, type RuleId, type Severity } from '../../contract/intake/rule-catalogue.ts';
 
 export interface Where {
   document?: number | FindingDocument;

@@ -1,8 +1,8 @@
 // What each business needs (seed 000, 附件3), as data: the intake check, the verdict's
 // checklist and (later) the guided capture all read it from here.
 import { normaliseCode, type CheckContext } from './context.ts';
-import type { Business, CertificateKind, DocumentForm, DocumentKind, IntakePackage, StampKind } from './package-schema.ts';
-import { certificateKinds } from './package-schema.ts';
+import type { Business, CertificateKind, DocumentForm, DocumentKind, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
+import { certificateKinds } from '../../contract/intake/package-schema.ts';
 
 export interface Requirement {
   /** Any one of these kinds satisfies it (add operator: form 2 or form 3). */

@@ -1,7 +1,7 @@
 // From bytes (a file, a request body) to the JSON value the schema then checks. Every way a file
 // can be unreadable is a value with a sentence for the agent or operator, never an exception.
 import { err, ok, type Result } from '../../basics/result.ts';
-import { limits } from './package-schema.ts';
+import { limits } from '../../contract/intake/package-schema.ts';
 
 export type ReadProblem =
   | { kind: 'tooLarge'; bytes: number; limit: number }

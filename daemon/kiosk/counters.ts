@@ -1,7 +1,7 @@
 // Device counters for the technician page (cards read, APDUs, receipts, cuts, paper, pages, jams,
 // tamper events), kept in the store's kiosk_state across restarts. APDUs come by the dozen per
 // card read, so increments stay in memory and are written at most every `flushMs` and on close.
-import { counterNames, type CounterName } from '../protocol/catalogue.ts';
+import { counterNames, type CounterName } from '../../contract/protocol/catalogue.ts';
 import type { Store } from '../store/store.ts';
 
 const stateKey = 'device.counters';

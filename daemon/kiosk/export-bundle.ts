@@ -1,7 +1,7 @@
 // The technician's export bundle: one JSON document a remote engineer can read without a visit.
 // Secrets never leave the kiosk: the technician PIN hash and the authority's token are dropped.
 import type { KioskConfig } from '../config/config.ts';
-import type { CounterName, KioskStatus } from '../protocol/catalogue.ts';
+import type { CounterName, KioskStatus } from '../../contract/protocol/catalogue.ts';
 
 export interface BundleInputs {
   status: KioskStatus;

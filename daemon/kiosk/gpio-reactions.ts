@@ -3,7 +3,8 @@
 //   running unlock or renewal stops at its next step (the card stays consistent);
 // - someone walks up: the UI wakes the attract screen;
 // - the service switch: the UI asks for the technician PIN.
-import type { Gpio, GpioStatus, InputName } from '../../drivers/gpio/gpio.ts';
+import type { Gpio } from '../../drivers/gpio/gpio.ts';
+import type { GpioStatus, InputName } from '../../contract/devices/gpio.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { KioskServiceState, ServiceState } from './service-state.ts';

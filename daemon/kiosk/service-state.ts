@@ -2,7 +2,7 @@
 // technician (until a technician returns it to service), when a technician takes it out, and
 // while a technician works on it. Persisted: a restart must not clear a tamper alarm.
 import type { Logger } from '../log/logger.ts';
-import type { ServiceState } from '../protocol/catalogue.ts';
+import type { ServiceState } from '../../contract/protocol/catalogue.ts';
 import type { Store } from '../store/store.ts';
 
 export type OutOfServiceReason = 'tamper' | 'technician' | 'maintenance';

@@ -9,8 +9,8 @@ import { renderPagePng } from '../../sim/printer/page-png.ts';
 import { pageText, printableDots, type PrintedPage } from '../../sim/printer/printed-page.ts';
 import { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
 import { decodeQrFromPng } from '../../tests/printer/receipt-check.ts';
-import type { CardAdvice, CardView, FindingView } from '../flows/flow-view.ts';
-import { documentLabel } from '../intake/labels.ts';
+import type { CardAdvice, CardView, FindingView } from '../../contract/flow-view.ts';
+import { documentLabel } from '../../contract/intake/labels.ts';
 import {
   cardQueryReceipt,
   chinaDate,

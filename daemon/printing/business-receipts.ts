@@ -2,10 +2,10 @@
 // facts in, a Receipt out, laid out and printed by the print service. Every receipt names its
 // transaction (id, kiosk, time) in its lines and in a QR code, and goes through safeReceipt, so a
 // full ID number given by mistake anywhere in the input still comes out masked.
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
-import type { BilingualText, CardAdvice, CardView, FindingView, IntakeBusiness, RenewedCardView } from '../flows/flow-view.ts';
+import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
+import type { BilingualText, CardAdvice, CardView, FindingView, IntakeBusiness, RenewedCardView } from '../../contract/flow-view.ts';
 import { chinaDay } from '../intake/check.ts';
-import { businessLabel, cardTypeLabel } from '../intake/labels.ts';
+import { businessLabel, cardTypeLabel } from '../../contract/intake/labels.ts';
 import { receiptTime } from './format-time.ts';
 import { idNumberRow, row, safeReceipt, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
 

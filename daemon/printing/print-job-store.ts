@@ -1,7 +1,7 @@
 // The print job journal in the kiosk's SQLite store (table print_jobs, migration 3).
 import type Database from 'better-sqlite3';
-import type { PrintFailureReason } from '../../drivers/printer/printer.ts';
-import type { PrintJobReason, PrintJobState } from '../protocol/printer-messages.ts';
+import type { PrintFailureReason } from '../../contract/devices/printer.ts';
+import type { PrintJobReason, PrintJobState } from '../../contract/protocol/printer-messages.ts';
 import { safeReceipt, type Receipt } from './receipt.ts';
 
 export interface PrintJobRecord {

@@ -1,9 +1,10 @@
 // Receipts from model to paper: every job is journaled before a byte is sent, its outcome is the
 // printer's own confirmation or the reason it failed (never success for a job cut short), and any
 // journaled receipt can be printed again, marked 重打/REPRINT.
-import type { PrintFailure, Printer } from '../../drivers/printer/printer.ts';
+import type { Printer } from '../../drivers/printer/printer.ts';
+import type { PrintFailure } from '../../contract/devices/printer.ts';
 import type { Logger } from '../log/logger.ts';
-import type { PrintJobSummary } from '../protocol/printer-messages.ts';
+import type { PrintJobSummary } from '../../contract/protocol/printer-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { eportLogo } from './logo.ts';
 import type { PrintJobRecord, PrintJobStore } from './print-job-store.ts';

@@ -1,10 +1,10 @@
 // The readiness report printed for the technician: each device's state in plain words, whether the
 // kiosk serves agents, and the counters. Nothing personal: no card holder, no ID number.
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { GpioStatus } from '../../drivers/gpio/gpio.ts';
-import type { PrinterStatus } from '../../drivers/printer/printer.ts';
-import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
-import type { CounterName, KioskStatus, OverallState, ServiceState } from '../protocol/catalogue.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { GpioStatus } from '../../contract/devices/gpio.ts';
+import type { PrinterStatus } from '../../contract/devices/printer.ts';
+import type { ScannerStatus } from '../../contract/devices/scanner.ts';
+import type { CounterName, KioskStatus, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
 import { receiptTime } from './format-time.ts';
 import { row, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
 

@@ -1,7 +1,7 @@
 // The technician's test page: who printed it (kiosk id), when, on what, Chinese and English text,
 // a column ruler and a QR code carrying the same facts, to check the print head, the GB18030
 // font, the QR engine and the cutter in one go.
-import type { PrinterStatus } from '../../drivers/printer/printer.ts';
+import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import { receiptTime } from './format-time.ts';
 import { row, type Receipt } from './receipt.ts';
 

@@ -1,6 +1,6 @@
 // How a command is executed: a handler per command name, expected failures as values.
-import type { CommandName, CommandPayload, CommandResults } from '../protocol/catalogue.ts';
-import type { CompletionCode } from '../protocol/envelope.ts';
+import type { CommandName, CommandPayload, CommandResults } from '../../contract/protocol/catalogue.ts';
+import type { CompletionCode } from '../../contract/protocol/envelope.ts';
 import type { Result } from '../../basics/result.ts';
 
 export interface CommandFailure {

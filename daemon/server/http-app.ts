@@ -2,7 +2,7 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KioskStatus } from '../protocol/catalogue.ts';
+import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import type { KioskMetrics } from './metrics.ts';
 
 export interface HttpAppOptions {

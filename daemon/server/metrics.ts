@@ -1,8 +1,8 @@
 // Prometheus metrics for the technician and the hall's monitoring (prom-client, the de facto
 // Node client: text exposition format, default process metrics).
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { deviceKinds } from '../../drivers/device/device.ts';
-import type { DeviceStatuses } from '../protocol/catalogue.ts';
+import { deviceKinds } from '../../contract/devices/device.ts';
+import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 
 export interface KioskMetrics {
   registry: Registry;

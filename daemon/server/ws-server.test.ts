@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type TestClient } from '../../tests/support/ws-client.ts';
 import { silentLogger } from '../log/logger.ts';
-import type { KioskStatus } from '../protocol/catalogue.ts';
+import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { CommandHandlers } from './commands.ts';
 import { createWsServer, type WsServer } from './ws-server.ts';

@@ -4,9 +4,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from '../log/logger.ts';
-import type { CommandName, UnsolicitedName, UnsolicitedPayloads } from '../protocol/catalogue.ts';
-import { closeCodes, maxFrameBytes, type CompletionHeader, type OutboundMessage } from '../protocol/envelope.ts';
-import { parseInbound } from '../protocol/parse.ts';
+import type { CommandName, UnsolicitedName, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
+import { closeCodes, maxFrameBytes, type CompletionHeader, type OutboundMessage } from '../../contract/protocol/envelope.ts';
+import { parseInbound } from '../../contract/protocol/parse.ts';
 import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type CommandHandlers } from './commands.ts';
 import { TokenBucket } from './token-bucket.ts';
 

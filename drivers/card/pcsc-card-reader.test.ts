@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../basics/result.ts';
-import type { CardReaderStatus } from './card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { PcscCardReader } from './pcsc-card-reader.ts';
 import { classifyPcscError } from './pcsc-errors.ts';
 import type { PcscCallback, PcscFactory } from './pcsclite-binding.ts';

@@ -14,7 +14,8 @@
 //   business) or RESET/UNPOWER (end of business, or after a failure) as the caller says.
 // - Only raw APDU exchange lives here: ISO 7816 logic (61xx GET RESPONSE, 6Cxx, chaining) is in
 //   apdu.ts, which drives `session.send`.
-import type { CardInfo, CardReader, CardReaderStatus, CardSession as ReaderSession, SessionEnd } from './card-reader.ts';
+import type { CardReader, CardSession as ReaderSession, SessionEnd } from './card-reader.ts';
+import type { CardInfo, CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { Result } from '../../basics/result.ts';

@@ -5,7 +5,7 @@ import type { Result } from '../../basics/result.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { ApduError, CommandApdu, ResponseApdu } from './apdu.ts';
 import { maxExtendedLength } from './apdu.ts';
-import type { CardType } from './card-reader.ts';
+import type { CardType } from '../../contract/devices/card-reader.ts';
 import { sw, triesLeftOf } from './status-words.ts';
 import type { Tlv } from './tlv.ts';
 import { decodeTlvs, encodeTlv, encodeTlvs, findTlv } from './tlv.ts';
@@ -47,6 +47,8 @@ export type KeySlot = keyof typeof keySlot;
 
 export const pinLength = 8;
 export const pinMaxTries = 3;
+/** The issuer's PIN on a new card (seed 002: eight 8s); the holder must change it on first use. */
+export const initialPin = '88888888';
 export const unblockKeyMaxTries = 10;
 export const challengeLength = 16;
 export const cryptogramLength = 16;

@@ -1,4 +1,5 @@
-import type { Device, DeviceKind, DeviceSource } from './device.ts';
+import type { Device } from './device.ts';
+import type { DeviceKind, DeviceSource } from '../../contract/devices/device.ts';
 
 /**
  * Holds a device's status and tells listeners when it changes. Drivers extend it so that

@@ -1,4 +1,4 @@
-import type { DeviceKind, DeviceSource, NoDevice } from './device.ts';
+import type { DeviceKind, DeviceSource, NoDevice } from '../../contract/devices/device.ts';
 import { StatusHolder } from './status-holder.ts';
 
 /**

@@ -1,6 +1,6 @@
 // Drives light patterns onto output levels. Flash rates stay at or below 2 Hz: slow = 1 Hz,
 // fast = 2 Hz (a full on+off cycle), within photosensitivity guidance for public terminals.
-import type { LightName, LightPattern } from './gpio.ts';
+import type { LightName, LightPattern } from '../../contract/devices/gpio.ts';
 
 export const flashHalfPeriodMs: Record<'slow' | 'fast', number> = { slow: 500, fast: 250 };
 

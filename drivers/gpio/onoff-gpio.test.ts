@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../basics/result.ts';
-import { inputNames, lightNames, type GpioStatus } from './gpio.ts';
+import { inputNames, lightNames, type GpioStatus } from '../../contract/devices/gpio.ts';
 import { flashHalfPeriodMs } from './light-blinker.ts';
 import { OnoffGpio, type GpioLines, type OnoffLine, type OnoffModule } from './onoff-gpio.ts';
 

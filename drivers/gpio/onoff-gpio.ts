@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../device/status-holder.ts';
-import { inputNames, lightNames, type Gpio, type GpioStatus, type InputName, type LightName, type LightPattern } from './gpio.ts';
+import { type Gpio } from './gpio.ts';
+import { inputNames, lightNames, type GpioStatus, type InputName, type LightName, type LightPattern } from '../../contract/devices/gpio.ts';
 import { LightBlinker } from './light-blinker.ts';
 
 export interface LineConfig {

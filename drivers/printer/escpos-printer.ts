@@ -11,11 +11,12 @@
 //   cutter, marked void. Reprinting is the journal's business (daemon/printing).
 // - The device going away closes the link; the driver reopens it every `reopenIntervalMs`.
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { DeviceSource } from '../device/device.ts';
+import type { DeviceSource } from '../../contract/devices/device.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import * as escpos from './escpos.ts';
 import type { OpenLink, PrinterLink } from './printer-link.ts';
-import { failureOfStatus, type PrintFailure, type PrintJobBytes, type Printed, type Printer, type PrinterStatus } from './printer.ts';
+import { failureOfStatus, type PrintJobBytes, type Printed, type Printer } from './printer.ts';
+import { type PrintFailure, type PrinterStatus } from '../../contract/devices/printer.ts';
 import { applyRealtimeStatus, noFaults, PrinterReplyReader, type PrinterSensors, type RealtimeStatusKind } from './status-bytes.ts';
 
 export interface EscPosPrinterOptions {

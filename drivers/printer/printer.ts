@@ -1,24 +1,6 @@
 import type { Result } from '../../basics/result.ts';
-import type { Device, NoDevice, Serviceability } from '../device/device.ts';
-
-/** Receipt printer states, from DLE EOT real-time status and Automatic Status Back. */
-export type PrinterStatus =
-  | NoDevice
-  | { state: 'online'; device: string }
-  | { state: 'paperNearEnd'; device: string }
-  | { state: 'paperOut'; device: string }
-  | { state: 'coverOpen'; device: string }
-  | { state: 'cutterError'; device: string }
-  | { state: 'offline'; device: string }
-  | { state: 'disconnected'; device: string };
-
-/** Why a job did not print in full: never reported as success. */
-export type PrintFailureReason = 'paperOut' | 'coverOpen' | 'cutterError' | 'offline' | 'disconnected' | 'noDevice' | 'timeout';
-
-export interface PrintFailure {
-  reason: PrintFailureReason;
-  message: string;
-}
+import type { PrintFailure, PrinterStatus } from '../../contract/devices/printer.ts';
+import type { Device } from '../device/device.ts';
 
 /** One receipt, already encoded as ESC/POS; `id` names it on a void slip if it is cut short. */
 export interface PrintJobBytes {
@@ -39,22 +21,6 @@ export interface Printed {
  */
 export interface Printer extends Device<PrinterStatus> {
   print(job: PrintJobBytes): Promise<Result<Printed, PrintFailure>>;
-}
-
-export function printerServiceability(status: PrinterStatus): Serviceability {
-  switch (status.state) {
-    case 'online':
-      return 'ready';
-    case 'paperNearEnd':
-      return 'attention';
-    case 'paperOut':
-    case 'coverOpen':
-    case 'cutterError':
-    case 'offline':
-    case 'disconnected':
-    case 'noDevice':
-      return 'unavailable';
-  }
 }
 
 /** The failure a job would meet in this state, or null when the printer can print. */

@@ -9,7 +9,8 @@ import { decodePnm } from './pnm.ts';
 import { classifySaneFailure } from './sane-status.ts';
 import { parseDeviceOptions, scanArguments, type DeviceOptions } from './scanimage-options.ts';
 import { runScanimage, type ProcessOutcome, type RunningProcess } from './scanimage-process.ts';
-import { statusAfterError, type ScanError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScannerStatus, type ScanRequest } from './scanner.ts';
+import { statusAfterError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from './scanner.ts';
+import { type ScanError, type ScannerStatus } from '../../contract/devices/scanner.ts';
 
 export interface SaneScannerOptions {
   /** SANE device name (`fujitsu:fi-7160:1234`, `pnm:0`); empty: the first device listed. */

@@ -1,7 +1,7 @@
 // scanimage reports failures as `scanimage: sane_read: Document feeder jammed` on stderr and,
 // for errors of sane_start/sane_read, exits with the SANE_Status code. We read the message first
 // (it is the same on every backend: sane_strstatus) and fall back to the exit code.
-import type { ScanError } from './scanner.ts';
+import type { ScanError } from '../../contract/devices/scanner.ts';
 
 /** SANE_Status values (sane.h), which scanimage uses as its exit code after a failed scan. */
 export const saneStatus = {

@@ -1,7 +1,8 @@
 // Backends name their options differently (`--mode Color` vs `--mode 24bit Color`, `--source
 // "ADF Front"`, resolution as a list or a range), and a backend without an option refuses it.
 // `scanimage -d DEV -A` lists what the device has; we pick from that, never guess blindly.
-import type { ScanMode, ScanRequest, ScanSource } from './scanner.ts';
+import type { ScanMode, ScanRequest } from './scanner.ts';
+import type { ScanSource } from '../../contract/devices/scanner.ts';
 
 export interface DeviceOptions {
   modes: string[] | null;

@@ -1,18 +1,6 @@
 import type { Result } from '../../basics/result.ts';
-import type { Device, NoDevice, Serviceability } from '../device/device.ts';
-
-/** Document scanner states, mapped from SANE status codes. */
-export type ScannerStatus =
-  | NoDevice
-  | { state: 'idle'; device: string }
-  | { state: 'busy'; device: string; operation: string }
-  | { state: 'jammed'; device: string }
-  | { state: 'coverOpen'; device: string }
-  | { state: 'noPaper'; device: string }
-  | { state: 'error'; device: string | null; message: string };
-
-/** Flatbed: one page on the glass. ADF: every sheet in the feeder (a batch). */
-export type ScanSource = 'flatbed' | 'adf';
+import type { ScanError, ScannerStatus, ScanSource } from '../../contract/devices/scanner.ts';
+import type { Device } from '../device/device.ts';
 
 export type ScanMode = 'color' | 'gray';
 
@@ -33,17 +21,6 @@ export interface ScannedPage {
   dpi: number;
 }
 
-/** Expected failures of a scan: the states the UI tells the agent about. */
-export type ScanError =
-  | { kind: 'noDevice'; message: string }
-  | { kind: 'busy'; message: string }
-  | { kind: 'jammed'; message: string }
-  | { kind: 'coverOpen'; message: string }
-  | { kind: 'noPaper'; message: string }
-  | { kind: 'canceled'; message: string }
-  | { kind: 'timedOut'; message: string }
-  | { kind: 'error'; message: string };
-
 export interface ScannerDeviceInfo {
   name: string;
   vendor: string;
@@ -61,21 +38,6 @@ export interface Scanner extends Device<ScannerStatus> {
   scan(request: ScanRequest, signal?: AbortSignal): Promise<Result<ScannedPage[], ScanError>>;
   /** Stops the scan in progress; true when there was one. */
   cancel(): boolean;
-}
-
-export function scannerServiceability(status: ScannerStatus): Serviceability {
-  switch (status.state) {
-    case 'idle':
-    case 'busy':
-    case 'noPaper':
-      return 'ready';
-    case 'jammed':
-    case 'coverOpen':
-    case 'error':
-      return 'attention';
-    case 'noDevice':
-      return 'unavailable';
-  }
 }
 
 /** The status a scan error leaves the device in (canceled and timedOut leave it idle). */

@@ -1,6 +1,6 @@
 // Which commands the daemon offers (Common.Capabilities): the technician page and the dev dock
 // offer a device test or a simulator control only when the daemon has its command.
-import type { Capabilities, CommandName } from '../../daemon/protocol/catalogue.ts';
+import type { Capabilities, CommandName } from '../../contract/protocol/catalogue.ts';
 import type { WsClient } from './ws-client.ts';
 
 export function commandsOf(capabilities: Capabilities): ReadonlySet<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatuses } from '../../daemon/protocol/catalogue.ts';
+import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 import { deviceDetails } from './device-details.ts';
 
 const devices: DeviceStatuses = {

@@ -1,11 +1,11 @@
 // The facts a technician reads off a device's status: which device, why it is missing, what
 // it is doing. Holder names and ID numbers are never shown here.
-import type { DeviceStatuses } from '../../daemon/protocol/catalogue.ts';
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { DeviceKind } from '../../drivers/device/device.ts';
-import type { GpioStatus } from '../../drivers/gpio/gpio.ts';
-import type { PrinterStatus } from '../../drivers/printer/printer.ts';
-import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { DeviceKind } from '../../contract/devices/device.ts';
+import type { GpioStatus } from '../../contract/devices/gpio.ts';
+import type { PrinterStatus } from '../../contract/devices/printer.ts';
+import type { ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { MessageKey } from './i18n.ts';
 
 export interface DeviceDetail {

@@ -1,12 +1,12 @@
 // How a device's status reads on screen: a plain-words state and a level (colour and icon).
 // The levels come from the drivers' own serviceability rules, so the strip and the daemon's
 // health never disagree.
-import type { DeviceStatuses } from '../../daemon/protocol/catalogue.ts';
-import { cardReaderServiceability, type CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { DeviceKind, Serviceability } from '../../drivers/device/device.ts';
-import { gpioServiceability, type GpioStatus } from '../../drivers/gpio/gpio.ts';
-import { printerServiceability, type PrinterStatus } from '../../drivers/printer/printer.ts';
-import { scannerServiceability, type ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
+import { cardReaderServiceability, type CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { DeviceKind, Serviceability } from '../../contract/devices/device.ts';
+import { gpioServiceability, type GpioStatus } from '../../contract/devices/gpio.ts';
+import { printerServiceability, type PrinterStatus } from '../../contract/devices/printer.ts';
+import { scannerServiceability, type ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** `unknown` when the UI has no current status (not fetched yet, or the connection is down). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowScreen, FlowView } from '../../daemon/flows/flow-view.ts';
+import type { FlowScreen, FlowView } from '../../contract/flow-view.ts';
 import { paperToFeed } from './dock-feed.ts';
 
 const agentIdCopy = { label: { zh: '经办人身份证复印件', en: "the agent's ID card (copy)" }, position: { index: 0, of: 2 }, wanted: { kind: 'id_card', form: 'copy', role: 'agent' } } as const;

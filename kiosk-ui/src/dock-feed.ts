@@ -1,7 +1,7 @@
 // What the dev dock feeds when the kiosk asks for a paper: that one paper of the business's
 // generated set (Sim.ScannerLoad with `paper`), as a real agent puts only the asked-for sheet
 // into the feeder, never the whole folder.
-import type { FlowView, PaperRequest } from '../../daemon/flows/flow-view.ts';
+import type { FlowView, PaperRequest } from '../../contract/flow-view.ts';
 import type { ScannerBusiness } from './technician-tools.ts';
 
 export interface PaperToFeed {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowView } from '../../daemon/flows/flow-view.ts';
+import type { FlowView } from '../../contract/flow-view.ts';
 import { FlowLink, isNewer, type FlowSnapshot } from './flow-link.ts';
 import { testSockets } from './test-socket.ts';
 import { WsClient } from './ws-client.ts';

@@ -1,8 +1,8 @@
 // The agent's flow as the UI knows it: the view the daemon last pushed (Kiosk.FlowChanged), asked
 // for again with Kiosk.Flow on every (re)connect, and the answers of the commands the UI sends.
 // Pushes and answers can cross on the socket, so a view older than the one shown is ignored.
-import type { FlowKind, FlowView, IntakeBusiness } from '../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../daemon/protocol/flow-messages.ts';
+import type { FlowKind, FlowView, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import type { SendOutcome, WsClient } from './ws-client.ts';
 
 /** The daemon's scanner timeout for a whole feeder batch is 120 s (config scanner.timeoutMs). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
-import type { FlowProblem } from '../../daemon/flows/flow-view.ts';
+import type { FlowProblem } from '../../contract/flow-view.ts';
 import { flowProblemWords, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
 import { languages } from './i18n.ts';
 

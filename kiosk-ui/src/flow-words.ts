@@ -1,8 +1,8 @@
 // Plain words for what the agent's flow screens show: every FlowProblem as what happened and what
 // to do next, the working steps, card states and advice, and a command the UI could not send.
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
-import type { PinRefusal } from '../../daemon/cards/pin-policy.ts';
-import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, IntakeBusiness } from '../../daemon/flows/flow-view.ts';
+import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
+import type { PinRefusal } from '../../contract/pin-refusal.ts';
+import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, IntakeBusiness } from '../../contract/flow-view.ts';
 import { translate, type Language, type MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
 

@@ -1,5 +1,5 @@
 // The GPIO lines in words: lights, flash patterns, sensors and switches.
-import type { InputName, LightName, LightPattern } from '../../drivers/gpio/gpio.ts';
+import type { InputName, LightName, LightPattern } from '../../contract/devices/gpio.ts';
 import type { MessageKey } from './i18n.ts';
 
 export function lightKey(light: LightName): MessageKey {

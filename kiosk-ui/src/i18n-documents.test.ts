@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingView } from '../../daemon/flows/flow-view.ts';
+import type { FindingView } from '../../contract/flow-view.ts';
 import { checklistButton } from './components/paper-checklist.ts';
 import { orderFindings } from './components/intake-verdict.ts';
 import { businessKey, inLanguage, problemWords } from './i18n-documents.ts';

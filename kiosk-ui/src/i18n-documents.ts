@@ -1,7 +1,7 @@
 // The words of the paper screens (checklist, scanning, confirming fields, registry differences,
 // verdict) and their keypad, kept apart from i18n.ts so the dictionaries stay readable; spread
 // into both. Labels of papers and rule findings come from the daemon in both languages.
-import type { BilingualText, FlowProblem, IntakeBusiness } from '../../daemon/flows/flow-view.ts';
+import type { BilingualText, FlowProblem, IntakeBusiness } from '../../contract/flow-view.ts';
 import type { Language, MessageKey } from './i18n.ts';
 
 export const documentsZh = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskStatus } from '../../daemon/protocol/catalogue.ts';
+import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { describeDevice } from './device-view.ts';
 import { applyStatusChange, isKioskStatus, StatusFeed, statusRetryMs, type StatusSnapshot } from './status-feed.ts';
 import { testSockets } from './test-socket.ts';

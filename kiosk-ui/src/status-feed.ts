@@ -1,8 +1,8 @@
 // The kiosk's status as the UI knows it: fetched with Common.Status on every (re)connect, then
 // kept current by Common.StatusChangedEvent and Kiosk.ServiceStateChanged. While the connection is
 // down it is stale.
-import type { DeviceStatuses, KioskStatus, UnsolicitedPayloads } from '../../daemon/protocol/catalogue.ts';
-import { deviceKinds } from '../../drivers/device/device.ts';
+import type { DeviceStatuses, KioskStatus, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
+import { deviceKinds } from '../../contract/devices/device.ts';
 import type { WsClient } from './ws-client.ts';
 
 export interface StatusSnapshot {

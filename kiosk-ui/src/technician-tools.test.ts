@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterNames } from '../../daemon/protocol/catalogue.ts';
+import { counterNames } from '../../contract/protocol/catalogue.ts';
 import { translate } from './i18n.ts';
 import { counterKeys, formatCounter, logLevelTone, parseLogLine, scannerBusinesses, scannerDefects, scannerFaults } from './technician-tools.ts';
 

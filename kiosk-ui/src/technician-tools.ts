@@ -1,6 +1,6 @@
 // Words and shapes for the technician's counters, log tail and export bundle, and the dev dock's
 // scanner controls: pure functions, so they are unit-tested without a browser.
-import type { CommandPayload, CounterName } from '../../daemon/protocol/catalogue.ts';
+import type { CommandPayload, CounterName } from '../../contract/protocol/catalogue.ts';
 import type { Language, MessageKey } from './i18n.ts';
 
 /** A counter's label and its value with the unit (`{value}`), e.g. paper in metres. */

@@ -3,9 +3,9 @@
 // available as a detail line for the technician; the headline is translated.
 import type { CardServiceError } from '../../daemon/cards/card-service-error.ts';
 import type { TechnicianRefusal } from '../../daemon/kiosk/technician-mode.ts';
-import type { ServiceState } from '../../daemon/protocol/catalogue.ts';
-import type { PrintFailureReason } from '../../drivers/printer/printer.ts';
-import type { ScanError } from '../../drivers/scanner/scanner.ts';
+import type { ServiceState } from '../../contract/protocol/catalogue.ts';
+import type { PrintFailureReason } from '../../contract/devices/printer.ts';
+import type { ScanError } from '../../contract/devices/scanner.ts';
 import type { MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
 

@@ -1,8 +1,8 @@
 // The UI's one connection to the daemon (WebSocket /ws, XFS4IoT-style envelope): reconnects by
 // itself, matches completions to commands by requestId, and hands unsolicited messages to
 // listeners. Expected failures (not connected, connection lost, no reply) are values.
-import type { CommandName, CommandPayload, CommandResults, UnsolicitedName, UnsolicitedPayloads } from '../../daemon/protocol/catalogue.ts';
-import { outboundMessageSchema, type CompletionCode } from '../../daemon/protocol/envelope.ts';
+import type { CommandName, CommandPayload, CommandResults, UnsolicitedName, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
+import { outboundMessageSchema, type CompletionCode } from '../../contract/protocol/envelope.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
 export type ConnectionState =

@@ -4,13 +4,13 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeAuthorityError } from '../../daemon/authority/authority.ts';
+import { describeAuthorityError } from '../../contract/authority/authority.ts';
 import type { SimAuthority } from '../../daemon/authority/sim-authority.ts';
 import { effectiveStatus } from '../../daemon/authority/sim-authority.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import type { Result } from '../../basics/result.ts';
 import { err, ok } from '../../basics/result.ts';
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
 import { cardFixture, cardFixtures, fixtureEnterprises, fixtureNames } from '../fixtures/eport-fixtures.ts';
 import { personaliseFixture } from '../fixtures/personalise-fixtures.ts';
 import { CardStateFile, cardStatePath } from './card-state.ts';

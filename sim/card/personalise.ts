@@ -5,14 +5,13 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Result } from '../../basics/result.ts';
 import { err, ok } from '../../basics/result.ts';
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
 import type { CardAdminStatus } from '../../drivers/card/profile.ts';
-import { isValidPin, pinMaxTries, unblockKeyMaxTries } from '../../drivers/card/profile.ts';
+import { initialPin, isValidPin, pinMaxTries, unblockKeyMaxTries } from '../../drivers/card/profile.ts';
 import type { CardState } from './card-state.ts';
 import { CardStateFile, cardStatePath } from './card-state.ts';
 import { newPinRecord } from './pin-record.ts';
 
-export const initialPin = '88888888';
 
 /** The card's current private key (P-256): a KeyObject, PKCS#8 DER, or a JWK. */
 export type CardPrivateKey = KeyObject | { pkcs8Der: Uint8Array } | { jwk: JsonWebKey };

@@ -2,7 +2,8 @@
 // the same CardReader interface as the PC/SC driver, over an in-process slot. The dev dock
 // (Sim.InsertCard / Sim.RemoveCard) puts a virtual card into the slot and takes it out.
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { CardInfo, CardReader, CardReaderStatus, CardSession, SessionEnd } from '../../drivers/card/card-reader.ts';
+import type { CardReader, CardSession, SessionEnd } from '../../drivers/card/card-reader.ts';
+import type { CardInfo, CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
 import { StatusHolder } from '../../drivers/device/status-holder.ts';
 import { InProcessReader } from './in-process-transport.ts';

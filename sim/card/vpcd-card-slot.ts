@@ -5,7 +5,7 @@
 // the change — as the in-process reader does, synchronously — and so that swapping cards does not
 // happen faster than pcscd polls (a card out and in again between two polls would look to the
 // driver like the same card still there).
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { Device } from '../../drivers/device/device.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { SimulatedCard } from './simulated-card.ts';

@@ -1,7 +1,8 @@
 // Simulated GPIO lines, in-process: CI machines have no /sys/class/gpio. The dev dock (issue 7)
 // drives the inputs; the lights keep the pattern the daemon last set, as real LEDs would.
 import { StatusHolder } from '../../drivers/device/status-holder.ts';
-import { inputNames, lightNames, type Gpio, type GpioStatus, type InputName, type LightName, type LightPattern } from '../../drivers/gpio/gpio.ts';
+import { type Gpio } from '../../drivers/gpio/gpio.ts';
+import { inputNames, lightNames, type GpioStatus, type InputName, type LightName, type LightPattern } from '../../contract/devices/gpio.ts';
 
 export class SimGpio extends StatusHolder<GpioStatus> implements Gpio {
   #lights: Record<LightName, LightPattern>;

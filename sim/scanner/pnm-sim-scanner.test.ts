@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import type { ScannerStatus } from '../../contract/devices/scanner.ts';
 import { requireSystemTool } from '../../tests/support/system-stack.ts';
 import { documentSpecs } from './document-set.ts';
 import type { GeneratedPage } from './documents.ts';

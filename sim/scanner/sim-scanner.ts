@@ -4,7 +4,8 @@
 import sharp from 'sharp';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../../drivers/device/status-holder.ts';
-import { statusAfterError, type ScanError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScannerStatus, type ScanRequest } from '../../drivers/scanner/scanner.ts';
+import { statusAfterError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from '../../drivers/scanner/scanner.ts';
+import { type ScanError, type ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { GeneratedPage } from './documents.ts';
 
 export interface SimScannerOptions {

@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { FlowView, ScreenName } from '../../daemon/flows/flow-view.ts';
+import type { FlowView, ScreenName } from '../../contract/flow-view.ts';
 import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
 import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';

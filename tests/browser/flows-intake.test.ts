@@ -9,9 +9,9 @@
 // new enrolment's generated set (Sim.ScannerLoad with `paper`), as an agent puts one paper at a
 // time on the feeder. What the agent types comes from the generated papers themselves.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldView, FlowScreen, FlowView, PaperWanted } from '../../daemon/flows/flow-view.ts';
-import type { CaptureItem } from '../../daemon/intake/capture-checklist.ts';
-import type { IntakeState } from '../../daemon/intake/capture-session.ts';
+import type { FieldView, FlowScreen, FlowView, PaperWanted } from '../../contract/flow-view.ts';
+import type { CaptureItem } from '../../contract/intake/capture.ts';
+import type { IntakeState } from '../../contract/intake/capture.ts';
 import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';

@@ -4,7 +4,7 @@
 // the next step, the paper goes back in, the retry prints a marked reprint. The fault run is in
 // English. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../daemon/flows/flow-view.ts';
+import type { FlowView } from '../../contract/flow-view.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { htmlLang } from './browser-kit.ts';

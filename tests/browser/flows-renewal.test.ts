@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renewalSteps, type RenewalStep } from '../../daemon/cards/renewal.ts';
-import type { FlowScreen, FlowView, RenewedCardView } from '../../daemon/flows/flow-view.ts';
+import type { FlowScreen, FlowView, RenewedCardView } from '../../contract/flow-view.ts';
 import { chinaDate } from '../../daemon/printing/business-receipts.ts';
 import { cardFixture, fixtureEnterprise, type CardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';

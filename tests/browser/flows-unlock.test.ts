@@ -7,7 +7,7 @@
 // screen says so with the unlock as the next step, and the unlock flow makes that card active
 // again. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../daemon/flows/flow-view.ts';
+import type { FlowView } from '../../contract/flow-view.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskStatus } from '../../daemon/protocol/catalogue.ts';
+import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';

@@ -1,8 +1,8 @@
 // The rule table: for every rule, packages that break it (per business it applies to) and
 // packages that satisfy it. rules.test.ts runs them; registry cases need the sim authority.
-import type { FindingDocument } from '../../daemon/intake/context.ts';
-import { certificateKinds, type Business, type IntakeDocument, type IntakePackage } from '../../daemon/intake/package-schema.ts';
-import type { RuleId } from '../../daemon/intake/rule-catalogue.ts';
+import type { FindingDocument } from '../../contract/intake/verdict.ts';
+import { certificateKinds, type Business, type IntakeDocument, type IntakePackage } from '../../contract/intake/package-schema.ts';
+import type { RuleId } from '../../contract/intake/rule-catalogue.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
 import { agent, changedAddress } from './fixture-packages.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businesses } from '../../daemon/intake/package-schema.ts';
+import { businesses } from '../../contract/intake/package-schema.ts';
 import { acceptablePackage, changedAddress, clone } from './fixture-packages.ts';
 
 const root = join(import.meta.dirname, '..', '..');

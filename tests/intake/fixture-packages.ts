@@ -1,7 +1,7 @@
 // Acceptable intake packages for all six businesses, built from the simulated registry's
 // fixtures (sim/fixtures/eport-fixtures.ts) so they agree with `--registry`. The committed
 // examples under tests/intake/packages/ are these, written out (a test keeps them in step).
-import type { Business, IntakeCard, IntakeDocument, IntakePackage, StampKind } from '../../daemon/intake/package-schema.ts';
+import type { Business, IntakeCard, IntakeDocument, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
 import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
 
 export const packageDate = '2026-11-22';

@@ -2,7 +2,7 @@
 // that is well-formed but incomplete gives findings, never an exception.
 import { describe, expect, it } from 'vitest';
 import { checkIntake, checkIntakeInput } from '../../daemon/intake/check.ts';
-import { parseIntakePackage } from '../../daemon/intake/package-schema.ts';
+import { parseIntakePackage } from '../../contract/intake/package-schema.ts';
 import { firstInvalidUtf8, readPackageBytes } from '../../daemon/intake/read-package.ts';
 import { acceptablePackage } from './fixture-packages.ts';
 

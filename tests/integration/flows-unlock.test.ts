@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowScreen, FlowView } from '../../daemon/flows/flow-view.ts';
+import type { FlowScreen, FlowView } from '../../contract/flow-view.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { connect, type TestClient } from '../support/ws-client.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardReaderStatus } from '../../drivers/card/card-reader.ts';
+import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import { personalise } from '../../sim/card/personalise.ts';

@@ -12,7 +12,7 @@ import { PrintService } from '../../daemon/printing/print-service.ts';
 import { unlockReceipt } from '../../daemon/printing/sample-receipt.ts';
 import { openStore, type Store } from '../../daemon/store/store.ts';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
-import type { PrinterStatus } from '../../drivers/printer/printer.ts';
+import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
 import { ReceiptFiles } from '../../sim/printer/receipt-files.ts';
 import { SerialAttachment } from '../../sim/printer/serial-attachment.ts';

@@ -1,9 +1,9 @@
 // Annual inspection and validity against the package date (seed 000: 均需进行年检; DOMAIN: the
 // last inspection within the 12 months before the day of the check, and within validity).
 import type { CheckContext } from '../context.ts';
-import { paperLabel } from '../labels.ts';
+import { paperLabel } from '../../../contract/intake/labels.ts';
 import { certificateForms, usefulKinds } from '../materials.ts';
-import { certificateKinds, parseIsoDate, type DocumentKind } from '../package-schema.ts';
+import { certificateKinds, parseIsoDate, type DocumentKind } from '../../../contract/intake/package-schema.ts';
 
 /** The same day one year earlier (29 February rolls to 1 March: the window never grows). */
 export function twelveMonthsBefore(date: Date): Date {

@@ -3,10 +3,10 @@
 // `enterprise`. The introduction letter has its own rule (R-INTRO-LETTER-ENTERPRISE), and the
 // contact proof's address is a mailing address, which may differ.
 import { brief, normaliseCode, normaliseText, present, type CheckContext, type Where } from '../context.ts';
-import { label, paperLabel, type Text } from '../labels.ts';
+import { label, paperLabel, type Text } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';
-import { certificateKinds, type DocumentKind } from '../package-schema.ts';
-import type { RuleId } from '../rule-catalogue.ts';
+import { certificateKinds, type DocumentKind } from '../../../contract/intake/package-schema.ts';
+import type { RuleId } from '../../../contract/intake/rule-catalogue.ts';
 
 type Compared = 'name' | 'legalRepresentative' | 'address' | 'uscc' | 'orgCode';
 

@@ -7,7 +7,7 @@ import { validateOrgCode } from '../../identifiers/org-code.ts';
 import { validateResidentId } from '../../identifiers/resident-id.ts';
 import { validateUscc } from '../../identifiers/uscc.ts';
 import { normaliseCode, present, type CheckContext, type Where } from '../context.ts';
-import { paperLabel, type Text } from '../labels.ts';
+import { paperLabel, type Text } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';
 
 interface Located {

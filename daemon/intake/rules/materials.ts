@@ -1,9 +1,9 @@
 // Required materials per business, originals and copies, stamps, and the contact proof's consent
 // (seed 000, 附件3 一…六).
 import { documentsOf, type CheckContext } from '../context.ts';
-import { businessLabel, documentLabel, formLabel, paperLabel, stampLabel } from '../labels.ts';
+import { businessLabel, documentLabel, formLabel, paperLabel, stampLabel } from '../../../contract/intake/labels.ts';
 import { requirements, stampsNeeded, threeInOne, usefulKinds } from '../materials.ts';
-import type { StampKind } from '../package-schema.ts';
+import type { StampKind } from '../../../contract/intake/package-schema.ts';
 
 export function checkMaterials(ctx: CheckContext): void {
   const business = businessLabel[ctx.business];

@@ -1,7 +1,7 @@
 // The package's own completeness: the enterprise and the agent named, each document carrying
 // the fields its kind needs, dates that are dates, and the right certificate variants.
 import { present, type CheckContext } from '../context.ts';
-import { label, paperLabel } from '../labels.ts';
+import { label, paperLabel } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';
 import {
   certificateKinds,
@@ -10,7 +10,7 @@ import {
   tradeQualificationVariants,
   type DocumentFields,
   type DocumentKind,
-} from '../package-schema.ts';
+} from '../../../contract/intake/package-schema.ts';
 
 type FieldName = keyof DocumentFields;
 

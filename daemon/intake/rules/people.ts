@@ -16,8 +16,8 @@ import {
   type Person,
   type Where,
 } from '../context.ts';
-import { businessLabel, cardTypeLabel, type Text } from '../labels.ts';
-import type { IdCardRole, PackageCardType } from '../package-schema.ts';
+import { businessLabel, cardTypeLabel, type Text } from '../../../contract/intake/labels.ts';
+import type { IdCardRole, PackageCardType } from '../../../contract/intake/package-schema.ts';
 import { reference } from './consistency.ts';
 
 const holderRole: Record<PackageCardType, IdCardRole> = {

@@ -2,22 +2,19 @@
 // renewal, a replacement or adding an operator the enterprise's E-Port record must agree with
 // the paper certificates; if it does not, a change of information comes first). The enterprise is
 // looked up through a card number in the package, the legal-person card first.
-import type { CardLifecycle } from '../../../drivers/card/card-reader.ts';
-import type { AuthorityError, CardLookup, RegisteredEnterprise } from '../../authority/authority.ts';
-import { describeAuthorityError } from '../../authority/authority.ts';
+import type { RegistryOutcome } from '../../../contract/intake/verdict.ts';
+import type { CardLifecycle } from '../../../contract/devices/card-reader.ts';
+import type { AuthorityError, CardLookup, RegisteredEnterprise } from '../../../contract/authority/authority.ts';
+import { describeAuthorityError } from '../../../contract/authority/authority.ts';
 import { maskIdNumber } from '../../../basics/redact.ts';
 import type { Result } from '../../../basics/result.ts';
 import { brief, describePerson, normaliseCode, normaliseText, present, type CheckContext } from '../context.ts';
-import { businessLabel, cardTypeLabel, label } from '../labels.ts';
+import { businessLabel, cardTypeLabel, label } from '../../../contract/intake/labels.ts';
 import { reference } from './consistency.ts';
 import { operatorTaxClerkMessage } from './people.ts';
 
 /** Authority.lookupCard, or anything shaped like it. */
 export type RegistryLookup = (cardNo: string) => Promise<Result<CardLookup, AuthorityError>>;
-
-export type RegistryOutcome =
-  | { consulted: false; reason: string }
-  | { consulted: true; cardNo: string; enterprise: { name: string; uscc: string } | null };
 
 const compared = ['name', 'uscc', 'orgCode', 'legalRepresentative', 'address'] as const;
 type Compared = (typeof compared)[number];

@@ -2,8 +2,8 @@
 // start the flow (`start-flow`); the intake check first asks which of its four businesses. Out
 // of service, the tiles are disabled and say why.
 import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { intakeBusinesses, type FlowKind, type IntakeBusiness } from '../../../daemon/flows/flow-view.ts';
-import type { OverallState } from '../../../daemon/protocol/catalogue.ts';
+import { intakeBusinesses, type FlowKind, type IntakeBusiness } from '../../../contract/flow-view.ts';
+import type { OverallState } from '../../../contract/protocol/catalogue.ts';
 import { intakeBusinessKey } from '../flow-words.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardQueryIcon, intakeIcon, renewalIcon, unlockIcon } from '../icons.ts';

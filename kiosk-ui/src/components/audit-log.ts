@@ -1,7 +1,7 @@
 // The audit log's latest entries (Technician.Audit, newest first): who did what, when. Reloaded
 // whenever the page bumps `revision` (after each technician action) and on request.
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { CommandResults } from '../../../daemon/protocol/catalogue.ts';
+import type { CommandResults } from '../../../contract/protocol/catalogue.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { formatDetail, formatTime, problemDetail, problemWords } from '../technician-words.ts';

@@ -1,8 +1,8 @@
 // The card reader test (Technician.TestCard): the reader, the card's ATR, whether the E-Port
 // application answers SELECT, and what the card says about itself, the holder masked.
 import { html, LitElement, nothing } from 'lit';
-import type { CommandResults } from '../../../daemon/protocol/catalogue.ts';
-import type { CardType } from '../../../drivers/card/card-reader.ts';
+import type { CommandResults } from '../../../contract/protocol/catalogue.ts';
+import type { CardType } from '../../../contract/devices/card-reader.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { cardProblemWords, maskName, problemDetail, type Words } from '../technician-words.ts';

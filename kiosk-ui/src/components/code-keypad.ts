@@ -3,7 +3,7 @@
 // key was pressed (`keypad-edit`); the form applies it to the field (applyKeypadEdit), so the
 // keypad holds no value of its own. Pressing a key does not take the focus from the field.
 import { css, html, LitElement } from 'lit';
-import type { FieldInput } from '../../../daemon/flows/flow-view.ts';
+import type { FieldInput } from '../../../contract/flow-view.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 

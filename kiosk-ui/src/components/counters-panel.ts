@@ -2,7 +2,7 @@
 // pages, jams, cabinet openings, since the kiosk was installed. Reloaded on request and whenever
 // the page bumps `revision` (after each test). Offered only when the daemon has the command.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { counterNames, type CommandResults } from '../../../daemon/protocol/catalogue.ts';
+import { counterNames, type CommandResults } from '../../../contract/protocol/catalogue.ts';
 import { offerOf } from '../capabilities.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';

@@ -4,10 +4,10 @@
 // the kiosk's flow (Kiosk.FlowChanged) to feed the one paper a scan screen asks for. Simulator
 // mode only: with any hardware device it offers nothing.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { FlowView } from '../../../daemon/flows/flow-view.ts';
-import type { CommandName, KioskStatus } from '../../../daemon/protocol/catalogue.ts';
-import { deviceKinds, type DeviceKind } from '../../../drivers/device/device.ts';
-import { inputNames, lightNames, type InputName } from '../../../drivers/gpio/gpio.ts';
+import type { FlowView } from '../../../contract/flow-view.ts';
+import type { CommandName, KioskStatus } from '../../../contract/protocol/catalogue.ts';
+import { deviceKinds, type DeviceKind } from '../../../contract/devices/device.ts';
+import { inputNames, lightNames, type InputName } from '../../../contract/devices/gpio.ts';
 import { offeredCommands } from '../capabilities.ts';
 import { DaemonLink } from '../daemon-link.ts';
 import { describeDevice } from '../device-view.ts';

@@ -1,7 +1,7 @@
 // The printer's test page and a test scan. Each is offered only when the daemon lists its command
 // in Common.Capabilities; otherwise the panel says it is not available yet instead of pretending.
 import { css, html, LitElement, nothing } from 'lit';
-import type { CommandName, CommandResults } from '../../../daemon/protocol/catalogue.ts';
+import type { CommandName, CommandResults } from '../../../contract/protocol/catalogue.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { deviceProblemWords, problemDetail, type Words } from '../technician-words.ts';

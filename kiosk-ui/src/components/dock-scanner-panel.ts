@@ -3,7 +3,7 @@
 // jam the scanner, open its cover or clear both (Sim.ScannerFault). Each control is offered only
 // when the daemon lists its command.
 import { css, html, LitElement, nothing } from 'lit';
-import type { FlowView } from '../../../daemon/flows/flow-view.ts';
+import type { FlowView } from '../../../contract/flow-view.ts';
 import { offerOf, type Offer } from '../capabilities.ts';
 import { paperToFeed } from '../dock-feed.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';

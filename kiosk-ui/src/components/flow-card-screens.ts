@@ -1,7 +1,7 @@
 // The card screens of the flows: consent, insert the card, reading it, the card shown, and the
 // query's card status with what to do next.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FlowKind, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FlowKind, FlowScreen } from '../../../contract/flow-view.ts';
 import { adviceKey, cardWantedKey } from '../flow-words.ts';
 import { cardFacts, problemBlock, type ScreenContext } from './flow-kit.ts';
 

@@ -3,7 +3,7 @@
 // this element sends Kiosk.FlowAction for the view's flow and says so plainly when it fails.
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LitElement } from 'lit';
-import type { FlowView } from '../../../daemon/flows/flow-view.ts';
+import type { FlowView } from '../../../contract/flow-view.ts';
 import type { FlowLink } from '../flow-link.ts';
 import { say, sendFailureWords, type Words } from '../flow-words.ts';
 import { defaultLanguage, type Language } from '../i18n.ts';

@@ -2,8 +2,8 @@
 // event every screen (and the paper elements) dispatch, the problem block, the card facts and the
 // screens' styles. Text colours meet WCAG AA on their backgrounds; text is 20 px or larger.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { CardView, FlowProblem } from '../../../daemon/flows/flow-view.ts';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
+import type { CardView, FlowProblem } from '../../../contract/flow-view.ts';
+import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
 import { cardTypeKey, flowProblemWords, lifecycleKey, say } from '../flow-words.ts';
 import { translate, type Language, type MessageKey } from '../i18n.ts';
 

@@ -1,7 +1,7 @@
 // Back and cancel under every flow screen (as the view allows them), and the "are you sure?"
 // dialog for a cancel that would throw away scans or entries.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { FlowView, ScreenName } from '../../../daemon/flows/flow-view.ts';
+import type { FlowView, ScreenName } from '../../../contract/flow-view.ts';
 import type { ScreenContext } from './flow-kit.ts';
 
 /** True when cancelling on this screen throws away work the agent did (scans, fields, a PIN). */

@@ -2,7 +2,7 @@
 // (newPin) with the policy spelled out and the daemon's refusal shown. The first entry of a new
 // PIN waits in a private field until the second is typed; both are forgotten once sent.
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FlowScreen } from '../../../contract/flow-view.ts';
 import { defaultLanguage, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 import { cardFacts, flowActionEvent, flowScreenStyles, problemBlock, screenContext } from './flow-kit.ts';

@@ -1,7 +1,7 @@
 // The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
 // done screen with its receipt, and the failed screen (always with a way out).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../daemon/flows/flow-view.ts';
+import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
 import { cardTypeKey, intakeBusinessKey, progressShown, progressText, taskKey } from '../flow-words.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 

@@ -2,7 +2,7 @@
 // Both show what the daemon's status says, so the pressed button is the light's real pattern and
 // the readout follows Common.StatusChangedEvent.
 import { css, html, LitElement, nothing } from 'lit';
-import { inputNames, lightNames, type GpioStatus, type LightName, type LightPattern } from '../../../drivers/gpio/gpio.ts';
+import { inputNames, lightNames, type GpioStatus, type LightName, type LightPattern } from '../../../contract/devices/gpio.ts';
 import { inputKey, inputStateKey, lightKey, patternKey } from '../gpio-words.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';

@@ -2,7 +2,7 @@
 // Not complete: exactly what is missing and what is wrong, errors before warnings, so the agent
 // can fix it (and print the list) instead of queueing for a "no" at the counter.
 import { css, html, nothing } from 'lit';
-import type { FindingView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FindingView, FlowScreen } from '../../../contract/flow-view.ts';
 import { businessKey, inLanguage } from '../i18n-documents.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';

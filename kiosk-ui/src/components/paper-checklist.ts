@@ -1,7 +1,7 @@
 // The intake check's first screen: the papers the business needs, each with how far it got
 // (to scan, to check, checked), and one button on to the scanner.
 import { css, html, type SVGTemplateResult } from 'lit';
-import type { ChecklistItemView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { ChecklistItemView, FlowScreen } from '../../../contract/flow-view.ts';
 import { businessKey, inLanguage } from '../i18n-documents.ts';
 import type { MessageKey } from '../i18n.ts';
 import { intakeIcon, levelIcon } from '../icons.ts';

@@ -3,7 +3,7 @@
 // button scans again. In the intake check the agent may go on without a paper they do not have
 // (`next`; the verdict lists it as missing); the renewal and the unlock need theirs.
 import { css, html, nothing, svg } from 'lit';
-import type { FlowKind, FlowProblem, FlowScreen } from '../../../daemon/flows/flow-view.ts';
+import type { FlowKind, FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
 import { inLanguage, problemWords } from '../i18n-documents.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

@@ -3,7 +3,7 @@
 // and their look. Each element declares only its own screen type and extra properties; Lit
 // merges a subclass's `static properties` with these.
 import { css, LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import type { FlowAction } from '../../../daemon/protocol/flow-messages.ts';
+import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import { flowActionEvent } from './flow-kit.ts';

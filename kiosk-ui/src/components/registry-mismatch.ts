@@ -2,7 +2,7 @@
 // certificate is only renewed for the registered enterprise. The screen shows each difference
 // side by side and the way on (a change of information first); "understood" ends the flow.
 import { css, html } from 'lit';
-import type { FlowScreen, RegistryDifference } from '../../../daemon/flows/flow-view.ts';
+import type { FlowScreen, RegistryDifference } from '../../../contract/flow-view.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

@@ -2,7 +2,7 @@
 // <a download>) and the readiness report on the receipt printer (Technician.PrintReadiness).
 // Each is offered only when the daemon lists its command in Common.Capabilities.
 import { css, html, LitElement, nothing } from 'lit';
-import type { CommandName } from '../../../daemon/protocol/catalogue.ts';
+import type { CommandName } from '../../../contract/protocol/catalogue.ts';
 import { offerOf } from '../capabilities.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';

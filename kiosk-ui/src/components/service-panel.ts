@@ -2,7 +2,7 @@
 // (Technician.SetOutOfService). The state shown is the daemon's: Common.Status, then
 // Kiosk.ServiceStateChanged through the status feed.
 import { css, html, LitElement } from 'lit';
-import type { ServiceState } from '../../../daemon/protocol/catalogue.ts';
+import type { ServiceState } from '../../../contract/protocol/catalogue.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { panelStyles } from '../panel-styles.ts';

@@ -1,6 +1,6 @@
 // One chip per device (card reader, printer, scanner, lights): icon, name and state in words.
 import { css, html, LitElement } from 'lit';
-import { deviceKinds } from '../../../drivers/device/device.ts';
+import { deviceKinds } from '../../../contract/devices/device.ts';
 import { describeDevice } from '../device-view.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';

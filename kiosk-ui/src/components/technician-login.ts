@@ -1,7 +1,7 @@
 // The way into technician mode: the technician card and its PIN, or the cabinet's service switch
 // and the technician PIN (Technician.Login). Refusals in plain words; a lockout counts down.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { KioskStatus } from '../../../daemon/protocol/catalogue.ts';
+import type { KioskStatus } from '../../../contract/protocol/catalogue.ts';
 import type { TechnicianRefusal } from '../../../daemon/kiosk/technician-mode.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardIcon, levelIcon } from '../icons.ts';

@@ -3,8 +3,8 @@
 // bundle and readiness report, the log tail and the audit log.
 // Technician mode belongs to the WebSocket that logged in, so it ends here when that drops.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { KioskStatus, OverallState } from '../../../daemon/protocol/catalogue.ts';
-import { deviceKinds, type DeviceKind, type DeviceSource } from '../../../drivers/device/device.ts';
+import type { KioskStatus, OverallState } from '../../../contract/protocol/catalogue.ts';
+import { deviceKinds, type DeviceKind, type DeviceSource } from '../../../contract/devices/device.ts';
 import { offeredCommands } from '../capabilities.ts';
 import { deviceDetails } from '../device-details.ts';
 import { describeDevice } from '../device-view.ts';

@@ -4,8 +4,8 @@
 // intake package schema's own (format v1), so whatever passes here also passes the package.
 import { z } from 'zod';
 import type { IntakeTicket } from '../authority/authority.ts';
-import type { CaptureOutcome, IntakeState } from '../intake/capture-session.ts';
-import type { Verdict } from '../intake/check.ts';
+import type { CaptureOutcome, IntakeState } from '../intake/capture.ts';
+import type { Verdict } from '../intake/verdict.ts';
 import { businesses, documentForms, documentKinds, documentVariants, idCardRoles, intakePackageSchema, limits, stampKinds } from '../intake/package-schema.ts';
 
 const packageShape = intakePackageSchema.shape;

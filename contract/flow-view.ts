@@ -2,9 +2,9 @@
 // state machines in the daemon; the UI renders exactly one FlowScreen and sends FlowActions back.
 // Browser-safe: types only, no daemon runtime imports. Nothing here ever holds a PIN or an
 // unmasked ID number.
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
-import type { PinRefusal } from '../cards/pin-policy.ts';
-import type { DocumentForm, DocumentKind, IdCardRole } from '../intake/package-schema.ts';
+import type { CardLifecycle, CardType } from './devices/card-reader.ts';
+import type { PinRefusal } from './pin-refusal.ts';
+import type { DocumentForm, DocumentKind, IdCardRole } from './intake/package-schema.ts';
 
 export const flowKinds = ['unlock', 'renewal', 'intake', 'query'] as const;
 export type FlowKind = (typeof flowKinds)[number];

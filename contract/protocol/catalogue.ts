@@ -1,11 +1,11 @@
 // Every message the daemon understands or sends, with its payload schema. One module for the
 // daemon and the UI: a command that is not here is answered with unsupportedCommand.
 import { z } from 'zod';
-import type { CardInfo, CardReaderStatus } from '../../drivers/card/card-reader.ts';
-import type { DeviceKind, DeviceSource } from '../../drivers/device/device.ts';
-import { inputNames, lightNames, type GpioStatus } from '../../drivers/gpio/gpio.ts';
-import type { PrinterStatus } from '../../drivers/printer/printer.ts';
-import type { ScannerStatus } from '../../drivers/scanner/scanner.ts';
+import type { CardInfo, CardReaderStatus } from '../devices/card-reader.ts';
+import type { DeviceKind, DeviceSource } from '../devices/device.ts';
+import { inputNames, lightNames, type GpioStatus } from '../devices/gpio.ts';
+import type { PrinterStatus } from '../devices/printer.ts';
+import type { ScannerStatus } from '../devices/scanner.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';

@@ -1,9 +1,9 @@
 // Scanner.* messages (issue 5). Spread into the catalogue; browser-safe (zod and types only).
 // The intake check's guided capture (Kiosk.*) has its own module, intake-messages.ts.
 import { z } from 'zod';
-import type { DeviceSource } from '../../drivers/device/device.ts';
-import type { ScanError, ScannerStatus, ScanSource } from '../../drivers/scanner/scanner.ts';
-import type { PageReport } from '../imaging/check-page.ts';
+import type { DeviceSource } from '../devices/device.ts';
+import type { ScanError, ScannerStatus, ScanSource } from '../devices/scanner.ts';
+import type { PageReport } from '../imaging/page-report.ts';
 
 /** A scanned page as the UI sees it: an id to refer to it and the image checks' facts. */
 export interface ScannedPageSummary {

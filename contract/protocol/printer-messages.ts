@@ -1,8 +1,8 @@
 // Printer.* messages (issue 4), and the dev dock's Sim.Printer* (simulator mode only).
 // Spread into the catalogue; browser-safe (zod and types only).
 import { z } from 'zod';
-import type { DeviceSource } from '../../drivers/device/device.ts';
-import type { PrintFailureReason, PrinterStatus } from '../../drivers/printer/printer.ts';
+import type { DeviceSource } from '../devices/device.ts';
+import type { PrintFailureReason, PrinterStatus } from '../devices/printer.ts';
 
 export type PrintJobState = 'pending' | 'printed' | 'failed';
 /** Why a job failed: the printer's reason, or `interrupted` when the daemon stopped mid-job. */

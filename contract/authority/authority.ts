@@ -6,7 +6,7 @@
 // UUID). The same key with the same request returns the first answer, stored; the same key with
 // a different request is an idempotencyConflict. Reads (lookupCard, pendingRenewal,
 // caCertificate) change nothing and need no key.
-import type { CardLifecycle, CardType } from '../../drivers/card/card-reader.ts';
+import type { CardLifecycle, CardType } from '../devices/card-reader.ts';
 import type { Result } from '../../basics/result.ts';
 
 export interface RegisteredCard {
