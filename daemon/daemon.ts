@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { deviceKinds } from '../contract/devices/device.ts';
 import type { Authority } from '../contract/authority/authority.ts';
 import { createHttpAuthority } from './authority/http-authority.ts';
-import { openSimAuthority, type SimAuthority } from './authority/sim-authority.ts';
+import { openSimAuthority, type SimAuthority } from '../sim/authority/sim-authority.ts';
 import { AgentSessions } from './cards/agent-session.ts';
 import { CardService } from './cards/card-service.ts';
 import { faultInjectionHook } from './cards/fault-injection.ts';

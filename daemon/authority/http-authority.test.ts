@@ -6,10 +6,10 @@ import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-cry
 import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
 import type { Authority, UnlockEvidence } from '../../contract/authority/authority.ts';
 import { createHttpAuthority } from './http-authority.ts';
-import { startAuthorityServer, type RunningAuthorityServer } from './http-authority-server.ts';
+import { startAuthorityServer, type RunningAuthorityServer } from '../../sim/authority/http-authority-server.ts';
 import { idempotencyHeader } from '../../contract/authority/http-wire.ts';
-import { openSimAuthority, type SimAuthority } from './sim-authority.ts';
-import { csrProof, key, temporaryStateDir } from './test-support.ts';
+import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
+import { csrProof, key, temporaryStateDir } from '../../tests/support/authority-proofs.ts';
 
 const cardNo = (name: FixtureName) => cardFixture(name)!.cardNo;
 const challenge = Buffer.from('0f0e0d0c0b0a09080706050403020100', 'hex');

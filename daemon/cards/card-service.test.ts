@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSimAuthority, type SimAuthority } from '../authority/sim-authority.ts';
+import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';

@@ -5,7 +5,7 @@
 // The old certificate stays current on the card until ACTIVATE; a cut anywhere leaves a card
 // with a valid current certificate, and reconcile.ts finishes or rolls back the bookkeeping.
 import { X509Certificate, createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
-import { keyProofMessage } from '../authority/ca.ts';
+import { keyProofMessage } from '../../contract/authority/key-proof.ts';
 import { ecPointToSpki, type CardRecord } from '../../drivers/card/profile.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { cardStep, OperationRecorder, sameSerial, type OperationDeps } from './card-operation.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Authority } from '../../contract/authority/authority.ts';
 import { createHttpAuthority } from '../authority/http-authority.ts';
-import { openSimAuthority } from '../authority/sim-authority.ts';
+import { openSimAuthority } from '../../sim/authority/sim-authority.ts';
 import { describeConfigError, loadConfig, type KioskConfig } from '../config/config.ts';
 import { checkIntakeInput, type RegistryLookup } from '../intake/check.ts';
 import { limits, parseIsoDate } from '../../contract/intake/package-schema.ts';

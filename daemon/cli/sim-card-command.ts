@@ -3,7 +3,7 @@
 // until SIGTERM/SIGINT, so real PC/SC clients (the daemon's driver, opensc-tool) can use it.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSimAuthority } from '../authority/sim-authority.ts';
+import { openSimAuthority } from '../../sim/authority/sim-authority.ts';
 import { describeConfigError, loadConfig } from '../config/config.ts';
 import type { Result } from '../../basics/result.ts';
 import { err, ok } from '../../basics/result.ts';

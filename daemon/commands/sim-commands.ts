@@ -2,7 +2,7 @@
 // up, open the cabinet, turn the service switch). Without the simulated device they answer
 // unsupportedCommand: nothing can fake a card in a real reader or a real tamper switch. Over the
 // system stacks (sim.stacks: system) a card goes into pcscd's vpcd reader through the card slot.
-import type { SimAuthority } from '../authority/sim-authority.ts';
+import type { SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import type { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import type { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';

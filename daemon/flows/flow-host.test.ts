@@ -12,7 +12,7 @@ import type { Flow } from './flow.ts';
 import { flowFactories, type FlowFactories } from './flow-factories.ts';
 import { FlowHost, lightsFor } from './flow-host.ts';
 import type { FlowView } from '../../contract/flow-view.ts';
-import { openFlowKit, until, type FlowKit } from './flow-test-kit.ts';
+import { openFlowKit, until, type FlowKit } from '../../tests/support/flow-test-kit.ts';
 import { cardAdvice } from './query-flow.ts';
 
 let kit: FlowKit;

@@ -9,7 +9,7 @@ import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen, IntakeBusiness } from '../../contract/flow-view.ts';
-import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
+import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
 import { createIntakeFlow } from './intake-flow.ts';
 
 let kit: FlowKit;

@@ -8,7 +8,7 @@ import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
-import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
+import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
 import { createRenewalFlow } from './renewal-flow.ts';
 
 const fixture = (name: string) => {

@@ -4,14 +4,14 @@
 // authority unreachable, an agent the enterprise does not have on record.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Authority } from '../../contract/authority/authority.ts';
-import { residentIdCheckCharacter } from '../identifiers/resident-id.ts';
+import { residentIdCheckCharacter } from '../../basics/identifiers/resident-id.ts';
 import { err } from '../../basics/result.ts';
 import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
-import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from './flow-test-kit.ts';
+import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
 import { createUnlockFlow } from './unlock-flow.ts';
 
 const locked = cardFixture('locked-operator')!;

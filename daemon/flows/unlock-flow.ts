@@ -6,8 +6,8 @@
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { unlockSteps } from '../cards/unlock.ts';
-import { validateResidentId } from '../identifiers/resident-id.ts';
-import { validateUscc } from '../identifiers/uscc.ts';
+import { validateResidentId } from '../../basics/identifiers/resident-id.ts';
+import { validateUscc } from '../../basics/identifiers/uscc.ts';
 import type { CaptureRequest } from '../intake/capture-session.ts';
 import { documentLabel } from '../../contract/intake/labels.ts';
 import { maskIdNumber } from '../../basics/redact.ts';

@@ -4,7 +4,7 @@ import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import { checkPage } from './check-page.ts';
 import { type PageReport } from '../../contract/imaging/page-report.ts';
-import { parseLicenceQr } from './licence-qr.ts';
+import { parseLicenceQr } from '../../contract/intake/licence-qr.ts';
 
 const date = '2026-11-22';
 const specs = documentSpecs('new_enrolment', { date });

@@ -10,7 +10,7 @@ import type { Authority, AuthorityError, IntakeTicket } from '../../contract/aut
 import type { AgentSessions } from '../cards/agent-session.ts';
 import { checkPage, imagingLimits } from '../imaging/check-page.ts';
 import { type PageReport } from '../../contract/imaging/page-report.ts';
-import { parseLicenceQr } from '../imaging/licence-qr.ts';
+import { parseLicenceQr } from '../../contract/intake/licence-qr.ts';
 import type { ScannedPages } from '../imaging/scanned-pages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { captureChecklist } from './capture-checklist.ts';

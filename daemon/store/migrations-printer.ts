@@ -1,5 +1,5 @@
 // Receipt printer migrations (issue 4): versions 3–9 are reserved for them.
-import type { Migration } from './migrations.ts';
+import type { Migration } from '../../basics/sqlite-migrations.ts';
 
 export const printerMigrations: readonly Migration[] = [
   {

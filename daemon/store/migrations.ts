@@ -1,13 +1,9 @@
 // Versioned schema migrations. Append only: a shipped migration is never edited, because
 // kiosks in the field have already applied it.
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-import { intakeMigrations } from './migrations-intake.ts';
+import type { Migration } from '../../basics/sqlite-migrations.ts';
 import { printerMigrations } from './migrations-printer.ts';
+
+export type { Migration } from '../../basics/sqlite-migrations.ts';
 
 const coreMigrations: readonly Migration[] = [
   {
@@ -81,4 +77,4 @@ const laterCoreMigrations: readonly Migration[] = [
 ];
 
 /** Every migration, in version order. Each feature keeps its own list, in its own version range. */
-export const migrations: readonly Migration[] = [...coreMigrations, ...printerMigrations, ...intakeMigrations, ...laterCoreMigrations].sort((a, b) => a.version - b.version);
+export const migrations: readonly Migration[] = [...coreMigrations, ...printerMigrations, ...laterCoreMigrations].sort((a, b) => a.version - b.version);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './migrations.ts';
-import { migrate, openStore } from './store.ts';
+import { openStore } from './store.ts';
+import { migrate } from '../../basics/sqlite-migrations.ts';
 
 function tempPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'kiosk-store-')), 'kiosk.sqlite');

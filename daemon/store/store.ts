@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { redact } from '../../basics/redact.ts';
-import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { migrations as allMigrations } from './migrations.ts';
+import { migrate, type Migration } from '../../basics/sqlite-migrations.ts';
 import { createPrintJobStore, type PrintJobStore } from '../printing/print-job-store.ts';
 
 export type SessionOutcome = 'completed' | 'canceled' | 'timedOut' | 'failed' | 'abandoned';
@@ -69,24 +70,6 @@ export interface Store {
   healthy(): boolean;
   /** Checkpoints the WAL into the main file and closes. */
   close(): void;
-}
-
-export function migrate(db: Database.Database, migrations: readonly Migration[] = allMigrations, onApplied?: (m: Migration) => void): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  const newest = Math.max(0, ...applied);
-  const known = Math.max(0, ...migrations.map((m) => m.version));
-  if (newest > known) {
-    throw new Error(`the store is at schema version ${newest}, newer than this daemon knows (${known}); refusing to run an older daemon on it`);
-  }
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-    })();
-    onApplied?.(migration);
-  }
 }
 
 export function openStore(path: string, options: { onMigrated?: (m: Migration) => void } = {}): Store {

@@ -1,6 +1,6 @@
 // The simulator's fixture cards the dev dock can insert. Only the names (sim/fixtures/fixture-names.ts):
 // the fixture data (PINs, ID numbers) stays in sim/ and out of the UI bundle.
-import { fixtureNames, type FixtureName } from '../../sim/fixtures/fixture-names.ts';
+import { fixtureNames, type FixtureName } from '../../contract/sim-fixture-names.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** Every fixture card, in the simulator's order (the exhaustive switch below names each). */

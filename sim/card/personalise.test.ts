@@ -6,8 +6,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonalisationRecord } from './personalise.ts';
 import { cardStateFromRecord, personalise } from './personalise.ts';
 import { CardStateFile } from './card-state.ts';
-import type { TestCa } from './test-certificates.ts';
-import { createTestCa, createTestCardKey } from './test-certificates.ts';
+import type { TestCa } from '../../tests/support/test-certificates.ts';
+import { createTestCa, createTestCardKey } from '../../tests/support/test-certificates.ts';
 
 let ca: TestCa;
 let record: PersonalisationRecord;

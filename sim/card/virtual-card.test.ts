@@ -10,8 +10,8 @@ import { ecPointToSpki } from '../../drivers/card/profile.ts';
 import { InProcessReader } from './in-process-transport.ts';
 import type { PersonalisationRecord } from './personalise.ts';
 import { personalise } from './personalise.ts';
-import type { TestCa } from './test-certificates.ts';
-import { createTestCa, createTestCardKey, issueTestCertificate } from './test-certificates.ts';
+import type { TestCa } from '../../tests/support/test-certificates.ts';
+import { createTestCa, createTestCardKey, issueTestCertificate } from '../../tests/support/test-certificates.ts';
 import { VirtualCard, virtualCardAtr } from './virtual-card.ts';
 
 const cardNo = '8888000012345678';

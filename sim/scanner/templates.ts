@@ -2,7 +2,7 @@
 // Modelled on the real certificates: emblem, spaced title, 副本/正本, the code line, label/value
 // rows, annual-inspection box, issuing authority with its seal and date; forms as ruled tables.
 import { qrSvg } from './qr-svg.ts';
-import { encodeLicenceQr } from '../../daemon/imaging/licence-qr.ts';
+import { encodeLicenceQr } from '../../contract/intake/licence-qr.ts';
 import { chineseDate, customsTitles, enterpriseExtras, tradeNumbers, tradeTitles } from './document-data.ts';
 import type { CustomsVariant, DocumentSpec, TradeVariant } from './documents.ts';
 import type { Palette } from './palette.ts';

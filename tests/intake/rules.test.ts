@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSimAuthority, type SimAuthority } from '../../daemon/authority/sim-authority.ts';
+import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { checkIntake, type RegistryLookup } from '../../daemon/intake/check.ts';
 import { type Verdict } from '../../contract/intake/verdict.ts';
 import { businesses, type IntakePackage } from '../../contract/intake/package-schema.ts';

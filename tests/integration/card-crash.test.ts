@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSimAuthority } from '../../daemon/authority/sim-authority.ts';
+import { openSimAuthority } from '../../sim/authority/sim-authority.ts';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';

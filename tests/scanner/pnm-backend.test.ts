@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage } from '../../daemon/imaging/check-page.ts';
-import { parseLicenceQr } from '../../daemon/imaging/licence-qr.ts';
+import { parseLicenceQr } from '../../contract/intake/licence-qr.ts';
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';

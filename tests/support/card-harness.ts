@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSimAuthority, type SimAuthority } from '../../daemon/authority/sim-authority.ts';
+import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { AgentSessions } from '../../daemon/cards/agent-session.ts';
 import { CardService } from '../../daemon/cards/card-service.ts';
 import { silentLogger } from '../../daemon/log/logger.ts';

@@ -2,10 +2,10 @@
 // (GB 11714, also inside the USCC), resident ID numbers (GB 11643), card numbers. A value that
 // appears on several papers is reported once, where it first appears.
 import { maskIdNumber } from '../../../basics/redact.ts';
-import { validateCardNumber } from '../../identifiers/card-number.ts';
-import { validateOrgCode } from '../../identifiers/org-code.ts';
-import { validateResidentId } from '../../identifiers/resident-id.ts';
-import { validateUscc } from '../../identifiers/uscc.ts';
+import { validateCardNumber } from '../../../basics/identifiers/card-number.ts';
+import { validateOrgCode } from '../../../basics/identifiers/org-code.ts';
+import { validateResidentId } from '../../../basics/identifiers/resident-id.ts';
+import { validateUscc } from '../../../basics/identifiers/uscc.ts';
 import { normaliseCode, present, type CheckContext, type Where } from '../context.ts';
 import { paperLabel, type Text } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';

@@ -3,12 +3,12 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
-import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
-import { personaliseFixture } from '../../sim/fixtures/personalise-fixtures.ts';
+import { cardFixture, fixtureEnterprise, type FixtureName } from '../fixtures/eport-fixtures.ts';
+import { personaliseFixture } from '../fixtures/personalise-fixtures.ts';
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import { openSimAuthority, type SimAuthority } from './sim-authority.ts';
 import { x509 } from './x509.ts';
-import { csrProof, key, signedKeyProof, temporaryStateDir } from './test-support.ts';
+import { csrProof, key, signedKeyProof, temporaryStateDir } from '../../tests/support/authority-proofs.ts';
 
 const start = new Date('2026-11-22T06:00:00Z');
 let clock = start;

@@ -1,6 +1,6 @@
 // Organisation code (组织机构代码, GB 11714-1997): 8 body characters and a check character.
 // Since 三证合一 it lives on as characters 9–17 of the USCC.
-import { err, ok, type Result } from '../../basics/result.ts';
+import { err, ok, type Result } from '../result.ts';
 
 const weights = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 const bodyPattern = /^[0-9A-Z]{8}$/;

@@ -3,7 +3,7 @@
 import type { KeyObject } from 'node:crypto';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 // The project's one entry to @peculiar/x509 (it installs the metadata shim the library needs).
-import { x509 } from '../../daemon/authority/x509.ts';
+import { x509 } from '../../sim/authority/x509.ts';
 
 x509.cryptoProvider.set(globalThis.crypto);
 

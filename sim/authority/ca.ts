@@ -3,6 +3,7 @@
 import { createPublicKey, randomBytes, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { CardType } from '../../contract/devices/card-reader.ts';
+import { keyProofMessage } from '../../contract/authority/key-proof.ts';
 import { x509 } from './x509.ts';
 
 const webcrypto = globalThis.crypto;
@@ -142,11 +143,6 @@ function p256Key(spki: Uint8Array): Result<KeyObject, ProofProblem> {
     return err({ reason: 'keyNotP256', detail: 'the key to certify must be ECDSA P-256' });
   }
   return ok(key);
-}
-
-/** The message a card signs for the signedKey proof (see KeyProof in authority.ts). */
-export function keyProofMessage(cardNo: string, publicKeySpki: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from('EPORT-KEY-PROOF\0', 'ascii'), Buffer.from(cardNo, 'ascii'), Buffer.from([0]), Buffer.from(publicKeySpki)]);
 }
 
 /** Checks that whoever asked holds the private key; returns the SPKI to certify. */

@@ -3,7 +3,7 @@
 // the agent must be a person the enterprise has on record — its legal representative, the holder
 // of one of its cards that is not invalidated, or an agent registered on its enterprise form —
 // with name AND ID number matching.
-import { validateResidentId } from '../identifiers/resident-id.ts';
+import { validateResidentId } from '../../basics/identifiers/resident-id.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { RefusalReason, UnlockEvidence } from '../../contract/authority/authority.ts';
 

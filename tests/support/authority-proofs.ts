@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyProof } from '../../contract/authority/authority.ts';
-import { keyProofMessage } from './ca.ts';
-import { x509 } from './x509.ts';
+import { keyProofMessage } from '../../contract/authority/key-proof.ts';
+import { x509 } from '../../sim/authority/x509.ts';
 
 export function temporaryStateDir(): string {
   return mkdtempSync(join(tmpdir(), 'eport-authority-'));

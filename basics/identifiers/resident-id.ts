@@ -1,6 +1,6 @@
 // Resident identity card number (公民身份号码, GB 11643-1999): 18 characters.
 // 6 region, 8 birth date, 3 sequence (odd = male), 1 check character.
-import { err, ok, type Result } from '../../basics/result.ts';
+import { err, ok, type Result } from '../result.ts';
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const checkCharacters = '10X98765432';

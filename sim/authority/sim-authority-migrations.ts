@@ -1,5 +1,5 @@
 // Schema of the simulated authority's own database. Append only, as for the kiosk store.
-import type { Migration } from '../store/migrations.ts';
+import type { Migration } from '../../basics/sqlite-migrations.ts';
 
 export const authorityMigrations: readonly Migration[] = [
   {

@@ -5,24 +5,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSimAuthority, type SimAuthority } from '../authority/sim-authority.ts';
-import { AgentSessions } from '../cards/agent-session.ts';
-import type { StepHook } from '../cards/card-operation.ts';
-import { CardService } from '../cards/card-service.ts';
-import { ScannedPages } from '../imaging/scanned-pages.ts';
-import { chinaDay } from '../intake/check.ts';
-import { IntakeCapture, type IntakeCaptureDeps } from '../intake/capture-session.ts';
-import { silentLogger } from '../log/logger.ts';
-import { PrintService } from '../printing/print-service.ts';
+import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
+import { AgentSessions } from '../../daemon/cards/agent-session.ts';
+import type { StepHook } from '../../daemon/cards/card-operation.ts';
+import { CardService } from '../../daemon/cards/card-service.ts';
+import { ScannedPages } from '../../daemon/imaging/scanned-pages.ts';
+import { chinaDay } from '../../daemon/intake/check.ts';
+import { IntakeCapture, type IntakeCaptureDeps } from '../../daemon/intake/capture-session.ts';
+import { silentLogger } from '../../daemon/log/logger.ts';
+import { PrintService } from '../../daemon/printing/print-service.ts';
 import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err } from '../../basics/result.ts';
-import { openStore, type Store } from '../store/store.ts';
+import { openStore, type Store } from '../../daemon/store/store.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { Business } from '../../contract/protocol/catalogue.ts';
-import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import type { Flow, FlowDeps, FlowHooks } from '../../daemon/flows/flow.ts';
 import type { FlowScreen, ScreenName } from '../../contract/flow-view.ts';
 
 export interface FlowKit {

@@ -1,6 +1,6 @@
 // Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters.
 // 1 registration authority, 2 category, 3–8 region, 9–17 organisation code, 18 check.
-import { err, ok, type Result } from '../../basics/result.ts';
+import { err, ok, type Result } from '../result.ts';
 import { validateOrgCode } from './org-code.ts';
 
 export const usccAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';

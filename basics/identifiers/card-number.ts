@@ -1,7 +1,7 @@
 // Card numbers of the simulated E-Port registry (the real format is not public): 16 digits,
 // "81" issuer prefix, 4-digit data sub-centre code, 9-digit sequence, Luhn check digit —
 // so a mistyped card number is caught before it reaches the authority.
-import { err, ok, type Result } from '../../basics/result.ts';
+import { err, ok, type Result } from '../result.ts';
 
 export type CardNumberProblem = 'format' | 'checkDigit';
 
