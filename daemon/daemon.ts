@@ -4,15 +4,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { deviceKinds } from '../contract/devices/device.ts';
-import type { Authority } from '../contract/authority/authority.ts';
-import { createHttpAuthority } from './authority/http-authority.ts';
-import { openSimAuthority, type SimAuthority } from '../sim/authority/sim-authority.ts';
+import { openAuthority } from './devices/authority.ts';
+import { createSimDock } from '../sim/dock/sim-dock.ts';
 import { AgentSessions } from './cards/agent-session.ts';
 import { CardService } from './cards/card-service.ts';
 import { faultInjectionHook } from './cards/fault-injection.ts';
 import { cardHandlers } from './commands/card-commands.ts';
 import { commonHandlers } from './commands/common.ts';
-import { simHandlers } from './commands/sim-commands.ts';
 import { scannerHandlers } from './commands/scanner-commands.ts';
 import { intakeHandlers } from './commands/intake-commands.ts';
 import { flowHandlers } from './commands/flow-commands.ts';
@@ -20,12 +18,8 @@ import { flowFactories } from './flows/flow-factories.ts';
 import { FlowHost } from './flows/flow-host.ts';
 import { IntakeCapture } from './intake/capture-session.ts';
 import { ScannedPages } from './imaging/scanned-pages.ts';
-import { SimCardReader } from '../sim/card/sim-card-reader.ts';
-import { simPrinterOf } from './devices/printer-device.ts';
 import { printerHandlers } from './commands/printer-commands.ts';
 import { PrintService } from './printing/print-service.ts';
-import { SimGpio } from '../sim/gpio/sim-gpio.ts';
-import { SimScanner } from '../sim/scanner/sim-scanner.ts';
 import { DeviceCounters } from './kiosk/counters.ts';
 import { LogTail } from './log/log-tail.ts';
 import { technicianHandlers } from './commands/technician-commands.ts';
@@ -56,24 +50,6 @@ const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'packag
 
 const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-async function openAuthority(config: KioskConfig): Promise<{ authority: Authority; simAuthority: SimAuthority | null }> {
-  switch (config.authority.kind) {
-    case 'sim': {
-      const simAuthority = await openSimAuthority({ stateDir: config.stateDir });
-      return { authority: simAuthority, simAuthority };
-    }
-    case 'http': {
-      const { url, token, timeoutMs } = config.authority;
-      const authority = createHttpAuthority({
-        baseUrl: url,
-        ...(timeoutMs !== undefined && { timeoutMs }),
-        ...(token !== undefined && { headers: { Authorization: `Bearer ${token}` } }),
-      });
-      return { authority, simAuthority: null };
-    }
-  }
-}
-
 export interface StartOptions {
   /** The lines `logger` wrote (for Technician.LogTail); without it the tail stays empty. */
   logTail?: LogTail;
@@ -90,7 +66,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const { authority, simAuthority } = await openAuthority(config);
   logger.event('authority.opened', { kind: config.authority.kind });
 
-  const devices = createDevices(config);
+  const { devices, simulated } = createDevices(config);
+  const dock = createSimDock(simulated, { authority: simAuthority, stateDir: config.stateDir });
   const counters = new DeviceCounters({ store });
   const sessions = new AgentSessions(store);
   const leftOpen = sessions.closeLeftOpen();
@@ -99,7 +76,6 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const scannedPages = new ScannedPages({ onAdded: () => counters.add('pagesScanned') });
   sessions.onEnd(() => scannedPages.discardAllBut(null));
   const service = new KioskServiceState(store, logger);
-  const simReader = devices.cardReader instanceof SimCardReader ? devices.cardReader : null;
   const printing = new PrintService({
     printer: devices.printer,
     jobs: store.printJobs,
@@ -119,21 +95,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
       }
     },
   });
-  const simGpio = devices.gpio instanceof SimGpio ? devices.gpio : null;
-  const cardSlot = devices.cardSlot;
-  const faults = faultInjectionHook(
-    process.env.KIOSK_FAULT_INJECT,
-    (simReader === null && cardSlot === null) || simGpio === null
-      ? null
-      : {
-          // Over the system stacks the card leaves vpcd, and the hook waits until pcscd has seen it go.
-          pullCard: async () => {
-            if (simReader !== null) simReader.remove();
-            else await cardSlot?.remove();
-          },
-          openCabinet: () => simGpio.setInput('tamper', true),
-        },
-  );
+  const faults = faultInjectionHook(process.env.KIOSK_FAULT_INJECT, dock.faultHands);
   let progressListener: ((operation: 'unlock' | 'renewal', step: string) => void) | null = null;
   const cards = new CardService({
     reader: devices.cardReader,
@@ -200,15 +162,8 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, progress),
       ...technicianHandlers({ technician, scannedPages, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
-      ...simHandlers({
-        reader: simReader,
-        cardSlot: devices.cardSlot,
-        authority: simAuthority,
-        gpio: simGpio,
-        scanner: devices.scanner instanceof SimScanner ? devices.scanner : null,
-        stateDir: config.stateDir,
-      }),
-      ...printerHandlers(printing, simPrinterOf(devices.printer)),
+      ...dock.handlers,
+      ...printerHandlers(printing),
       ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),
       ...intakeHandlers(capture),
       ...flowHandlers(flows),

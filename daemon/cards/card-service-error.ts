@@ -4,6 +4,7 @@ import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
 import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
 import type { CompletionCode } from '../../contract/protocol/envelope.ts';
+import type { CardServiceErrorView } from '../../contract/card-service-error.ts';
 import type { PinRefusal } from '../../contract/pin-refusal.ts';
 
 export type CardServiceError =
@@ -24,6 +25,10 @@ export type CardServiceError =
   | { kind: 'verificationFailed'; detail: string }
   /** Stopped between two steps (the cabinet was opened): the card is consistent, see reconcile.ts. */
   | { kind: 'interrupted'; reason: string };
+
+/** What goes on the wire must fit the contract's view (checked here, so the two cannot drift). */
+export type CardServiceErrorFitsView = CardServiceError extends CardServiceErrorView ? true : never;
+export const cardServiceErrorFitsView: CardServiceErrorFitsView = true;
 
 export function describeCardServiceError(error: CardServiceError): string {
   switch (error.kind) {

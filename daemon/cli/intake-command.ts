@@ -4,9 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Authority } from '../../contract/authority/authority.ts';
-import { createHttpAuthority } from '../authority/http-authority.ts';
-import { openSimAuthority } from '../../sim/authority/sim-authority.ts';
+import { openAuthority } from '../devices/authority.ts';
 import { describeConfigError, loadConfig, type KioskConfig } from '../config/config.ts';
 import { checkIntakeInput, type RegistryLookup } from '../intake/check.ts';
 import { limits, parseIsoDate } from '../../contract/intake/package-schema.ts';
@@ -38,28 +36,14 @@ function readInput(file: string): { bytes: Uint8Array } | { problem: string } {
 }
 
 async function openRegistry(config: KioskConfig): Promise<{ lookup: RegistryLookup; close: () => void }> {
-  let authority: Authority;
-  let close = (): void => undefined;
-  switch (config.authority.kind) {
-    case 'sim': {
-      try {
-        const sim = await openSimAuthority({ stateDir: config.stateDir });
-        authority = sim;
-        close = () => sim.close();
-      } catch (e) {
-        // The check still runs; the verdict says the registry could not be asked (R-REG-UNAVAILABLE).
-        const detail = `cannot open the simulated authority under ${config.stateDir}: ${(e as Error).message}`;
-        return { lookup: async () => err({ kind: 'unreachable', detail }), close };
-      }
-      break;
-    }
-    case 'http': {
-      const { url, token, timeoutMs } = config.authority;
-      authority = createHttpAuthority({ baseUrl: url, ...(timeoutMs !== undefined && { timeoutMs }), ...(token !== undefined && { headers: { Authorization: `Bearer ${token}` } }) });
-      break;
-    }
+  try {
+    const { authority, simAuthority } = await openAuthority(config);
+    return { lookup: (cardNo) => authority.lookupCard(cardNo), close: () => simAuthority?.close() };
+  } catch (e) {
+    // The check still runs; the verdict says the registry could not be asked (R-REG-UNAVAILABLE).
+    const detail = `cannot open the simulated authority under ${config.stateDir}: ${(e as Error).message}`;
+    return { lookup: async () => err({ kind: 'unreachable', detail }), close: () => undefined };
   }
-  return { lookup: (cardNo) => authority.lookupCard(cardNo), close };
 }
 
 async function check(args: string[]): Promise<number> {

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { describeConfigError, loadConfig, type ConfigFlags } from '../config/config.ts';
-import { intakeUsage, simStacksUsage, simUsage, technicianUsage } from './usage.ts';
+import { intakeUsage, simStacksUsage, technicianUsage } from './usage.ts';
+import { simUsage } from '../../sim/cli/usage.ts';
+import { err, ok } from '../../basics/result.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -155,7 +157,12 @@ async function main(argv: string[]): Promise<number> {
       return diag(args);
     // Each command loads only its own modules: `kiosk intake check` must not load the daemon.
     case 'sim':
-      return (await import('./sim-card-command.ts')).simCommand(args);
+      return (await import('../../sim/cli/sim-command.ts')).simCommand(args, {
+        stateDir: (flags) => {
+          const loaded = loadConfig(repoRoot, flags);
+          return loaded.ok ? ok(loaded.value.stateDir) : err(describeConfigError(loaded.error));
+        },
+      });
     case 'intake':
       return (await import('./intake-command.ts')).intakeCommand(args);
     case 'technician':

@@ -1,22 +1,10 @@
 // Usage texts of every `kiosk` command, in one small module: printing help must not load the
 // daemon (each command module is imported only when that command runs).
-export const simPrinterUsage = `  sim printer serve --device PATH --out DIR [--baud N] [--feed MM_PER_S] [--roll MM]
-        a virtual ESC/POS printer on a serial device (one end of a socat pty pair); each cut
-        receipt becomes DIR/*.png and DIR/*.txt. stdin: paper out|low|load, cover open|close,
-        offline, online, status.
-`;
-
 export const simStacksUsage = `        --sim-stacks inProcess|system (KIOSK_SIM_STACKS, config sim.stacks; default inProcess):
         how the simulated devices reach the daemon. system: through the real OS stacks — the
         PC/SC driver on pcscd's vpcd reader (sim.vpcd: 127.0.0.1:35963, "Virtual PCD 00 00"), the
         ESC/POS driver on a socat pty pair, the SANE pnm backend; the dev dock's Sim.* still work.
 `;
-
-export const simUsage = `  sim card list [--json]
-        the virtual card fixtures (number, holder, lifecycle, PIN as issued).
-  sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
-        hold one virtual card in pcscd's vpcd reader (default 127.0.0.1:35963) until stopped.
-${simPrinterUsage}`;
 
 export const intakeUsage = `  intake check FILE [--registry] [--date YYYY-MM-DD] [--state-dir DIR] [--config FILE]
         check an intake package (format v1; FILE - reads stdin); the verdict as JSON on stdout.

@@ -1,17 +1,19 @@
-// Builds the kiosk's devices from the configuration and aggregates their status.
+// Builds the kiosk's devices from the configuration and aggregates their status. One of the
+// daemon's composition roots: the only place besides daemon.ts and cli/main.ts that chooses a
+// simulator, and it hands what it simulated to the dock as parts (no `instanceof Sim…` elsewhere).
 import type { CardReader } from '../../drivers/card/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
-import { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
+import { VpcdReader } from '../../sim/card/vpcd-reader.ts';
+import type { SimulatedParts } from '../../sim/dock/sim-dock.ts';
 import { cardReaderServiceability } from '../../contract/devices/card-reader.ts';
 import type { Device } from '../../drivers/device/device.ts';
-import type { DeviceKind, Serviceability } from '../../contract/devices/device.ts';
-import { deviceKinds } from '../../contract/devices/device.ts';
-import { type Gpio } from '../../drivers/gpio/gpio.ts';
+import { deviceKinds, type DeviceKind, type Serviceability } from '../../contract/devices/device.ts';
+import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import { gpioServiceability } from '../../contract/devices/gpio.ts';
-import { type Printer } from '../../drivers/printer/printer.ts';
+import type { Printer } from '../../drivers/printer/printer.ts';
 import { printerServiceability } from '../../contract/devices/printer.ts';
-import { type Scanner } from '../../drivers/scanner/scanner.ts';
+import type { Scanner } from '../../drivers/scanner/scanner.ts';
 import { scannerServiceability } from '../../contract/devices/scanner.ts';
 import { createPrinterDevice } from './printer-device.ts';
 import { createScannerDevice } from './scanner-device.ts';
@@ -21,55 +23,53 @@ import type { KioskConfig } from '../config/config.ts';
 import type { DeviceStatuses, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
 
 export interface Devices {
-  /** In simulator mode the in-process reader the dev dock inserts cards into; over pcscd otherwise. */
-  cardReader: CardReader | SimCardReader;
+  cardReader: CardReader;
   printer: Printer;
   scanner: Scanner;
   gpio: Gpio;
-  /** Simulator mode over the system stacks: where the dev dock connects virtual cards to vpcd. */
-  cardSlot: VpcdCardSlot | null;
 }
 
-/**
- * The PC/SC driver on pcscd's vpcd reader, holding the simulator's slot: stopping the reader
- * pulls the virtual card out, so the daemon leaves no connection to vpcd behind.
- */
-class VpcdReader extends PcscCardReader {
-  readonly slot: VpcdCardSlot;
+type CardReaderParts = Pick<SimulatedParts, 'reader' | 'cardSlot'>;
 
-  constructor(vpcd: KioskConfig['sim']['vpcd']) {
-    super({ readerName: vpcd.readerName });
-    this.slot = new VpcdCardSlot({ host: vpcd.host, port: vpcd.port, reader: this });
-  }
-
-  override async stop(): Promise<void> {
-    await this.slot.close();
-    await super.stop();
-  }
-}
-
-function createCardReader(config: KioskConfig): CardReader | SimCardReader {
+function createCardReader(config: KioskConfig): { cardReader: CardReader } & CardReaderParts {
   switch (config.devices.cardReader) {
     case 'hardware':
-      return new PcscCardReader({ readerName: config.cardReader.readerName });
+      return { cardReader: new PcscCardReader({ readerName: config.cardReader.readerName }), reader: null, cardSlot: null };
     case 'sim':
       switch (config.sim.stacks) {
-        case 'inProcess':
-          return new SimCardReader();
-        case 'system':
-          return new VpcdReader(config.sim.vpcd);
+        case 'inProcess': {
+          const reader = new SimCardReader();
+          return { cardReader: reader, reader, cardSlot: null };
+        }
+        case 'system': {
+          // The PC/SC driver on pcscd's vpcd reader; the simulator's cards go into vpcd's slot.
+          const reader = new VpcdReader(config.sim.vpcd);
+          return { cardReader: reader, reader: null, cardSlot: reader.slot };
+        }
       }
   }
 }
 
-export function createDevices(config: KioskConfig): Devices {
-  const cardReader = createCardReader(config);
+function createGpio(config: KioskConfig): { gpio: Gpio; simulated: SimGpio | null } {
+  switch (config.devices.gpio) {
+    case 'sim': {
+      const gpio = new SimGpio();
+      return { gpio, simulated: gpio };
+    }
+    case 'hardware':
+      return { gpio: new OnoffGpio(config.gpio), simulated: null };
+  }
+}
+
+/** The devices the configuration asks for, and the simulated parts among them for the dock. */
+export function createDevices(config: KioskConfig): { devices: Devices; simulated: SimulatedParts } {
+  const { cardReader, reader, cardSlot } = createCardReader(config);
+  const { printer, virtual } = createPrinterDevice(config);
+  const scanner = createScannerDevice(config);
+  const gpio = createGpio(config);
   return {
-    cardReader,
-    printer: createPrinterDevice(config),
-    scanner: createScannerDevice(config),
-    gpio: config.devices.gpio === 'sim' ? new SimGpio() : new OnoffGpio(config.gpio),
-    cardSlot: cardReader instanceof VpcdReader ? cardReader.slot : null,
+    devices: { cardReader, printer, scanner: scanner.scanner, gpio: gpio.gpio },
+    simulated: { reader, cardSlot, printer: virtual, scanner: scanner.simulated, gpio: gpio.simulated },
   };
 }
 

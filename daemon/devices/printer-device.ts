@@ -8,18 +8,22 @@ import type { Printer } from '../../drivers/printer/printer.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
 import { PtySimPrinter } from '../../sim/printer/pty-sim-printer.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
+import type { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
 import type { KioskConfig } from '../config/config.ts';
 
 export const simPrinterDir = (stateDir: string): string => join(stateDir, 'sim-printer');
 export const simPtyDir = (stateDir: string): string => join(stateDir, 'sim-pty');
 
-export function createPrinterDevice(config: KioskConfig): Printer {
+/** The printer, and the virtual printer behind it when it is simulated (the dock's paper and cover). */
+export function createPrinterDevice(config: KioskConfig): { printer: Printer; virtual: VirtualPrinter | null } {
   const { path, baud } = config.printer;
   switch (config.devices.printer) {
-    case 'sim':
-      return createSimPrinter(config);
+    case 'sim': {
+      const printer = createSimPrinter(config);
+      return { printer, virtual: printer.virtual };
+    }
     case 'hardware':
-      return new EscPosPrinter({ source: 'hardware', device: path, baud, open: serialLink(path, baud) });
+      return { printer: new EscPosPrinter({ source: 'hardware', device: path, baud, open: serialLink(path, baud) }), virtual: null };
   }
 }
 
@@ -31,15 +35,4 @@ function createSimPrinter(config: KioskConfig): SimPrinter | PtySimPrinter {
     case 'system':
       return new PtySimPrinter({ outDir: simPrinterDir(config.stateDir), ptyDir: simPtyDir(config.stateDir), baud });
   }
-}
-
-/**
- * The simulated printer whose virtual printer the dev dock's Sim.Printer* commands drive, or null
- * for a real printer. printerHandlers asks for a SimPrinter but uses only `virtual`, which a
- * PtySimPrinter has too (it should ask for `{ virtual: VirtualPrinter }`; then this cast goes).
- */
-export function simPrinterOf(printer: Printer): SimPrinter | null {
-  if (printer instanceof SimPrinter) return printer;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above: only `virtual` is used
-  return printer instanceof PtySimPrinter ? printer : null;
 }

@@ -2,58 +2,28 @@
 // simulator mode a simulated scanner with a new-enrolment document set in its feeder — in-process,
 // or with `sim.stacks: system` through the real scanimage and SANE's pnm backend.
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
-import type { Scanner, ScanRequest } from '../../drivers/scanner/scanner.ts';
-import { documentSet } from '../../sim/scanner/document-set.ts';
-import { PnmSimScanner } from '../../sim/scanner/pnm-sim-scanner.ts';
-import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
+import type { Scanner } from '../../drivers/scanner/scanner.ts';
+import { DemoScanner, PnmDemoScanner } from '../../sim/scanner/demo-scanner.ts';
+import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { KioskConfig } from '../config/config.ts';
 
-export function createScannerDevice(config: KioskConfig): Scanner {
+/** The scanner, and the same object as the simulator's when it is simulated (the dock feeds it). */
+export function createScannerDevice(config: KioskConfig): { scanner: Scanner; simulated: SimScanner | null } {
   switch (config.devices.scanner) {
     case 'hardware':
-      return new SaneScanner({ deviceName: config.scanner.deviceName, timeoutMs: config.scanner.timeoutMs });
-    case 'sim':
-      switch (config.sim.stacks) {
-        case 'inProcess':
-          return new DemoScanner();
-        case 'system':
-          return new PnmDemoScanner({ stateDir: config.stateDir, timeoutMs: config.scanner.timeoutMs });
-      }
+      return { scanner: new SaneScanner({ deviceName: config.scanner.deviceName, timeoutMs: config.scanner.timeoutMs }), simulated: null };
+    case 'sim': {
+      const scanner = simScanner(config);
+      return { scanner, simulated: scanner };
+    }
   }
 }
 
-/**
- * The demo's feeder: the first ADF scan with an empty feeder (a technician's test scan, before
- * anyone used the dock) finds one generated page there, a business licence with its QR code —
- * one sheet, as an agent feeds one paper. Lazily, because rendering it takes CPU the daemon's
- * start-up should not pay. The dock feeds the paper a flow asks for (Sim.ScannerLoad {paper}).
- */
-class DemoFeeder {
-  #loaded = false;
-
-  async fill(scanner: SimScanner, request: ScanRequest): Promise<void> {
-    if (request.source !== 'adf' || scanner.feederCount > 0 || this.#loaded) return;
-    this.#loaded = true;
-    scanner.loadFeeder(await documentSet('new_enrolment', { seed: 7, dpi: request.resolutionDpi, only: [{ kind: 'business_licence' }] }));
-  }
-}
-
-/** The simulated scanner for the demo, in-process. */
-export class DemoScanner extends SimScanner {
-  readonly #demo = new DemoFeeder();
-
-  override async scan(...args: Parameters<SimScanner['scan']>): ReturnType<SimScanner['scan']> {
-    await this.#demo.fill(this, args[0]);
-    return super.scan(...args);
-  }
-}
-
-/** The same over the system stack: the sheets go through scanimage and the pnm backend. */
-export class PnmDemoScanner extends PnmSimScanner {
-  readonly #demo = new DemoFeeder();
-
-  override async scan(...args: Parameters<PnmSimScanner['scan']>): ReturnType<PnmSimScanner['scan']> {
-    await this.#demo.fill(this, args[0]);
-    return super.scan(...args);
+function simScanner(config: KioskConfig): SimScanner {
+  switch (config.sim.stacks) {
+    case 'inProcess':
+      return new DemoScanner();
+    case 'system':
+      return new PnmDemoScanner({ stateDir: config.stateDir, timeoutMs: config.scanner.timeoutMs });
   }
 }

@@ -5,7 +5,7 @@ import type { CaptureChecklist, CaptureItem, CaptureStatus } from '../../contrac
 import { createContext, declaredRole } from './context.ts';
 import { documentLabel, formLabel, roleLabel, type Text } from '../../contract/intake/labels.ts';
 import { requirements, type Requirement } from './materials.ts';
-import type { DocumentForm, DocumentKind, IdCardRole, IntakePackage } from '../../contract/intake/package-schema.ts';
+import type { IntakePackage } from '../../contract/intake/package-schema.ts';
 import { holdersNeedingIdCopy } from './rules/people.ts';
 
 type Step = Omit<CaptureItem, 'status' | 'label'>;

@@ -5,8 +5,8 @@
 import type { CaptureError, CaptureOutcome, CapturedDocumentState, IntakeState, PageProblem } from '../../contract/intake/capture.ts';
 import { randomUUID } from 'node:crypto';
 import type { ScanMode, Scanner } from '../../drivers/scanner/scanner.ts';
-import type { ScanError, ScanSource } from '../../contract/devices/scanner.ts';
-import type { Authority, AuthorityError, IntakeTicket } from '../../contract/authority/authority.ts';
+import type { ScanSource } from '../../contract/devices/scanner.ts';
+import type { Authority, IntakeTicket } from '../../contract/authority/authority.ts';
 import type { AgentSessions } from '../cards/agent-session.ts';
 import { checkPage, imagingLimits } from '../imaging/check-page.ts';
 import { type PageReport } from '../../contract/imaging/page-report.ts';
@@ -17,20 +17,7 @@ import { captureChecklist } from './capture-checklist.ts';
 import { type CaptureChecklist } from '../../contract/intake/capture.ts';
 import { chinaDay, checkIntake } from './check.ts';
 import { type Verdict } from '../../contract/intake/verdict.ts';
-import {
-  parseIntakePackage,
-  stampKinds,
-  type Business,
-  type DocumentFields,
-  type DocumentForm,
-  type DocumentKind,
-  type IdCardRole,
-  type IntakeCard,
-  type IntakeDocument,
-  type IntakePackage,
-  type SchemaProblem,
-  type StampKind,
-} from '../../contract/intake/package-schema.ts';
+import { parseIntakePackage, stampKinds, type Business, type DocumentFields, type DocumentForm, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type IntakePackage, type StampKind } from '../../contract/intake/package-schema.ts';
 
 export type DocumentVariant = NonNullable<DocumentFields['variant']>;
 export type IntakeAgent = NonNullable<IntakePackage['agent']>;

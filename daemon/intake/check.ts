@@ -3,10 +3,9 @@
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { createContext, documentsOf } from './context.ts';
-import { type Finding } from '../../contract/intake/verdict.ts';
 import { documentLabel, formLabel, type Text } from '../../contract/intake/labels.ts';
 import { requirements } from './materials.ts';
-import { parseIntakePackage, parseIsoDate, type Business, type DocumentForm, type DocumentKind, type IntakePackage, type SchemaProblem } from '../../contract/intake/package-schema.ts';
+import { parseIntakePackage, parseIsoDate, type IntakePackage, type SchemaProblem } from '../../contract/intake/package-schema.ts';
 import { checkCards } from './rules/cards.ts';
 import { checkCertificateDates } from './rules/certificates.ts';
 import { checkConsistency } from './rules/consistency.ts';
@@ -15,7 +14,6 @@ import { checkMaterials } from './rules/materials.ts';
 import { checkPackageFields } from './rules/package-fields.ts';
 import { checkPeople } from './rules/people.ts';
 import { checkRegistry, type RegistryLookup } from './rules/registry.ts';
-import { type RegistryOutcome } from '../../contract/intake/verdict.ts';
 
 export type { RegistryLookup } from './rules/registry.ts';
 

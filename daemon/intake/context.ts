@@ -4,8 +4,8 @@
 import type { Finding, FindingDocument } from '../../contract/intake/verdict.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import type { Text } from '../../contract/intake/labels.ts';
-import type { Business, DocumentForm, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from '../../contract/intake/package-schema.ts';
-import { ruleCatalogue, type RuleId, type Severity } from '../../contract/intake/rule-catalogue.ts';
+import type { Business, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from '../../contract/intake/package-schema.ts';
+import { ruleCatalogue, type RuleId } from '../../contract/intake/rule-catalogue.ts';
 
 export interface Where {
   document?: number | FindingDocument;

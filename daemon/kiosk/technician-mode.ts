@@ -4,6 +4,7 @@
 // for agents; leaving technician mode returns it to service (unless the cabinet is still open).
 import type { CardService } from '../cards/card-service.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
+import type { TechnicianRefusal } from '../../contract/card-service-error.ts';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { Logger } from '../log/logger.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
@@ -12,15 +13,6 @@ import type { KioskServiceState } from './service-state.ts';
 import { technicianPinMatches } from './technician-pin.ts';
 
 export type TechnicianLogin = { method: 'card'; pin: string } | { method: 'serviceSwitch'; pin: string };
-
-export type TechnicianRefusal =
-  | { kind: 'lockedOut'; retryInSeconds: number }
-  | { kind: 'wrongPin' }
-  | { kind: 'notATechnicianCard' }
-  | { kind: 'serviceSwitchOff' }
-  | { kind: 'noTechnicianPinConfigured' }
-  | { kind: 'card'; error: CardServiceError }
-  | { kind: 'alreadyActive'; actor: string };
 
 export interface TechnicianSession {
   actor: string;

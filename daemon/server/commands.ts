@@ -1,14 +1,9 @@
 // How a command is executed: a handler per command name, expected failures as values.
 import type { CommandName, CommandPayload, CommandResults } from '../../contract/protocol/catalogue.ts';
-import type { CompletionCode } from '../../contract/protocol/envelope.ts';
 import type { Result } from '../../basics/result.ts';
+import type { CommandFailure } from '../../contract/protocol/command-outcome.ts';
 
-export interface CommandFailure {
-  completionCode: Exclude<CompletionCode, 'success'>;
-  errorDescription: string;
-  /** Machine-readable detail for the UI (e.g. the card service's error value). */
-  payload?: Record<string, unknown>;
-}
+export type { CommandFailure } from '../../contract/protocol/command-outcome.ts';
 
 export interface CommandContext {
   /** Aborted on Common.Cancel, on timeout, and when the client disconnects. */

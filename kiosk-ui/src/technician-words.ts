@@ -1,8 +1,7 @@
 // Plain words for what the daemon answers the technician page and the dev dock: login refusals,
 // card errors, failed commands, service reasons. The daemon's own English description stays
 // available as a detail line for the technician; the headline is translated.
-import type { CardServiceError } from '../../daemon/cards/card-service-error.ts';
-import type { TechnicianRefusal } from '../../daemon/kiosk/technician-mode.ts';
+import type { CardServiceErrorView as CardServiceError, TechnicianRefusal } from '../../contract/card-service-error.ts';
 import type { ServiceState } from '../../contract/protocol/catalogue.ts';
 import type { PrintFailureReason } from '../../contract/devices/printer.ts';
 import type { ScanError } from '../../contract/devices/scanner.ts';

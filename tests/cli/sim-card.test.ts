@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseHostPort } from '../../daemon/cli/sim-card-command.ts';
+import { parseHostPort } from '../../sim/cli/sim-command.ts';
 import { simCardsDir } from '../../sim/card/card-wallet.ts';
 import { FrameReader, frame } from '../../sim/card/vpcd-transport.ts';
 import { virtualCardAtr } from '../../sim/card/virtual-card.ts';

@@ -2,7 +2,7 @@
 // and the technician PIN (Technician.Login). Refusals in plain words; a lockout counts down.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { KioskStatus } from '../../../contract/protocol/catalogue.ts';
-import type { TechnicianRefusal } from '../../../daemon/kiosk/technician-mode.ts';
+import type { TechnicianRefusal } from '../../../contract/card-service-error.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardIcon, levelIcon } from '../icons.ts';
 import { panelStyles } from '../panel-styles.ts';

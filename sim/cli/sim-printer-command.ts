@@ -4,9 +4,9 @@
 // hands: paper out | paper low | paper load | cover open | cover close | offline | online | status.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ReceiptFiles } from '../../sim/printer/receipt-files.ts';
-import { SerialAttachment } from '../../sim/printer/serial-attachment.ts';
-import { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
+import { ReceiptFiles } from '../printer/receipt-files.ts';
+import { SerialAttachment } from '../printer/serial-attachment.ts';
+import { VirtualPrinter } from '../printer/virtual-printer.ts';
 import { simPrinterUsage } from './usage.ts';
 
 

@@ -1,22 +1,26 @@
 // `kiosk sim card list | serve`: the virtual E-Port cards outside the daemon. `serve` personalises
 // (or reuses) one fixture card under the kiosk state directory and holds it in pcscd's vpcd reader
 // until SIGTERM/SIGINT, so real PC/SC clients (the daemon's driver, opensc-tool) can use it.
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSimAuthority } from '../../sim/authority/sim-authority.ts';
-import { describeConfigError, loadConfig } from '../config/config.ts';
+import { openSimAuthority } from '../authority/sim-authority.ts';
 import type { Result } from '../../basics/result.ts';
 import { err, ok } from '../../basics/result.ts';
-import { isFixtureName, listFixtures, openFixtureCard } from '../../sim/card/card-wallet.ts';
-import type { VpcdStatus } from '../../sim/card/vpcd-transport.ts';
-import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../../sim/card/vpcd-transport.ts';
-import { fixtureNames } from '../../sim/fixtures/eport-fixtures.ts';
-import { formatTable } from './text-table.ts';
+import { isFixtureName, listFixtures, openFixtureCard } from '../card/card-wallet.ts';
+import type { VpcdStatus } from '../card/vpcd-transport.ts';
+import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../card/vpcd-transport.ts';
+import { fixtureNames } from '../fixtures/eport-fixtures.ts';
+import { formatTable } from '../../basics/text-table.ts';
 import { simPrinterCommand } from './sim-printer-command.ts';
 import { simUsage } from './usage.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
-
+/**
+ * What the simulator's commands need of the kiosk's configuration, given by the `kiosk` command
+ * (daemon/cli/main.ts): the state directory the daemon would use for these flags — flag, config
+ * file, KIOSK_STATE_DIR, STATE_DIRECTORY, .state — or why the configuration is unusable.
+ */
+export interface SimCommandEnvironment {
+  stateDir(flags: { stateDir?: string; configFile?: string }): Result<string, string>;
+}
 
 /** Printed like main.ts's UsageError: one message, exit code 2. */
 function usageError(message: string): number {
@@ -61,7 +65,7 @@ function readerHint(port: number): string {
   return slot === 0 || slot === 1 ? `, reader "Virtual PCD 00 0${slot}"` : '';
 }
 
-async function serve(args: string[]): Promise<number> {
+async function serve(args: string[], environment: SimCommandEnvironment): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { fixture: { type: 'string' }, vpcd: { type: 'string' }, 'state-dir': { type: 'string' }, config: { type: 'string' } },
@@ -74,9 +78,9 @@ async function serve(args: string[]): Promise<number> {
   const address = parseHostPort(values.vpcd ?? `${VPCD_DEFAULT_HOST}:${VPCD_DEFAULT_PORT}`);
   if (!address.ok) return usageError(address.error);
   // The same state directory the daemon would use: flag, config file, KIOSK_STATE_DIR, STATE_DIRECTORY, .state.
-  const loaded = loadConfig(repoRoot, { ...(values['state-dir'] !== undefined && { stateDir: values['state-dir'] }), ...(values.config !== undefined && { configFile: values.config }) });
-  if (!loaded.ok) return usageError(describeConfigError(loaded.error));
-  const stateDir = loaded.value.stateDir;
+  const loaded = environment.stateDir({ ...(values['state-dir'] !== undefined && { stateDir: values['state-dir'] }), ...(values.config !== undefined && { configFile: values.config }) });
+  if (!loaded.ok) return usageError(loaded.error);
+  const stateDir = loaded.value;
 
   let authority;
   try {
@@ -146,7 +150,7 @@ async function serve(args: string[]): Promise<number> {
 }
 
 /** `kiosk sim …`: the simulators of the kiosk's devices. */
-export async function simCommand(args: string[]): Promise<number> {
+export async function simCommand(args: string[], environment: SimCommandEnvironment): Promise<number> {
   const [device, verb, ...rest] = args;
   if (device === 'printer') return simPrinterCommand(args.slice(1));
   if (device !== 'card') return usageError(`${device === undefined ? 'sim: no simulator given' : `sim ${device}: unknown simulator`}\n\n${simUsage}`);
@@ -154,7 +158,7 @@ export async function simCommand(args: string[]): Promise<number> {
     case 'list':
       return list(rest);
     case 'serve':
-      return serve(rest);
+      return serve(rest, environment);
     case undefined:
       return usageError(`sim card: expected "list" or "serve"\n\n${simUsage}`);
     default:

@@ -2,27 +2,50 @@
 // up, open the cabinet, turn the service switch). Without the simulated device they answer
 // unsupportedCommand: nothing can fake a card in a real reader or a real tamper switch. Over the
 // system stacks (sim.stacks: system) a card goes into pcscd's vpcd reader through the card slot.
-import type { SimAuthority } from '../../sim/authority/sim-authority.ts';
-import { openFixtureCard } from '../../sim/card/card-wallet.ts';
-import type { SimCardReader } from '../../sim/card/sim-card-reader.ts';
-import type { VpcdCardSlot } from '../../sim/card/vpcd-card-slot.ts';
-import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
-import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness, type PageSelector } from '../../sim/scanner/document-set.ts';
-import type { DocumentSpec, PageDefects } from '../../sim/scanner/documents.ts';
-import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
-import type { CommandPayload } from '../../contract/protocol/catalogue.ts';
 import { err, ok } from '../../basics/result.ts';
-import type { CommandHandlers } from '../server/commands.ts';
+import type { CommandPayload } from '../../contract/protocol/catalogue.ts';
+import type { SimCommandHandlers } from '../../contract/protocol/command-outcome.ts';
+import type { SimAuthority } from '../authority/sim-authority.ts';
+import { openFixtureCard } from '../card/card-wallet.ts';
+import type { SimCardReader } from '../card/sim-card-reader.ts';
+import type { VpcdCardSlot } from '../card/vpcd-card-slot.ts';
+import type { SimGpio } from '../gpio/sim-gpio.ts';
+import type { VirtualPrinter } from '../printer/virtual-printer.ts';
+import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness, type PageSelector } from '../scanner/document-set.ts';
+import type { DocumentSpec, PageDefects } from '../scanner/documents.ts';
+import type { SimScanner } from '../scanner/sim-scanner.ts';
 
-export interface SimDeps {
+/** What the configuration made simulated, handed over by the daemon's composition root; null: real. */
+export interface SimulatedParts {
   /** The in-process reader (sim.stacks: inProcess). */
   reader: SimCardReader | null;
   /** The virtual card's connection to vpcd (sim.stacks: system); the reader is then the PC/SC driver. */
   cardSlot: VpcdCardSlot | null;
-  authority: SimAuthority | null;
-  gpio: SimGpio | null;
+  /** The virtual printer behind the simulated printer (in process or on a pty). */
+  printer: VirtualPrinter | null;
   scanner: SimScanner | null;
+  gpio: SimGpio | null;
+}
+
+export interface SimDockOptions {
+  /** The embedded simulated authority, which issues the fixture cards; null with an HTTP authority. */
+  authority: SimAuthority | null;
   stateDir: string;
+}
+
+/** The simulator's hands that fault injection (KIOSK_FAULT_INJECT) uses in tests. */
+export interface FaultHands {
+  /** Pulls the card out (over the system stacks: out of vpcd, once pcscd has seen it go). */
+  pullCard(): Promise<void>;
+  openCabinet(): void;
+}
+
+/** The dev dock's side of the simulator, wired in by the daemon's composition root. */
+export interface SimDock {
+  /** Every Sim.* command; without the simulated device a command answers unsupportedCommand. */
+  readonly handlers: SimCommandHandlers;
+  /** null unless both a simulated card and simulated GPIO lines are there. */
+  readonly faultHands: FaultHands | null;
 }
 
 type Defect = NonNullable<CommandPayload<'Sim.ScannerLoad'>['defect']>;
@@ -63,10 +86,26 @@ function describePaper({ kind, form, role }: { kind: string; form?: string | nul
 
 const describeSpec = (spec: DocumentSpec): string => describePaper(spec);
 
-export function simHandlers(
-  deps: SimDeps,
-): Pick<CommandHandlers, 'Sim.InsertCard' | 'Sim.RemoveCard' | 'Sim.SetInput' | 'Sim.ScannerLoad' | 'Sim.ScannerFault' | 'Sim.CardReaderPlug'> {
+export function createSimDock(parts: SimulatedParts, options: SimDockOptions): SimDock {
+  return { handlers: simHandlers({ ...parts, ...options }), faultHands: faultHands(parts) };
+}
+
+function faultHands({ reader, cardSlot, gpio }: SimulatedParts): FaultHands | null {
+  if ((reader === null && cardSlot === null) || gpio === null) return null;
+  return {
+    pullCard: async () => {
+      if (reader !== null) reader.remove();
+      else await cardSlot?.remove();
+    },
+    openCabinet: () => gpio.setInput('tamper', true),
+  };
+}
+
+type SimDeps = SimulatedParts & SimDockOptions;
+
+function simHandlers(deps: SimDeps): SimCommandHandlers {
   const notHere = (what: string) => err({ completionCode: 'unsupportedCommand' as const, errorDescription: `this kiosk has no ${what}` });
+  const noPrinter = () => err({ completionCode: 'unsupportedCommand' as const, errorDescription: 'simulator commands need the simulated printer' });
   return {
     'Sim.InsertCard': async ({ fixture }) => {
       const { reader, cardSlot, authority } = deps;
@@ -133,6 +172,32 @@ export function simHandlers(
           break;
       }
       return ok({ fault });
+    },
+    'Sim.PrinterPaper': async ({ paper }) => {
+      if (deps.printer === null) return noPrinter();
+      switch (paper) {
+        case 'full':
+          deps.printer.loadPaper();
+          break;
+        case 'low':
+          deps.printer.setPaperLow();
+          break;
+        case 'out':
+          deps.printer.setPaperLeft(0);
+          break;
+      }
+      return ok({ paper, paperLeftMm: deps.printer.stats().paperLeftMm });
+    },
+    'Sim.PrinterCover': async ({ open }) => {
+      if (deps.printer === null) return noPrinter();
+      if (open) deps.printer.openCover();
+      else deps.printer.closeCover();
+      return ok({ open });
+    },
+    'Sim.PrinterOnline': async ({ online }) => {
+      if (deps.printer === null) return noPrinter();
+      deps.printer.setOffline(!online);
+      return ok({ online });
     },
   };
 }

@@ -1,0 +1,12 @@
+// Usage texts of `kiosk sim …`: printing help must not load the simulators.
+export const simPrinterUsage = `  sim printer serve --device PATH --out DIR [--baud N] [--feed MM_PER_S] [--roll MM]
+        a virtual ESC/POS printer on a serial device (one end of a socat pty pair); each cut
+        receipt becomes DIR/*.png and DIR/*.txt. stdin: paper out|low|load, cover open|close,
+        offline, online, status.
+`;
+
+export const simUsage = `  sim card list [--json]
+        the virtual card fixtures (number, holder, lifecycle, PIN as issued).
+  sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
+        hold one virtual card in pcscd's vpcd reader (default 127.0.0.1:35963) until stopped.
+${simPrinterUsage}`;
