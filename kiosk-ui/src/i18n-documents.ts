@@ -2,7 +2,8 @@
 // verdict) and their keypad, kept apart from i18n.ts so the dictionaries stay readable; spread
 // into both. Labels of papers and rule findings come from the daemon in both languages.
 import type { BilingualText, FlowProblem, IntakeBusiness } from '../../daemon/flows/flow-view.ts';
-import type { Language, MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n.ts';
+import type { Language } from './language.ts';
 
 export const documentsZh = {
   'checklist.title': '{business}需要的材料',

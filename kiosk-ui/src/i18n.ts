@@ -1,13 +1,11 @@
 // The kiosk speaks Simplified Chinese by default and English on request. Both dictionaries are
 // typed against one key list, so a key missing from either language is a compile error.
 
-export type Language = 'zh-CN' | 'en';
-
-export const languages: readonly Language[] = ['zh-CN', 'en'];
-export const defaultLanguage: Language = 'zh-CN';
-
 import { documentsEn, documentsZh } from './i18n-documents.ts';
 import { flowsEn, flowsZh } from './i18n-flows.ts';
+import type { Language } from './language.ts';
+
+export { defaultLanguage, languages, otherLanguage, type Language } from './language.ts';
 
 const zhCN = {
   ...documentsZh,
@@ -731,15 +729,6 @@ export function translate(language: Language, key: MessageKey, params: Readonly<
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
-}
-
-export function otherLanguage(language: Language): Language {
-  switch (language) {
-    case 'zh-CN':
-      return 'en';
-    case 'en':
-      return 'zh-CN';
-  }
 }
 
 /** The page speaks `language`: its `lang` (screen readers, fonts, axe) and its title follow. */
