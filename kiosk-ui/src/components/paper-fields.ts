@@ -6,7 +6,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldInput, FieldView, FlowScreen } from '../../../daemon/flows/flow-view.ts';
-import { inLanguage, problemWords } from '../i18n-documents.ts';
+import { inLanguage, problemWords } from '../paper-words.ts';
 import { maskIdNumber } from '../../../daemon/log/redact.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
