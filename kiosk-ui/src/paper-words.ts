@@ -2,9 +2,9 @@
 // bilingual text in the screen's language, a scan problem in plain words, the name of an intake
 // business.
 import type { BilingualText, FlowProblem, IntakeBusiness } from '../../daemon/flows/flow-view.ts';
-import type { documentsZh } from './i18n-documents.ts';
 import type { MessageKey } from './i18n.ts';
 import type { Language } from './language.ts';
+import type { scanWords } from './words/scan.ts';
 
 /** The daemon's text in the screen's language. */
 export function inLanguage(language: Language, text: BilingualText): string {
@@ -16,14 +16,14 @@ export function inLanguage(language: Language, text: BilingualText): string {
   }
 }
 
-type DocumentsKey = keyof typeof documentsZh;
+type ScanKey = keyof typeof scanWords;
 
 /** A problem on a paper screen in plain words: what happened, then what to do about it. */
 export interface ProblemWords {
-  what: DocumentsKey;
+  what: ScanKey;
   /** Details, one line each (the checks a rescan failed). */
-  details: DocumentsKey[];
-  next: DocumentsKey;
+  details: ScanKey[];
+  next: ScanKey;
 }
 
 export function problemWords(problem: FlowProblem): ProblemWords {
@@ -66,7 +66,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
 
 /**
  * The name of an intake business, as the attract screen's choice and the done screen name it
- * (i18n-flows.ts; the dev dock's shorter names are for the technician).
+ * (words/attract.ts; the dev dock's shorter names are for the technician).
  */
 export function businessKey(business: IntakeBusiness): MessageKey {
   switch (business) {

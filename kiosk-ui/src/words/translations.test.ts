@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordsByArea } from '../i18n.ts';
 import type { KeysInTwoAreas, Translation, Translations } from './translations.ts';
 
 // The typecheck (tsc) is the real test here: each @ts-expect-error fails it if the line compiles.
@@ -20,5 +21,13 @@ describe('Translations', () => {
     // @ts-expect-error -- test.a has one home
     const once: Twice = 'test.a';
     expect([twice, once]).toEqual(['test.b', 'test.a']);
+  });
+});
+
+describe('the words of i18n.ts', () => {
+  it('define each key in one area only', () => {
+    const areasOf = new Map<string, number>();
+    for (const area of wordsByArea) for (const key of Object.keys(area)) areasOf.set(key, (areasOf.get(key) ?? 0) + 1);
+    expect([...areasOf].filter(([, areas]) => areas > 1).map(([key]) => key)).toEqual([]);
   });
 });
