@@ -7,7 +7,7 @@ import type { FlowView } from '../../../contract/flow-view.ts';
 import { offerOf, type Offer } from '../capabilities.ts';
 import { paperToFeed } from '../dock-feed.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
-import { inLanguage } from '../i18n-documents.ts';
+import { inLanguage } from '../paper-words.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { businessKey, defectKey, faultKey, scannerBusinesses, scannerDefects, scannerFaults, type ScannerDefect } from '../technician-tools.ts';
 import { baseStyles, levelStyles } from '../theme.ts';

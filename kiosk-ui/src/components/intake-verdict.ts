@@ -3,7 +3,7 @@
 // can fix it (and print the list) instead of queueing for a "no" at the counter.
 import { css, html, nothing } from 'lit';
 import type { FindingView, FlowScreen } from '../../../contract/flow-view.ts';
-import { businessKey, inLanguage } from '../i18n-documents.ts';
+import { businessKey, inLanguage } from '../paper-words.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

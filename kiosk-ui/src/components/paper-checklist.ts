@@ -2,7 +2,7 @@
 // (to scan, to check, checked), and one button on to the scanner.
 import { css, html, type SVGTemplateResult } from 'lit';
 import type { ChecklistItemView, FlowScreen } from '../../../contract/flow-view.ts';
-import { businessKey, inLanguage } from '../i18n-documents.ts';
+import { businessKey, inLanguage } from '../paper-words.ts';
 import type { MessageKey } from '../i18n.ts';
 import { intakeIcon, levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

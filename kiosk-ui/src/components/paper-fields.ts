@@ -6,7 +6,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldInput, FieldView, FlowScreen } from '../../../contract/flow-view.ts';
-import { inLanguage, problemWords } from '../i18n-documents.ts';
+import { inLanguage, problemWords } from '../paper-words.ts';
 import { maskIdNumber } from '../../../basics/redact.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';

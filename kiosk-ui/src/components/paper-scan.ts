@@ -4,7 +4,7 @@
 // (`next`; the verdict lists it as missing); the renewal and the unlock need theirs.
 import { css, html, nothing, svg } from 'lit';
 import type { FlowKind, FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
-import { inLanguage, problemWords } from '../i18n-documents.ts';
+import { inLanguage, problemWords } from '../paper-words.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FindingView } from '../../contract/flow-view.ts';
 import { checklistButton } from './components/paper-checklist.ts';
 import { orderFindings } from './components/intake-verdict.ts';
-import { businessKey, inLanguage, problemWords } from './i18n-documents.ts';
+import { businessKey, inLanguage, problemWords } from './paper-words.ts';
 import { translate } from './i18n.ts';
 
 describe('paper screen words', () => {

@@ -1,0 +1,82 @@
+// Helpers for the paper screens (checklist, scanning, confirming fields, verdict): the daemon's
+// bilingual text in the screen's language, a scan problem in plain words, the name of an intake
+// business.
+import type { BilingualText, FlowProblem, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { MessageKey } from './i18n.ts';
+import type { Language } from './language.ts';
+import type { scanWords } from './words/scan.ts';
+
+/** The daemon's text in the screen's language. */
+export function inLanguage(language: Language, text: BilingualText): string {
+  switch (language) {
+    case 'zh-CN':
+      return text.zh;
+    case 'en':
+      return text.en;
+  }
+}
+
+type ScanKey = keyof typeof scanWords;
+
+/** A problem on a paper screen in plain words: what happened, then what to do about it. */
+export interface ProblemWords {
+  what: ScanKey;
+  /** Details, one line each (the checks a rescan failed). */
+  details: ScanKey[];
+  next: ScanKey;
+}
+
+export function problemWords(problem: FlowProblem): ProblemWords {
+  switch (problem.kind) {
+    case 'scannerJam':
+      return { what: 'scanProblem.scannerJam', details: [], next: 'scanProblem.scannerJam.next' };
+    case 'scannerCoverOpen':
+      return { what: 'scanProblem.scannerCoverOpen', details: [], next: 'scanProblem.scannerCoverOpen.next' };
+    case 'scannerNoPaper':
+      return { what: 'scanProblem.scannerNoPaper', details: [], next: 'scanProblem.scannerNoPaper.next' };
+    case 'scannerUnavailable':
+      return { what: 'scanProblem.scannerUnavailable', details: [], next: 'scanProblem.scannerUnavailable.next' };
+    case 'rescan':
+      return { what: 'scanProblem.rescan', details: problem.checks.map((check) => `scanProblem.rescan.${check}` as const), next: 'scanProblem.rescan.next' };
+    // Not expected on the paper screens (the flow host explains them on its own screens); if
+    // one comes, the agent still gets a way on.
+    case 'noCard':
+    case 'cardRemoved':
+    case 'readerUnavailable':
+    case 'unreadableCard':
+    case 'wrongCardState':
+    case 'wrongCardType':
+    case 'otherEnterprise':
+    case 'legalPersonFirst':
+    case 'alreadyDone':
+    case 'wrongPin':
+    case 'pinBlocked':
+    case 'pinPolicy':
+    case 'authorityUnreachable':
+    case 'authorityRefused':
+    case 'fieldsInvalid':
+    case 'printerNoPaper':
+    case 'printerCoverOpen':
+    case 'printerUnavailable':
+    case 'outOfService':
+    case 'internal':
+      return { what: 'scanProblem.other', details: [], next: 'scanProblem.other.next' };
+  }
+}
+
+/**
+ * The name of an intake business, as the attract screen's choice and the done screen name it
+ * (words/attract.ts; the dev dock's shorter names are for the technician).
+ */
+export function businessKey(business: IntakeBusiness): MessageKey {
+  switch (business) {
+    case 'new_enrolment':
+      return 'intake.business.new_enrolment';
+    case 'change':
+      return 'intake.business.change';
+    case 'card_replacement':
+      return 'intake.business.card_replacement';
+    case 'add_operator':
+      return 'intake.business.add_operator';
+  }
+}

@@ -1,0 +1,40 @@
+// The attract screen: the welcome, the service tiles, and the choice of business for an intake check.
+import type { Translations } from './translations.ts';
+
+export const attractWords = {
+  'attract.eyebrow': { 'zh-CN': '欢迎使用', en: 'Welcome' },
+  'attract.welcome': { 'zh-CN': '中国电子口岸 IC 卡自助服务', en: 'China E-Port IC Card Self-Service' },
+  'attract.prompt': { 'zh-CN': '请选择要办理的业务', en: 'Please choose a service' },
+  'attract.help': { 'zh-CN': '如需帮助，请联系大厅工作人员', en: 'Need help? Please ask a member of the hall staff.' },
+  'attract.comingSoonTitle': { 'zh-CN': '即将开放', en: 'Coming soon' },
+  'attract.comingSoonNotice': {
+    'zh-CN': '“{service}”业务即将开放，目前暂不可办理。请到人工窗口咨询。',
+    en: '{service} is coming soon and not available yet. Please ask at a staffed counter.',
+  },
+  'attract.dismiss': { 'zh-CN': '知道了', en: 'OK' },
+
+  'attract.intakeTitle': { 'zh-CN': '请选择要预审的业务', en: 'Which business do you want to check?' },
+  'attract.intakeHint': {
+    'zh-CN': '预审会检查您的材料是否齐全、信息是否一致，通过后打印排队号。',
+    en: 'The check looks at whether your papers are complete and consistent, and prints a queue ticket when they are.',
+  },
+  'attract.back': { 'zh-CN': '返回', en: 'Back' },
+  'attract.startFailed': { 'zh-CN': '业务未能开始。', en: 'The business could not start.' },
+  'attract.unavailable': { 'zh-CN': '暂停服务 · 暂不可办理', en: 'Out of service · not available' },
+  'attract.disabledHint': { 'zh-CN': '本机暂停服务，业务暂不可办理。', en: 'This kiosk is out of service; no business can be done now.' },
+
+  'service.unlock.title': { 'zh-CN': '解锁', en: 'Unlock' },
+  'service.unlock.description': { 'zh-CN': '密码锁定的 IC 卡现场解锁', en: 'Unlock an IC card blocked by wrong PINs' },
+  'service.renewal.title': { 'zh-CN': '证书延期', en: 'Certificate renewal' },
+  'service.renewal.description': { 'zh-CN': '为未过期的 IC 卡证书续期', en: 'Renew the certificate of a card that has not expired' },
+  'service.intake.title': { 'zh-CN': '材料预审', en: 'Materials check' },
+  'service.intake.description': { 'zh-CN': '排队前检查办理材料是否齐全', en: 'Check your documents are complete before queueing' },
+  'service.query.title': { 'zh-CN': '卡片查询', en: 'Card query' },
+  'service.query.description': { 'zh-CN': '查看 IC 卡信息和证书有效期', en: 'See card details and certificate validity' },
+  'service.comingSoon': { 'zh-CN': '即将开放 · 暂不可用', en: 'Not available yet' },
+
+  'intake.business.new_enrolment': { 'zh-CN': '新入网', en: 'New enrolment' },
+  'intake.business.change': { 'zh-CN': '企业信息变更', en: 'Change of enterprise information' },
+  'intake.business.card_replacement': { 'zh-CN': '换卡', en: 'Card replacement' },
+  'intake.business.add_operator': { 'zh-CN': '增加操作员/办税员', en: 'Add an operator or tax clerk' },
+} as const satisfies Translations;

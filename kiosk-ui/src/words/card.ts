@@ -1,0 +1,45 @@
+// The IC card screens of a flow: insert, reading, the card's details and state, take the card back.
+import type { Translations } from './translations.ts';
+
+export const cardWords = {
+  'insert.title': { 'zh-CN': '请插入 IC 卡', en: 'Please insert the IC card' },
+  'insert.wanted.lockedCard': { 'zh-CN': '请将已锁定的 IC 卡芯片朝上插入插卡口。', en: 'Insert the locked IC card into the slot, chip facing up.' },
+  'insert.wanted.legalPersonCard': {
+    'zh-CN': '请将本企业的法人卡芯片朝上插入插卡口。',
+    en: "Insert the enterprise's legal-person card into the slot, chip facing up.",
+  },
+  'insert.wanted.cardToRenew': { 'zh-CN': '请将要延期的 IC 卡芯片朝上插入插卡口。', en: 'Insert the IC card to renew into the slot, chip facing up.' },
+  'insert.wanted.anyCard': { 'zh-CN': '请将要查询的 IC 卡芯片朝上插入插卡口。', en: 'Insert the IC card to check into the slot, chip facing up.' },
+  'insert.light': { 'zh-CN': '插卡口的指示灯正在闪烁。', en: 'The light at the card slot is flashing.' },
+  'insert.noMoreCards': { 'zh-CN': '没有更多卡片，继续', en: 'No more cards: continue' },
+  'reading.title': { 'zh-CN': '正在读卡', en: 'Reading the card' },
+  'reading.body': { 'zh-CN': '请勿拔出卡片。', en: 'Please do not pull the card out.' },
+
+  'card.title': { 'zh-CN': '请确认卡片信息', en: 'Please check the card' },
+  'card.holder': { 'zh-CN': '持卡人', en: 'Holder' },
+  'card.idNumber': { 'zh-CN': '证件号码', en: 'ID number' },
+  'card.enterprise': { 'zh-CN': '企业名称', en: 'Enterprise' },
+  'card.uscc': { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
+  'card.cardNo': { 'zh-CN': '卡号', en: 'Card number' },
+  'card.type': { 'zh-CN': '卡类型', en: 'Card type' },
+  'card.lifecycle': { 'zh-CN': '卡状态', en: 'Card state' },
+  'card.expiry': { 'zh-CN': '证书有效期至', en: 'Certificate valid until' },
+  'card.daysLeft': { 'zh-CN': '剩余天数', en: 'Days left' },
+  'card.daysLeftValue': { 'zh-CN': '{days} 天', en: '{days} days' },
+  'card.expiredAgo': { 'zh-CN': '已过期 {days} 天', en: 'Expired {days} days ago' },
+  'card.pinTries': { 'zh-CN': '密码剩余尝试次数', en: 'PIN tries left' },
+  'card.pinTriesValue': { 'zh-CN': '{tries} 次', en: '{tries}' },
+  'card.confirm': { 'zh-CN': '是这张卡，继续', en: 'This is the card, continue' },
+  'lifecycle.active': { 'zh-CN': '正常', en: 'Active' },
+  'lifecycle.expired': { 'zh-CN': '证书已过期', en: 'Certificate expired' },
+  'lifecycle.locked': { 'zh-CN': '密码已锁定', en: 'PIN locked' },
+  'lifecycle.frozen': { 'zh-CN': '已冻结', en: 'Frozen' },
+  'lifecycle.reportedLost': { 'zh-CN': '已挂失', en: 'Reported lost' },
+  'lifecycle.invalidated': { 'zh-CN': '已注销', en: 'Invalidated' },
+
+  'takeCard.title': { 'zh-CN': '请取走您的 IC 卡', en: 'Please take your IC card' },
+  'takeCard.body': {
+    'zh-CN': '业务已结束，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
+    en: 'The business is over and your card is still in the reader. Please take it from the flashing slot.',
+  },
+} as const satisfies Translations;

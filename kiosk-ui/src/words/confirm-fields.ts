@@ -1,0 +1,29 @@
+// Confirming the fields read from a paper: sources, errors, the keypad's target.
+import type { Translations } from './translations.ts';
+
+export const confirmFieldsWords = {
+  'fields.title': { 'zh-CN': '请核对：{paper}', en: 'Check: {paper}' },
+  'fields.intro': {
+    'zh-CN': '本机从材料中读出了下列信息。请逐项核对，有错请更正，然后按“确认无误”。',
+    en: 'The kiosk read these details from the paper. Check each one, correct any mistake, then press "All correct".',
+  },
+  'fields.required': { 'zh-CN': '必填', en: 'Required' },
+  'fields.source.qr': { 'zh-CN': '来自营业执照二维码', en: 'From the licence QR code' },
+  'fields.source.card': { 'zh-CN': '来自 IC 卡', en: 'From the IC card' },
+  'fields.source.registry': { 'zh-CN': '来自登记信息', en: 'From the registry' },
+  'fields.source.agent': { 'zh-CN': '您填写的', en: 'Entered by you' },
+  'fields.source.none': { 'zh-CN': '未能读出，请填写', en: 'Not read: please fill in' },
+  'fields.error.required': { 'zh-CN': '此项必填。', en: 'This is required.' },
+  'fields.error.idNumber': { 'zh-CN': '身份证号应为 18 位：数字，最后一位可以是 X。', en: 'An ID number has 18 characters: digits, the last may be X.' },
+  'fields.error.date': {
+    'zh-CN': '日期请按“年-月-日”填写，例如 2030-06-30；长期有效请按“长期”。',
+    en: 'Write the date as year-month-day, e.g. 2030-06-30; for no end date press "Long-term".',
+  },
+  'fields.error.refused': { 'zh-CN': '本机核验未通过，请核对后更正。', en: 'The kiosk could not accept this. Please check and correct it.' },
+  'fields.invalidSummary': { 'zh-CN': '有 {count} 项信息需要更正，已用红框标出。', en: '{count} detail(s) need correcting; they are marked in red.' },
+  'fields.confirm': { 'zh-CN': '确认无误', en: 'All correct' },
+  'fields.rescan': { 'zh-CN': '重新扫描这份材料', en: 'Scan this paper again' },
+  'fields.keypadFor': { 'zh-CN': '“{field}”的输入键盘', en: 'Keypad for "{field}"' },
+  'fields.keypadHint': { 'zh-CN': '先点选要填写的输入框，再用这里的键盘输入。', en: 'Touch the box to fill in, then type with these keys.' },
+  'fields.keypadTarget': { 'zh-CN': '正在填写：{field}', en: 'Filling in: {field}' },
+} as const satisfies Translations;

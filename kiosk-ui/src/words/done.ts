@@ -1,0 +1,29 @@
+// The end of a business: the done screen, the receipt, and the cards a renewal has done so far.
+import type { Translations } from './translations.ts';
+
+export const doneWords = {
+  'done.title': { 'zh-CN': '办理完成', en: 'Done' },
+  'done.unlock': { 'zh-CN': '{holder} 的 IC 卡已解锁，请使用新密码。', en: 'The IC card of {holder} is unlocked. Use the new PIN from now on.' },
+  'done.renewal': { 'zh-CN': '{enterprise} 的 {count} 张 IC 卡证书已延期。', en: '{count} card certificates of {enterprise} renewed.' },
+  'done.intake': {
+    'zh-CN': '“{business}”材料预审通过，请凭排队号到窗口办理。',
+    en: 'Your papers for "{business}" passed the check. Take your queue ticket to a counter.',
+  },
+  'done.intakeNotAcceptable': {
+    'zh-CN': '“{business}”的材料还不齐全。凭条上列出了缺少或需要更正的材料，请补齐后再来。',
+    en: 'Your papers for "{business}" are not complete yet. The receipt lists what is missing or needs correcting; please come back with them.',
+  },
+  'done.ticket': { 'zh-CN': '排队号', en: 'Queue ticket' },
+  'done.query': { 'zh-CN': '卡片查询已完成。', en: 'The card check is complete.' },
+  'receipt.printing': { 'zh-CN': '正在打印凭条…', en: 'Printing your receipt…' },
+  'receipt.printed': { 'zh-CN': '凭条已打印，请取走凭条。', en: 'Your receipt is printed. Please take it.' },
+  'receipt.failed': { 'zh-CN': '凭条未能打印。', en: 'The receipt was not printed.' },
+  'receipt.skipped': { 'zh-CN': '未打印凭条。', en: 'No receipt printed.' },
+  'receipt.retry': { 'zh-CN': '重新打印', en: 'Print again' },
+  'receipt.skip': { 'zh-CN': '不需要凭条', en: 'No receipt, thanks' },
+
+  'renewalNext.title': { 'zh-CN': '已延期的 IC 卡', en: 'Cards renewed' },
+  'renewalNext.none': { 'zh-CN': '尚未延期任何 IC 卡。', en: 'No card renewed yet.' },
+  'renewalNext.validUntil': { 'zh-CN': '有效期至 {date}', en: 'Valid until {date}' },
+  'renewalNext.another': { 'zh-CN': '延期另一张卡', en: 'Renew another card' },
+} as const satisfies Translations;

@@ -1,0 +1,31 @@
+// Around every flow screen: back, cancel, next, a command that could not be sent, and the idle warning.
+import type { Translations } from './translations.ts';
+
+export const flowWords = {
+  'flow.back': { 'zh-CN': '上一步', en: 'Back' },
+  'flow.cancel': { 'zh-CN': '取消办理', en: 'Cancel' },
+  'flow.cancelTitle': { 'zh-CN': '确定取消办理吗？', en: 'Cancel this business?' },
+  'flow.cancelBody': { 'zh-CN': '已扫描的材料和已输入的信息将被清除。', en: 'The papers scanned and the details entered will be wiped.' },
+  'flow.cancelConfirm': { 'zh-CN': '确定取消', en: 'Yes, cancel' },
+  'flow.cancelKeep': { 'zh-CN': '继续办理', en: 'No, continue' },
+  'flow.next': { 'zh-CN': '下一步', en: 'Next' },
+  'flow.finish': { 'zh-CN': '完成', en: 'Finish' },
+  'flow.home': { 'zh-CN': '返回首页', en: 'Back to the start' },
+  'flow.send.connection': {
+    'zh-CN': '与终端服务的连接中断，请稍候再试。',
+    en: 'The connection to the kiosk service was lost. Please wait a moment and try again.',
+  },
+  'flow.send.stale': { 'zh-CN': '页面已更新，请查看当前内容后再操作。', en: 'The screen has changed. Please check it and try again.' },
+  'flow.send.timeout': { 'zh-CN': '终端未及时应答，请再试一次。', en: 'The kiosk did not answer in time. Please try again.' },
+  'flow.send.other': {
+    'zh-CN': '操作未完成，请再试一次；如仍不成功，请到人工窗口办理。',
+    en: 'That did not work. Please try again; if it still fails, please go to a staffed counter.',
+  },
+
+  'idle.title': { 'zh-CN': '您还在吗？', en: 'Still there?' },
+  'idle.body': {
+    'zh-CN': '{seconds} 秒后将结束本次办理，并清除已扫描的材料和已输入的信息。',
+    en: 'In {seconds} s this session ends and the papers scanned and details entered are wiped.',
+  },
+  'idle.continue': { 'zh-CN': '继续办理', en: 'Continue' },
+} as const satisfies Translations;

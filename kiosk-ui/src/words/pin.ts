@@ -1,0 +1,30 @@
+// PINs: the PIN pad, and the screens that ask for a card's PIN or a new one, with the PIN rules.
+import type { Translations } from './translations.ts';
+
+export const pinWords = {
+  'pin.placeholder': { 'zh-CN': '请输入 PIN 码', en: 'Enter the PIN' },
+  'pin.entered': { 'zh-CN': '已输入 {count} 位', en: '{count} digits entered' },
+  'pin.clear': { 'zh-CN': '清除', en: 'Clear' },
+  'pin.backspace': { 'zh-CN': '删除一位', en: 'Delete one digit' },
+  'pin.submit': { 'zh-CN': '确定', en: 'OK' },
+
+  'pinEntry.title': { 'zh-CN': '请输入 IC 卡密码', en: 'Enter the IC card PIN' },
+  'pinEntry.titleRenew': { 'zh-CN': '请输入这张卡的密码，开始延期', en: "Enter this card's PIN to renew it" },
+  'pinEntry.skipCard': { 'zh-CN': '这张卡不延期', en: 'Do not renew this card' },
+  'pinEntry.hint': { 'zh-CN': '密码为 8 位数字，屏幕上只显示圆点。', en: 'The PIN is 8 digits; the screen shows only dots.' },
+  'newPin.title': { 'zh-CN': '设置新密码', en: 'Choose a new PIN' },
+  'newPin.first': { 'zh-CN': '第一步：请输入新密码', en: 'Step 1: enter the new PIN' },
+  'newPin.again': { 'zh-CN': '第二步：请再次输入新密码确认', en: 'Step 2: enter the new PIN again to confirm' },
+  'newPin.policy': {
+    'zh-CN': '密码规则：8 位数字；不能全部是同一个数字；不能是连续数字（如 12345678）；不能包含持卡人出生日期；不能是初始密码。',
+    en: "PIN rules: 8 digits; not one digit repeated; not a run such as 12345678; not the holder's date of birth; not the initial PIN.",
+  },
+  'newPin.restart': { 'zh-CN': '重新输入', en: 'Start again' },
+  'pinRefusal.notEightDigits': { 'zh-CN': '密码须为 8 位数字。', en: 'The PIN must be 8 digits.' },
+  'pinRefusal.allSame': { 'zh-CN': '密码不能全部是同一个数字。', en: 'The PIN cannot be one digit repeated.' },
+  'pinRefusal.sequence': { 'zh-CN': '密码不能是连续数字（如 12345678）。', en: 'The PIN cannot be a run of digits such as 12345678.' },
+  'pinRefusal.birthDate': { 'zh-CN': '密码不能包含持卡人的出生日期。', en: "The PIN cannot contain the holder's date of birth." },
+  'pinRefusal.initialPin': { 'zh-CN': '密码不能是初始密码。', en: 'The PIN cannot be the initial PIN.' },
+  'pinRefusal.sameAsOld': { 'zh-CN': '新密码不能与旧密码相同。', en: 'The new PIN must differ from the old one.' },
+  'pinRefusal.mismatch': { 'zh-CN': '两次输入的密码不一致。', en: 'The two entries do not match.' },
+} as const satisfies Translations;

@@ -1,0 +1,35 @@
+// What the daemon answers the technician page and the dev dock: card errors, failed commands,
+// printer and scanner errors (technician-words.ts picks the key).
+import type { Translations } from './translations.ts';
+
+export const technicianProblemsWords = {
+  'cardError.noCard': { 'zh-CN': '读卡器中没有卡。', en: 'There is no card in the reader.' },
+  'cardError.cardRemoved': { 'zh-CN': '卡片在操作过程中被拔出。', en: 'The card was removed during the operation.' },
+  'cardError.readerUnavailable': { 'zh-CN': '读卡器不可用。', en: 'The card reader is not available.' },
+  'cardError.wrongPin': { 'zh-CN': 'PIN 码错误，还可尝试 {tries} 次。', en: 'Wrong PIN; {tries} tries left.' },
+  'cardError.pinBlocked': { 'zh-CN': '该卡 PIN 码已锁定。', en: "The card's PIN is blocked." },
+  'cardError.pinPolicy': { 'zh-CN': 'PIN 码不符合规则。', en: 'The PIN does not meet the rules.' },
+  'cardError.cardState': { 'zh-CN': '该卡当前状态不允许此操作。', en: "The card's state does not allow this." },
+  'cardError.notAllowed': { 'zh-CN': '此操作不被允许。', en: 'This is not allowed.' },
+  'cardError.authority': { 'zh-CN': '电子口岸服务暂时无法完成请求。', en: 'The E-Port service could not complete the request.' },
+  'cardError.card': { 'zh-CN': '卡片应答异常。', en: 'The card answered unexpectedly.' },
+  'cardError.verificationFailed': { 'zh-CN': '卡片校验失败。', en: 'The card failed verification.' },
+  'cardError.interrupted': { 'zh-CN': '操作被中断，卡片状态保持一致。', en: 'The operation was interrupted; the card was left consistent.' },
+
+  'problem.connection': { 'zh-CN': '与服务程序的连接中断，请稍后再试。', en: 'The connection to the kiosk service was lost. Please try again.' },
+  'problem.timeout': { 'zh-CN': '设备未在规定时间内应答。', en: 'The device did not answer in time.' },
+  'problem.deviceNotReady': { 'zh-CN': '设备未就绪。', en: 'The device is not ready.' },
+  'problem.hardware': { 'zh-CN': '设备故障。', en: 'The device reported a fault.' },
+  'problem.authorisation': { 'zh-CN': '需要技术员模式，请重新登录。', en: 'Technician mode is required. Please log in again.' },
+  'problem.unsupported': { 'zh-CN': '本机暂不支持此功能。', en: 'This kiosk does not offer this.' },
+  'problem.busy': { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please try again shortly.' },
+  'problem.other': { 'zh-CN': '操作未完成。', en: 'The action did not complete.' },
+  'printError.paperOut': { 'zh-CN': '打印机缺纸。', en: 'The printer is out of paper.' },
+  'printError.coverOpen': { 'zh-CN': '打印机机盖打开。', en: 'The printer cover is open.' },
+  'printError.cutterError': { 'zh-CN': '打印机切纸故障。', en: "The printer's cutter failed." },
+  'printError.offline': { 'zh-CN': '打印机未连接或离线。', en: 'The printer is not connected or offline.' },
+  'scanError.noPaper': { 'zh-CN': '扫描仪上没有文件，请放入一页后再试。', en: 'There is no page in the scanner. Place a page and try again.' },
+  'scanError.jammed': { 'zh-CN': '扫描仪卡纸。', en: 'The scanner has a paper jam.' },
+  'scanError.coverOpen': { 'zh-CN': '扫描仪机盖打开。', en: 'The scanner cover is open.' },
+  'scanError.busy': { 'zh-CN': '扫描仪正忙。', en: 'The scanner is busy.' },
+} as const satisfies Translations;
