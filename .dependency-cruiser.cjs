@@ -71,6 +71,13 @@ module.exports = {
       to: { path: '^(kiosk-ui|tests|scripts|bench)/' },
     },
     {
+      name: 'production-not-tests',
+      comment: 'Production code never imports a test or a test kit.',
+      severity: 'error',
+      from: { pathNot: test },
+      to: { path: test },
+    },
+    {
       name: 'test-kits-are-tests',
       comment: 'A test kit is a test module: put it under tests/ (production code never imports it).',
       severity: 'error',
