@@ -2,6 +2,8 @@
 // state machines in the daemon; the UI renders exactly one FlowScreen and sends FlowActions back.
 // Browser-safe: types only, no daemon runtime imports. Nothing here ever holds a PIN or an
 // unmasked ID number.
+import type { IntakeBusiness } from './businesses.ts';
+import type { BilingualText } from './bilingual-text.ts';
 import type { CardLifecycle, CardType } from './devices/card-reader.ts';
 import type { PinRefusal } from './pin-refusal.ts';
 import type { DocumentForm, DocumentKind, IdCardRole } from './intake/package-schema.ts';
@@ -9,15 +11,7 @@ import type { DocumentForm, DocumentKind, IdCardRole } from './intake/package-sc
 export const flowKinds = ['unlock', 'renewal', 'intake', 'query'] as const;
 export type FlowKind = (typeof flowKinds)[number];
 
-/** The intake-check businesses the kiosk checks (the fifth and sixth are done on the spot). */
-export const intakeBusinesses = ['new_enrolment', 'change', 'card_replacement', 'add_operator'] as const;
-export type IntakeBusiness = (typeof intakeBusinesses)[number];
 
-/** Text the daemon supplies in both languages (labels of papers, rule findings). */
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
 
 /** A card as the agent sees it: the holder's ID number masked (first 6, last 4). */
 export interface CardView {

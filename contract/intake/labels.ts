@@ -1,20 +1,10 @@
 // Names an agent understands, in Simplified Chinese and English: the rulebook's own titles
 // (seed 000, 附件3) for documents, businesses and cards.
-import type { Business, DocumentForm, DocumentKind, DocumentVariant, IdCardRole, PackageCardType, StampKind } from './package-schema.ts';
+import type { BilingualText } from '../bilingual-text.ts';
+import type { DocumentForm, DocumentKind, DocumentVariant, IdCardRole, StampKind } from './package-schema.ts';
 
-export interface Text {
-  zh: string;
-  en: string;
-}
-
-export const businessLabel: Record<Business, Text> = {
-  new_enrolment: { zh: '新入网', en: 'new enrolment' },
-  change: { zh: '企业信息变更', en: 'change of information' },
-  renewal: { zh: 'IC卡证书重签（延期）', en: 'certificate renewal' },
-  card_replacement: { zh: 'IC卡换卡', en: 'card replacement' },
-  add_operator: { zh: '增加操作员（办税员）', en: 'adding an operator or tax clerk' },
-  unlock: { zh: 'IC卡解锁', en: 'card unlock' },
-};
+/** A label in both languages (the contract's BilingualText). */
+export type Text = BilingualText;
 
 export const documentLabel: Record<DocumentKind, Text> = {
   org_code_certificate: { zh: '《组织机构代码证（正本）》', en: 'Organisation Code Certificate' },
@@ -44,12 +34,6 @@ export const formLabel: Record<DocumentForm, Text> = {
 export const stampLabel: Record<StampKind, Text> = {
   company_seal: { zh: '企业公章', en: 'company seal' },
   eport_review: { zh: '发证机关加盖的“电子口岸审核章”', en: "the issuing authority's E-Port review stamp" },
-};
-
-export const cardTypeLabel: Record<PackageCardType, Text> = {
-  legal_person: { zh: '法人卡', en: 'legal-person card' },
-  operator: { zh: '操作员卡', en: 'operator card' },
-  tax_clerk: { zh: '办税员卡', en: 'tax-clerk card' },
 };
 
 export const roleLabel: Record<IdCardRole, Text> = {

@@ -4,10 +4,9 @@
 // Whether a value is *right* (a check character, a date in range, a name that matches) is for
 // the rules: those problems are findings the agent can fix, not unreadable input.
 import { z } from 'zod';
+import { rulebookBusinesses } from '../businesses.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 
-export const businesses = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'] as const;
-export type Business = (typeof businesses)[number];
 
 export const certificateKinds = ['org_code_certificate', 'business_licence', 'tax_registration', 'trade_qualification', 'customs_registration'] as const;
 export type CertificateKind = (typeof certificateKinds)[number];
@@ -110,7 +109,7 @@ const cardSchema = z.object({
 export const intakePackageSchema = z.object({
   /** Extension: optional; only 1 exists. */
   version: z.literal(1).optional(),
-  business: z.enum(businesses),
+  business: z.enum(rulebookBusinesses),
   /** The day of the check; absent: today (China time) or the CLI's --date. */
   date: isoDate.optional(),
   agent: z.object({ name: name.optional(), idNumber: code.optional() }).optional(),

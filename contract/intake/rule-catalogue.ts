@@ -1,13 +1,13 @@
 // Every rule of the intake check: a stable id (receipts, logs and the UI key on it), its
 // severity (error blocks, warning informs), the businesses it applies to and where the
 // rulebook says so. docs/intake.md's table is this catalogue; a test keeps the two in step.
-import type { Business } from './package-schema.ts';
+import type { RulebookBusiness } from '../businesses.ts';
 
 export type Severity = 'error' | 'warning';
 
 export interface RuleInfo {
   severity: Severity;
-  businesses: readonly Business[] | 'all';
+  businesses: readonly RulebookBusiness[] | 'all';
   what: string;
   seed: string;
 }

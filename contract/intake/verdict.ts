@@ -1,7 +1,8 @@
 // The intake check's verdict: what `kiosk intake check` prints as JSON and the kiosk shows on the
 // verdict screen (format eport-kiosk/intake-verdict@1). The daemon's rules produce it.
 import type { Text } from './labels.ts';
-import type { Business, DocumentForm, DocumentKind } from './package-schema.ts';
+import type { DocumentForm, DocumentKind } from './package-schema.ts';
+import type { RulebookBusiness } from '../businesses.ts';
 import type { RuleId, Severity } from './rule-catalogue.ts';
 
 export interface FindingDocument {
@@ -34,7 +35,7 @@ export interface ChecklistItem {
 export interface Verdict {
   format: 'eport-kiosk/intake-verdict@1';
   acceptable: boolean;
-  business: Business;
+  business: RulebookBusiness;
   /** The date the rules ran against, YYYY-MM-DD, and where it came from. */
   date: string;
   dateSource: 'option' | 'package' | 'today';

@@ -1,6 +1,7 @@
 // Every message the daemon understands or sends, with its payload schema. One module for the
 // daemon and the UI: a command that is not here is answered with unsupportedCommand.
 import { z } from 'zod';
+import { businesses, rulebookBusinesses, type Business } from '../businesses.ts';
 import type { CardInfo, CardReaderStatus } from '../devices/card-reader.ts';
 import type { DeviceKind, DeviceSource } from '../devices/device.ts';
 import { inputNames, lightNames, type GpioStatus } from '../devices/gpio.ts';
@@ -46,9 +47,6 @@ export interface Capabilities {
   interfaces: { name: string; commands: string[]; unsolicited: string[] }[];
 }
 
-/** The businesses an agent can start at the kiosk (DOMAIN.md), plus a card query. */
-export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query'] as const;
-export type Business = (typeof businesses)[number];
 
 // A PIN travels only in the one command that needs it; the daemon never logs or stores it.
 const pin = z.string().max(16);
@@ -99,7 +97,7 @@ export const commandPayloadSchemas = {
   'Sim.SetInput': z.strictObject({ input: z.enum(inputNames), active: z.boolean() }),
   /** Loads the simulated scanner's feeder with a generated document set for a business. */
   'Sim.ScannerLoad': z.strictObject({
-    business: z.enum(['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock']),
+    business: z.enum(rulebookBusinesses),
     /** A bad page knob for the whole set (see sim/scanner). */
     defect: z.enum(['none', 'blank', 'noSeal', 'heavySkew', 'lowResolution', 'differentName']).optional(),
     /** Only this paper of the set, as an agent feeds what the kiosk asks for (PaperRequest.wanted). */

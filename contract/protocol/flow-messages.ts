@@ -2,7 +2,8 @@
 // pushed, ask for the current screen, end (cancel, inactivity). Spread into the catalogue;
 // browser-safe (zod and types only). A PIN travels only inside the one action that carries it.
 import { z } from 'zod';
-import { flowKinds, intakeBusinesses, type FlowView } from '../flow-view.ts';
+import { flowKinds, type FlowView } from '../flow-view.ts';
+import { intakeBusinesses } from '../businesses.ts';
 
 const pin = z.string().max(16);
 

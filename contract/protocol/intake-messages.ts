@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { IntakeTicket } from '../authority/authority.ts';
 import type { CaptureOutcome, IntakeState } from '../intake/capture.ts';
 import type { Verdict } from '../intake/verdict.ts';
-import { businesses, documentForms, documentKinds, documentVariants, idCardRoles, intakePackageSchema, limits, stampKinds } from '../intake/package-schema.ts';
+import { documentForms, documentKinds, documentVariants, idCardRoles, intakePackageSchema, limits, stampKinds } from '../intake/package-schema.ts';
+import { rulebookBusinesses } from '../businesses.ts';
 
 const packageShape = intakePackageSchema.shape;
 const documentShape = packageShape.documents.unwrap().element.shape;
@@ -19,7 +20,7 @@ const cards = z.array(z.strictObject(packageShape.cards.unwrap().element.shape))
 
 export const intakeCommandSchemas = {
   /** A new draft for the session's business (a new session if none is open for it). */
-  'Kiosk.StartIntake': z.strictObject({ business: z.enum(businesses) }),
+  'Kiosk.StartIntake': z.strictObject({ business: z.enum(rulebookBusinesses) }),
   /** The draft, each document's state, the checklist and the paper to ask for next. */
   'Kiosk.IntakeState': z.strictObject({}),
   /** Scan one paper (ADF by default): stamps and licence fields pre-filled, pending confirmation. */

@@ -3,7 +3,7 @@
 // card may be renewed only after the enterprise's legal-person card was verified in the same
 // session (DOMAIN.md).
 import type { CardType } from '../../contract/devices/card-reader.ts';
-import type { Business } from '../../contract/protocol/catalogue.ts';
+import type { Business } from '../../contract/businesses.ts';
 import type { SessionOutcome, Store } from '../store/store.ts';
 
 export interface VerifiedCard {

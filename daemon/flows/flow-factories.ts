@@ -1,7 +1,7 @@
 // Which Flow each FlowKind is: the host builds flows only through this map, so a test can put
 // stubs in their place and a new business is one entry here.
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
-import type { IntakeBusiness } from '../../contract/flow-view.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { createIntakeFlow } from './intake-flow.ts';
 import { createQueryFlow } from './query-flow.ts';
 import { createRenewalFlow } from './renewal-flow.ts';

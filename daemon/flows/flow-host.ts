@@ -9,14 +9,16 @@ import { randomUUID } from 'node:crypto';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { LightName, LightPattern } from '../../contract/devices/gpio.ts';
-import type { Business, ServiceState } from '../../contract/protocol/catalogue.ts';
+import type { ServiceState } from '../../contract/protocol/catalogue.ts';
+import type { Business } from '../../contract/businesses.ts';
 import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { SessionOutcome } from '../store/store.ts';
 import { cardInReader } from './card-in-reader.ts';
 import type { FlowFactories } from './flow-factories.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import type { FlowKind, FlowProblem, FlowScreen, FlowView, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { FlowKind, FlowProblem, FlowScreen, FlowView } from '../../contract/flow-view.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 
 export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' };
 

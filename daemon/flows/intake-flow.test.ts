@@ -8,7 +8,8 @@ import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Flow } from './flow.ts';
-import type { FlowScreen, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { FlowScreen } from '../../contract/flow-view.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
 import { createIntakeFlow } from './intake-flow.ts';
 

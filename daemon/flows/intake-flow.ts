@@ -27,7 +27,9 @@ import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { BilingualText, CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, IntakeBusiness, PaperRequest } from '../../contract/flow-view.ts';
+import type { CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import type { BilingualText } from '../../contract/bilingual-text.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type FieldKey = Exclude<keyof DocumentFields, 'role'>;

@@ -20,7 +20,8 @@ import { cardInReader, cardNoInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { BilingualText, CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import type { CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import type { BilingualText } from '../../contract/bilingual-text.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 /** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */

@@ -17,7 +17,8 @@ import { captureChecklist } from './capture-checklist.ts';
 import { type CaptureChecklist } from '../../contract/intake/capture.ts';
 import { chinaDay, checkIntake } from './check.ts';
 import { type Verdict } from '../../contract/intake/verdict.ts';
-import { parseIntakePackage, stampKinds, type Business, type DocumentFields, type DocumentForm, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type IntakePackage, type StampKind } from '../../contract/intake/package-schema.ts';
+import { parseIntakePackage, stampKinds, type DocumentFields, type DocumentForm, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type IntakePackage, type StampKind } from '../../contract/intake/package-schema.ts';
+import { type RulebookBusiness } from '../../contract/businesses.ts';
 
 export type DocumentVariant = NonNullable<DocumentFields['variant']>;
 export type IntakeAgent = NonNullable<IntakePackage['agent']>;
@@ -65,7 +66,7 @@ export class IntakeCapture {
   }
 
   /** A new draft in the current session (a new session when none is open for this business). */
-  start(business: Business): IntakeState {
+  start(business: RulebookBusiness): IntakeState {
     const { sessions } = this.#deps;
     const current = sessions.current();
     const session = current !== null && current.business === business ? current : sessions.start(business);

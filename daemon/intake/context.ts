@@ -4,7 +4,8 @@
 import type { Finding, FindingDocument } from '../../contract/intake/verdict.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import type { Text } from '../../contract/intake/labels.ts';
-import type { Business, DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from '../../contract/intake/package-schema.ts';
+import type { DocumentKind, IdCardRole, IntakeCard, IntakeDocument, IntakePackage } from '../../contract/intake/package-schema.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import { ruleCatalogue, type RuleId } from '../../contract/intake/rule-catalogue.ts';
 
 export interface Where {
@@ -19,7 +20,7 @@ export interface IndexedDocument {
 
 export interface CheckContext {
   pkg: IntakePackage;
-  business: Business;
+  business: RulebookBusiness;
   /** The package date at UTC midnight, and as YYYY-MM-DD. */
   date: Date;
   dateText: string;

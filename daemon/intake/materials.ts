@@ -1,7 +1,8 @@
 // What each business needs (seed 000, 附件3), as data: the intake check, the verdict's
 // checklist and (later) the guided capture all read it from here.
 import { normaliseCode, type CheckContext } from './context.ts';
-import type { Business, CertificateKind, DocumentForm, DocumentKind, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
+import type { CertificateKind, DocumentForm, DocumentKind, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import { certificateKinds } from '../../contract/intake/package-schema.ts';
 
 export interface Requirement {
@@ -16,7 +17,7 @@ export function threeInOne(pkg: IntakePackage): boolean {
   return pkg.documents.some((doc) => doc.kind === 'business_licence' && doc.fields.uscc !== undefined && normaliseCode(doc.fields.uscc).length === 18);
 }
 
-export function certificateForms(business: Business): readonly DocumentForm[] {
+export function certificateForms(business: RulebookBusiness): readonly DocumentForm[] {
   switch (business) {
     case 'new_enrolment':
     case 'change':

@@ -2,12 +2,15 @@
 // facts in, a Receipt out, laid out and printed by the print service. Every receipt names its
 // transaction (id, kiosk, time) in its lines and in a QR code, and goes through safeReceipt, so a
 // full ID number given by mistake anywhere in the input still comes out masked.
-import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
-import type { BilingualText, CardAdvice, CardView, FindingView, IntakeBusiness, RenewedCardView } from '../../contract/flow-view.ts';
+import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
+import type { CardAdvice, CardView, FindingView, RenewedCardView } from '../../contract/flow-view.ts';
+import type { BilingualText } from '../../contract/bilingual-text.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { chinaDay } from '../intake/check.ts';
-import { businessLabel, cardTypeLabel } from '../../contract/intake/labels.ts';
+import { cardTypeLabel } from '../../contract/devices/card-reader.ts';
+import { businessLabel } from '../../contract/businesses.ts';
 import { receiptTime } from './format-time.ts';
-import { idNumberRow, row, safeReceipt, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
+import { idNumberRow, row, safeReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
 
 export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery';
 
@@ -75,16 +78,11 @@ export function transactionQrPayload(transactionId: string): string {
   return `eport-kiosk:tx:${encodeURIComponent(transactionId)}`;
 }
 
-const both = (text: Bilingual): string => `${text.zh} ${text.en}`;
+const both = (text: BilingualText): string => `${text.zh} ${text.en}`;
 const heading = (zh: string, en: string): ReceiptLine => ({ kind: 'heading', text: { zh, en } });
 const text = (zh: string, en: string): ReceiptLine => ({ kind: 'text', text: { zh, en } });
 
-const cardTypeText: Record<CardType, Bilingual> = {
-  ...cardTypeLabel,
-  technician: { zh: '技术员卡', en: 'technician card' },
-};
-
-const lifecycleText: Record<CardLifecycle, Bilingual> = {
+const lifecycleText: Record<CardLifecycle, BilingualText> = {
   active: { zh: '正常', en: 'active' },
   expired: { zh: '证书已过期', en: 'certificate expired' },
   locked: { zh: '已锁定（PIN码锁死）', en: 'locked (PIN blocked)' },
@@ -93,7 +91,7 @@ const lifecycleText: Record<CardLifecycle, Bilingual> = {
   invalidated: { zh: '已作废', en: 'invalidated' },
 };
 
-const adviceText: Record<CardAdvice, Bilingual> = {
+const adviceText: Record<CardAdvice, BilingualText> = {
   none: { zh: '卡片状态正常，暂无需办理业务。', en: 'The card is in order; there is nothing to do.' },
   renewSoon: { zh: '证书即将到期，请在到期前于本机办理延期。', en: 'The certificate expires soon: renew it at this kiosk before it does.' },
   renewNow: { zh: '证书马上到期，请立即于本机办理延期。', en: 'The certificate is about to expire: renew it at this kiosk now.' },
@@ -102,7 +100,7 @@ const adviceText: Record<CardAdvice, Bilingual> = {
   counter: { zh: '此卡需到柜台办理，请持卡咨询工作人员。', en: 'This card needs the counter: take it to the staff there.' },
 };
 
-const severityText: Record<FindingView['severity'], Bilingual> = {
+const severityText: Record<FindingView['severity'], BilingualText> = {
   error: { zh: '错误', en: 'Error' },
   warning: { zh: '提示', en: 'Note' },
 };
@@ -136,7 +134,7 @@ function transactionLines(stamp: TransactionStamp): ReceiptLine[] {
   ];
 }
 
-function finish(kind: BusinessReceiptKind, title: Bilingual, lines: ReceiptLine[], stamp: TransactionStamp, notes: Bilingual[]): BusinessReceipt {
+function finish(kind: BusinessReceiptKind, title: BilingualText, lines: ReceiptLine[], stamp: TransactionStamp, notes: BilingualText[]): BusinessReceipt {
   const receipt: BusinessReceipt = {
     kind,
     title,
@@ -147,7 +145,7 @@ function finish(kind: BusinessReceiptKind, title: Bilingual, lines: ReceiptLine[
   return safeReceipt(receipt) as BusinessReceipt;
 }
 
-const keepIt: Bilingual = { zh: '请保留本回执备查', en: 'Keep this receipt for your records' };
+const keepIt: BilingualText = { zh: '请保留本回执备查', en: 'Keep this receipt for your records' };
 
 export function unlockReceipt(input: UnlockReceiptInput): BusinessReceipt {
   const { card, agent } = input;
@@ -161,7 +159,7 @@ export function unlockReceipt(input: UnlockReceiptInput): BusinessReceipt {
       { kind: 'rule' },
       heading('卡片信息', 'Card'),
       row('卡号', 'Card No.', card.cardNo),
-      row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+      row('卡类型', 'Card type', both(cardTypeLabel[card.cardType])),
       row('持卡人', 'Holder', card.holderName),
       idNumberRow('证件号码', 'ID No.', card.holderIdNumberMasked),
       row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
@@ -184,7 +182,7 @@ export function renewalReceipt(input: RenewalReceiptInput): BusinessReceipt {
     { kind: 'rule' },
     heading(`卡片 ${String(index + 1)}/${String(input.cards.length)}`, `Card ${String(index + 1)} of ${String(input.cards.length)}`),
     row('卡号', 'Card No.', card.cardNo),
-    row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+    row('卡类型', 'Card type', both(cardTypeLabel[card.cardType])),
     row('持卡人', 'Holder', card.holderName),
     row('新有效期至', 'New expiry', chinaDate(card.notAfter)),
   ]);
@@ -271,7 +269,7 @@ export function cardQueryReceipt(input: CardQueryReceiptInput): BusinessReceipt 
       heading('卡片状态', 'Card state'),
       row('状态', 'State', both(lifecycleText[card.lifecycle])),
       row('卡号', 'Card No.', card.cardNo),
-      row('卡类型', 'Card type', both(cardTypeText[card.cardType])),
+      row('卡类型', 'Card type', both(cardTypeLabel[card.cardType])),
       row('持卡人', 'Holder', card.holderName),
       row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
       row('剩余天数', 'Days left', daysLeftText(card.daysLeft)),

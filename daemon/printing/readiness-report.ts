@@ -1,17 +1,18 @@
 // The readiness report printed for the technician: each device's state in plain words, whether the
 // kiosk serves agents, and the counters. Nothing personal: no card holder, no ID number.
+import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { GpioStatus } from '../../contract/devices/gpio.ts';
 import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import type { ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { CounterName, KioskStatus, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
 import { receiptTime } from './format-time.ts';
-import { row, type Bilingual, type Receipt, type ReceiptLine } from './receipt.ts';
+import { row, type Receipt, type ReceiptLine } from './receipt.ts';
 
-const words = (zh: string, en: string): Bilingual => ({ zh, en });
-const say = (text: Bilingual): string => `${text.zh} ${text.en}`;
+const words = (zh: string, en: string): BilingualText => ({ zh, en });
+const say = (text: BilingualText): string => `${text.zh} ${text.en}`;
 
-export function cardReaderWords(status: CardReaderStatus): Bilingual {
+export function cardReaderWords(status: CardReaderStatus): BilingualText {
   switch (status.state) {
     case 'noDevice':
       return words('未连接', 'not connected');
@@ -26,7 +27,7 @@ export function cardReaderWords(status: CardReaderStatus): Bilingual {
   }
 }
 
-export function printerWords(status: PrinterStatus): Bilingual {
+export function printerWords(status: PrinterStatus): BilingualText {
   switch (status.state) {
     case 'noDevice':
       return words('未连接', 'not connected');
@@ -47,7 +48,7 @@ export function printerWords(status: PrinterStatus): Bilingual {
   }
 }
 
-export function scannerWords(status: ScannerStatus): Bilingual {
+export function scannerWords(status: ScannerStatus): BilingualText {
   switch (status.state) {
     case 'noDevice':
       return words('未连接', 'not connected');
@@ -66,7 +67,7 @@ export function scannerWords(status: ScannerStatus): Bilingual {
   }
 }
 
-export function gpioWords(status: GpioStatus): Bilingual {
+export function gpioWords(status: GpioStatus): BilingualText {
   switch (status.state) {
     case 'noDevice':
       return words('未连接', 'not connected');
@@ -77,7 +78,7 @@ export function gpioWords(status: GpioStatus): Bilingual {
   }
 }
 
-function overallWords(state: OverallState): Bilingual {
+function overallWords(state: OverallState): BilingualText {
   switch (state) {
     case 'ready':
       return words('全部就绪', 'ready');
@@ -88,7 +89,7 @@ function overallWords(state: OverallState): Bilingual {
   }
 }
 
-function serviceWords(service: ServiceState): Bilingual {
+function serviceWords(service: ServiceState): BilingualText {
   switch (service.state) {
     case 'inService':
       return words('服务中', 'in service');
@@ -97,7 +98,7 @@ function serviceWords(service: ServiceState): Bilingual {
   }
 }
 
-const counterLabels: Record<CounterName, Bilingual> = {
+const counterLabels: Record<CounterName, BilingualText> = {
   cardsRead: words('读卡次数', 'Cards read'),
   apdus: words('APDU 指令', 'APDUs'),
   receiptsPrinted: words('已打印凭条', 'Receipts printed'),

@@ -1,10 +1,11 @@
 // A receipt model laid out for an 80 mm ESC/POS printer (48 columns of Font A) and encoded:
 // logo, title, 重打/REPRINT banner, rows, QR code, job footer and an END line that marks the
 // receipt as complete, then feed and cut.
+import type { BilingualText } from '../../contract/bilingual-text.ts';
 import * as escpos from '../../drivers/printer/escpos.ts';
 import { textColumns, wrapColumns } from '../../drivers/printer/text-width.ts';
 import { receiptTime } from './format-time.ts';
-import type { Bilingual, Receipt, ReceiptLine } from './receipt.ts';
+import type { Receipt, ReceiptLine } from './receipt.ts';
 
 export const receiptColumns = 48;
 
@@ -22,7 +23,7 @@ export const endLine = (jobId: string): string => `—— 完 END ${jobId} —�
 
 const rule = (char = '-'): string => char.repeat(receiptColumns);
 
-function pair(label: Bilingual): string {
+function pair(label: BilingualText): string {
   return `${label.zh} ${label.en}`;
 }
 

@@ -1,30 +1,26 @@
 // The receipt model: what a receipt says, independent of how it is printed. Bilingual (zh/en)
 // throughout. A receipt never carries a PIN, and an ID number only masked (first 6, last 4):
 // `safeReceipt` enforces both before a receipt is journaled or printed.
+import type { BilingualText } from '../../contract/bilingual-text.ts';
 import { maskIdNumber, redact } from '../../basics/redact.ts';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 export type ReceiptLine =
-  | { kind: 'heading'; text: Bilingual }
-  | { kind: 'text'; text: Bilingual | string; align?: 'left' | 'centre' }
+  | { kind: 'heading'; text: BilingualText }
+  | { kind: 'text'; text: BilingualText | string; align?: 'left' | 'centre' }
   /** Double width and height, bold, centred: what the agent must find at a glance (a ticket number). */
   | { kind: 'large'; text: string }
   /** A label on the left, its value on the right (on a line of its own when both do not fit). */
-  | { kind: 'row'; label: Bilingual; value: string }
+  | { kind: 'row'; label: BilingualText; value: string }
   | { kind: 'rule' }
   | { kind: 'blank' };
 
 export interface Receipt {
   /** What it is the receipt for: testPage, unlock, renewal, intake, … */
   kind: string;
-  title: Bilingual;
+  title: BilingualText;
   lines: ReceiptLine[];
-  qr?: { payload: string; caption: Bilingual } | null;
-  notes?: Bilingual[];
+  qr?: { payload: string; caption: BilingualText } | null;
+  notes?: BilingualText[];
 }
 
 export const row = (zh: string, en: string, value: string): ReceiptLine => ({ kind: 'row', label: { zh, en }, value });
@@ -37,6 +33,6 @@ export function safeReceipt(receipt: Receipt): Receipt {
   return redact(receipt) as Receipt;
 }
 
-export function describeTitle(title: Bilingual): string {
+export function describeTitle(title: BilingualText): string {
   return `${title.zh} ${title.en}`;
 }

@@ -1,7 +1,8 @@
 // The agent's flow as the UI knows it: the view the daemon last pushed (Kiosk.FlowChanged), asked
 // for again with Kiosk.Flow on every (re)connect, and the answers of the commands the UI sends.
 // Pushes and answers can cross on the socket, so a view older than the one shown is ignored.
-import type { FlowKind, FlowView, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { FlowKind, FlowView } from '../../contract/flow-view.ts';
+import type { IntakeBusiness } from '../../contract/businesses.ts';
 import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
 import type { SendOutcome, WsClient } from './ws-client.ts';
 

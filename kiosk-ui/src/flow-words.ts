@@ -1,8 +1,9 @@
 // Plain words for what the agent's flow screens show: every FlowProblem as what happened and what
 // to do next, the working steps, card states and advice, and a command the UI could not send.
-import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
+import { cardTypeKey } from './words/domain.ts';
+import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { PinRefusal } from '../../contract/pin-refusal.ts';
-import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, IntakeBusiness } from '../../contract/flow-view.ts';
+import type { CardAdvice, CardWanted, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { translate, type Language, type MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
 
@@ -35,19 +36,6 @@ export function lifecycleKey(lifecycle: CardLifecycle): MessageKey {
       return 'lifecycle.reportedLost';
     case 'invalidated':
       return 'lifecycle.invalidated';
-  }
-}
-
-export function cardTypeKey(type: CardType): MessageKey {
-  switch (type) {
-    case 'legal_person':
-      return 'cardType.legalPerson';
-    case 'operator':
-      return 'cardType.operator';
-    case 'tax_clerk':
-      return 'cardType.taxClerk';
-    case 'technician':
-      return 'cardType.technician';
   }
 }
 
@@ -177,19 +165,6 @@ export function adviceKey(advice: CardAdvice): MessageKey {
       return 'advice.unlock';
     case 'counter':
       return 'advice.counter';
-  }
-}
-
-export function intakeBusinessKey(business: IntakeBusiness): MessageKey {
-  switch (business) {
-    case 'new_enrolment':
-      return 'intake.business.new_enrolment';
-    case 'change':
-      return 'intake.business.change';
-    case 'card_replacement':
-      return 'intake.business.card_replacement';
-    case 'add_operator':
-      return 'intake.business.add_operator';
   }
 }
 

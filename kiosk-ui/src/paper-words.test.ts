@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FindingView } from '../../contract/flow-view.ts';
 import { checklistButton } from './components/paper-checklist.ts';
 import { orderFindings } from './components/intake-verdict.ts';
-import { businessKey, inLanguage, problemWords } from './paper-words.ts';
+import { inLanguage, problemWords } from './paper-words.ts';
+import { businessKey } from './words/domain.ts';
 import { translate } from './i18n.ts';
 
 describe('paper screen words', () => {

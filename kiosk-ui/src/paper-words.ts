@@ -1,8 +1,8 @@
 // Helpers for the paper screens (checklist, scanning, confirming fields, verdict): the daemon's
 // bilingual text in the screen's language, a scan problem in plain words, the name of an intake
 // business.
-import type { BilingualText, FlowProblem, IntakeBusiness } from '../../contract/flow-view.ts';
-import type { MessageKey } from './i18n.ts';
+import type { FlowProblem } from '../../contract/flow-view.ts';
+import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { Language } from './language.ts';
 import type { scanWords } from './words/scan.ts';
 
@@ -64,19 +64,3 @@ export function problemWords(problem: FlowProblem): ProblemWords {
   }
 }
 
-/**
- * The name of an intake business, as the attract screen's choice and the done screen name it
- * (words/attract.ts; the dev dock's shorter names are for the technician).
- */
-export function businessKey(business: IntakeBusiness): MessageKey {
-  switch (business) {
-    case 'new_enrolment':
-      return 'intake.business.new_enrolment';
-    case 'change':
-      return 'intake.business.change';
-    case 'card_replacement':
-      return 'intake.business.card_replacement';
-    case 'add_operator':
-      return 'intake.business.add_operator';
-  }
-}

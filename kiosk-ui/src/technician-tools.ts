@@ -1,5 +1,6 @@
 // Words and shapes for the technician's counters, log tail and export bundle, and the dev dock's
 // scanner controls: pure functions, so they are unit-tested without a browser.
+import { rulebookBusinesses } from '../../contract/businesses.ts';
 import type { CommandPayload, CounterName } from '../../contract/protocol/catalogue.ts';
 import type { Language, MessageKey } from './i18n.ts';
 
@@ -89,16 +90,7 @@ export type ScannerBusiness = CommandPayload<'Sim.ScannerLoad'>['business'];
 export type ScannerDefect = NonNullable<CommandPayload<'Sim.ScannerLoad'>['defect']>;
 export type ScannerFault = CommandPayload<'Sim.ScannerFault'>['fault'];
 
-// Records keyed by the schema's unions: a business, defect or fault missing here is a compile error.
-const businessKeys = {
-  new_enrolment: 'business.newEnrolment',
-  change: 'business.change',
-  renewal: 'business.renewal',
-  card_replacement: 'business.cardReplacement',
-  add_operator: 'business.addOperator',
-  unlock: 'business.unlock',
-} as const satisfies Record<ScannerBusiness, MessageKey>;
-
+// Records keyed by the schema's unions: a defect or fault missing here is a compile error.
 const defectKeys = {
   none: 'dock.defect.none',
   blank: 'dock.defect.blank',
@@ -114,10 +106,10 @@ const faultKeys = {
   clear: 'dock.fault.clear',
 } as const satisfies Record<ScannerFault, MessageKey>;
 
-export const scannerBusinesses = Object.keys(businessKeys) as ScannerBusiness[];
+/** The document sets the dock can load: one per rulebook business. */
+export const scannerBusinesses: readonly ScannerBusiness[] = rulebookBusinesses;
 export const scannerDefects = Object.keys(defectKeys) as ScannerDefect[];
 export const scannerFaults = Object.keys(faultKeys) as ScannerFault[];
 
-export const businessKey = (business: ScannerBusiness): MessageKey => businessKeys[business];
 export const defectKey = (defect: ScannerDefect): MessageKey => defectKeys[defect];
 export const faultKey = (fault: ScannerFault): MessageKey => faultKeys[fault];

@@ -11,7 +11,8 @@ import type { SimCardReader } from '../card/sim-card-reader.ts';
 import type { VpcdCardSlot } from '../card/vpcd-card-slot.ts';
 import type { SimGpio } from '../gpio/sim-gpio.ts';
 import type { VirtualPrinter } from '../printer/virtual-printer.ts';
-import { documentSet, documentSpecs, type DocumentSetOptions, type IntakeBusiness, type PageSelector } from '../scanner/document-set.ts';
+import { documentSet, documentSpecs, type DocumentSetOptions, type PageSelector } from '../scanner/document-set.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { DocumentSpec, PageDefects } from '../scanner/documents.ts';
 import type { SimScanner } from '../scanner/sim-scanner.ts';
 
@@ -67,7 +68,7 @@ function pageDefects(defect: Exclude<Defect, 'none'>): PageDefects {
 }
 
 /** The dock's one knob applies to every page: document-set selects by kind, so name them all. */
-function setOptions(business: IntakeBusiness, defect: Defect): DocumentSetOptions {
+function setOptions(business: RulebookBusiness, defect: Defect): DocumentSetOptions {
   if (defect === 'none') return {};
   const defects = pageDefects(defect);
   const kinds = new Set(documentSpecs(business).map((spec) => spec.kind));

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureEnterprise } from '../fixtures/eport-fixtures.ts';
-import { documentSet, documentSpecs, intakeBusinesses } from './document-set.ts';
+import { rulebookBusinesses } from '../../contract/businesses.ts';
+import { documentSet, documentSpecs } from './document-set.ts';
 import { documentKinds } from './documents.ts';
 
 const date = '2026-11-22';
-const kinds = (business: (typeof intakeBusinesses)[number], options = {}): string[] =>
+const kinds = (business: (typeof rulebookBusinesses)[number], options = {}): string[] =>
   documentSpecs(business, { date, ...options }).map((s) => `${s.kind}:${s.form}${s.role === undefined ? '' : `:${s.role}`}`);
 
 describe('documentSpecs', () => {
   it('asks every business for the introduction letter and the agent’s ID card and copy', () => {
-    for (const business of intakeBusinesses) {
+    for (const business of rulebookBusinesses) {
       expect(kinds(business).slice(0, 3)).toEqual(['introduction_letter:original', 'id_card:original:agent', 'id_card:copy:agent']);
     }
   });
@@ -21,7 +22,7 @@ describe('documentSpecs', () => {
     for (const c of certificates) expect(c).toMatchObject({ form: 'copy', stamps: ['company_seal', 'eport_review'], fields: { name: fixtureEnterprise.name, uscc: fixtureEnterprise.uscc } });
     expect(kinds('new_enrolment')).toEqual(expect.arrayContaining(['form_enterprise:original', 'form_ic_card:original', 'form_tax_clerk_card:original', 'contact_proof:original', 'id_card:copy:tax_clerk_holder']));
     // Every document kind of the format appears in some business's set.
-    const all = new Set(intakeBusinesses.flatMap((b) => documentSpecs(b, { date }).map((s) => s.kind)));
+    const all = new Set(rulebookBusinesses.flatMap((b) => documentSpecs(b, { date }).map((s) => s.kind)));
     expect([...all].sort()).toEqual([...documentKinds].sort());
   });
 

@@ -1,14 +1,13 @@
 // The pages a business needs (DOMAIN.md, the intake rulebook's table), generated consistently
 // from the fixtures: for the intake check's tests, the pnm-backend tests and the demo feeder.
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { FixturePerson } from '../fixtures/eport-fixtures.ts';
 import { addDays, enterpriseExtras, fixtureEnterpriseData, idCardPerson, people, sharedFields, today, type EnterpriseData } from './document-data.ts';
 import type { CustomsVariant, DocumentForm, DocumentKind, DocumentSpec, GeneratedPage, IdRole, PageDefects, StampKind, TradeVariant } from './documents.ts';
 import { generatePage } from './generate-page.ts';
 
-export const intakeBusinesses = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'] as const;
-export type IntakeBusiness = (typeof intakeBusinesses)[number];
 
-const businessNames: Record<IntakeBusiness, string> = {
+const businessNames: Record<RulebookBusiness, string> = {
   new_enrolment: '新入网',
   change: '信息变更',
   renewal: '证书延期',
@@ -91,7 +90,7 @@ function formSpec(kind: 'form_enterprise' | 'form_ic_card' | 'form_tax_clerk_car
 }
 
 /** The documents (without pixels) a business needs, in the order an agent would feed them. */
-export function documentSpecs(business: IntakeBusiness, options: DocumentSetOptions = {}): DocumentSpec[] {
+export function documentSpecs(business: RulebookBusiness, options: DocumentSetOptions = {}): DocumentSpec[] {
   const date = options.date ?? today();
   const enterprise = fixtureEnterpriseData();
   const agent = people.agent();
@@ -166,7 +165,7 @@ function defectsFor(spec: DocumentSpec, options: DocumentSetOptions): PageDefect
 }
 
 /** Renders the pages a business needs; pages render in parallel on libvips' thread pool. */
-export async function documentSet(business: IntakeBusiness, options: DocumentSetOptions = {}): Promise<GeneratedPage[]> {
+export async function documentSet(business: RulebookBusiness, options: DocumentSetOptions = {}): Promise<GeneratedPage[]> {
   const date = options.date ?? today();
   return Promise.all(
     documentSpecs(business, options).map((spec) =>

@@ -1,16 +1,17 @@
 // The rule table: for every rule, packages that break it (per business it applies to) and
 // packages that satisfy it. rules.test.ts runs them; registry cases need the sim authority.
 import type { FindingDocument } from '../../contract/intake/verdict.ts';
-import { certificateKinds, type Business, type IntakeDocument, type IntakePackage } from '../../contract/intake/package-schema.ts';
+import { certificateKinds, type IntakeDocument, type IntakePackage } from '../../contract/intake/package-schema.ts';
+import { type RulebookBusiness } from '../../contract/businesses.ts';
 import type { RuleId } from '../../contract/intake/rule-catalogue.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
 import { agent, changedAddress } from './fixture-packages.ts';
 
-export const all: readonly Business[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
-export const withCertificates: readonly Business[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator'];
-export const copiesOnly: readonly Business[] = ['new_enrolment', 'change'];
-export const originalsAndCopies: readonly Business[] = ['renewal', 'card_replacement', 'add_operator'];
-export const cardsBrought: readonly Business[] = ['change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
+export const all: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
+export const withCertificates: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator'];
+export const copiesOnly: readonly RulebookBusiness[] = ['new_enrolment', 'change'];
+export const originalsAndCopies: readonly RulebookBusiness[] = ['renewal', 'card_replacement', 'add_operator'];
+export const cardsBrought: readonly RulebookBusiness[] = ['change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
 
 export interface Expected {
   document?: FindingDocument;
@@ -20,7 +21,7 @@ export interface Expected {
 export interface BreakCase {
   rule: RuleId;
   name: string;
-  businesses: readonly Business[];
+  businesses: readonly RulebookBusiness[];
   mutate: (pkg: IntakePackage) => void;
   /** Where the finding must point, computed on the mutated package. */
   expect?: (pkg: IntakePackage) => Expected;
@@ -31,7 +32,7 @@ export interface PassCase {
   name: string;
   /** The rules the variant exercises: none of them may report an error. */
   rules: RuleId[];
-  businesses: readonly Business[];
+  businesses: readonly RulebookBusiness[];
   mutate: (pkg: IntakePackage) => void;
   registry?: true;
 }

@@ -1,7 +1,8 @@
 // Acceptable intake packages for all six businesses, built from the simulated registry's
 // fixtures (sim/fixtures/eport-fixtures.ts) so they agree with `--registry`. The committed
 // examples under tests/intake/packages/ are these, written out (a test keeps them in step).
-import type { Business, IntakeCard, IntakeDocument, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
+import type { IntakeCard, IntakeDocument, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
 
 export const packageDate = '2026-11-22';
@@ -25,7 +26,7 @@ function doc(kind: IntakeDocument['kind'], form: IntakeDocument['form'], stamps:
   return { kind, ...(form !== undefined && { form }), stamps, fields, ...(role !== undefined && { role }) };
 }
 
-function certificates(business: Business, address: string): IntakeDocument[] {
+function certificates(business: RulebookBusiness, address: string): IntakeDocument[] {
   const out: IntakeDocument[] = [];
   for (const [kind, fields] of Object.entries(certificateFields(address)) as [IntakeDocument['kind'], IntakeDocument['fields']][]) {
     if (business === 'new_enrolment' || business === 'change') {
@@ -58,7 +59,7 @@ function brought(name: FixtureName): IntakeCard {
 const operator = cardFixture('operator')!.holder;
 const taxClerk = cardFixture('tax-clerk')!.holder;
 
-export function acceptablePackage(business: Business): IntakePackage {
+export function acceptablePackage(business: RulebookBusiness): IntakePackage {
   const address = business === 'change' ? changedAddress : e.address;
   const base = {
     version: 1 as const,

@@ -21,7 +21,7 @@ import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
-import type { Business } from '../../contract/protocol/catalogue.ts';
+import type { Business } from '../../contract/businesses.ts';
 import type { Flow, FlowDeps, FlowHooks } from '../../daemon/flows/flow.ts';
 import type { FlowScreen, ScreenName } from '../../contract/flow-view.ts';
 

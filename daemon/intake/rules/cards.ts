@@ -3,7 +3,8 @@
 // registry with --registry); the locked card, and only it, for an unlock. For a new enrolment and
 // the added operator, `cards` lists cards applied for: no number yet, a named holder.
 import { normaliseCode, present, type CheckContext } from '../context.ts';
-import { businessLabel, cardTypeLabel } from '../../../contract/intake/labels.ts';
+import { cardTypeLabel } from '../../../contract/devices/card-reader.ts';
+import { businessLabel } from '../../../contract/businesses.ts';
 
 export function checkCards(ctx: CheckContext): void {
   const { cards } = ctx.pkg;

@@ -1,7 +1,8 @@
 // Required materials per business, originals and copies, stamps, and the contact proof's consent
 // (seed 000, 附件3 一…六).
 import { documentsOf, type CheckContext } from '../context.ts';
-import { businessLabel, documentLabel, formLabel, paperLabel, stampLabel } from '../../../contract/intake/labels.ts';
+import { documentLabel, formLabel, paperLabel, stampLabel } from '../../../contract/intake/labels.ts';
+import { businessLabel } from '../../../contract/businesses.ts';
 import { requirements, stampsNeeded, threeInOne, usefulKinds } from '../materials.ts';
 import type { StampKind } from '../../../contract/intake/package-schema.ts';
 

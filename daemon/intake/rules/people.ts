@@ -16,7 +16,9 @@ import {
   type Person,
   type Where,
 } from '../context.ts';
-import { businessLabel, cardTypeLabel, type Text } from '../../../contract/intake/labels.ts';
+import { type Text } from '../../../contract/intake/labels.ts';
+import { cardTypeLabel } from '../../../contract/devices/card-reader.ts';
+import { businessLabel } from '../../../contract/businesses.ts';
 import type { IdCardRole, PackageCardType } from '../../../contract/intake/package-schema.ts';
 import { reference } from './consistency.ts';
 

@@ -9,7 +9,9 @@ import { describeAuthorityError } from '../../../contract/authority/authority.ts
 import { maskIdNumber } from '../../../basics/redact.ts';
 import type { Result } from '../../../basics/result.ts';
 import { brief, describePerson, normaliseCode, normaliseText, present, type CheckContext } from '../context.ts';
-import { businessLabel, cardTypeLabel, label } from '../../../contract/intake/labels.ts';
+import { label } from '../../../contract/intake/labels.ts';
+import { cardTypeLabel } from '../../../contract/devices/card-reader.ts';
+import { businessLabel } from '../../../contract/businesses.ts';
 import { reference } from './consistency.ts';
 import { operatorTaxClerkMessage } from './people.ts';
 
@@ -77,7 +79,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
       (present(card.holderName) && normaliseText(card.holderName) !== normaliseText(registered.holderName)) ||
       (present(card.holderIdNumber) && maskIdNumber(normaliseCode(card.holderIdNumber)) !== registered.holderIdNumberMasked);
     if (holderDiffers) {
-      const registeredType = registered.cardType === 'technician' ? { zh: '技术员卡', en: 'technician card' } : cardTypeLabel[registered.cardType];
+      const registeredType = cardTypeLabel[registered.cardType];
       ctx.report(
         'R-REG-CARD-HOLDER',
         {

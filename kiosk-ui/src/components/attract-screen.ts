@@ -2,9 +2,10 @@
 // start the flow (`start-flow`); the intake check first asks which of its four businesses. Out
 // of service, the tiles are disabled and say why.
 import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { intakeBusinesses, type FlowKind, type IntakeBusiness } from '../../../contract/flow-view.ts';
+import { type FlowKind } from '../../../contract/flow-view.ts';
+import { intakeBusinesses, type IntakeBusiness } from '../../../contract/businesses.ts';
 import type { OverallState } from '../../../contract/protocol/catalogue.ts';
-import { intakeBusinessKey } from '../flow-words.ts';
+import { businessKey } from '../words/domain.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardQueryIcon, intakeIcon, renewalIcon, unlockIcon } from '../icons.ts';
 import { baseStyles } from '../theme.ts';
@@ -24,10 +25,10 @@ interface Service {
 }
 
 const services: readonly Service[] = [
-  { id: 'unlock', titleKey: 'service.unlock.title', descriptionKey: 'service.unlock.description', icon: unlockIcon },
-  { id: 'renewal', titleKey: 'service.renewal.title', descriptionKey: 'service.renewal.description', icon: renewalIcon },
+  { id: 'unlock', titleKey: businessKey('unlock'), descriptionKey: 'service.unlock.description', icon: unlockIcon },
+  { id: 'renewal', titleKey: businessKey('renewal'), descriptionKey: 'service.renewal.description', icon: renewalIcon },
   { id: 'intake', titleKey: 'service.intake.title', descriptionKey: 'service.intake.description', icon: intakeIcon },
-  { id: 'query', titleKey: 'service.query.title', descriptionKey: 'service.query.description', icon: cardQueryIcon },
+  { id: 'query', titleKey: businessKey('card_query'), descriptionKey: 'service.query.description', icon: cardQueryIcon },
 ];
 
 export class AttractScreen extends LitElement {
@@ -366,7 +367,7 @@ export class AttractScreen extends LitElement {
           ${intakeBusinesses.map(
             (business) => html`<li>
               <button type="button" class="business" data-testid="intake-business" data-business=${business} @click=${() => this.#start({ flow: 'intake', business })}>
-                ${this.#t(intakeBusinessKey(business))}
+                ${this.#t(businessKey(business))}
               </button>
             </li>`,
           )}

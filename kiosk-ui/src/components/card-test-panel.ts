@@ -1,8 +1,8 @@
 // The card reader test (Technician.TestCard): the reader, the card's ATR, whether the E-Port
 // application answers SELECT, and what the card says about itself, the holder masked.
+import { cardTypeKey } from '../words/domain.ts';
 import { html, LitElement, nothing } from 'lit';
 import type { CommandResults } from '../../../contract/protocol/catalogue.ts';
-import type { CardType } from '../../../contract/devices/card-reader.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { panelStyles } from '../panel-styles.ts';
 import { cardProblemWords, maskName, problemDetail, type Words } from '../technician-words.ts';
@@ -15,19 +15,6 @@ type Outcome = { kind: 'passed'; result: TestCardResult } | { kind: 'failed'; wo
 
 /** The E-Port application answered SELECT. */
 const selectOk = '9000';
-
-export function cardTypeKey(type: CardType): MessageKey {
-  switch (type) {
-    case 'legal_person':
-      return 'cardType.legalPerson';
-    case 'operator':
-      return 'cardType.operator';
-    case 'tax_clerk':
-      return 'cardType.taxClerk';
-    case 'technician':
-      return 'cardType.technician';
-  }
-}
 
 /** ATR bytes in pairs, for reading aloud over the phone. */
 const spacedHex = (hex: string): string => hex.replace(/(..)(?=.)/g, '$1 ').toUpperCase();

@@ -9,7 +9,8 @@ import { paperToFeed } from '../dock-feed.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { inLanguage } from '../paper-words.ts';
 import { panelStyles } from '../panel-styles.ts';
-import { businessKey, defectKey, faultKey, scannerBusinesses, scannerDefects, scannerFaults, type ScannerDefect } from '../technician-tools.ts';
+import { businessKey } from '../words/domain.ts';
+import { defectKey, faultKey, scannerBusinesses, scannerDefects, scannerFaults, type ScannerDefect } from '../technician-tools.ts';
 import { baseStyles, levelStyles } from '../theme.ts';
 import type { SendOutcome, WsClient } from '../ws-client.ts';
 

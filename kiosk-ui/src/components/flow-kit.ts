@@ -4,7 +4,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CardView, FlowProblem } from '../../../contract/flow-view.ts';
 import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
-import { cardTypeKey, flowProblemWords, lifecycleKey, say } from '../flow-words.ts';
+import { flowProblemWords, lifecycleKey, say } from '../flow-words.ts';
+import { cardTypeKey } from '../words/domain.ts';
 import { translate, type Language, type MessageKey } from '../i18n.ts';
 
 export interface FlowActionDetail {

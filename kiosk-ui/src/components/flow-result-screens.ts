@@ -2,7 +2,8 @@
 // done screen with its receipt, and the failed screen (always with a way out).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
-import { cardTypeKey, intakeBusinessKey, progressShown, progressText, taskKey } from '../flow-words.ts';
+import { progressShown, progressText, taskKey } from '../flow-words.ts';
+import { businessKey, cardTypeKey } from '../words/domain.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 
 type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
@@ -65,8 +66,8 @@ function outcomeSummary(context: ScreenContext, outcome: FlowOutcome): TemplateR
       return html`<p class="lead">${context.t('done.renewal', { enterprise: outcome.enterpriseName, count: outcome.cards.length })}</p>`;
     case 'intake':
       // No ticket: the papers were not acceptable; the receipt lists what is missing or wrong.
-      if (outcome.ticket === null) return html`<p class="lead">${context.t('done.intakeNotAcceptable', { business: context.t(intakeBusinessKey(outcome.business)) })}</p>`;
-      return html`<p class="lead">${context.t('done.intake', { business: context.t(intakeBusinessKey(outcome.business)) })}</p>
+      if (outcome.ticket === null) return html`<p class="lead">${context.t('done.intakeNotAcceptable', { business: context.t(businessKey(outcome.business)) })}</p>`;
+      return html`<p class="lead">${context.t('done.intake', { business: context.t(businessKey(outcome.business)) })}</p>
         <div class="ticket" data-testid="ticket">
           <span class="ticket-label">${context.t('done.ticket')}</span>
           <span class="ticket-number">${outcome.ticket}</span>

@@ -3,7 +3,8 @@
 // can fix it (and print the list) instead of queueing for a "no" at the counter.
 import { css, html, nothing } from 'lit';
 import type { FindingView, FlowScreen } from '../../../contract/flow-view.ts';
-import { businessKey, inLanguage } from '../paper-words.ts';
+import { inLanguage } from '../paper-words.ts';
+import { businessKey } from '../words/domain.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

@@ -2,7 +2,8 @@
 // (to scan, to check, checked), and one button on to the scanner.
 import { css, html, type SVGTemplateResult } from 'lit';
 import type { ChecklistItemView, FlowScreen } from '../../../contract/flow-view.ts';
-import { businessKey, inLanguage } from '../paper-words.ts';
+import { inLanguage } from '../paper-words.ts';
+import { businessKey } from '../words/domain.ts';
 import type { MessageKey } from '../i18n.ts';
 import { intakeIcon, levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';

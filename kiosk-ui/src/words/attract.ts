@@ -23,18 +23,11 @@ export const attractWords = {
   'attract.unavailable': { 'zh-CN': '暂停服务 · 暂不可办理', en: 'Out of service · not available' },
   'attract.disabledHint': { 'zh-CN': '本机暂停服务，业务暂不可办理。', en: 'This kiosk is out of service; no business can be done now.' },
 
-  'service.unlock.title': { 'zh-CN': '解锁', en: 'Unlock' },
   'service.unlock.description': { 'zh-CN': '密码锁定的 IC 卡现场解锁', en: 'Unlock an IC card blocked by wrong PINs' },
-  'service.renewal.title': { 'zh-CN': '证书延期', en: 'Certificate renewal' },
   'service.renewal.description': { 'zh-CN': '为未过期的 IC 卡证书续期', en: 'Renew the certificate of a card that has not expired' },
   'service.intake.title': { 'zh-CN': '材料预审', en: 'Materials check' },
   'service.intake.description': { 'zh-CN': '排队前检查办理材料是否齐全', en: 'Check your documents are complete before queueing' },
-  'service.query.title': { 'zh-CN': '卡片查询', en: 'Card query' },
   'service.query.description': { 'zh-CN': '查看 IC 卡信息和证书有效期', en: 'See card details and certificate validity' },
   'service.comingSoon': { 'zh-CN': '即将开放 · 暂不可用', en: 'Not available yet' },
 
-  'intake.business.new_enrolment': { 'zh-CN': '新入网', en: 'New enrolment' },
-  'intake.business.change': { 'zh-CN': '企业信息变更', en: 'Change of enterprise information' },
-  'intake.business.card_replacement': { 'zh-CN': '换卡', en: 'Card replacement' },
-  'intake.business.add_operator': { 'zh-CN': '增加操作员/办税员', en: 'Add an operator or tax clerk' },
 } as const satisfies Translations;

@@ -12,8 +12,4 @@ export const cardTestWords = {
   'cardTest.cardType': { 'zh-CN': '卡类型', en: 'Card type' },
   'cardTest.holder': { 'zh-CN': '持卡人', en: 'Holder' },
   'cardTest.pinTries': { 'zh-CN': 'PIN 剩余次数', en: 'PIN tries left' },
-  'cardType.legalPerson': { 'zh-CN': '法人卡', en: 'Legal-person card' },
-  'cardType.operator': { 'zh-CN': '操作员卡', en: 'Operator card' },
-  'cardType.taxClerk': { 'zh-CN': '报税员卡', en: 'Tax-clerk card' },
-  'cardType.technician': { 'zh-CN': '技术员卡', en: 'Technician card' },
 } as const satisfies Translations;

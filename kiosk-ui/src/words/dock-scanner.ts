@@ -30,10 +30,4 @@ export const dockScannerWords = {
     en: 'The kiosk is asking the agent for this paper. Feed only it, as a real agent would (the chosen bad page still applies).',
   },
   'dock.fedPaper': { 'zh-CN': '放入“{paper}”（缺陷页：{defect}）', en: 'Feed "{paper}" (bad page: {defect})' },
-  'business.newEnrolment': { 'zh-CN': '新办', en: 'New enrolment' },
-  'business.change': { 'zh-CN': '变更', en: 'Change' },
-  'business.renewal': { 'zh-CN': '证书延期', en: 'Renewal' },
-  'business.cardReplacement': { 'zh-CN': '换卡', en: 'Card replacement' },
-  'business.addOperator': { 'zh-CN': '新增操作员', en: 'Add an operator' },
-  'business.unlock': { 'zh-CN': '解锁', en: 'Unlock' },
 } as const satisfies Translations;

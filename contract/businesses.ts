@@ -1,0 +1,26 @@
+// The kiosk's businesses, defined once. Every list of businesses elsewhere (the protocol's enums,
+// the intake package format, the flows' tiles, the simulator's document sets) is one of these.
+import type { BilingualText } from './bilingual-text.ts';
+
+/** Everything an agent can start at the kiosk: the six of the intake rulebook and a card query. */
+export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query'] as const;
+export type Business = (typeof businesses)[number];
+
+/** The six businesses of the intake rulebook (seed 000, 附件3): what an intake package is for. */
+export const rulebookBusinesses = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'] as const satisfies readonly Business[];
+export type RulebookBusiness = (typeof rulebookBusinesses)[number];
+
+/** The rulebook businesses whose papers the kiosk checks for the counter (renewal and unlock are done on the spot). */
+export const intakeBusinesses = ['new_enrolment', 'change', 'card_replacement', 'add_operator'] as const satisfies readonly RulebookBusiness[];
+export type IntakeBusiness = (typeof intakeBusinesses)[number];
+
+/** Each business's name, as screens, receipts and the intake check's findings say it. */
+export const businessLabel: Record<Business, BilingualText> = {
+  unlock: { zh: 'IC卡解锁', en: 'card unlock' },
+  renewal: { zh: 'IC卡证书延期', en: 'certificate renewal' },
+  new_enrolment: { zh: '新入网', en: 'new enrolment' },
+  change: { zh: '企业信息变更', en: 'change of information' },
+  card_replacement: { zh: '换卡', en: 'card replacement' },
+  add_operator: { zh: '增加操作员/办税员', en: 'adding an operator or tax clerk' },
+  card_query: { zh: '卡片查询', en: 'card query' },
+};
