@@ -1,8 +1,7 @@
 // Plain words for what the agent's flow screens show: every FlowProblem as what happened and what
 // to do next, the working steps, card states and advice, and a command the UI could not send.
-import { cardTypeKey } from './words/domain.ts';
+import { cardTypeKey, pinRefusalKey } from './words/domain.ts';
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
-import type { PinRefusal } from '../../contract/pin-refusal.ts';
 import type { CardAdvice, CardWanted, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { translate, type Language, type MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
@@ -36,25 +35,6 @@ export function lifecycleKey(lifecycle: CardLifecycle): MessageKey {
       return 'lifecycle.reportedLost';
     case 'invalidated':
       return 'lifecycle.invalidated';
-  }
-}
-
-export function pinRefusalKey(refusal: PinRefusal): MessageKey {
-  switch (refusal) {
-    case 'notEightDigits':
-      return 'pinRefusal.notEightDigits';
-    case 'allSame':
-      return 'pinRefusal.allSame';
-    case 'sequence':
-      return 'pinRefusal.sequence';
-    case 'birthDate':
-      return 'pinRefusal.birthDate';
-    case 'initialPin':
-      return 'pinRefusal.initialPin';
-    case 'sameAsOld':
-      return 'pinRefusal.sameAsOld';
-    case 'mismatch':
-      return 'pinRefusal.mismatch';
   }
 }
 

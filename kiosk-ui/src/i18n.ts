@@ -24,7 +24,7 @@ import { consentWords } from './words/consent.ts';
 import { countersWords } from './words/counters.ts';
 import { deviceStatusWords } from './words/device-status.ts';
 import { deviceTestWords } from './words/device-test.ts';
-import { businessWords, cardTypeWords } from './words/domain.ts';
+import { businessWords, cardTypeWords, pinRefusalWords } from './words/domain.ts';
 import { dockWords } from './words/dock.ts';
 import { dockScannerWords } from './words/dock-scanner.ts';
 import { doneWords } from './words/done.ts';
@@ -49,9 +49,10 @@ export { defaultLanguage, languages, otherLanguage, type Language } from './lang
 
 /** The words of every screen and area, each in its own module under words/. */
 export const wordsByArea = [
-  // The domain's words: businesses and card types, from the contract
+  // The domain's words: businesses, card types and PIN refusals, from the contract
   businessWords,
   cardTypeWords,
+  pinRefusalWords,
   // The agent's screens
   appWords,
   connectionWords,

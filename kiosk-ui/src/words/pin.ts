@@ -20,11 +20,4 @@ export const pinWords = {
     en: "PIN rules: 8 digits; not one digit repeated; not a run such as 12345678; not the holder's date of birth; not the initial PIN.",
   },
   'newPin.restart': { 'zh-CN': '重新输入', en: 'Start again' },
-  'pinRefusal.notEightDigits': { 'zh-CN': '密码须为 8 位数字。', en: 'The PIN must be 8 digits.' },
-  'pinRefusal.allSame': { 'zh-CN': '密码不能全部是同一个数字。', en: 'The PIN cannot be one digit repeated.' },
-  'pinRefusal.sequence': { 'zh-CN': '密码不能是连续数字（如 12345678）。', en: 'The PIN cannot be a run of digits such as 12345678.' },
-  'pinRefusal.birthDate': { 'zh-CN': '密码不能包含持卡人的出生日期。', en: "The PIN cannot contain the holder's date of birth." },
-  'pinRefusal.initialPin': { 'zh-CN': '密码不能是初始密码。', en: 'The PIN cannot be the initial PIN.' },
-  'pinRefusal.sameAsOld': { 'zh-CN': '新密码不能与旧密码相同。', en: 'The new PIN must differ from the old one.' },
-  'pinRefusal.mismatch': { 'zh-CN': '两次输入的密码不一致。', en: 'The two entries do not match.' },
 } as const satisfies Translations;
