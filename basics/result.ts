@@ -33,10 +33,11 @@ export function mapOk<T, U, E>(result: Result<T, E>, transform: (value: T) => U)
 }
 
 /** Thrown by a block's `take` on a failure; caught by the block that made it, never seen outside. */
-class BlockFailure<E> {
+class BlockFailure<E> extends Error {
   readonly block: object;
   readonly error: E;
   constructor(block: object, error: E) {
+    super('a failure taken in a resultBlock');
     this.block = block;
     this.error = error;
   }
@@ -77,4 +78,9 @@ export async function asyncResultBlock<T, E>(body: (take: Take<E>) => Promise<T>
     if (thrown instanceof BlockFailure && thrown.block === block) return err(thrown.error as E);
     throw thrown;
   }
+}
+
+/** A Result whose value is itself a Result, as one: the outer failure, the inner one, or the value. */
+export function flattenResult<T, E1, E2>(result: Result<Result<T, E2>, E1>): Result<T, E1 | E2> {
+  return result.ok ? result.value : result;
 }

@@ -162,11 +162,26 @@ export interface CommandResults extends PrinterCommandResults, ScannerCommandRes
   'Sim.RemoveCard': { removed: boolean };
 }
 
-/** Intermediate `event` messages of a command, carrying its requestId. */
-export interface CommandEvents {
-  'Kiosk.Unlock': { step: string; index: number; of: number };
-  'Kiosk.Renew': { step: string; index: number; of: number };
+/** A card operation's progress: the step it has reached, the how-manyth of how many. */
+export interface CardOperationProgress {
+  step: string;
+  index: number;
+  of: number;
 }
+
+/**
+ * Intermediate `event` messages of a command (the command's name, type `event`, its requestId),
+ * sent before its completion. A command not named here sends none.
+ */
+export interface CommandEvents {
+  'Kiosk.Unlock': CardOperationProgress;
+  'Kiosk.Renew': CardOperationProgress;
+  /** A feeder batch: each page as it is checked. */
+  'Scanner.Scan': { page: number; of: number };
+}
+
+/** The progress payload command N may send (never, for a command that sends none). */
+export type CommandEvent<N extends CommandName> = N extends keyof CommandEvents ? CommandEvents[N] : never;
 
 export interface UnsolicitedPayloads extends FlowUnsolicitedPayloads {
   'Common.StatusChangedEvent': { state: OverallState; devices: Partial<DeviceStatuses> };

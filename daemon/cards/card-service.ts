@@ -17,7 +17,7 @@ import { cardInfoOf, daysLeft, lifecycleOf } from './card-info.ts';
 import { cardStep, type StepHook } from './card-operation.ts';
 import { fromCardIo, type CardServiceError } from './card-service-error.ts';
 import { checkPinPolicy } from './pin-policy.ts';
-import { reconcileCard, type ReconcileReport } from './reconcile.ts';
+import { reconcileCard } from './reconcile.ts';
 import { renewCertificate, type RenewalOutcome } from './renewal.ts';
 import { unlockCard, type UnlockOutcome } from './unlock.ts';
 
@@ -48,8 +48,6 @@ export class CardService {
   readonly #now: () => Date;
   #unsubscribe: (() => void) | null = null;
   #lastState: CardReaderStatus['state'] = 'noDevice';
-  /** The report of the last reconciliation, for tests and diagnostics. */
-  lastReconcile: ReconcileReport | null = null;
   #insertRead: Promise<void> = Promise.resolve();
 
   constructor(options: CardServiceOptions) {
@@ -98,7 +96,6 @@ export class CardService {
     const result = await this.#withCard('read card', async (card, record) => {
       this.#options.logger.event('card.inserted', { cardNo: record.cardNo, cardType: record.cardType, lifecycle: lifecycleOf(record, this.#now()) });
       const report = await reconcileCard({ ...this.#options, card }, record.cardNo);
-      this.lastReconcile = report;
       this.#options.logger.event('card.settled', { cardNo: record.cardNo, completed: report.completed.length, rolledBack: report.rolledBack.length, open: report.open.length });
       return ok(undefined);
     });
@@ -241,7 +238,7 @@ export class CardService {
       sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
       const renewed = await renewCertificate(this.#operationDeps(card), record, session.id);
       // Whatever the cut left, settle it now if the card is still there to ask.
-      if (!renewed.ok) this.lastReconcile = await reconcileCard({ ...this.#options, card }, record.cardNo);
+      if (!renewed.ok) await reconcileCard({ ...this.#options, card }, record.cardNo);
       return renewed;
     });
     this.#logOutcome('renewal', result);

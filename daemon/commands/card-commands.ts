@@ -23,7 +23,7 @@ function answer<T>(result: Result<T, CardServiceError>): Result<T, CommandFailur
 }
 
 export function cardHandlers(cards: CardService, sessions: AgentSessions, progress: ProgressRouter): Pick<CommandHandlers, CardCommands> {
-  const withProgress = async <T>(context: CommandContext, steps: readonly string[], run: () => Promise<T>): Promise<T> => {
+  const withProgress = async <T>(context: CommandContext<'Kiosk.Unlock' | 'Kiosk.Renew'>, steps: readonly string[], run: () => Promise<T>): Promise<T> => {
     progress.listen((_operation, step) => {
       context.emit({ step, index: steps.indexOf(step) + 1, of: steps.length });
     });

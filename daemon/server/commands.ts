@@ -1,11 +1,11 @@
 // How a command is executed: a handler per command name, expected failures as values.
-import type { CommandName, CommandPayload, CommandResults } from '../../contract/protocol/catalogue.ts';
+import type { CommandEvent, CommandName, CommandPayload, CommandResults } from '../../contract/protocol/catalogue.ts';
 import type { Result } from '../../basics/result.ts';
 import type { CommandFailure } from '../../contract/protocol/command-outcome.ts';
 
 export type { CommandFailure } from '../../contract/protocol/command-outcome.ts';
 
-export interface CommandContext {
+export interface CommandContext<N extends CommandName = CommandName> {
   /** Aborted on Common.Cancel, on timeout, and when the client disconnects. */
   signal: AbortSignal;
   connectionId: number;
@@ -13,12 +13,12 @@ export interface CommandContext {
   fromBrowser: boolean;
   /** Cancels requests in flight on this connection (all when ids is undefined); returns those canceled. */
   cancel(ids: readonly number[] | undefined): number[];
-  /** Sends an intermediate `event` message for this command (e.g. progress). */
-  emit(payload: Record<string, unknown>): void;
+  /** Sends an intermediate `event` message for this command: its progress (CommandEvents). */
+  emit(payload: CommandEvent<N>): void;
 }
 
 export type CommandHandlers = {
-  [N in CommandName]: (payload: CommandPayload<N>, context: CommandContext) => Promise<Result<CommandResults[N], CommandFailure>>;
+  [N in CommandName]: (payload: CommandPayload<N>, context: CommandContext<N>) => Promise<Result<CommandResults[N], CommandFailure>>;
 };
 
 /** Default time a command may run when the client does not say. */

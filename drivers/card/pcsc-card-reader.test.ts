@@ -2,7 +2,7 @@
 // choice, error values, pcscd down and back. The real stack is in tests/pcsc/pcsc-stack.test.ts.
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../basics/result.ts';
+import { asyncResultBlock, err, flattenResult, ok } from '../../basics/result.ts';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { PcscCardReader } from './pcsc-card-reader.ts';
 import { classifyPcscError } from './pcsc-errors.ts';
@@ -158,11 +158,13 @@ describe('PcscCardReader', () => {
     events.length = 0;
     const order: string[] = [];
     const session = (name: string) =>
-      driver.withSession(name, async (s) => {
-        order.push(name);
-        await new Promise((r) => setTimeout(r, 5));
-        return s.send(Buffer.from([0x00, 0xa4, 0x04, 0x00]));
-      });
+      driver
+        .withSession(name, async (s) => {
+          order.push(name);
+          await new Promise((r) => setTimeout(r, 5));
+          return s.transmit(Buffer.from([0x00, 0xa4, 0x04, 0x00]));
+        })
+        .then(flattenResult);
     const results = await Promise.all([session('a'), session('b')]);
     expect(results).toEqual([ok(Buffer.from([0x90, 0x00])), ok(Buffer.from([0x90, 0x00]))]);
     expect(order).toEqual(['a', 'b']);
@@ -171,12 +173,13 @@ describe('PcscCardReader', () => {
 
     // A failed exchange leaves a card in an unknown state: the session ends with a reset.
     reader.respond = () => new Error('SCardTransmit error: Card was removed.(0x80100069)');
-    const removed = await driver.withSession('x', async (s) => {
-      const viaApduLayer = await s.sendApdu(Buffer.from([0]));
-      expect(viaApduLayer).toEqual(err('noCard'));
-      expect(s.lastError?.kind).toBe('cardRemoved');
-      return s.send(Buffer.from([0]));
-    });
+    const removed = flattenResult(
+      await driver.withSession('x', async (s) => {
+        const viaApduLayer = await s.sendApdu(Buffer.from([0]));
+        expect(viaApduLayer).toEqual(err('noCard'));
+        return asyncResultBlock(async (take) => take(await s.transmit(Buffer.from([0]))));
+      }),
+    );
     expect(removed).toMatchObject({ ok: false, error: { kind: 'cardRemoved' } });
     expect(reader.dispositions.at(-1)).toBe(reader.SCARD_RESET_CARD);
 

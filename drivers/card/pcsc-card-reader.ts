@@ -20,7 +20,7 @@ import { StatusHolder } from '../device/status-holder.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { Result } from '../../basics/result.ts';
 import type { SendApdu } from './apdu.ts';
-import { CardIoFailure, classifyPcscError, toTransportError } from './pcsc-errors.ts';
+import { classifyPcscError, toTransportError } from './pcsc-errors.ts';
 import type { CardIoError } from './pcsc-errors.ts';
 import { loadPcsclite } from './pcsclite-binding.ts';
 import type { PcscContext, PcscFactory, PcscReader, PcscReaderStatus } from './pcsclite-binding.ts';
@@ -43,13 +43,8 @@ export type { SessionEnd };
 export interface CardSession extends ReaderSession {
   /** One raw APDU exchange. */
   transmit(apdu: Buffer): Promise<Result<Buffer, CardIoError>>;
-  /** sendApdu's coarse error is detailed in `lastError`. */
+  /** For apdu.ts and EportCard: the coarse transport error (`transmit` gives the detailed one). */
   sendApdu: SendApdu;
-  /** The same for helpers written against `send(apdu) => Promise<Buffer>`: a failure rejects with
-   *  CardIoFailure, which withSession turns back into an error value. */
-  send(apdu: Buffer): Promise<Buffer>;
-  /** The last failure of this session, in detail. */
-  readonly lastError: CardIoError | null;
 }
 
 type CardState = { kind: 'empty' } | { kind: 'present'; atr: string } | { kind: 'mute' };
@@ -153,7 +148,7 @@ export class PcscCardReader extends StatusHolder<CardReaderStatus> implements Ca
     const atr = Buffer.from(entry.card.atr, 'hex');
     this.#operation = operation;
     this.#refresh();
-    const outcome: { failed: boolean; lastError: CardIoError | null } = { failed: false, lastError: null };
+    const outcome = { failed: false };
     const transmit = async (apdu: Buffer): Promise<Result<Buffer, CardIoError>> => {
       const response = await this.#call<Buffer>((done) => {
         reader.transmit(apdu, MAX_RESPONSE, protocol, done);
@@ -164,7 +159,6 @@ export class PcscCardReader extends StatusHolder<CardReaderStatus> implements Ca
         response.error.kind === 'transmitFailed' && (await this.#cardGone(name, reader))
           ? { kind: 'cardRemoved', message: `card removed during the exchange (${response.error.message})` }
           : response.error;
-      outcome.lastError = failure;
       return err(failure);
     };
     const session: CardSession = {
@@ -175,20 +169,9 @@ export class PcscCardReader extends StatusHolder<CardReaderStatus> implements Ca
         const response = await transmit(apdu);
         return response.ok ? response : err(toTransportError(response.error));
       },
-      get lastError() {
-        return outcome.lastError;
-      },
-      send: async (apdu) => {
-        const response = await transmit(apdu);
-        if (!response.ok) throw new CardIoFailure(response.error);
-        return response.value;
-      },
     };
     try {
       return ok(await run(session));
-    } catch (error) {
-      if (error instanceof CardIoFailure) return err(error.failure);
-      throw error;
     } finally {
       // After a failure nothing is known about the card's state: reset it rather than leave it.
       await this.#disconnect(reader, outcome.failed && end === 'leave' ? 'reset' : end);

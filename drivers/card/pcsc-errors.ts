@@ -81,18 +81,6 @@ export function classifyPcscError(error: unknown): CardIoError {
   }
 }
 
-/** Thrown only by CardSession.send, so that APDU helpers written against `send(apdu) => Promise<Buffer>`
- *  can be used; PcscCardReader.withSession turns it back into an error value. */
-export class CardIoFailure extends Error {
-  readonly failure: CardIoError;
-
-  constructor(failure: CardIoError) {
-    super(failure.message);
-    this.name = 'CardIoFailure';
-    this.failure = failure;
-  }
-}
-
 /** The coarse transport error of apdu.ts's SendApdu (the session keeps the detailed one). */
 export function toTransportError(error: CardIoError): TransportError {
   switch (error.kind) {

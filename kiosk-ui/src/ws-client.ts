@@ -1,7 +1,7 @@
 // The UI's one connection to the daemon (WebSocket /ws, XFS4IoT-style envelope): reconnects by
 // itself, matches completions to commands by requestId, and hands unsolicited messages to
 // listeners. Expected failures (not connected, connection lost, no reply) are values.
-import type { CommandName, CommandPayload, CommandResults, UnsolicitedName, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
+import type { CommandEvent, CommandName, CommandPayload, CommandResults, UnsolicitedName, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
 import { outboundMessageSchema, type CompletionCode } from '../../contract/protocol/envelope.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 
@@ -19,11 +19,11 @@ export type SendOutcome<P> =
   | { kind: 'error'; completionCode: Exclude<CompletionCode, 'success'>; errorDescription: string | undefined; payload: unknown }
   | { kind: 'failed'; reason: LocalFailure };
 
-export interface SendOptions {
+export interface SendOptions<N extends CommandName = CommandName> {
   /** Sent as the command's timeout; the daemon completes with timeOut after it. */
   timeoutMs?: number;
   /** Intermediate events the daemon sends for this request before its completion. */
-  onEvent?: (name: string, payload: unknown) => void;
+  onEvent?: (name: string, payload: CommandEvent<N>) => void;
 }
 
 /** What the client needs from a socket; the factory wires the socket's events to `handlers`. */
@@ -150,7 +150,7 @@ export class WsClient {
     return () => listeners.delete(untyped);
   }
 
-  send<N extends CommandName>(name: N, payload: CommandPayload<N>, options: SendOptions = {}): Promise<SendOutcome<CommandResults[N]>> {
+  send<N extends CommandName>(name: N, payload: CommandPayload<N>, options: SendOptions<N> = {}): Promise<SendOutcome<CommandResults[N]>> {
     const socket = this.#socket;
     if (socket === null || this.#state.state !== 'open') return Promise.resolve({ kind: 'failed', reason: 'notConnected' });
     const requestId = this.#nextRequestId++;
@@ -158,7 +158,7 @@ export class WsClient {
     const frame = JSON.stringify({ header: { name, requestId, type: 'command', timeout }, payload });
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.#settle(requestId, { kind: 'failed', reason: 'noReply' }), timeout + replyGraceMs);
-      this.#pending.set(requestId, { resolve: resolve as (outcome: SendOutcome<unknown>) => void, onEvent: options.onEvent, timer });
+      this.#pending.set(requestId, { resolve: resolve as (outcome: SendOutcome<unknown>) => void, onEvent: options.onEvent as ((name: string, payload: unknown) => void) | undefined, timer });
       try {
         socket.send(frame);
       } catch {

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asyncResultBlock, flattenResult } from '../../basics/result.ts';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
+import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import { personalise } from '../../sim/card/personalise.ts';
 import type { PersonalisationRecord } from '../../sim/card/personalise.ts';
@@ -81,11 +83,15 @@ describe.skipIf(!haveStack)('card driver over pcscd + vpcd', () => {
     events.length = 0;
     const result = await driver.transmit(SELECT_EPORT);
     expect(result).toEqual({ ok: true, value: Buffer.from([0x90, 0x00]) });
-    const session = await driver.withSession('echo', async (s) => {
-      expect(s.atr.toString('hex').toUpperCase()).toBe(ATR_HEX);
-      await s.send(SELECT_EPORT);
-      return s.send(Buffer.from('00EE000004CAFEBABE', 'hex'));
-    });
+    const session = flattenResult(
+      await driver.withSession('echo', async (s) =>
+        asyncResultBlock(async (take) => {
+          expect(s.atr.toString('hex').toUpperCase()).toBe(ATR_HEX);
+          take(await s.transmit(SELECT_EPORT));
+          return take(await s.transmit(Buffer.from('00EE000004CAFEBABE', 'hex')));
+        }),
+      ),
+    );
     expect(session).toEqual({ ok: true, value: Buffer.from('CAFEBABE9000', 'hex') });
     expect(events.map((e) => e.state)).toEqual(['busy', 'present', 'busy', 'present']);
     expect(events[2]).toEqual({ state: 'busy', reader: VPCD_READER, operation: 'echo' });
@@ -106,11 +112,15 @@ describe.skipIf(!haveStack)('card driver over pcscd + vpcd', () => {
   });
 
   it('returns an error value when the card is pulled during a session, then recovers', async () => {
-    const result = await driver.withSession('pulled', async (s) => {
-      await s.send(SELECT_EPORT);
-      await transport.disconnect();
-      return s.send(SELECT_EPORT);
-    });
+    const result = flattenResult(
+      await driver.withSession('pulled', async (s) =>
+        asyncResultBlock<Buffer, CardIoError>(async (take) => {
+          take(await s.transmit(SELECT_EPORT));
+          await transport.disconnect();
+          return take(await s.transmit(SELECT_EPORT));
+        }),
+      ),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe('cardRemoved');
     await waitFor(status, (v) => v.state === 'noCard', 'noCard after the pull');
@@ -124,13 +134,17 @@ describe.skipIf(!haveStack)('card driver over pcscd + vpcd', () => {
   it('queues concurrent sessions: exclusive access, no interleaving', async () => {
     const order: string[] = [];
     const session = (name: string) =>
-      driver.withSession(name, async (s) => {
-        order.push(`${name}:start`);
-        await s.send(SELECT_EPORT);
-        await s.send(Buffer.from(`00EE000001${name === 'a' ? '0A' : '0B'}`, 'hex'));
-        order.push(`${name}:end`);
-        return name;
-      });
+      driver
+        .withSession(name, async (s) =>
+          asyncResultBlock(async (take) => {
+            order.push(`${name}:start`);
+            take(await s.transmit(SELECT_EPORT));
+            take(await s.transmit(Buffer.from(`00EE000001${name === 'a' ? '0A' : '0B'}`, 'hex')));
+            order.push(`${name}:end`);
+            return name;
+          }),
+        )
+        .then(flattenResult);
     const [a, b] = await Promise.all([session('a'), session('b')]);
     expect(a).toEqual({ ok: true, value: 'a' });
     expect(b).toEqual({ ok: true, value: 'b' });

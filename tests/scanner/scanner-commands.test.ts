@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scannerHandlers } from '../../daemon/commands/scanner-commands.ts';
 import { ScannedPages } from '../../daemon/imaging/scanned-pages.ts';
 import type { CommandContext } from '../../daemon/server/commands.ts';
+import type { CommandEvent } from '../../contract/protocol/catalogue.ts';
 import { documentSet } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 
-const context = (): CommandContext & { events: Record<string, unknown>[] } => {
-  const events: Record<string, unknown>[] = [];
+const context = (): CommandContext<'Scanner.Scan'> & { events: CommandEvent<'Scanner.Scan'>[] } => {
+  const events: CommandEvent<'Scanner.Scan'>[] = [];
   return { signal: new AbortController().signal, connectionId: 1, fromBrowser: true, cancel: () => [], emit: (payload) => events.push(payload), events };
 };
 
