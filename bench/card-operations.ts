@@ -2,7 +2,7 @@
 // input (the agent's entries are given), over the in-process reader and over real pcscd + vpcd
 // side by side. A script, not a test: `npm run bench:card-ops` (as root for the pcscd half).
 import { performance } from 'node:perf_hooks';
-import { cardFixture } from '../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../sim/registry/sim-registry.ts';
 import { cardHarness, type CardHarness } from '../tests/support/card-harness.ts';
 import { startPcscd } from '../tests/support/pcscd.ts';
 import { findOnPath } from '../tests/support/system-stack.ts';

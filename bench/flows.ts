@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { FlowScreen, FlowView } from '../contract/flow-view.ts';
-import { cardFixture } from '../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../sim/registry/sim-registry.ts';
 import { badgeState, ensureUiBuilt, launchChromium, viewport } from '../tests/browser/browser-kit.ts';
 import { repoRoot, startDaemon } from '../tests/support/daemon-process.ts';
 import { connect, type TestClient } from '../tests/support/ws-client.ts';

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
-import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/registry/sim-registry.ts';
 import type { Authority, UnlockEvidence } from '../../contract/authority/authority.ts';
 import { createHttpAuthority } from './http-authority.ts';
 import { startAuthorityServer, type RunningAuthorityServer } from '../../sim/authority/http-authority-server.ts';

@@ -8,7 +8,7 @@ import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-aut
 import { EportCard } from '../../drivers/card/eport-card.ts';
 import { openFixtureCard } from '../../sim/card/card-wallet.ts';
 import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { silentLogger } from '../log/logger.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { AgentSessions } from './agent-session.ts';

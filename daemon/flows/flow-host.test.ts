@@ -3,7 +3,7 @@
 // cancel and timeout wiping the capture, take-card until the card leaves, out of service.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { ServiceState } from '../../contract/protocol/catalogue.ts';

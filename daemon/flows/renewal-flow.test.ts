@@ -2,7 +2,7 @@
 // registry, the cards renewed one by one, the receipt; wrong PINs, a licence that differs from the
 // registry, a card pulled mid-renewal, the printer out of paper.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Authority } from '../../contract/authority/authority.ts';
 import { residentIdCheckCharacter } from '../../basics/identifiers/resident-id.ts';
 import { err } from '../../basics/result.ts';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import type { Flow } from './flow.ts';

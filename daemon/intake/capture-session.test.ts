@@ -8,7 +8,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
 import { generatePage } from '../../sim/scanner/generate-page.ts';
 import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { AgentSessions } from '../cards/agent-session.ts';
 import { ScannedPages } from '../imaging/scanned-pages.ts';

@@ -1,4 +1,4 @@
-// The simulator's fixture cards the dev dock can insert. Only the names (sim/fixtures/fixture-names.ts):
+// The simulator's fixture cards the dev dock can insert. Only the names (contract/sim-fixture-names.ts):
 // the fixture data (PINs, ID numbers) stays in sim/ and out of the UI bundle.
 import { fixtureNames, type FixtureName } from '../../contract/sim-fixture-names.ts';
 import type { MessageKey } from './i18n.ts';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
-import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterprise, type RegisteredLifecycle } from '../fixtures/eport-fixtures.ts';
+import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterprise, type RegisteredLifecycle } from '../registry/sim-registry.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { migrate } from '../../basics/sqlite-migrations.ts';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimAuthority } from '../authority/sim-authority.ts';
 import { openSimAuthority } from '../authority/sim-authority.ts';
 import { eportAid, pinReference } from '../../drivers/card/profile.ts';
-import { cardFixture, fixtureNames } from '../fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureNames } from '../registry/sim-registry.ts';
 import { isFixtureName, listFixtures, openFixtureCard, simCardsDir } from './card-wallet.ts';
 import { CardStateFile } from './card-state.ts';
 import type { VirtualCard } from './virtual-card.ts';

@@ -8,7 +8,7 @@ import { err, ok } from '../../basics/result.ts';
 import { isFixtureName, listFixtures, openFixtureCard } from '../card/card-wallet.ts';
 import type { VpcdStatus } from '../card/vpcd-transport.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../card/vpcd-transport.ts';
-import { fixtureNames } from '../fixtures/eport-fixtures.ts';
+import { fixtureNames } from '../registry/sim-registry.ts';
 import { formatTable } from '../../basics/text-table.ts';
 import { simPrinterCommand } from './sim-printer-command.ts';
 import { simUsage } from './usage.ts';

@@ -1,7 +1,7 @@
 // The fields printed on generated documents, taken from the simulator's fixtures so a generated
 // set agrees with the simulated registry and the virtual cards (same enterprise, codes, legal
 // representative, address, card holders). Dates are relative to the package date.
-import { cardFixture, fixtureEnterprise, type FixturePerson } from '../fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise, type FixturePerson } from '../registry/sim-registry.ts';
 import type { CustomsVariant, TradeVariant } from './documents.ts';
 
 export const enterpriseExtras = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureEnterprise } from '../fixtures/eport-fixtures.ts';
+import { fixtureEnterprise } from '../registry/sim-registry.ts';
 import { rulebookBusinesses } from '../../contract/businesses.ts';
 import { documentSet, documentSpecs } from './document-set.ts';
 import { documentKinds } from './documents.ts';

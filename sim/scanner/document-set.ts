@@ -1,7 +1,7 @@
 // The pages a business needs (DOMAIN.md, the intake rulebook's table), generated consistently
 // from the fixtures: for the intake check's tests, the pnm-backend tests and the demo feeder.
 import type { RulebookBusiness } from '../../contract/businesses.ts';
-import type { FixturePerson } from '../fixtures/eport-fixtures.ts';
+import type { FixturePerson } from '../registry/sim-registry.ts';
 import { addDays, enterpriseExtras, fixtureEnterpriseData, idCardPerson, people, sharedFields, today, type EnterpriseData } from './document-data.ts';
 import type { CustomsVariant, DocumentForm, DocumentKind, DocumentSpec, GeneratedPage, IdRole, PageDefects, StampKind, TradeVariant } from './documents.ts';
 import { generatePage } from './generate-page.ts';

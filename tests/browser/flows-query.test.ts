@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../contract/flow-view.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { htmlLang } from './browser-kit.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
 import { openFlowRig, type FlowRig } from './flow-rig.ts';

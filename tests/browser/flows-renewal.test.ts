@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renewalSteps, type RenewalStep } from '../../daemon/cards/renewal.ts';
 import type { FlowScreen, FlowView, RenewedCardView } from '../../contract/flow-view.ts';
 import { chinaDate } from '../../daemon/printing/business-receipts.ts';
-import { cardFixture, fixtureEnterprise, type CardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise, type CardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { VPCD_PORT } from '../support/pcscd.ts';
 import type { Received } from '../support/ws-client.ts';

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../contract/flow-view.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
-import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
 import { openFlowRig, type FlowRig } from './flow-rig.ts';

@@ -11,7 +11,7 @@ import { parseHostPort } from '../../sim/cli/sim-command.ts';
 import { simCardsDir } from '../../sim/card/card-wallet.ts';
 import { FrameReader, frame } from '../../sim/card/vpcd-transport.ts';
 import { virtualCardAtr } from '../../sim/card/virtual-card.ts';
-import { cardFixture, fixtureNames } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureNames } from '../../sim/registry/sim-registry.ts';
 
 const kiosk = join(import.meta.dirname, '..', '..', 'bin', 'kiosk.mjs');
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import type { FindingDocument } from '../../contract/intake/verdict.ts';
 import { certificateKinds, type IntakeDocument, type IntakePackage } from '../../contract/intake/package-schema.ts';
 import { type RulebookBusiness } from '../../contract/businesses.ts';
 import type { RuleId } from '../../contract/intake/rule-catalogue.ts';
-import { cardFixture, fixtureEnterprise } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.ts';
 import { agent, changedAddress } from './fixture-packages.ts';
 
 export const all: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];

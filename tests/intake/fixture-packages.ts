@@ -1,9 +1,9 @@
 // Acceptable intake packages for all six businesses, built from the simulated registry's
-// fixtures (sim/fixtures/eport-fixtures.ts) so they agree with `--registry`. The committed
+// fixtures (sim/registry/sim-registry.ts) so they agree with `--registry`. The committed
 // examples under tests/intake/packages/ are these, written out (a test keeps them in step).
 import type { IntakeCard, IntakeDocument, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
 import type { RulebookBusiness } from '../../contract/businesses.ts';
-import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture, fixtureEnterprise, type FixtureName } from '../../sim/registry/sim-registry.ts';
 
 export const packageDate = '2026-11-22';
 

@@ -14,7 +14,7 @@ import { EportCard } from '../../drivers/card/eport-card.ts';
 import { InProcessReader } from '../../sim/card/in-process-transport.ts';
 import { simCardsDir } from '../../sim/card/card-wallet.ts';
 import { VirtualCard } from '../../sim/card/virtual-card.ts';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { connect } from '../support/ws-client.ts';
 

@@ -1,7 +1,7 @@
 // Unlock and renewal over the WebSocket protocol against the real daemon in simulator mode,
 // with progress events, and no PIN or full ID number in any log line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { connect, type TestClient } from '../support/ws-client.ts';
 

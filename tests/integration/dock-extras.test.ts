@@ -1,7 +1,7 @@
 // The dev dock unplugging the card reader, feeding the one paper the kiosk asks for, and the
 // technician's preview of a test scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { connect, type TestClient } from '../support/ws-client.ts';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { startPcscd, VPCD_PORT, VPCD_READER, type Pcscd } from '../support/pcscd.ts';
 import { requireSystemTool } from '../support/system-stack.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashTechnicianPin } from '../../daemon/kiosk/technician-pin.ts';
-import { cardFixtures } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { connect, type TestClient } from '../support/ws-client.ts';
 

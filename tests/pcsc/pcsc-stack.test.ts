@@ -16,7 +16,7 @@ import { personalise } from '../../sim/card/personalise.ts';
 import type { PersonalisationRecord } from '../../sim/card/personalise.ts';
 import { VirtualCard, virtualCardAtr } from '../../sim/card/virtual-card.ts';
 import { simCardsDir } from '../../sim/card/card-wallet.ts';
-import { cardFixture } from '../../sim/fixtures/eport-fixtures.ts';
+import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { x509 } from '../../sim/authority/x509.ts';
 import { VpcdTransport } from '../../sim/card/vpcd-transport.ts';
 import { VPCD_PORT, VPCD_READER, startPcscd } from '../support/pcscd.ts';
