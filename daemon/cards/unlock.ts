@@ -7,13 +7,19 @@
 import { randomUUID } from 'node:crypto';
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
+import { asyncResultBlock, err, type Result } from '../../basics/result.ts';
+import type { AuthorityError } from '../../contract/authority/authority.ts';
 import { cardStep, OperationRecorder, type OperationDeps } from './card-operation.ts';
 import type { CardServiceError } from './card-service-error.ts';
 
 export interface UnlockOutcome {
   operationId: string;
   cardNo: string;
+}
+
+/** The authority's refusal or failure as the card service reports it. */
+function fromAuthority<T>(result: Result<T, AuthorityError>): Result<T, CardServiceError> {
+  return result.ok ? result : err({ kind: 'authority', error: result.error });
 }
 
 export const unlockSteps = ['started', 'challenged', 'authorised', 'authenticated', 'pinReset', 'pinVerified', 'reported'] as const;
@@ -31,41 +37,31 @@ export async function unlockCard(
   const idempotencyKey = randomUUID();
   store.openCardOperation({ id: operationId, sessionId, kind: 'unlock', cardNo, idempotencyKey, step: 'started' });
   const recorder = new OperationRecorder(deps, 'unlock', operationId, sessionId);
-  let recorded = await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter });
-  if (!recorded.ok) return recorded;
+  // Every step is recorded before the next begins: the first failure ends the unlock there.
+  return asyncResultBlock<UnlockOutcome, CardServiceError>(async (take) => {
+    take(await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter }));
 
-  const challenge = await cardStep('get challenge', card.getChallenge());
-  if (!challenge.ok) return challenge;
-  recorded = await recorder.done('challenged');
-  if (!recorded.ok) return recorded;
+    const challenge = take(await cardStep('get challenge', card.getChallenge()));
+    take(await recorder.done('challenged'));
 
-  const authorised = await authority.authoriseUnlock({ idempotencyKey, cardNo, challenge: challenge.value, kioskId, evidence });
-  if (!authorised.ok) {
-    recorder.finish('failed', `authority: ${authorised.error.kind}`);
-    return err({ kind: 'authority', error: authorised.error });
-  }
-  recorded = await recorder.done('authorised');
-  if (!recorded.ok) return recorded;
+    const authorised = await authority.authoriseUnlock({ idempotencyKey, cardNo, challenge, kioskId, evidence });
+    if (!authorised.ok) recorder.finish('failed', `authority: ${authorised.error.kind}`);
+    const { cryptogram } = take(fromAuthority(authorised));
+    take(await recorder.done('authorised'));
 
-  const authenticated = await cardStep('external authenticate', card.externalAuthenticate(Buffer.from(authorised.value.cryptogram)));
-  if (!authenticated.ok) return authenticated;
-  recorded = await recorder.done('authenticated');
-  if (!recorded.ok) return recorded;
+    take(await cardStep('external authenticate', card.externalAuthenticate(Buffer.from(cryptogram))));
+    take(await recorder.done('authenticated'));
 
-  const reset = await cardStep('reset retry counter', card.resetRetryCounter(newPin));
-  if (!reset.ok) return reset;
-  recorded = await recorder.done('pinReset');
-  if (!recorded.ok) return recorded;
+    take(await cardStep('reset retry counter', card.resetRetryCounter(newPin)));
+    take(await recorder.done('pinReset'));
 
-  const verified = await cardStep('verify the new PIN', card.verifyPin(newPin));
-  if (!verified.ok) return verified;
-  recorded = await recorder.done('pinVerified');
-  if (!recorded.ok) return recorded;
+    take(await cardStep('verify the new PIN', card.verifyPin(newPin)));
+    take(await recorder.done('pinVerified'));
 
-  const reported = await authority.reportUnlockDone({ idempotencyKey: `${idempotencyKey}:done`, cardNo, kioskId });
-  if (!reported.ok) return err({ kind: 'authority', error: reported.error });
-  // The last step: done whatever happens next, so an interruption here changes nothing.
-  await recorder.done('reported');
-  recorder.finish('completed');
-  return ok({ operationId, cardNo });
+    take(fromAuthority(await authority.reportUnlockDone({ idempotencyKey: `${idempotencyKey}:done`, cardNo, kioskId })));
+    // The last step: done whatever happens next, so an interruption here changes nothing.
+    await recorder.done('reported');
+    recorder.finish('completed');
+    return { operationId, cardNo };
+  });
 }
