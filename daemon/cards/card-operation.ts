@@ -1,6 +1,6 @@
 // What unlock and renewal share: the dependencies, each step journaled and recorded on the
 // card operation before the next one starts, and the fault hook the crash tests cut with.
-import type { Authority } from '../../contract/authority/authority.ts';
+import type { Authority, AuthorityError } from '../../contract/authority/authority.ts';
 import type { EportCard } from '../../drivers/card/eport-card.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
@@ -59,6 +59,11 @@ export class OperationRecorder {
 export async function cardStep<T>(step: string, answer: Promise<Result<T, CardError>>): Promise<Result<T, CardServiceError>> {
   const result = await answer;
   return result.ok ? ok(result.value) : err(fromCard(result.error, step));
+}
+
+/** The authority's refusal or failure in the service's terms. */
+export function authorityStep<T>(result: Result<T, AuthorityError>): Result<T, CardServiceError> {
+  return result.ok ? result : err({ kind: 'authority', error: result.error });
 }
 
 /** Serial numbers as hex, case and leading zeros aside (X509Certificate pads, the CA may not). */

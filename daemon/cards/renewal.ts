@@ -7,8 +7,8 @@
 import { X509Certificate, createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
 import { keyProofMessage } from '../../contract/authority/key-proof.ts';
 import { ecPointToSpki, type CardRecord } from '../../drivers/card/profile.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import { cardStep, OperationRecorder, sameSerial, type OperationDeps } from './card-operation.ts';
+import { asyncResultBlock, err, ok, type Result } from '../../basics/result.ts';
+import { authorityStep, cardStep, OperationRecorder, sameSerial, type OperationDeps } from './card-operation.ts';
 import type { CardServiceError } from './card-service-error.ts';
 
 export interface RenewalOutcome {
@@ -29,49 +29,36 @@ export async function renewCertificate(deps: OperationDeps, record: CardRecord, 
   const idempotencyKey = randomUUID();
   store.openCardOperation({ id: operationId, sessionId, kind: 'renewal', cardNo, idempotencyKey, step: 'started' });
   const recorder = new OperationRecorder(deps, 'renewal', operationId, sessionId);
-  let recorded = await recorder.done('started', { cardNo, cardType: record.cardType });
-  if (!recorded.ok) return recorded;
+  // Every step is recorded before the next begins: the first failure ends the renewal there.
+  return asyncResultBlock<RenewalOutcome, CardServiceError>(async (take) => {
+    take(await recorder.done('started', { cardNo, cardType: record.cardType }));
 
-  const point = await cardStep('generate pending key pair', card.generatePendingKeyPair());
-  if (!point.ok) return point;
-  const spki = ecPointToSpki(point.value);
-  recorded = await recorder.done('pendingKeyGenerated');
-  if (!recorded.ok) return recorded;
+    const spki = ecPointToSpki(take(await cardStep('generate pending key pair', card.generatePendingKeyPair())));
+    take(await recorder.done('pendingKeyGenerated'));
 
-  const proof = await cardStep('sign with the pending key', card.signWithPendingKey(keyProofMessage(cardNo, spki)));
-  if (!proof.ok) return proof;
-  recorded = await recorder.done('keyProofSigned');
-  if (!recorded.ok) return recorded;
+    const signature = take(await cardStep('sign with the pending key', card.signWithPendingKey(keyProofMessage(cardNo, spki))));
+    take(await recorder.done('keyProofSigned'));
 
-  const issued = await authority.issueCertificate({ idempotencyKey, cardNo, kioskId, proof: { kind: 'signedKey', publicKeySpki: spki, signature: proof.value } });
-  if (!issued.ok) return err({ kind: 'authority', error: issued.error });
-  recorded = await recorder.done('certificateIssued', { serial: issued.value.serial, notAfter: issued.value.notAfter });
-  if (!recorded.ok) return recorded;
+    const issued = take(authorityStep(await authority.issueCertificate({ idempotencyKey, cardNo, kioskId, proof: { kind: 'signedKey', publicKeySpki: spki, signature } })));
+    take(await recorder.done('certificateIssued', { serial: issued.serial, notAfter: issued.notAfter }));
 
-  const written = await cardStep('write the pending certificate', card.writePendingCertificate(Buffer.from(issued.value.certificateDer)));
-  if (!written.ok) return written;
-  recorded = await recorder.done('pendingCertificateWritten');
-  if (!recorded.ok) return recorded;
+    take(await cardStep('write the pending certificate', card.writePendingCertificate(Buffer.from(issued.certificateDer))));
+    take(await recorder.done('pendingCertificateWritten'));
 
-  const activated = await cardStep('activate', card.activatePending());
-  if (!activated.ok) return activated;
-  recorded = await recorder.done('activated');
-  if (!recorded.ok) return recorded;
+    take(await cardStep('activate', card.activatePending()));
+    take(await recorder.done('activated'));
 
-  const checked = await checkActivated(deps, issued.value.serial, spki);
-  if (!checked.ok) {
-    recorder.finish('failed', checked.error.kind);
-    return checked;
-  }
-  recorded = await recorder.done('verified');
-  if (!recorded.ok) return recorded;
+    const checked = await checkActivated(deps, issued.serial, spki);
+    if (!checked.ok) recorder.finish('failed', checked.error.kind);
+    take(checked);
+    take(await recorder.done('verified'));
 
-  const confirmed = await authority.confirmActivation({ idempotencyKey: `${idempotencyKey}:confirm`, cardNo, certificateSerial: issued.value.serial, kioskId });
-  if (!confirmed.ok) return err({ kind: 'authority', error: confirmed.error });
-  // The last step: done whatever happens next, so an interruption here changes nothing.
-  await recorder.done('confirmed');
-  recorder.finish('completed');
-  return ok({ operationId, cardNo, certificateSerial: issued.value.serial, notAfter: issued.value.notAfter });
+    take(authorityStep(await authority.confirmActivation({ idempotencyKey: `${idempotencyKey}:confirm`, cardNo, certificateSerial: issued.serial, kioskId })));
+    // The last step: done whatever happens next, so an interruption here changes nothing.
+    await recorder.done('confirmed');
+    recorder.finish('completed');
+    return { operationId, cardNo, certificateSerial: issued.serial, notAfter: issued.notAfter };
+  });
 }
 
 /** The card's current certificate is the one issued, chains to the CA, and the card holds its key. */

@@ -7,19 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardRecord } from '../../drivers/card/profile.ts';
-import { asyncResultBlock, err, type Result } from '../../basics/result.ts';
-import type { AuthorityError } from '../../contract/authority/authority.ts';
-import { cardStep, OperationRecorder, type OperationDeps } from './card-operation.ts';
+import { asyncResultBlock, type Result } from '../../basics/result.ts';
+import { authorityStep, cardStep, OperationRecorder, type OperationDeps } from './card-operation.ts';
 import type { CardServiceError } from './card-service-error.ts';
 
 export interface UnlockOutcome {
   operationId: string;
   cardNo: string;
-}
-
-/** The authority's refusal or failure as the card service reports it. */
-function fromAuthority<T>(result: Result<T, AuthorityError>): Result<T, CardServiceError> {
-  return result.ok ? result : err({ kind: 'authority', error: result.error });
 }
 
 export const unlockSteps = ['started', 'challenged', 'authorised', 'authenticated', 'pinReset', 'pinVerified', 'reported'] as const;
@@ -46,7 +40,7 @@ export async function unlockCard(
 
     const authorised = await authority.authoriseUnlock({ idempotencyKey, cardNo, challenge, kioskId, evidence });
     if (!authorised.ok) recorder.finish('failed', `authority: ${authorised.error.kind}`);
-    const { cryptogram } = take(fromAuthority(authorised));
+    const { cryptogram } = take(authorityStep(authorised));
     take(await recorder.done('authorised'));
 
     take(await cardStep('external authenticate', card.externalAuthenticate(Buffer.from(cryptogram))));
@@ -58,7 +52,7 @@ export async function unlockCard(
     take(await cardStep('verify the new PIN', card.verifyPin(newPin)));
     take(await recorder.done('pinVerified'));
 
-    take(fromAuthority(await authority.reportUnlockDone({ idempotencyKey: `${idempotencyKey}:done`, cardNo, kioskId })));
+    take(authorityStep(await authority.reportUnlockDone({ idempotencyKey: `${idempotencyKey}:done`, cardNo, kioskId })));
     // The last step: done whatever happens next, so an interruption here changes nothing.
     await recorder.done('reported');
     recorder.finish('completed');
