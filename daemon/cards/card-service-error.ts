@@ -1,30 +1,15 @@
 // Why a card service operation did not happen, as values the UI turns into plain words.
-import { describeAuthorityError, type AuthorityError } from '../../contract/authority/authority.ts';
-import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
+import { describeAuthorityError } from '../../contract/authority/authority.ts';
 import type { CardError } from '../../drivers/card/profile.ts';
 import type { CardIoError } from '../../drivers/card/pcsc-errors.ts';
 import type { CompletionCode } from '../../contract/protocol/envelope.ts';
 import type { CardServiceErrorView } from '../../contract/card-service-error.ts';
-import type { PinRefusal } from '../../contract/pin-refusal.ts';
 
-export type CardServiceError =
-  | { kind: 'noCard' }
-  /** Pulled out during the operation: nothing half-written (see docs/card-profile.md). */
-  | { kind: 'cardRemoved'; step: string }
-  | { kind: 'readerUnavailable'; detail: string }
-  | { kind: 'wrongPin'; triesLeft: number }
-  | { kind: 'pinBlocked' }
-  | { kind: 'pinPolicy'; refusal: PinRefusal }
-  /** The card's lifecycle forbids this business (e.g. renewing an expired or frozen card). */
-  | { kind: 'cardState'; lifecycle: CardLifecycle; detail: string }
-  | { kind: 'notAllowed'; reason: 'noSession' | 'wrongBusiness' | 'legalPersonFirst' | 'cardType' | 'evidenceMismatch'; detail: string }
-  | { kind: 'authority'; error: AuthorityError }
-  /** The card answered something the profile does not allow at this point. */
-  | { kind: 'card'; step: string; error: CardError }
-  /** What the card holds after the operation is not what it should be. */
-  | { kind: 'verificationFailed'; detail: string }
-  /** Stopped between two steps (the cabinet was opened): the card is consistent, see reconcile.ts. */
-  | { kind: 'interrupted'; reason: string };
+/**
+ * The contract's view (contract/card-service-error.ts), but with the card's own typed answer where
+ * the view only names its kind: the service reasons about status words, the UI does not.
+ */
+export type CardServiceError = Exclude<CardServiceErrorView, { kind: 'card' }> | { kind: 'card'; step: string; error: CardError };
 
 /** What goes on the wire must fit the contract's view (checked here, so the two cannot drift). */
 export type CardServiceErrorFitsView = CardServiceError extends CardServiceErrorView ? true : never;

@@ -9,9 +9,7 @@ import { qrCandidates } from './qr-locate.ts';
 import type { RawImage } from '../../drivers/scanner/pnm.ts';
 import type { Masks } from './masks.ts';
 import { loadPage, type PageInput } from './raster.ts';
-import { type DpiSource } from '../../contract/imaging/page-report.ts';
 import { findSeals } from './seals.ts';
-import { type SealFact } from '../../contract/imaging/page-report.ts';
 import { estimateSkew } from './skew.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 

@@ -11,16 +11,11 @@ import sharp from 'sharp';
 import type { ScannedPage } from '../../drivers/scanner/scanner.ts';
 import type { ScanSource } from '../../contract/devices/scanner.ts';
 import type { PageReport } from '../../contract/imaging/page-report.ts';
+import type { ScannedPageSummary } from '../../contract/protocol/scanner-messages.ts';
 
-export interface StoredPage {
-  pageId: string;
+/** A kept page: what the UI sees of it, and whose session it belongs to. */
+export interface StoredPage extends ScannedPageSummary {
   sessionId: string | null;
-  source: ScanSource;
-  scannedAt: string;
-  width: number;
-  height: number;
-  dpi: number;
-  report: PageReport;
 }
 
 export interface ScannedPagesOptions {
