@@ -17,7 +17,7 @@ import type { FlowView, ScreenName } from '../../daemon/flows/flow-view.ts';
 import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
 import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
-import { startPcscd, type Pcscd } from '../support/pcscd.ts';
+import { pcscStackTools, startPcscd, type Pcscd } from '../support/pcscd.ts';
 import { hasSystemTool, requireSystemTools } from '../support/system-stack.ts';
 import { connect, type Received, type TestClient } from '../support/ws-client.ts';
 import { axeViolations } from './axe-check.ts';
@@ -26,10 +26,10 @@ import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smal
 /** A screen of a flow, or the attract screen (no flow showing). */
 export type RigScreen = ScreenName | 'attract';
 
-/** The system tools the flows need, by binary and Debian package. */
+/** The system tools the flows need, by binary (or file, for vpcd) and Debian package. */
 export const flowStackTools: readonly (readonly [string, string])[] = [
   ['chromium', 'chromium'],
-  ['pcscd', 'pcscd'],
+  ...pcscStackTools,
   ['socat', 'socat'],
   ['scanimage', 'sane-utils'],
 ];

@@ -3,8 +3,8 @@
 // in CI (CI=true) a missing stack is a failure, never a skip.
 // KIOSK_TEST_PRETEND_MISSING (read here only) makes tools look missing, for the test of that skip
 // logic (tests/support/skip-logic.test.ts): a comma-separated list of binaries, or * for all.
-import { accessSync, appendFileSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 
 export function findOnPath(binary: string): string | null {
   if (binary.includes('/')) return isExecutable(binary) ? binary : null;
@@ -29,13 +29,17 @@ function pretendMissing(binary: string): boolean {
   return listed.includes('*') || listed.includes(binary);
 }
 
-/** Whether `binary` is available (KIOSK_TEST_PRETEND_MISSING counted), without logging or throwing. */
+/**
+ * Whether `binary` is available (KIOSK_TEST_PRETEND_MISSING counted), without logging or throwing.
+ * An absolute path is a file the stack installs (e.g. vpcd's reader.conf) and only has to exist.
+ */
 export function hasSystemTool(binary: string): boolean {
-  return !pretendMissing(binary) && findOnPath(binary) !== null;
+  if (pretendMissing(binary)) return false;
+  return isAbsolute(binary) ? existsSync(binary) : findOnPath(binary) !== null;
 }
 
 /**
- * True when every tool, [binary, Debian package], is available. Outside CI each missing one is
+ * True when every tool, [binary or absolute path, Debian package], is available. Outside CI each missing one is
  * logged (KIOSK_SKIP_LOG, for scripts/test.ts's count) and the answer is false: skip the tests.
  * In CI a missing one throws, naming them all, which fails the test file.
  */
