@@ -95,7 +95,12 @@ if (report === undefined) {
 }
 const skipped = report.numPendingTests + report.numTodoTests;
 if (skippedStacks.length > 0) {
-  console.warn(`\n!!! ${skipped} test(s) SKIPPED; missing system stack: ${skippedStacks.map((line) => line.split('\t')[0]).join(', ')}`);
+  // Each line is "binary<TAB>Debian package": the package too when its name says something else.
+  const named = skippedStacks.map((line) => {
+    const [binary = '', pkg = ''] = line.split('\t');
+    return pkg === '' || pkg === binary ? binary : `${binary} (${pkg})`;
+  });
+  console.warn(`\n!!! ${skipped} test(s) SKIPPED; missing system stack: ${named.join(', ')}`);
   console.warn('!!! run npm test as root (it installs them with apt-get), or install the packages in scripts/system-packages.txt\n');
 } else if (skipped > 0) {
   console.warn(`\n${skipped} test(s) skipped by their own condition (e.g. udevadm verify, which needs systemd ≥ 253)\n`);

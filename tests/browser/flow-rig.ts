@@ -5,7 +5,9 @@
 // a screen shows in a test it is also checked: axe-core (WCAG 2.1 AA), touch targets ≥ 48 px,
 // text ≥ 20 px, no message key or {placeholder} shown as text. What fails those checks is
 // collected in `violations`, for the test to assert empty.
-// A missing system stack fails the test (never a skip): these tests exist to run the real stacks.
+// The stack is asked for with requireFlowStack(), for `describe.skipIf(!haveStack)`: like every
+// stack test (tests/support/system-stack.ts), a missing tool skips the file's tests outside CI,
+// counted loudly by scripts/test.ts, and fails them in CI (CI=true), where they must run for real.
 // One rig may serve a whole test file (openFlowRig in beforeAll, begin(name) in each test): pcscd
 // is one per machine, so the file holds it, and waiting for it is the hook's time, not a test's.
 import { mkdirSync, rmSync } from 'node:fs';
@@ -15,8 +17,8 @@ import type { FlowView, ScreenName } from '../../contract/flow-view.ts';
 import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
 import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
-import { startPcscd, type Pcscd } from '../support/pcscd.ts';
-import { requireSystemTool } from '../support/system-stack.ts';
+import { pcscStackTools, startPcscd, type Pcscd } from '../support/pcscd.ts';
+import { hasSystemTool, requireSystemTools } from '../support/system-stack.ts';
 import { connect, type Received, type TestClient } from '../support/ws-client.ts';
 import { axeViolations } from './axe-check.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
@@ -24,18 +26,20 @@ import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smal
 /** A screen of a flow, or the attract screen (no flow showing). */
 export type RigScreen = ScreenName | 'attract';
 
-/** The system tools the flows need, by binary and Debian package. */
+/** The system tools the flows need, by binary (or file, for vpcd) and Debian package. */
 export const flowStackTools: readonly (readonly [string, string])[] = [
   ['chromium', 'chromium'],
-  ['pcscd', 'pcscd'],
+  ...pcscStackTools,
   ['socat', 'socat'],
   ['scanimage', 'sane-utils'],
 ];
 
-/** Throws (also outside CI) when a tool of the stack is missing: the flow tests never skip. */
-export function requireFlowStack(): void {
-  const missing = flowStackTools.filter(([binary, pkg]) => !requireSystemTool(binary, pkg)).map(([binary]) => binary);
-  if (missing.length > 0) throw new Error(`system stack missing for the flow tests: ${missing.join(', ')}`);
+/**
+ * True when every tool of the stack is here. Outside CI a missing one is logged for the skip
+ * count and the answer is false (skip the tests); in CI it throws, failing the test file.
+ */
+export function requireFlowStack(): boolean {
+  return requireSystemTools(flowStackTools);
 }
 
 export interface ExpectScreenOptions {
@@ -146,7 +150,8 @@ async function screenFindings(page: Page): Promise<string[]> {
  * started and rethrows.
  */
 export async function openFlowRig(testName: string, options: FlowRigOptions = {}): Promise<FlowRig> {
-  requireFlowStack();
+  const missing = flowStackTools.filter(([binary]) => !hasSystemTool(binary)).map(([binary]) => binary);
+  if (missing.length > 0) throw new Error(`openFlowRig without the flow stack (${missing.join(', ')}): guard the tests with describe.skipIf(!requireFlowStack())`);
   const dir = shotDir(testName);
   let pcscd: Pcscd | null = null;
   let daemon: RunningDaemon | null = null;

@@ -15,7 +15,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { VPCD_PORT } from '../support/pcscd.ts';
 import type { Received } from '../support/ws-client.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
-import { openFlowRig, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
 
 function fixture(name: string): CardFixture {
   const found = cardFixture(name);
@@ -45,6 +45,7 @@ const licenceSet = 'change';
 const pullStep: RenewalStep = 'certificateIssued';
 const pullAfterMs = 4000;
 
+const haveStack = requireFlowStack();
 let rig: FlowRig | null = null;
 
 afterEach(async () => {
@@ -145,7 +146,7 @@ function vpcdConnectionOpen(): boolean {
   return false;
 }
 
-describe('the certificate renewal in Chromium over the system stacks', () => {
+describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system stacks', () => {
   it('renews the legal-person card and an operator card, from the attract screen to the receipt', { timeout: 150_000 }, async () => {
     const started = Date.now();
     rig = await openFlowRig('renewal');

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { cardFixtures } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
-import { startPcscd, VPCD_PORT, VPCD_READER, type Pcscd } from '../support/pcscd.ts';
-import { requireSystemTool } from '../support/system-stack.ts';
+import { pcscStackTools, startPcscd, VPCD_PORT, VPCD_READER, type Pcscd } from '../support/pcscd.ts';
+import { requireSystemTool, requireSystemTools } from '../support/system-stack.ts';
 import { connect, type Received, type TestClient } from '../support/ws-client.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 
-const haveStacks = requireSystemTool('pcscd', 'pcscd') && requireSystemTool('socat', 'socat');
+const haveStacks = requireSystemTools([...pcscStackTools, ['socat', 'socat']]);
 const haveSane = requireSystemTool('scanimage', 'sane-utils');
 const legalPerson = cardFixtures.find((f) => f.name === 'legal-person')!;
 const taxClerk = cardFixtures.find((f) => f.name === 'tax-clerk')!;

@@ -19,14 +19,14 @@ import { simCardsDir } from '../../sim/card/card-wallet.ts';
 import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { x509 } from '../../sim/authority/x509.ts';
 import { VpcdTransport } from '../../sim/card/vpcd-transport.ts';
-import { VPCD_PORT, VPCD_READER, startPcscd } from '../support/pcscd.ts';
+import { VPCD_PORT, VPCD_READER, pcscStackTools, startPcscd } from '../support/pcscd.ts';
 import type { Pcscd } from '../support/pcscd.ts';
-import { findOnPath, requireSystemTool } from '../support/system-stack.ts';
+import { findOnPath, requireSystemTools } from '../support/system-stack.ts';
 import { SELECT_EPORT, TestCard, testAtr } from '../support/test-card.ts';
 import { cardHarness, type CardHarness } from '../support/card-harness.ts';
 
 const run = promisify(execFile);
-const haveStack = requireSystemTool('pcscd', 'pcscd');
+const haveStack = requireSystemTools(pcscStackTools);
 const ATR_HEX = testAtr().toString('hex').toUpperCase();
 
 async function waitFor<T>(get: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {

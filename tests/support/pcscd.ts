@@ -11,6 +11,11 @@ import { join } from 'node:path';
 export const VPCD_PORT = 35963;
 export const VPCD_READER = 'Virtual PCD 00 00';
 const VPCD_CONF = '/etc/reader.conf.d/vpcd';
+/** What startPcscd needs, for requireSystemTools: pcscd, and vpcd registered as its reader. */
+export const pcscStackTools: readonly (readonly [string, string])[] = [
+  ['pcscd', 'pcscd'],
+  [VPCD_CONF, 'vsmartcard-vpcd'],
+];
 const PID_FILE = '/run/pcscd/pcscd.pid';
 const LOCK_FILE = join(tmpdir(), 'eport-kiosk-pcscd.lock');
 
