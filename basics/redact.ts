@@ -15,17 +15,31 @@ function maskIdsInText(text: string): string {
   return text.replace(idNumberPattern, (match) => maskIdNumber(match));
 }
 
+const noSecretKeys: ReadonlySet<string> = new Set();
+
 /** A deep copy with PIN-like keys removed and ID numbers masked. */
 export function redact(value: unknown, depth = 0): unknown {
+  return redactDeep(value, depth, noSecretKeys);
+}
+
+/**
+ * `redact` that also removes the keys named in `secretKeys`, whatever they are called (the
+ * daemon passes every secret field of its protocol, e.g. `confirmation`).
+ */
+export function redactWith(secretKeys: ReadonlySet<string>): (value: unknown) => unknown {
+  return (value) => redactDeep(value, 0, secretKeys);
+}
+
+function redactDeep(value: unknown, depth: number, secretKeys: ReadonlySet<string>): unknown {
   if (depth > 8) return '[too deep]';
   if (typeof value === 'string') return maskIdsInText(value);
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1, secretKeys));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (pinKey.test(key) && !/pinTries|pinRetr/i.test(key)) out[key] = '[redacted]';
+      if (secretKeys.has(key) || (pinKey.test(key) && !/pinTries|pinRetr/i.test(key))) out[key] = '[redacted]';
       else if (idKey.test(key) && typeof inner === 'string') out[key] = maskIdNumber(inner);
-      else out[key] = redact(inner, depth + 1);
+      else out[key] = redactDeep(inner, depth + 1, secretKeys);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 // Every message the daemon understands or sends, with its payload schema. One module for the
 // daemon and the UI: a command that is not here is answered with unsupportedCommand.
 import { z } from 'zod';
+import { secretField, secretFieldNames } from './secret.ts';
 import { businesses, rulebookBusinesses, type Business } from '../businesses.ts';
 import type { CardInfo, CardReaderStatus } from '../devices/card-reader.ts';
 import type { DeviceKind, DeviceSource } from '../devices/device.ts';
@@ -49,7 +50,7 @@ export interface Capabilities {
 
 
 // A PIN travels only in the one command that needs it; the daemon never logs or stores it.
-const pin = z.string().max(16);
+const pin = secretField;
 
 export const commandPayloadSchemas = {
   'Common.Status': z.strictObject({}),
@@ -116,6 +117,9 @@ export const commandPayloadSchemas = {
   ...intakeCommandSchemas,
   ...flowCommandSchemas,
 } as const;
+
+/** Every field of a command that carries a PIN, by name: the daemon redacts each wherever it appears. */
+export const secretPayloadFields: ReadonlySet<string> = secretFieldNames(Object.values(commandPayloadSchemas));
 
 export type CommandName = keyof typeof commandPayloadSchemas;
 export type CommandPayload<N extends CommandName> = z.infer<(typeof commandPayloadSchemas)[N]>;

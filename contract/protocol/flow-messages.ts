@@ -2,10 +2,11 @@
 // pushed, ask for the current screen, end (cancel, inactivity). Spread into the catalogue;
 // browser-safe (zod and types only). A PIN travels only inside the one action that carries it.
 import { z } from 'zod';
+import { secretField } from './secret.ts';
 import { flowKinds, type FlowView } from '../flow-view.ts';
 import { intakeBusinesses } from '../businesses.ts';
 
-const pin = z.string().max(16);
+const pin = secretField;
 
 export const flowActionSchema = z.discriminatedUnion('action', [
   /** Consent given, card confirmed, checklist read, registry difference acknowledged … */

@@ -37,7 +37,10 @@ export function parseInbound(text: string): ParsedInbound {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { kind: 'unparseable', description: `not JSON: ${(e as Error).message}`.slice(0, 120) };
+    // Never the parser's message: it quotes the frame around the error, and the frame may carry a
+    // PIN. Where it broke and how long the frame was are enough to find the bug.
+    const position = /at position (\d+)/.exec((e as Error).message)?.[1];
+    return { kind: 'unparseable', description: `not JSON (${position === undefined ? '' : `error at character ${position} of `}a ${text.length}-character frame)` };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { kind: 'unparseable', description: 'a message must be a JSON object with header and payload' };

@@ -1,6 +1,6 @@
 // Structured JSON-lines logging: one line per event, with the event's stable id from the catalogue.
 import { logEvents, type LogEventName, type LogLevel } from './catalogue.ts';
-import { redact } from '../../basics/redact.ts';
+import { redactSecrets } from './redact-secrets.ts';
 
 const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -22,7 +22,7 @@ export function createLogger(options: { level: LogLevel; write?: (line: string) 
         event: definition.id,
         name,
         msg: definition.message,
-        ...(redact({ ...context, ...fields }) as Record<string, unknown>),
+        ...(redactSecrets({ ...context, ...fields }) as Record<string, unknown>),
       };
       write(`${JSON.stringify(line)}\n`);
     },

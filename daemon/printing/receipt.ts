@@ -2,7 +2,8 @@
 // throughout. A receipt never carries a PIN, and an ID number only masked (first 6, last 4):
 // `safeReceipt` enforces both before a receipt is journaled or printed.
 import type { BilingualText } from '../../contract/bilingual-text.ts';
-import { maskIdNumber, redact } from '../../basics/redact.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
+import { redactSecrets } from '../log/redact-secrets.ts';
 
 export type ReceiptLine =
   | { kind: 'heading'; text: BilingualText }
@@ -30,7 +31,7 @@ export const idNumberRow = (zh: string, en: string, idNumber: string): ReceiptLi
 
 /** No key naming a PIN survives, and any ID number in any text is masked. */
 export function safeReceipt(receipt: Receipt): Receipt {
-  return redact(receipt) as Receipt;
+  return redactSecrets(receipt) as Receipt;
 }
 
 export function describeTitle(title: BilingualText): string {

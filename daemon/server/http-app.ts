@@ -15,6 +15,13 @@ export interface HttpAppOptions {
   beforeScrape?: () => void;
 }
 
+/** The status with the inserted card's facts left out (its number, holder and enterprise). */
+export function withoutHolders(status: KioskStatus): KioskStatus {
+  const reader = status.devices.cardReader;
+  if (reader.state !== 'present' || reader.card === null) return status;
+  return { ...status, devices: { ...status.devices, cardReader: { ...reader, card: null } } };
+}
+
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -33,8 +40,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.get('/api/health', (_request, response) => {
     // 200 whenever the daemon answers: an out-of-service kiosk is still a healthy daemon,
-    // and the body says which devices need a technician.
-    response.json(options.status());
+    // and the body says which devices need a technician. Device states, never who holds the
+    // card in the reader: any local user can read this.
+    response.json(withoutHolders(options.status()));
   });
 
   app.get('/metrics', async (_request, response) => {

@@ -9,6 +9,10 @@ import { closeCodes, maxFrameBytes, type CompletionHeader, type OutboundMessage 
 import { parseInbound } from '../../contract/protocol/parse.ts';
 import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type CommandHandlers } from './commands.ts';
 import { TokenBucket } from './token-bucket.ts';
+import { truncateUtf8 } from '../../basics/utf8.ts';
+
+/** RFC 6455: a close frame's reason fits in 123 bytes. */
+const maxCloseReasonBytes = 123;
 
 export interface WsServerOptions {
   /** A command without a handler is answered with unsupportedCommand. */
@@ -146,7 +150,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
         case 'unparseable':
           log.event('ws.closedUnparseable', { reason: parsed.description });
           options.onOutcome?.('closed');
-          ws.close(closeCodes.invalidPayload, parsed.description.slice(0, 120));
+          ws.close(closeCodes.invalidPayload, truncateUtf8(parsed.description, maxCloseReasonBytes));
           return;
         case 'reject':
           if (!bucket.take()) break;
@@ -202,7 +206,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     },
     clientCount: () => wss.clients.size,
     close(reason) {
-      for (const client of wss.clients) client.close(closeCodes.goingAway, reason);
+      for (const client of wss.clients) client.close(closeCodes.goingAway, truncateUtf8(reason, maxCloseReasonBytes));
       return new Promise<void>((resolve) => {
         // Give clients a moment to receive the close frame, then cut whoever is left.
         const timer = setTimeout(() => {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { redact } from '../../basics/redact.ts';
+import { redactSecrets } from '../log/redact-secrets.ts';
 import { migrations as allMigrations } from './migrations.ts';
 import { migrate, type Migration } from '../../basics/sqlite-migrations.ts';
 import { createPrintJobStore, type PrintJobStore } from '../printing/print-job-store.ts';
@@ -125,7 +125,7 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
       updateSession.run(now.toISOString(), outcome, sessionId);
     },
     journal(sessionId, step, data = {}, now = new Date()) {
-      const safe = redact(data);
+      const safe = redactSecrets(data);
       const at = now.toISOString();
       const seq = appendJournal(sessionId, step, JSON.stringify(safe), at);
       return { sessionId, seq, at, step, data: safe };
@@ -135,7 +135,7 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
     },
     audit(actor, action, detail = {}, now = new Date()) {
       const at = now.toISOString();
-      const safe = redact(detail);
+      const safe = redactSecrets(detail);
       const info = insertAudit.run(at, actor, action, JSON.stringify(safe));
       return { id: Number(info.lastInsertRowid), at, actor, action, detail: safe };
     },
@@ -162,7 +162,7 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
       return value === undefined ? undefined : (JSON.parse(value) as unknown);
     },
     setState(key, value, now = new Date()) {
-      upsertState.run(key, JSON.stringify(redact(value)), now.toISOString());
+      upsertState.run(key, JSON.stringify(redactSecrets(value)), now.toISOString());
     },
     printJobs: createPrintJobStore(db),
     healthy() {
