@@ -1,5 +1,5 @@
 // The HTTP side: the built UI, health for probes and the technician, Prometheus metrics.
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
@@ -13,6 +13,40 @@ export interface HttpAppOptions {
   isAllowedHost: (host: string | undefined) => boolean;
   /** Refreshes gauges that are read, not pushed, just before a scrape. */
   beforeScrape?: () => void;
+}
+
+/**
+ * What every page and answer carries. The pages run only the kiosk's own scripts, talk only to
+ * the daemon's own WebSocket, and cannot be framed, opened from elsewhere, or use a camera, a
+ * microphone, USB or serial devices: a script injected into a page gets nothing to talk to.
+ */
+export function securityHeaders(host: string): Record<string, string> {
+  const policy = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ws://${host}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': policy,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=(), display-capture=(), clipboard-read=()',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+  };
+}
+
+function httpStatusOf(error: unknown): number {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
 /** The status with the inserted card's facts left out (its number, holder and enterprise). */
@@ -32,9 +66,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       response.status(421).type('text/plain').send('misdirected request: unknown Host\n');
       return;
     }
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('X-Frame-Options', 'DENY');
+    for (const [name, value] of Object.entries(securityHeaders(request.headers.host ?? ''))) response.setHeader(name, value);
     next();
   });
 
@@ -67,5 +99,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use((_request, response) => {
     response.status(404).type('text/plain').send('not found\n');
   });
+  // One answer for every error, whatever NODE_ENV says: its status and a short text, never a
+  // path (express.static's ENOENT names the file) or a stack.
+  app.use(((error, _request, response, _next) => {
+    const status = httpStatusOf(error);
+    response.status(status).type('text/plain').send(`${status === 404 ? 'not found' : status < 500 ? 'bad request' : 'internal error'}\n`);
+  }) as ErrorRequestHandler);
   return app;
 }

@@ -1,5 +1,6 @@
 // The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
 // done screen with its receipt, and the failed screen (always with a way out).
+import { styleMap } from 'lit/directives/style-map.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
 import { progressShown, progressText, taskKey } from '../flow-words.ts';
@@ -26,7 +27,7 @@ export function workingScreen(context: ScreenContext, screen: Screen<'working'>)
           aria-valuenow=${progress.number}
           aria-valuetext=${label}
         >
-          <div class="progress-fill" style="width: ${Math.round(progress.fraction * 100)}%"></div>
+          <div class="progress-fill" style=${styleMap({ width: `${Math.round(progress.fraction * 100)}%` })}></div>
         </div>`}
     <p class="lead" aria-live="polite" data-testid="progress-text">${label}</p>
     <p class="hint">${context.t('working.keepCard')}</p>
