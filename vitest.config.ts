@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // expect.poll waits for a page or a daemon to get somewhere: 1 s (the default) is too short on a
+    // shared 2-core machine under the browser tests' load; a poll that succeeds returns at once.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
