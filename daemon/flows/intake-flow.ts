@@ -13,12 +13,9 @@
 // `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
-import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
-import { label, variantLabel } from '../../contract/intake/labels.ts';
-import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../../contract/intake/package-schema.ts';
-import { requiredFields } from '../intake/rules/package-fields.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
+import type { DocumentKind, IdCardRole, IntakeCard, IntakeDocument, PackageCardType } from '../../contract/intake/package-schema.ts';
+import { enterpriseFrom } from '../intake/capture-session.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
@@ -27,13 +24,12 @@ import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import type { CardView, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { documentFields, intakeFields, withValues, type FieldKey } from './intake-fields.ts';
 
-type FieldKey = Exclude<keyof DocumentFields, 'role'>;
-type TextKey = Exclude<FieldKey, 'variant' | 'consentToMail'>;
 type CardWantedHere = 'legalPersonCard' | 'anyCard';
 
 interface VerdictView {
@@ -61,11 +57,6 @@ type State =
   | { at: 'done'; ticket: string | null; receipt: Receipt }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } }
   | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
-
-const extraLabels: Partial<Record<FieldKey, BilingualText>> = {
-  agentIdNumber: { zh: '经办人身份证号码', en: "agent's ID number" },
-  holderIdNumber: { zh: '持卡人身份证号码', en: "holder's ID number" },
-};
 
 const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
   legal_person_holder: 'legal_person',
@@ -313,34 +304,13 @@ class IntakeFlow implements Flow {
       this.#go({ ...state, scanning: false, problem });
       return;
     }
-    const { fields, hidden } = this.#fieldsFor(captured.value, role);
+    const { fields, hidden } = intakeFields(captured.value, this.#known(captured.value.document.kind, role), this.#business);
     this.#go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
   }
 
   #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
     this.#deps.capture.remove(state.index);
     this.#go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
-  }
-
-  /** The fields of this kind of paper, pre-filled from its QR or from what earlier papers said. */
-  #fieldsFor(outcome: CaptureOutcome, role: IdCardRole | undefined): { fields: FieldView[]; hidden: Partial<Record<FieldKey, string>> } {
-    const { document } = outcome;
-    const hidden: Partial<Record<FieldKey, string>> = {};
-    const known = this.#known(document.kind, role);
-    const required: readonly string[] = requiredFields[document.kind];
-    const fields = fieldKeys(document.kind, this.#business).map((key): FieldView => {
-      const scanned = document.fields[key];
-      const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
-      const value = fromPaper ?? known[key] ?? '';
-      const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
-      const input = inputOf(key);
-      // An ID number is shown masked; left as shown, the full number behind it is kept.
-      if (input === 'idNumber' && value !== '') hidden[key] = value;
-      const shown = input === 'idNumber' && value !== '' ? maskIdNumber(value) : value;
-      const view: FieldView = { key, label: extraLabels[key] ?? label(key), value: shown, input, required: required.includes(key), source };
-      return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
-    });
-    return { fields, hidden };
   }
 
   /** What earlier papers said that this one repeats. */
@@ -439,7 +409,7 @@ class IntakeFlow implements Flow {
     if (state.ok) {
       const docs = state.value.draft.documents;
       const licence = docs.find((doc) => doc.kind === 'business_licence');
-      if (licence !== undefined) this.#deps.capture.setEnterprise(enterpriseOf(licence.fields));
+      if (licence !== undefined) this.#deps.capture.setEnterprise(enterpriseFrom(licence.fields));
       const agentId = docs.find((doc) => doc.kind === 'id_card' && (doc.role ?? doc.fields.role) === 'agent' && doc.form === 'original');
       if (agentId !== undefined) this.#deps.capture.setAgent(person(agentId.fields.name, agentId.fields.idNumber));
     }
@@ -571,137 +541,8 @@ class IntakeFlow implements Flow {
   }
 }
 
-/** The fields an agent reads off each kind of paper (what the rules compare and require). */
-export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKey[] {
-  const dates: FieldKey[] = ['validUntil', 'annualInspection'];
-  switch (kind) {
-    case 'business_licence':
-      return ['name', 'uscc', 'legalRepresentative', 'address', ...dates];
-    case 'org_code_certificate':
-      return ['name', 'orgCode', ...dates];
-    case 'tax_registration':
-      return ['name', 'uscc', ...dates];
-    case 'trade_qualification':
-    case 'customs_registration':
-      return ['variant', 'name', ...dates];
-    case 'introduction_letter':
-      return ['name', 'agentName', 'agentIdNumber'];
-    case 'id_card':
-      return ['name', 'idNumber'];
-    case 'form_enterprise':
-      return ['name', 'uscc'];
-    case 'form_ic_card':
-    case 'form_tax_clerk_card':
-      return business === 'add_operator' ? ['name', 'uscc', 'holderName', 'holderIdNumber'] : ['name', 'uscc'];
-    case 'contact_proof':
-      return ['name', 'address', 'postcode', 'contactName', 'phone', 'consentToMail'];
-  }
-}
-
 function itemKey(item: CaptureItem): string {
   return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
-}
-
-function inputOf(key: FieldKey): FieldInput {
-  switch (key) {
-    case 'uscc':
-    case 'orgCode':
-    case 'postcode':
-    case 'phone':
-      return 'code';
-    case 'idNumber':
-    case 'agentIdNumber':
-    case 'holderIdNumber':
-      return 'idNumber';
-    case 'validUntil':
-    case 'annualInspection':
-      return 'date';
-    case 'variant':
-    case 'consentToMail':
-      return 'choice';
-    case 'name':
-    case 'legalRepresentative':
-    case 'address':
-    case 'agentName':
-    case 'holderName':
-    case 'contactName':
-      return 'text';
-  }
-}
-
-/** An agent picks a certificate's type or their consent on screen; nobody types an enum value. */
-function choicesOf(key: FieldKey, kind: DocumentKind): FieldChoice[] {
-  if (key === 'consentToMail') {
-    return [
-      { value: 'yes', label: { zh: '同意邮寄', en: 'Yes, mail the cards' } },
-      { value: 'no', label: { zh: '不同意邮寄', en: 'No, do not mail them' } },
-    ];
-  }
-  if (key !== 'variant') return [];
-  const variants = kind === 'customs_registration' ? customsRegistrationVariants : kind === 'trade_qualification' ? tradeQualificationVariants : [];
-  return variants.map((variant) => ({ value: variant, label: variantLabel[variant] }));
-}
-
-function isVariant(value: string): value is NonNullable<DocumentFields['variant']> {
-  return (documentVariants as readonly string[]).includes(value);
-}
-
-function consent(value: string): boolean | null {
-  const v = value.toLowerCase();
-  if (['yes', 'true', 'y', '1', '是', '同意', '有'].includes(v)) return true;
-  if (['no', 'false', 'n', '0', '否', '不同意', '无'].includes(v)) return false;
-  return null;
-}
-
-/** The agent's values as package fields; an empty one is left out. Err: the keys that are not valid. */
-function documentFields(values: [FieldKey, string][]): Result<DocumentFields, string[]> {
-  const fields: DocumentFields = {};
-  const invalid: string[] = [];
-  for (const [key, value] of values) {
-    if (value === '') continue;
-    switch (key) {
-      case 'variant':
-        if (isVariant(value)) fields.variant = value;
-        else invalid.push(key);
-        break;
-      case 'consentToMail': {
-        const given = consent(value);
-        if (given === null) invalid.push(key);
-        else fields.consentToMail = given;
-        break;
-      }
-      case 'name':
-      case 'uscc':
-      case 'orgCode':
-      case 'legalRepresentative':
-      case 'address':
-      case 'validUntil':
-      case 'annualInspection':
-      case 'idNumber':
-      case 'agentName':
-      case 'agentIdNumber':
-      case 'holderName':
-      case 'holderIdNumber':
-      case 'postcode':
-      case 'contactName':
-      case 'phone':
-        setText(fields, key, value);
-        break;
-    }
-  }
-  return invalid.length > 0 ? err(invalid) : ok(fields);
-}
-
-function setText(fields: DocumentFields, key: TextKey, value: string): void {
-  fields[key] = value;
-}
-
-/** The screen's fields with what the agent typed, for showing them again with the problem. */
-function withValues(fields: FieldView[], given: Record<string, string>): FieldView[] {
-  return fields.map((field) => {
-    const value = given[field.key];
-    return value === undefined || value === field.value ? field : { ...field, value: field.input === 'idNumber' ? maskIdNumber(value) : value, source: 'agent' };
-  });
 }
 
 function person(name: string | undefined, idNumber: string | undefined): Person {
@@ -710,18 +551,6 @@ function person(name: string | undefined, idNumber: string | undefined): Person 
 
 function cardHolder(holder: Person): Pick<IntakeCard, 'holderName' | 'holderIdNumber'> {
   return { ...(holder.name !== undefined && { holderName: holder.name }), ...(holder.idNumber !== undefined && { holderIdNumber: holder.idNumber }) };
-}
-
-function enterpriseOf(fields: DocumentFields): { name?: string; uscc?: string; orgCode?: string; legalRepresentative?: string; address?: string } {
-  const uscc = fields.uscc?.trim();
-  return {
-    ...(fields.name !== undefined && { name: fields.name }),
-    ...(uscc !== undefined && { uscc }),
-    // GB 32100: characters 9–17 of a USCC are the organisation code.
-    ...(uscc?.length === 18 && { orgCode: uscc.slice(8, 17) }),
-    ...(fields.legalRepresentative !== undefined && { legalRepresentative: fields.legalRepresentative }),
-    ...(fields.address !== undefined && { address: fields.address }),
-  };
 }
 
 function verdictView(verdict: Verdict): VerdictView {
