@@ -11,18 +11,14 @@
 // the businesses that bring cards read them in the reader (no PIN): the legal-person card, or for
 // a change every card — `next` on the insert screen goes on with the cards read so far.
 // `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
-import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import type { DocumentKind, IdCardRole, IntakeCard, IntakeDocument, PackageCardType } from '../../contract/intake/package-schema.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
-import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import { cardInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
-import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
 import type { CardView, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
@@ -54,9 +50,8 @@ type State =
   | { at: 'checking' }
   | { at: 'verdict'; verdict: VerdictView }
   | { at: 'submitting'; verdict: VerdictView }
-  | { at: 'done'; ticket: string | null; receipt: Receipt }
-  | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } }
-  | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
+  | { at: 'done'; ticket: string | null }
+  | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
 const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
   legal_person_holder: 'legal_person',
@@ -68,15 +63,12 @@ export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: Int
   return new IntakeFlow(deps, hooks, business);
 }
 
-class IntakeFlow implements Flow {
-  readonly kind = 'intake' as const;
+class IntakeFlow extends FlowMachine<State> {
+  override readonly kind = 'intake' as const;
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
   readonly #receipt: ReceiptStep;
-  #state: State = { at: 'checklist' };
-  #epoch = 0;
-  #inReader: boolean;
   /** What confirmed papers said, to pre-fill later ones and to fill the package's parties. */
   #letterAgent: Person = {};
   #holders = new Map<PackageCardType, Person>();
@@ -86,17 +78,17 @@ class IntakeFlow implements Flow {
   #skipped = new Set<string>();
 
   constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
+    super({ at: 'checklist' }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
     this.#business = business;
-    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
-    this.#inReader = cardInReader(deps.reader.status());
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     deps.capture.start(business);
     this.#syncCards();
   }
 
-  screen(): FlowScreen {
-    const state = this.#state;
+  override screen(): FlowScreen {
+    const state = this.state;
     switch (state.at) {
       case 'checklist':
         return { screen: 'checklist', business: this.#business, items: this.#items() };
@@ -117,88 +109,60 @@ class IntakeFlow implements Flow {
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'done':
-        return { screen: 'done', outcome: { flow: 'intake', business: this.#business, ticket: state.ticket }, receipt: this.#receipt.state() };
+        return this.#receipt.screen({ flow: 'intake', business: this.#business, ticket: state.ticket });
       case 'failed':
         return { screen: 'failed', problem: state.problem };
-      case 'ended':
-        return state.last;
     }
   }
 
-  canBack(): boolean {
-    const state = this.#state;
+  protected override actions(state: State): Actions {
     switch (state.at) {
-      case 'scanPaper':
-        return !state.scanning;
-      case 'confirmFields':
-        return true;
       case 'checklist':
-      case 'insertCard':
-      case 'readingCard':
-      case 'cardShown':
-      case 'checking':
-      case 'verdict':
-      case 'submitting':
-      case 'done':
-      case 'failed':
-      case 'ended':
-        return false;
-    }
-  }
-
-  ended(): { outcome: 'completed' | 'failed' } | null {
-    return this.#state.at === 'ended' ? { outcome: this.#state.outcome } : null;
-  }
-
-  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    const refused = err<ActionRefusal>({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
-    switch (action.action) {
-      case 'next':
-        return this.#next();
-      case 'back':
-        // Back from the fields is a rescan of that paper; back from a scan is the checklist.
-        if (state.at === 'confirmFields') this.#rescan(state);
-        else if (state.at === 'scanPaper' && !state.scanning) this.#go({ at: 'checklist' });
-        else return refused;
-        return ok(undefined);
-      case 'scan':
-        if (state.at !== 'scanPaper' || state.scanning) return refused;
-        await this.#scan(state, signal);
-        return ok(undefined);
-      case 'rescan':
-        if (state.at !== 'confirmFields') return refused;
-        this.#rescan(state);
-        return ok(undefined);
+        return { next: () => this.#nextPaper() };
+      case 'scanPaper':
+        if (state.scanning) return {};
+        return {
+          scan: (_, signal) => this.#scan(state, signal),
+          back: () => this.go({ at: 'checklist' }),
+          // The agent does not have this paper.
+          next: async () => {
+            this.#skipped.add(itemKey(state.item));
+            this.#hooks.journal('intake.paperSkipped', { kinds: state.item.kinds, form: state.item.form });
+            await this.#nextPaper();
+          },
+        };
       case 'confirmFields':
-        if (state.at !== 'confirmFields') return refused;
-        await this.#confirm(state, action.fields);
-        return ok(undefined);
-      case 'finish':
-        if (state.at !== 'done') return refused;
-        this.#end('completed');
-        return ok(undefined);
-      case 'printReceipt':
-        if (state.at !== 'done') return refused;
-        await this.#receipt.print(state.receipt);
-        return ok(undefined);
-      case 'skipReceipt':
-        if (state.at !== 'done') return refused;
-        this.#receipt.skip();
-        return ok(undefined);
-      case 'pin':
-      case 'newPin':
-      case 'anotherCard':
-        return refused;
+        // Back from the fields is a rescan of that paper.
+        return { back: () => this.#rescan(state), rescan: () => this.#rescan(state), confirmFields: (action) => this.#confirm(state, action.fields) };
+      case 'insertCard':
+        // No (more) cards: the check says what is missing.
+        return { next: () => this.#check() };
+      case 'cardShown':
+        return {
+          next: async () => {
+            if (state.wanted === 'anyCard') this.go({ at: 'insertCard', wanted: 'anyCard', problem: null });
+            else await this.#check();
+          },
+        };
+      case 'verdict':
+        return { next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)) };
+      case 'readingCard':
+      case 'checking':
+      case 'submitting':
+        return {};
+      case 'done':
+        return this.#receipt.actions;
+      case 'failed':
+        return {
+          next: async () => {
+            if (state.then.to === 'end') this.end('failed');
+            else await this.#submit(state.then.verdict);
+          },
+        };
     }
   }
 
-  onCardReader(status: CardReaderStatus): void {
-    const present = cardInReader(status);
-    if (present === this.#inReader) return;
-    this.#inReader = present;
-    const state = this.#state;
-    if (!present) return;
+  protected override inserted(state: State): void {
     switch (state.at) {
       case 'insertCard':
       case 'cardShown':
@@ -213,54 +177,8 @@ class IntakeFlow implements Flow {
       case 'submitting':
       case 'done':
       case 'failed':
-      case 'ended':
         return;
     }
-  }
-
-  async #next(): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    switch (state.at) {
-      case 'checklist':
-        await this.#nextPaper();
-        return ok(undefined);
-      case 'scanPaper':
-        if (state.scanning) break;
-        this.#skipped.add(itemKey(state.item));
-        this.#hooks.journal('intake.paperSkipped', { kinds: state.item.kinds, form: state.item.form });
-        await this.#nextPaper();
-        return ok(undefined);
-      case 'insertCard':
-        // No (more) cards: the check says what is missing.
-        await this.#check();
-        return ok(undefined);
-      case 'cardShown':
-        if (state.wanted === 'anyCard') this.#go({ at: 'insertCard', wanted: 'anyCard', problem: null });
-        else await this.#check();
-        return ok(undefined);
-      case 'verdict':
-        if (state.verdict.acceptable) await this.#submit(state.verdict);
-        else await this.#done(null, state.verdict);
-        return ok(undefined);
-      case 'failed':
-        switch (state.then.to) {
-          case 'end':
-            this.#end('failed');
-            break;
-          case 'submit':
-            await this.#submit(state.then.verdict);
-            break;
-        }
-        return ok(undefined);
-      case 'confirmFields':
-      case 'readingCard':
-      case 'checking':
-      case 'submitting':
-      case 'done':
-      case 'ended':
-        break;
-    }
-    return err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: 'next' });
   }
 
   #items(): { label: BilingualText; status: 'missing' | 'pendingConfirmation' | 'confirmed' }[] {
@@ -272,7 +190,7 @@ class IntakeFlow implements Flow {
   async #nextPaper(): Promise<void> {
     const checklist = this.#deps.capture.checklist();
     if (!checklist.ok) {
-      this.#go({ at: 'failed', problem: captureProblem(checklist.error), then: { to: 'end' } });
+      this.go({ at: 'failed', problem: captureProblem(checklist.error), then: { to: 'end' } });
       return;
     }
     const { items } = checklist.value;
@@ -283,34 +201,34 @@ class IntakeFlow implements Flow {
     }
     const kind = next.kinds[0];
     if (kind === undefined) {
-      this.#go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
+      this.go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
       return;
     }
     const captured = items.filter((item) => item.status !== 'missing').length;
     // The scan captures the paper as `wanted` says (the first kind, an any-form paper as an original).
     const wanted = { kind, form: next.form ?? 'original', role: next.roles?.[0] ?? null };
-    this.#go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length }, wanted }, scanning: false, problem: null });
+    this.go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length }, wanted }, scanning: false, problem: null });
   }
 
   async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { kind, form } = state.paper.wanted;
     const role = state.paper.wanted.role ?? undefined;
-    const epoch = this.#go({ ...state, scanning: true, problem: null });
+    const ticket = this.go({ ...state, scanning: true, problem: null });
     const captured = await this.#deps.capture.capture({ kind, form: form ?? 'original', ...(role !== undefined && { role }) }, signal);
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!captured.ok) {
       const problem = captureProblem(captured.error);
       this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind });
-      this.#go({ ...state, scanning: false, problem });
+      this.go({ ...state, scanning: false, problem });
       return;
     }
     const { fields, hidden } = intakeFields(captured.value, this.#known(captured.value.document.kind, role), this.#business);
-    this.#go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
+    this.go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
   }
 
   #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
     this.#deps.capture.remove(state.index);
-    this.#go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
+    this.go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
   }
 
   /** What earlier papers said that this one repeats. */
@@ -338,12 +256,12 @@ class IntakeFlow implements Flow {
     });
     const fields = documentFields(values);
     if (!fields.ok) {
-      this.#go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
+      this.go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
       return;
     }
     const confirmed = this.#deps.capture.confirm(state.index, fields.value);
     if (!confirmed.ok) {
-      this.#go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
+      this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
       return;
     }
     this.#learn(confirmed.value);
@@ -428,31 +346,31 @@ class IntakeFlow implements Flow {
   }
 
   async #awaitCard(wanted: CardWantedHere): Promise<void> {
-    if (this.#inReader) await this.#read(wanted);
-    else this.#go({ at: 'insertCard', wanted, problem: null });
+    if (this.cardIn) await this.#read(wanted);
+    else this.go({ at: 'insertCard', wanted, problem: null });
   }
 
   async #read(wanted: CardWantedHere): Promise<void> {
-    const epoch = this.#go({ at: 'readingCard', wanted });
+    const ticket = this.go({ at: 'readingCard', wanted });
     await Promise.resolve();
     await this.#deps.cards.settled();
     const summary = await this.#deps.cards.readCard();
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!summary.ok) {
-      this.#go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+      this.go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
       return;
     }
     const card = cardViewOf(summary.value);
     const refusal = this.#refusal(wanted, card);
     if (refusal !== null) {
-      this.#go({ at: 'insertCard', wanted, problem: refusal });
+      this.go({ at: 'insertCard', wanted, problem: refusal });
       return;
     }
     if (card.cardType === 'technician') return;
     this.#brought.push({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
     this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
-    this.#go({ at: 'cardShown', wanted, card });
+    this.go({ at: 'cardShown', wanted, card });
   }
 
   #refusal(wanted: CardWantedHere, card: CardView): FlowProblem | null {
@@ -466,22 +384,22 @@ class IntakeFlow implements Flow {
   }
 
   async #check(): Promise<void> {
-    const epoch = this.#go({ at: 'checking' });
+    const ticket = this.go({ at: 'checking' });
     const checked = await this.#deps.capture.check();
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!checked.ok) {
-      this.#go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
+      this.go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
       return;
     }
     const verdict = verdictView(checked.value);
     this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
-    this.#go({ at: 'verdict', verdict });
+    this.go({ at: 'verdict', verdict });
   }
 
   async #submit(verdict: VerdictView): Promise<void> {
-    const epoch = this.#go({ at: 'submitting', verdict });
+    const ticket = this.go({ at: 'submitting', verdict });
     const submitted = await this.#deps.capture.submit();
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (submitted.ok) {
       this.#hooks.journal('intake.ticket', { ticket: submitted.value.ticket });
       await this.#done(submitted.value.ticket, verdict);
@@ -491,7 +409,7 @@ class IntakeFlow implements Flow {
     switch (error.kind) {
       case 'authority':
         // Retried with the same idempotency key: a lost answer never makes a second ticket.
-        this.#go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
+        this.go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
         return;
       case 'notAcceptable':
         await this.#done(null, verdictView(error.verdict));
@@ -505,7 +423,7 @@ class IntakeFlow implements Flow {
       case 'tooManyDocuments':
       case 'unconfirmed':
       case 'badDate':
-        this.#go({ at: 'failed', problem: captureProblem(error), then: { to: 'end' } });
+        this.go({ at: 'failed', problem: captureProblem(error), then: { to: 'end' } });
         return;
     }
   }
@@ -517,27 +435,14 @@ class IntakeFlow implements Flow {
     const agent = draft?.agent;
     const result: IntakeResult = ticket !== null ? { acceptable: true, ticket, findings: verdict.findings } : { acceptable: false, missing: verdict.missing, findings: verdict.findings };
     const receipt = intakeReceipt({
-      transactionId: this.#deps.sessions.current()?.id ?? 'unknown',
-      kioskId: this.#deps.kioskId,
-      at: this.#deps.now(),
+      ...this.#receipt.stamp(),
       business: this.#business,
       enterprise: enterprise?.name !== undefined && enterprise.uscc !== undefined ? { name: enterprise.name, uscc: enterprise.uscc } : null,
       agent: agent?.name !== undefined && agent.idNumber !== undefined ? { name: agent.name, idNumber: agent.idNumber } : null,
       result,
     });
-    this.#go({ at: 'done', ticket, receipt });
+    this.go({ at: 'done', ticket });
     await this.#receipt.print(receipt);
-  }
-
-  #end(outcome: 'completed' | 'failed'): void {
-    this.#go({ at: 'ended', outcome, last: this.screen() });
-  }
-
-  #go(state: State): number {
-    this.#state = state;
-    this.#epoch++;
-    this.#hooks.changed();
-    return this.#epoch;
   }
 }
 
