@@ -49,25 +49,20 @@ export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKe
 
 /**
  * The fields of a scanned paper, pre-filled from its QR or from what earlier papers said
- * (`known`). `hidden`: the full ID numbers behind the masked values shown.
+ * (`known`); ID numbers in full (the paper step masks them on screen).
  */
-export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<FieldKey, string>>, business: IntakeBusiness): { fields: FieldView[]; hidden: Partial<Record<FieldKey, string>> } {
+export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<FieldKey, string>>, business: IntakeBusiness): FieldView[] {
   const { document } = outcome;
-  const hidden: Partial<Record<FieldKey, string>> = {};
   const required: readonly string[] = requiredFields[document.kind];
-  const fields = fieldKeys(document.kind, business).map((key): FieldView => {
+  return fieldKeys(document.kind, business).map((key): FieldView => {
     const scanned = document.fields[key];
     const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
     const value = fromPaper ?? known[key] ?? '';
     const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
     const input = inputOf(key);
-    // An ID number is shown masked; left as shown, the full number behind it is kept.
-    if (input === 'idNumber' && value !== '') hidden[key] = value;
-    const shown = input === 'idNumber' && value !== '' ? maskIdNumber(value) : value;
-    const view: FieldView = { key, label: extraLabels[key] ?? label(key), value: shown, input, required: required.includes(key), source };
+    const view: FieldView = { key, label: extraLabels[key] ?? label(key), value, input, required: required.includes(key), source };
     return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
   });
-  return { fields, hidden };
 }
 
 function inputOf(key: FieldKey): FieldInput {
@@ -121,11 +116,15 @@ function consent(value: string): boolean | null {
   return null;
 }
 
-/** The agent's values as package fields; an empty one is left out. Err: the keys that are not valid. */
-export function documentFields(values: [FieldKey, string][]): Result<DocumentFields, string[]> {
+/**
+ * The agent's values (by the key of each field shown) as package fields; an empty one is left
+ * out. Err: the keys that are not valid.
+ */
+export function documentFields(values: Record<string, string>): Result<DocumentFields, string[]> {
   const fields: DocumentFields = {};
   const invalid: string[] = [];
-  for (const [key, value] of values) {
+  for (const [name, value] of Object.entries(values)) {
+    const key = name as FieldKey;
     if (value === '') continue;
     switch (key) {
       case 'variant':

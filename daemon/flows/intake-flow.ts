@@ -20,10 +20,11 @@ import { cardViewOf } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { CardView, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 import { documentFields, intakeFields, withValues, type FieldKey } from './intake-fields.ts';
 
 type CardWantedHere = 'legalPersonCard' | 'anyCard';
@@ -41,9 +42,8 @@ interface Person {
 
 type State =
   | { at: 'checklist' }
-  | { at: 'scanPaper'; item: CaptureItem; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
-  /** `hidden`: the full ID numbers behind the masked values shown (kept when the agent leaves them). */
-  | { at: 'confirmFields'; item: CaptureItem; paper: PaperRequest; index: number; fields: FieldView[]; hidden: Partial<Record<FieldKey, string>>; problem: FlowProblem | null }
+  | ({ at: 'scanPaper'; item: CaptureItem } & PaperAsked)
+  | ({ at: 'confirmFields'; item: CaptureItem } & PaperRead)
   | { at: 'insertCard'; wanted: CardWantedHere; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: CardWantedHere }
   | { at: 'cardShown'; wanted: CardWantedHere; card: CardView }
@@ -69,6 +69,7 @@ class IntakeFlow extends FlowMachine<State> {
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
   readonly #receipt: ReceiptStep;
+  readonly #paper: PaperStep<State>;
   /** What confirmed papers said, to pre-fill later ones and to fill the package's parties. */
   #letterAgent: Person = {};
   #holders = new Map<PackageCardType, Person>();
@@ -83,6 +84,7 @@ class IntakeFlow extends FlowMachine<State> {
     this.#hooks = hooks;
     this.#business = business;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
     this.#syncCards();
   }
@@ -93,9 +95,9 @@ class IntakeFlow extends FlowMachine<State> {
       case 'checklist':
         return { screen: 'checklist', business: this.#business, items: this.#items() };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: state.paper, scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'confirmFields':
-        return { screen: 'confirmFields', paper: state.paper, fields: state.fields, problem: state.problem };
+        return confirmScreen(state);
       case 'insertCard':
         return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
       case 'readingCard':
@@ -133,7 +135,11 @@ class IntakeFlow extends FlowMachine<State> {
         };
       case 'confirmFields':
         // Back from the fields is a rescan of that paper.
-        return { back: () => this.#rescan(state), rescan: () => this.#rescan(state), confirmFields: (action) => this.#confirm(state, action.fields) };
+        return this.#paper.confirmActions(
+          state,
+          (asked) => this.go({ at: 'scanPaper', item: state.item, ...asked }),
+          (values, given) => this.#confirm(state, values, given),
+        );
       case 'insertCard':
         // No (more) cards: the check says what is missing.
         return { next: () => this.#check() };
@@ -207,28 +213,22 @@ class IntakeFlow extends FlowMachine<State> {
     const captured = items.filter((item) => item.status !== 'missing').length;
     // The scan captures the paper as `wanted` says (the first kind, an any-form paper as an original).
     const wanted = { kind, form: next.form ?? 'original', role: next.roles?.[0] ?? null };
-    this.go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length }, wanted }, scanning: false, problem: null });
+    this.go({ at: 'scanPaper', item: next, ...askFor({ label: next.label, position: { index: captured, of: items.length }, wanted }) });
   }
 
   async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { kind, form } = state.paper.wanted;
     const role = state.paper.wanted.role ?? undefined;
-    const ticket = this.go({ ...state, scanning: true, problem: null });
-    const captured = await this.#deps.capture.capture({ kind, form: form ?? 'original', ...(role !== undefined && { role }) }, signal);
-    if (this.stale(ticket)) return;
-    if (!captured.ok) {
-      const problem = captureProblem(captured.error);
-      this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind });
-      this.go({ ...state, scanning: false, problem });
-      return;
-    }
-    const { fields, hidden } = intakeFields(captured.value, this.#known(captured.value.document.kind, role), this.#business);
-    this.go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
-  }
-
-  #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
-    this.#deps.capture.remove(state.index);
-    this.go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
+    await this.#paper.scan(
+      state,
+      { kind, form: form ?? 'original', ...(role !== undefined && { role }) },
+      signal,
+      (outcome) => {
+        const fields = intakeFields(outcome, this.#known(outcome.document.kind, role), this.#business);
+        this.go({ at: 'confirmFields', item: state.item, ...readPaper(state.paper, outcome.index, fields) });
+      },
+      (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
+    );
   }
 
   /** What earlier papers said that this one repeats. */
@@ -246,20 +246,14 @@ class IntakeFlow extends FlowMachine<State> {
     return clean({ ...enterprise, contactName: agent.name });
   }
 
-  async #confirm(state: Extract<State, { at: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
-    // Only the fields on the screen; one not sent stays as shown.
-    const values = state.fields.map((field): [FieldKey, string] => {
-      const key = field.key as FieldKey;
-      const value = (given[key] ?? field.value).trim();
-      const full = state.hidden[key];
-      return [key, full !== undefined && value === field.value ? full : value];
-    });
+  /** `values`: the fields as confirmed, ID numbers in full; `given`: as the agent sent them, shown again with a problem. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>, given: Record<string, string>): Promise<void> {
     const fields = documentFields(values);
     if (!fields.ok) {
       this.go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
       return;
     }
-    const confirmed = this.#deps.capture.confirm(state.index, fields.value);
+    const confirmed = this.#deps.capture.confirm(state.document, fields.value);
     if (!confirmed.ok) {
       this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
       return;

@@ -9,6 +9,7 @@
 // renew leaves that card as it is and goes to the list of renewed cards (renew another / finish),
 // because the enterprise seal is needed to authorise the others whether or not it needs renewing.
 import type { RegisteredEnterprise } from '../../contract/authority/authority.ts';
+import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { renewalSteps } from '../cards/renewal.ts';
 import { normaliseCode, normaliseText } from '../intake/context.ts';
@@ -17,9 +18,10 @@ import { renewalReceipt } from '../printing/business-receipts.ts';
 import { cardViewOf } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
-import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
+import { authorityProblem, cardProblem } from './flow-problem.ts';
 import type { CardView, FlowProblem, FlowScreen, PaperRequest, RegistryDifference, RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, PaperStep, scanScreen, type PaperAsked } from './paper-step.ts';
 
 type Wanted = 'legalPersonCard' | 'cardToRenew';
 type PinPurpose = 'verifyLegalPerson' | 'renew';
@@ -41,7 +43,7 @@ type State =
   | { at: 'insertCard'; wanted: Wanted; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: Wanted }
   | { at: 'enterPin'; purpose: PinPurpose; card: CardView; problem: FlowProblem | null }
-  | { at: 'scanPaper'; scanning: boolean; problem: FlowProblem | null }
+  | ({ at: 'scanPaper' } & PaperAsked)
   | { at: 'comparing' }
   | { at: 'registryMismatch'; differences: RegistryDifference[] }
   | { at: 'renewing'; card: CardView; progress: Progress }
@@ -65,6 +67,7 @@ class RenewalFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
+  readonly #paper: PaperStep<State>;
   /** The enterprise's legal-person card, PIN verified in this session. */
   #legalPerson: CardView | null = null;
   #enterprise: { name: string; uscc: string } | null = null;
@@ -77,6 +80,7 @@ class RenewalFlow extends FlowMachine<State> {
     this.#deps = deps;
     this.#hooks = hooks;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     // The agent may have put the card in before choosing the business.
     if (this.cardIn) void this.#read('legalPersonCard');
   }
@@ -91,7 +95,7 @@ class RenewalFlow extends FlowMachine<State> {
       case 'enterPin':
         return { screen: 'enterPin', purpose: state.purpose === 'renew' ? 'renew' : 'verify', card: state.card, problem: state.problem };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: licencePaper, scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'comparing':
         return { screen: 'working', task: 'comparing', progress: null };
       case 'registryMismatch':
@@ -126,7 +130,7 @@ class RenewalFlow extends FlowMachine<State> {
         };
       }
       case 'scanPaper':
-        return state.scanning ? {} : { scan: (_, signal) => this.#scan(signal) };
+        return state.scanning ? {} : { scan: (_, signal) => this.#scan(state, signal) };
       case 'readingCard':
       case 'comparing':
       case 'renewing':
@@ -273,7 +277,7 @@ class RenewalFlow extends FlowMachine<State> {
     }
     this.#legalPerson = state.card;
     this.#hooks.journal('renewal.legalPersonVerified', { cardNo: state.card.cardNo });
-    this.go({ at: 'scanPaper', scanning: false, problem: null });
+    this.go({ at: 'scanPaper', ...askFor(licencePaper) });
   }
 
   /** Where a refused verify or renewal leads: the PIN again, the card again, or the end. */
@@ -304,23 +308,20 @@ class RenewalFlow extends FlowMachine<State> {
     }
   }
 
-  async #scan(signal: AbortSignal): Promise<void> {
-    const ticket = this.go({ at: 'scanPaper', scanning: true, problem: null });
+  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { capture } = this.#deps;
     if (!capture.state().ok) capture.start('renewal');
-    const captured = await capture.capture({ kind: 'business_licence', form: 'original' }, signal);
-    if (this.stale(ticket)) return;
-    if (!captured.ok) {
-      this.go({ at: 'scanPaper', scanning: false, problem: captureProblem(captured.error) });
-      return;
-    }
-    // Only the QR's fields are needed: the scan itself (personal data) goes at once.
-    capture.remove(captured.value.index);
-    const { name, uscc, legalRepresentative, address } = captured.value.document.fields;
-    this.#hooks.journal('renewal.licenceScanned', { fromQr: captured.value.prefilledFromQr });
-    if (!captured.value.prefilledFromQr || name === undefined || uscc === undefined || legalRepresentative === undefined || address === undefined) {
+    await this.#paper.scan(state, { kind: 'business_licence', form: 'original' }, signal, (outcome) => this.#scanned(outcome));
+  }
+
+  /** Only the QR's fields are needed: the scan itself (personal data) goes at once. */
+  async #scanned(outcome: CaptureOutcome): Promise<void> {
+    this.#deps.capture.remove(outcome.index);
+    const { name, uscc, legalRepresentative, address } = outcome.document.fields;
+    this.#hooks.journal('renewal.licenceScanned', { fromQr: outcome.prefilledFromQr });
+    if (!outcome.prefilledFromQr || name === undefined || uscc === undefined || legalRepresentative === undefined || address === undefined) {
       // No readable QR: feed the licence again (a crooked or folded sheet).
-      this.go({ at: 'scanPaper', scanning: false, problem: { kind: 'rescan', checks: [] } });
+      this.go({ at: 'scanPaper', ...askFor(licencePaper, { kind: 'rescan', checks: [] }) });
       return;
     }
     await this.#compare({ name, uscc, legalRepresentative, address });

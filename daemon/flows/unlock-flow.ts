@@ -2,7 +2,8 @@
 // the introduction letter (scanned, read and confirmed by the agent), what the kiosk can check
 // before asking for a PIN (the registry, the ID number's check character), the new PIN, the
 // unlock with its progress, the receipt. The full ID number lives in this object's memory only:
-// every view masks it, and a masked value the agent sends back unchanged means "as before".
+// every view masks it, and a masked value the agent sends back unchanged means "as before" (the
+// paper step, paper-step.ts).
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { unlockSteps } from '../cards/unlock.ts';
@@ -10,7 +11,6 @@ import { validateResidentId } from '../../basics/identifiers/resident-id.ts';
 import { validateUscc } from '../../basics/identifiers/uscc.ts';
 import type { CaptureRequest } from '../intake/capture-session.ts';
 import { documentLabel } from '../../contract/intake/labels.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
 import { unlockReceipt } from '../printing/business-receipts.ts';
 import { cardNoInReader } from './card-in-reader.ts';
 import { cardViewOf } from './card-view.ts';
@@ -20,6 +20,7 @@ import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts
 import type { CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 
 /** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */
 interface Agent {
@@ -67,8 +68,8 @@ type State =
   | { at: 'insertCard'; problem: FlowProblem | null; resume: Resume | null }
   | { at: 'readingCard'; resume: Resume | null }
   | { at: 'cardShown'; card: CardView }
-  | { at: 'scanPaper'; paper: Paper; papers: Papers; scanning: boolean; problem: FlowProblem | null }
-  | { at: 'confirmFields'; paper: Paper; papers: Papers; document: number; problem: FlowProblem | null }
+  | ({ at: 'scanPaper'; which: Paper; papers: Papers } & PaperAsked)
+  | ({ at: 'confirmFields'; which: Paper; papers: Papers } & PaperRead)
   | { at: 'authorising'; evidence: Evidence }
   | { at: 'newPin'; evidence: Evidence; problem: FlowProblem | null }
   | { at: 'unlocking'; evidence: Evidence; progress: Progress | null }
@@ -118,12 +119,14 @@ class UnlockFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
+  readonly #paper: PaperStep<State>;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'consent' }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start('unlock');
   }
 
@@ -139,9 +142,9 @@ class UnlockFlow extends FlowMachine<State> {
       case 'cardShown':
         return { screen: 'cardShown', card: state.card };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: paperRequest(state.paper), scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'confirmFields':
-        return { screen: 'confirmFields', paper: paperRequest(state.paper), fields: fieldsOf(state.paper, state.papers), problem: state.problem };
+        return confirmScreen(state);
       case 'authorising':
         return { screen: 'working', task: 'authorising', progress: null };
       case 'newPin':
@@ -176,14 +179,22 @@ class UnlockFlow extends FlowMachine<State> {
         return {
           back: () => this.go({ at: 'insertCard', problem: null, resume: null }),
           next: () => {
-            this.#scanPaper('agentId', { card: state.card, agent: null, agentDocument: null, letter: null }, null);
+            this.#askFor('agentId', { card: state.card, agent: null, agentDocument: null, letter: null });
           },
         };
       case 'scanPaper':
         if (state.scanning) return {};
-        return { back: () => this.#backFromScan(state), scan: (_, signal) => this.#scan(state, signal) };
+        return {
+          back: () => this.#backFromScan(state),
+          scan: (_, signal) => this.#paper.scan(state, captureRequests[state.which], signal, (outcome) => this.#showFields(state.which, state.papers, outcome.index)),
+        };
       case 'confirmFields':
-        return { back: () => this.#rescan(state), rescan: () => this.#rescan(state), confirmFields: (action) => this.#confirm(state, action.fields) };
+        // Rescan or back: the paper goes and what it said with it; the agent feeds it again.
+        return this.#paper.confirmActions(
+          state,
+          (asked) => this.go({ at: 'scanPaper', which: state.which, papers: forgetting(state.which, state.papers), ...asked }),
+          (values) => this.#confirm(state, values),
+        );
       case 'newPin':
         return {
           back: () => this.#letterFields(state.evidence, null),
@@ -277,46 +288,30 @@ class UnlockFlow extends FlowMachine<State> {
     }
   }
 
-  #scanPaper(paper: Paper, papers: Papers, problem: FlowProblem | null): void {
-    this.go({ at: 'scanPaper', paper, papers, scanning: false, problem });
+  #askFor(which: Paper, papers: Papers): void {
+    this.go({ at: 'scanPaper', which, papers, ...askFor(paperRequest(which)) });
+  }
+
+  /** The fields of paper `which` (document `document`), pre-filled from what the papers said so far. */
+  #showFields(which: Paper, papers: Papers, document: number, problem: FlowProblem | null = null): void {
+    this.go({ at: 'confirmFields', which, papers, ...readPaper(paperRequest(which), document, fieldsOf(which, papers), problem) });
   }
 
   #backFromScan(state: Extract<State, { at: 'scanPaper' }>): void {
-    if (state.paper === 'agentId') this.go({ at: 'cardShown', card: state.papers.card });
-    else if (state.papers.agentDocument === null) this.#scanPaper('agentId', state.papers, null);
-    else this.go({ at: 'confirmFields', paper: 'agentId', papers: state.papers, document: state.papers.agentDocument, problem: null });
-  }
-
-  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
-    const ticket = this.go({ ...state, scanning: true, problem: null });
-    const captured = await this.#deps.capture.capture(captureRequests[state.paper], signal);
-    if (this.stale(ticket)) return;
-    if (!captured.ok) this.go({ ...state, scanning: false, problem: captureProblem(captured.error) });
-    else this.go({ at: 'confirmFields', paper: state.paper, papers: state.papers, document: captured.value.index, problem: null });
-  }
-
-  /** The paper goes, scans and all; the agent feeds it again. */
-  #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
-    this.#deps.capture.remove(state.document);
-    this.#scanPaper(state.paper, state.paper === 'agentId' ? { ...state.papers, agent: null, agentDocument: null } : { ...state.papers, letter: null }, null);
-  }
-
-  async #confirm(state: Extract<State, { at: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
     const { papers } = state;
-    const shown = fieldsOf(state.paper, papers);
-    const previous = state.paper === 'agentId' ? { idNumber: papers.agent?.idNumber } : { agentIdNumber: papers.letter?.agentIdNumber ?? papers.agent?.idNumber };
-    const values: Record<string, string> = {};
-    for (const f of shown) {
-      const value = (given[f.key] ?? f.value).trim();
-      // The view only ever shows a masked ID number: sent back unchanged, it means the full one kept here.
-      const kept = f.input === 'idNumber' ? previous[f.key as keyof typeof previous] : undefined;
-      values[f.key] = kept !== undefined && value === maskIdNumber(kept) ? kept : value;
-    }
-    const invalid = shown.filter((f) => !validField(f, values[f.key] ?? '', this.#deps.now())).map((f) => f.key);
+    if (state.which === 'agentId') this.go({ at: 'cardShown', card: papers.card });
+    else if (papers.agentDocument === null) this.#askFor('agentId', papers);
+    else this.#showFields('agentId', papers, papers.agentDocument);
+  }
+
+  /** `values`: the fields as the agent confirmed them, ID numbers in full. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>): Promise<void> {
+    const { papers } = state;
+    const invalid = state.fields.filter((f) => !validField(f, values[f.key] ?? '', this.#deps.now())).map((f) => f.key);
     const go = (problem: FlowProblem | null): void => {
       this.go({ ...state, problem });
     };
-    if (state.paper === 'agentId') {
+    if (state.which === 'agentId') {
       if (invalid.length > 0) {
         go({ kind: 'fieldsInvalid', fields: invalid });
         return;
@@ -328,7 +323,7 @@ class UnlockFlow extends FlowMachine<State> {
         return;
       }
       this.#hooks.journal('unlock.agentIdConfirmed', {});
-      this.#scanPaper('letter', { ...papers, agent, agentDocument: state.document, letter: null }, null);
+      this.#askFor('letter', { ...papers, agent, agentDocument: state.document, letter: null });
       return;
     }
     const agent = papers.agent;
@@ -347,7 +342,7 @@ class UnlockFlow extends FlowMachine<State> {
     if (letter.agentIdNumber !== '' && letter.agentIdNumber !== agent.idNumber && !invalid.includes('agentIdNumber')) invalid.push('agentIdNumber');
     const withLetter = { ...papers, letter };
     if (invalid.length > 0) {
-      this.go({ ...state, papers: withLetter, problem: { kind: 'fieldsInvalid', fields: invalid } });
+      this.#showFields('letter', withLetter, state.document, { kind: 'fieldsInvalid', fields: invalid });
       return;
     }
     const confirmed = this.#deps.capture.confirm(state.document, { agentName: letter.agentName, agentIdNumber: letter.agentIdNumber, uscc: letter.uscc, name: letter.enterpriseName });
@@ -361,7 +356,7 @@ class UnlockFlow extends FlowMachine<State> {
 
   #letterFields(evidence: Evidence, problem: FlowProblem | null): void {
     const papers: Papers = { card: evidence.card, agent: evidence.agent, agentDocument: evidence.agentDocument, letter: evidence.letter };
-    this.go({ at: 'confirmFields', paper: 'letter', papers, document: evidence.letterDocument, problem });
+    this.#showFields('letter', papers, evidence.letterDocument, problem);
   }
 
   #cardIs(cardNo: string): boolean {
@@ -474,19 +469,24 @@ function paperRequest(paper: Paper): PaperRequest {
   return { label: paperLabels[paper], position: { index: papersOrder.indexOf(paper), of: papersOrder.length }, wanted: { kind, form, role: role ?? null } };
 }
 
+/** The papers without what `paper` said: it is to be scanned again. */
+function forgetting(paper: Paper, papers: Papers): Papers {
+  return paper === 'agentId' ? { ...papers, agent: null, agentDocument: null } : { ...papers, letter: null };
+}
+
+/** The fields of `paper`, pre-filled from the card and the papers confirmed, ID numbers in full. */
 function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
   const { agent, letter, card } = papers;
-  const masked = (id: string | undefined) => (id === undefined || id === '' ? '' : maskIdNumber(id));
   switch (paper) {
     case 'agentId':
       return [
         field('name', fieldLabels.personName, agent?.name ?? '', 'text', agent === null ? 'none' : 'agent'),
-        field('idNumber', fieldLabels.idNumber, masked(agent?.idNumber), 'idNumber', agent === null ? 'none' : 'agent'),
+        field('idNumber', fieldLabels.idNumber, agent?.idNumber ?? '', 'idNumber', agent === null ? 'none' : 'agent'),
       ];
     case 'letter':
       return [
         field('agentName', fieldLabels.agentName, letter?.agentName ?? agent?.name ?? '', 'text', letter === null && agent === null ? 'none' : 'agent'),
-        field('agentIdNumber', fieldLabels.agentIdNumber, masked(letter?.agentIdNumber ?? agent?.idNumber), 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
+        field('agentIdNumber', fieldLabels.agentIdNumber, letter?.agentIdNumber ?? agent?.idNumber ?? '', 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
         field('uscc', fieldLabels.uscc, letter?.uscc ?? card.uscc, 'code', letter === null ? 'card' : 'agent'),
         field('name', fieldLabels.enterpriseName, letter?.enterpriseName ?? card.enterpriseName, 'text', letter === null ? 'card' : 'agent'),
       ];
