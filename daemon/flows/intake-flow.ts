@@ -13,7 +13,6 @@
 // `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
-import type { DocumentKind, IdCardRole, IntakeCard, IntakeDocument, PackageCardType } from '../../contract/intake/package-schema.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { cardViewOf } from './card-view.ts';
@@ -25,7 +24,8 @@ import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
-import { documentFields, intakeFields, withValues, type FieldKey } from './intake-fields.ts';
+import { documentFields, intakeFields, withValues } from './intake-fields.ts';
+import { IntakeParties, person } from './intake-parties.ts';
 
 type CardWantedHere = 'legalPersonCard' | 'anyCard';
 
@@ -33,11 +33,6 @@ interface VerdictView {
   acceptable: boolean;
   findings: FindingView[];
   missing: BilingualText[];
-}
-
-interface Person {
-  name?: string;
-  idNumber?: string;
 }
 
 type State =
@@ -53,12 +48,6 @@ type State =
   | { at: 'done'; ticket: string | null }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
-const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
-  legal_person_holder: 'legal_person',
-  operator_holder: 'operator',
-  tax_clerk_holder: 'tax_clerk',
-};
-
 export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
   return new IntakeFlow(deps, hooks, business);
 }
@@ -70,11 +59,8 @@ class IntakeFlow extends FlowMachine<State> {
   readonly #business: IntakeBusiness;
   readonly #receipt: ReceiptStep;
   readonly #paper: PaperStep<State>;
-  /** What confirmed papers said, to pre-fill later ones and to fill the package's parties. */
-  #letterAgent: Person = {};
-  #holders = new Map<PackageCardType, Person>();
-  #added: IntakeCard | null = null;
-  #brought: IntakeCard[] = [];
+  /** What confirmed papers and cards said, to pre-fill later papers and to fill the package. */
+  readonly #parties: IntakeParties;
   /** Papers the agent said they do not have (`next` on the scan screen): the verdict lists them. */
   #skipped = new Set<string>();
 
@@ -83,6 +69,7 @@ class IntakeFlow extends FlowMachine<State> {
     this.#deps = deps;
     this.#hooks = hooks;
     this.#business = business;
+    this.#parties = new IntakeParties(business);
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
@@ -224,26 +211,13 @@ class IntakeFlow extends FlowMachine<State> {
       { kind, form: form ?? 'original', ...(role !== undefined && { role }) },
       signal,
       (outcome) => {
-        const fields = intakeFields(outcome, this.#known(outcome.document.kind, role), this.#business);
+        const draft = this.#deps.capture.state();
+        const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
+        const fields = intakeFields(outcome, known, this.#business);
         this.go({ at: 'confirmFields', item: state.item, ...readPaper(state.paper, outcome.index, fields) });
       },
       (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
     );
-  }
-
-  /** What earlier papers said that this one repeats. */
-  #known(kind: DocumentKind, role: IdCardRole | undefined): Partial<Record<FieldKey, string>> {
-    const state = this.#deps.capture.state();
-    const enterprise = state.ok ? (state.value.draft.enterprise ?? {}) : {};
-    const agent = this.#letterAgent;
-    const clean = (values: Partial<Record<FieldKey, string | undefined>>): Partial<Record<FieldKey, string>> =>
-      Object.fromEntries(Object.entries(values).filter(([, value]) => Boolean(value)));
-    if (kind === 'id_card') {
-      if (role === 'agent') return clean({ name: agent.name, idNumber: agent.idNumber });
-      const holder = role === 'new_holder' ? this.#added : null;
-      return clean({ name: holder?.holderName, idNumber: holder?.holderIdNumber });
-    }
-    return clean({ ...enterprise, contactName: agent.name });
   }
 
   /** `values`: the fields as confirmed, ID numbers in full; `given`: as the agent sent them, shown again with a problem. */
@@ -258,61 +232,13 @@ class IntakeFlow extends FlowMachine<State> {
       this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
       return;
     }
-    this.#learn(confirmed.value);
+    if (this.#parties.learn(confirmed.value)) this.#syncCards();
     await this.#nextPaper();
   }
 
-  /** A confirmed paper names people the package needs: the agent, card holders, the added card. */
-  #learn(document: IntakeDocument): void {
-    const { fields } = document;
-    switch (document.kind) {
-      case 'introduction_letter':
-        this.#letterAgent = person(fields.agentName, fields.agentIdNumber);
-        return;
-      case 'id_card': {
-        const role = document.role ?? fields.role;
-        const type = role === undefined ? undefined : holderCard[role];
-        if (this.#business === 'new_enrolment' && type !== undefined) {
-          this.#holders.set(type, person(fields.name, fields.idNumber));
-          this.#syncCards();
-        }
-        return;
-      }
-      case 'form_ic_card':
-      case 'form_tax_clerk_card':
-        if (this.#business === 'add_operator') {
-          const holder = person(fields.holderName, fields.holderIdNumber);
-          this.#added = { type: document.kind === 'form_tax_clerk_card' ? 'tax_clerk' : 'operator', ...cardHolder(holder) };
-          this.#syncCards();
-        }
-        return;
-      case 'org_code_certificate':
-      case 'business_licence':
-      case 'tax_registration':
-      case 'trade_qualification':
-      case 'customs_registration':
-      case 'form_enterprise':
-      case 'contact_proof':
-        return;
-    }
-  }
-
-  /** The package's cards as far as known (the checklist asks for holders' ID copies from them). */
+  /** The package's cards as far as known: the checklist asks for the holders' ID copies from them. */
   #syncCards(): void {
-    const cards: IntakeCard[] = [];
-    switch (this.#business) {
-      case 'new_enrolment':
-        for (const type of ['legal_person', 'operator', 'tax_clerk'] as const) cards.push({ type, ...cardHolder(this.#holders.get(type) ?? {}) });
-        break;
-      case 'add_operator':
-        cards.push(...this.#brought, ...(this.#added === null ? [] : [this.#added]));
-        break;
-      case 'change':
-      case 'card_replacement':
-        cards.push(...this.#brought);
-        break;
-    }
-    this.#deps.capture.setCards(cards);
+    this.#deps.capture.setCards(this.#parties.cards());
   }
 
   /** Every paper is in: the parties from the papers, then the cards the business brings. */
@@ -361,7 +287,7 @@ class IntakeFlow extends FlowMachine<State> {
       return;
     }
     if (card.cardType === 'technician') return;
-    this.#brought.push({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
+    this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
     this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
     this.go({ at: 'cardShown', wanted, card });
@@ -373,7 +299,7 @@ class IntakeFlow extends FlowMachine<State> {
     const state = this.#deps.capture.state();
     const uscc = state.ok ? state.value.draft.enterprise?.uscc : undefined;
     if (uscc !== undefined && uscc !== card.uscc) return { kind: 'otherEnterprise' };
-    if (this.#brought.some((brought) => brought.cardNo === card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
+    if (this.#parties.hasBrought(card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
     return null;
   }
 
@@ -442,14 +368,6 @@ class IntakeFlow extends FlowMachine<State> {
 
 function itemKey(item: CaptureItem): string {
   return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
-}
-
-function person(name: string | undefined, idNumber: string | undefined): Person {
-  return { ...(name !== undefined && { name }), ...(idNumber !== undefined && { idNumber }) };
-}
-
-function cardHolder(holder: Person): Pick<IntakeCard, 'holderName' | 'holderIdNumber'> {
-  return { ...(holder.name !== undefined && { holderName: holder.name }), ...(holder.idNumber !== undefined && { holderIdNumber: holder.idNumber }) };
 }
 
 function verdictView(verdict: Verdict): VerdictView {
