@@ -15,10 +15,10 @@ import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
-import { cardViewOf } from './card-view.ts';
+import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
-import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
+import { authorityProblem, captureProblem } from './flow-problem.ts';
 import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
@@ -272,15 +272,13 @@ class IntakeFlow extends FlowMachine<State> {
 
   async #read(wanted: CardWantedHere): Promise<void> {
     const ticket = this.go({ at: 'readingCard', wanted });
-    await Promise.resolve();
-    await this.#deps.cards.settled();
-    const summary = await this.#deps.cards.readCard();
+    const read = await readCardView(this.#deps.cards, { settled: true });
     if (this.stale(ticket)) return;
-    if (!summary.ok) {
-      this.go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+    if (!read.ok) {
+      this.go({ at: 'insertCard', wanted, problem: read.error });
       return;
     }
-    const card = cardViewOf(summary.value);
+    const card = read.value;
     const refusal = this.#refusal(wanted, card);
     if (refusal !== null) {
       this.go({ at: 'insertCard', wanted, problem: refusal });

@@ -2,10 +2,9 @@
 // the counter), a receipt if they want one. Reads only: nothing on the card or in the registry
 // changes.
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
-import { cardViewOf } from './card-view.ts';
+import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
-import { cardProblem } from './flow-problem.ts';
 import type { CardAdvice, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
@@ -96,13 +95,13 @@ class QueryFlow extends FlowMachine<State> {
 
   async #read(): Promise<void> {
     const ticket = this.go({ at: 'readingCard' });
-    const read = await this.#deps.cards.readCard();
+    const read = await readCardView(this.#deps.cards, { settled: false });
     if (this.stale(ticket)) return;
     if (!read.ok) {
-      this.go({ at: 'insertCard', problem: cardProblem(read.error) });
+      this.go({ at: 'insertCard', problem: read.error });
       return;
     }
-    const card = cardViewOf(read.value);
+    const card = read.value;
     const advice = cardAdvice(card);
     this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, advice });
     this.go({ at: 'cardStatus', card, advice });

@@ -15,7 +15,7 @@ import { renewalSteps } from '../cards/renewal.ts';
 import { normaliseCode, normaliseText } from '../intake/context.ts';
 import { paperLabel } from '../../contract/intake/labels.ts';
 import { renewalReceipt } from '../printing/business-receipts.ts';
-import { cardViewOf } from './card-view.ts';
+import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, cardProblem } from './flow-problem.ts';
@@ -226,16 +226,13 @@ class RenewalFlow extends FlowMachine<State> {
 
   async #read(wanted: Wanted): Promise<void> {
     const ticket = this.go({ at: 'readingCard', wanted });
-    // The card service reads a newly inserted card first and settles what a cut left open.
-    await Promise.resolve();
-    await this.#deps.cards.settled();
-    const summary = await this.#deps.cards.readCard();
+    const read = await readCardView(this.#deps.cards, { settled: true });
     if (this.stale(ticket)) return;
-    if (!summary.ok) {
-      this.go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+    if (!read.ok) {
+      this.go({ at: 'insertCard', wanted, problem: read.error });
       return;
     }
-    const card = cardViewOf(summary.value);
+    const card = read.value;
     this.#hooks.journal('renewal.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle });
     const interrupted = this.#interrupted;
     if (interrupted?.cardNo === card.cardNo) {

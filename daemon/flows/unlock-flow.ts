@@ -13,7 +13,7 @@ import type { CaptureRequest } from '../intake/capture-session.ts';
 import { documentLabel } from '../../contract/intake/labels.ts';
 import { unlockReceipt } from '../printing/business-receipts.ts';
 import { cardNoInReader } from './card-in-reader.ts';
-import { cardViewOf } from './card-view.ts';
+import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
@@ -263,13 +263,13 @@ class UnlockFlow extends FlowMachine<State> {
 
   async #readCard(resume: Resume | null): Promise<void> {
     const ticket = this.go({ at: 'readingCard', resume });
-    const read = await this.#deps.cards.readCard();
+    const read = await readCardView(this.#deps.cards, { settled: false });
     if (this.stale(ticket)) return;
     if (!read.ok) {
-      this.go({ at: 'insertCard', problem: cardProblem(read.error), resume });
+      this.go({ at: 'insertCard', problem: read.error, resume });
       return;
     }
-    const card = cardViewOf(read.value);
+    const card = read.value;
     if (resume !== null && card.cardNo === resume.evidence.card.cardNo) {
       const evidence = { ...resume.evidence, card };
       // Reconciliation ran when the card came back: a cut after the PIN reset finished the unlock.
@@ -412,8 +412,8 @@ class UnlockFlow extends FlowMachine<State> {
     }
     if (this.stale(ticket)) return;
     if (result.ok) {
-      const read = await this.#deps.cards.readCard();
-      this.#done(read.ok ? cardViewOf(read.value) : { ...evidence.card, lifecycle: 'active' }, evidence.agent);
+      const read = await readCardView(this.#deps.cards, { settled: false });
+      this.#done(read.ok ? read.value : { ...evidence.card, lifecycle: 'active' }, evidence.agent);
       return;
     }
     this.#unlockFailed(evidence, result.error);
