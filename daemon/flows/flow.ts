@@ -1,6 +1,7 @@
 // One business as a state machine. Each flow keeps its state as a discriminated union and moves
 // only through `handle` (the agent's actions) and `onCardReader` (insert, removal); the host
 // (flow-host.ts) pushes `screen()` to the UI after every change and journals every transition.
+// The flows implement this interface by extending FlowMachine (flow-machine.ts).
 import type { Authority } from '../../contract/authority/authority.ts';
 import type { AgentSessions } from '../cards/agent-session.ts';
 import type { CardService } from '../cards/card-service.ts';

@@ -11,29 +11,22 @@
 // the businesses that bring cards read them in the reader (no PIN): the legal-person card, or for
 // a change every card — `next` on the insert screen goes on with the cards read so far.
 // `next` on a scan screen skips a paper the agent does not have; the verdict then lists it.
-import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
-import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
-import { label, variantLabel } from '../../contract/intake/labels.ts';
-import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type PackageCardType } from '../../contract/intake/package-schema.ts';
-import { requiredFields } from '../intake/rules/package-fields.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
+import { enterpriseFrom } from '../intake/capture-session.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
-import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import { cardInReader } from './card-in-reader.ts';
-import { cardViewOf } from './card-view.ts';
-import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
-import type { CardView, FieldChoice, FieldInput, FieldView, FindingView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
+import { readCardView } from './card-view.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
+import { authorityProblem, captureProblem } from './flow-problem.ts';
+import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
+import { documentFields, intakeFields, withValues } from './intake-fields.ts';
+import { IntakeParties, person } from './intake-parties.ts';
 
-type FieldKey = Exclude<keyof DocumentFields, 'role'>;
-type TextKey = Exclude<FieldKey, 'variant' | 'consentToMail'>;
 type CardWantedHere = 'legalPersonCard' | 'anyCard';
 
 interface VerdictView {
@@ -42,77 +35,56 @@ interface VerdictView {
   missing: BilingualText[];
 }
 
-interface Person {
-  name?: string;
-  idNumber?: string;
-}
-
 type State =
   | { at: 'checklist' }
-  | { at: 'scanPaper'; item: CaptureItem; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
-  /** `hidden`: the full ID numbers behind the masked values shown (kept when the agent leaves them). */
-  | { at: 'confirmFields'; item: CaptureItem; paper: PaperRequest; index: number; fields: FieldView[]; hidden: Partial<Record<FieldKey, string>>; problem: FlowProblem | null }
+  | ({ at: 'scanPaper'; item: CaptureItem } & PaperAsked)
+  | ({ at: 'confirmFields'; item: CaptureItem } & PaperRead)
   | { at: 'insertCard'; wanted: CardWantedHere; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: CardWantedHere }
   | { at: 'cardShown'; wanted: CardWantedHere; card: CardView }
   | { at: 'checking' }
   | { at: 'verdict'; verdict: VerdictView }
   | { at: 'submitting'; verdict: VerdictView }
-  | { at: 'done'; ticket: string | null; receipt: Receipt }
-  | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } }
-  | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
-
-const extraLabels: Partial<Record<FieldKey, BilingualText>> = {
-  agentIdNumber: { zh: '经办人身份证号码', en: "agent's ID number" },
-  holderIdNumber: { zh: '持卡人身份证号码', en: "holder's ID number" },
-};
-
-const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
-  legal_person_holder: 'legal_person',
-  operator_holder: 'operator',
-  tax_clerk_holder: 'tax_clerk',
-};
+  | { at: 'done'; ticket: string | null }
+  | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
 export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
   return new IntakeFlow(deps, hooks, business);
 }
 
-class IntakeFlow implements Flow {
-  readonly kind = 'intake' as const;
+class IntakeFlow extends FlowMachine<State> {
+  override readonly kind = 'intake' as const;
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
   readonly #receipt: ReceiptStep;
-  #state: State = { at: 'checklist' };
-  #epoch = 0;
-  #inReader: boolean;
-  /** What confirmed papers said, to pre-fill later ones and to fill the package's parties. */
-  #letterAgent: Person = {};
-  #holders = new Map<PackageCardType, Person>();
-  #added: IntakeCard | null = null;
-  #brought: IntakeCard[] = [];
+  readonly #paper: PaperStep<State>;
+  /** What confirmed papers and cards said, to pre-fill later papers and to fill the package. */
+  readonly #parties: IntakeParties;
   /** Papers the agent said they do not have (`next` on the scan screen): the verdict lists them. */
   #skipped = new Set<string>();
 
   constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
+    super({ at: 'checklist' }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
     this.#business = business;
-    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
-    this.#inReader = cardInReader(deps.reader.status());
+    this.#parties = new IntakeParties(business);
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
     this.#syncCards();
   }
 
-  screen(): FlowScreen {
-    const state = this.#state;
+  override screen(): FlowScreen {
+    const state = this.state;
     switch (state.at) {
       case 'checklist':
         return { screen: 'checklist', business: this.#business, items: this.#items() };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: state.paper, scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'confirmFields':
-        return { screen: 'confirmFields', paper: state.paper, fields: state.fields, problem: state.problem };
+        return confirmScreen(state);
       case 'insertCard':
         return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
       case 'readingCard':
@@ -126,88 +98,64 @@ class IntakeFlow implements Flow {
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'done':
-        return { screen: 'done', outcome: { flow: 'intake', business: this.#business, ticket: state.ticket }, receipt: this.#receipt.state() };
+        return this.#receipt.screen({ flow: 'intake', business: this.#business, ticket: state.ticket });
       case 'failed':
         return { screen: 'failed', problem: state.problem };
-      case 'ended':
-        return state.last;
     }
   }
 
-  canBack(): boolean {
-    const state = this.#state;
+  protected override actions(state: State): Actions {
     switch (state.at) {
-      case 'scanPaper':
-        return !state.scanning;
-      case 'confirmFields':
-        return true;
       case 'checklist':
-      case 'insertCard':
-      case 'readingCard':
-      case 'cardShown':
-      case 'checking':
-      case 'verdict':
-      case 'submitting':
-      case 'done':
-      case 'failed':
-      case 'ended':
-        return false;
-    }
-  }
-
-  ended(): { outcome: 'completed' | 'failed' } | null {
-    return this.#state.at === 'ended' ? { outcome: this.#state.outcome } : null;
-  }
-
-  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    const refused = err<ActionRefusal>({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
-    switch (action.action) {
-      case 'next':
-        return this.#next();
-      case 'back':
-        // Back from the fields is a rescan of that paper; back from a scan is the checklist.
-        if (state.at === 'confirmFields') this.#rescan(state);
-        else if (state.at === 'scanPaper' && !state.scanning) this.#go({ at: 'checklist' });
-        else return refused;
-        return ok(undefined);
-      case 'scan':
-        if (state.at !== 'scanPaper' || state.scanning) return refused;
-        await this.#scan(state, signal);
-        return ok(undefined);
-      case 'rescan':
-        if (state.at !== 'confirmFields') return refused;
-        this.#rescan(state);
-        return ok(undefined);
+        return { next: () => this.#nextPaper() };
+      case 'scanPaper':
+        if (state.scanning) return {};
+        return {
+          scan: (_, signal) => this.#scan(state, signal),
+          back: () => this.go({ at: 'checklist' }),
+          // The agent does not have this paper.
+          next: async () => {
+            this.#skipped.add(itemKey(state.item));
+            this.#hooks.journal('intake.paperSkipped', { kinds: state.item.kinds, form: state.item.form });
+            await this.#nextPaper();
+          },
+        };
       case 'confirmFields':
-        if (state.at !== 'confirmFields') return refused;
-        await this.#confirm(state, action.fields);
-        return ok(undefined);
-      case 'finish':
-        if (state.at !== 'done') return refused;
-        this.#end('completed');
-        return ok(undefined);
-      case 'printReceipt':
-        if (state.at !== 'done') return refused;
-        await this.#receipt.print(state.receipt);
-        return ok(undefined);
-      case 'skipReceipt':
-        if (state.at !== 'done') return refused;
-        this.#receipt.skip();
-        return ok(undefined);
-      case 'pin':
-      case 'newPin':
-      case 'anotherCard':
-        return refused;
+        // Back from the fields is a rescan of that paper.
+        return this.#paper.confirmActions(
+          state,
+          (asked) => this.go({ at: 'scanPaper', item: state.item, ...asked }),
+          (values, given) => this.#confirm(state, values, given),
+        );
+      case 'insertCard':
+        // No (more) cards: the check says what is missing.
+        return { next: () => this.#check() };
+      case 'cardShown':
+        return {
+          next: async () => {
+            if (state.wanted === 'anyCard') this.go({ at: 'insertCard', wanted: 'anyCard', problem: null });
+            else await this.#check();
+          },
+        };
+      case 'verdict':
+        return { next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)) };
+      case 'readingCard':
+      case 'checking':
+      case 'submitting':
+        return {};
+      case 'done':
+        return this.#receipt.actions;
+      case 'failed':
+        return {
+          next: async () => {
+            if (state.then.to === 'end') this.end('failed');
+            else await this.#submit(state.then.verdict);
+          },
+        };
     }
   }
 
-  onCardReader(status: CardReaderStatus): void {
-    const present = cardInReader(status);
-    if (present === this.#inReader) return;
-    this.#inReader = present;
-    const state = this.#state;
-    if (!present) return;
+  protected override inserted(state: State): void {
     switch (state.at) {
       case 'insertCard':
       case 'cardShown':
@@ -222,54 +170,8 @@ class IntakeFlow implements Flow {
       case 'submitting':
       case 'done':
       case 'failed':
-      case 'ended':
         return;
     }
-  }
-
-  async #next(): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    switch (state.at) {
-      case 'checklist':
-        await this.#nextPaper();
-        return ok(undefined);
-      case 'scanPaper':
-        if (state.scanning) break;
-        this.#skipped.add(itemKey(state.item));
-        this.#hooks.journal('intake.paperSkipped', { kinds: state.item.kinds, form: state.item.form });
-        await this.#nextPaper();
-        return ok(undefined);
-      case 'insertCard':
-        // No (more) cards: the check says what is missing.
-        await this.#check();
-        return ok(undefined);
-      case 'cardShown':
-        if (state.wanted === 'anyCard') this.#go({ at: 'insertCard', wanted: 'anyCard', problem: null });
-        else await this.#check();
-        return ok(undefined);
-      case 'verdict':
-        if (state.verdict.acceptable) await this.#submit(state.verdict);
-        else await this.#done(null, state.verdict);
-        return ok(undefined);
-      case 'failed':
-        switch (state.then.to) {
-          case 'end':
-            this.#end('failed');
-            break;
-          case 'submit':
-            await this.#submit(state.then.verdict);
-            break;
-        }
-        return ok(undefined);
-      case 'confirmFields':
-      case 'readingCard':
-      case 'checking':
-      case 'submitting':
-      case 'done':
-      case 'ended':
-        break;
-    }
-    return err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: 'next' });
   }
 
   #items(): { label: BilingualText; status: 'missing' | 'pendingConfirmation' | 'confirmed' }[] {
@@ -281,7 +183,7 @@ class IntakeFlow implements Flow {
   async #nextPaper(): Promise<void> {
     const checklist = this.#deps.capture.checklist();
     if (!checklist.ok) {
-      this.#go({ at: 'failed', problem: captureProblem(checklist.error), then: { to: 'end' } });
+      this.go({ at: 'failed', problem: captureProblem(checklist.error), then: { to: 'end' } });
       return;
     }
     const { items } = checklist.value;
@@ -292,145 +194,51 @@ class IntakeFlow implements Flow {
     }
     const kind = next.kinds[0];
     if (kind === undefined) {
-      this.#go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
+      this.go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
       return;
     }
     const captured = items.filter((item) => item.status !== 'missing').length;
     // The scan captures the paper as `wanted` says (the first kind, an any-form paper as an original).
     const wanted = { kind, form: next.form ?? 'original', role: next.roles?.[0] ?? null };
-    this.#go({ at: 'scanPaper', item: next, paper: { label: next.label, position: { index: captured, of: items.length }, wanted }, scanning: false, problem: null });
+    this.go({ at: 'scanPaper', item: next, ...askFor({ label: next.label, position: { index: captured, of: items.length }, wanted }) });
   }
 
   async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { kind, form } = state.paper.wanted;
     const role = state.paper.wanted.role ?? undefined;
-    const epoch = this.#go({ ...state, scanning: true, problem: null });
-    const captured = await this.#deps.capture.capture({ kind, form: form ?? 'original', ...(role !== undefined && { role }) }, signal);
-    if (epoch !== this.#epoch) return;
-    if (!captured.ok) {
-      const problem = captureProblem(captured.error);
-      this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind });
-      this.#go({ ...state, scanning: false, problem });
-      return;
-    }
-    const { fields, hidden } = this.#fieldsFor(captured.value, role);
-    this.#go({ at: 'confirmFields', item: state.item, paper: state.paper, index: captured.value.index, fields, hidden, problem: null });
+    await this.#paper.scan(
+      state,
+      { kind, form: form ?? 'original', ...(role !== undefined && { role }) },
+      signal,
+      (outcome) => {
+        const draft = this.#deps.capture.state();
+        const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
+        const fields = intakeFields(outcome, known, this.#business);
+        this.go({ at: 'confirmFields', item: state.item, ...readPaper(state.paper, outcome.index, fields) });
+      },
+      (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
+    );
   }
 
-  #rescan(state: Extract<State, { at: 'confirmFields' }>): void {
-    this.#deps.capture.remove(state.index);
-    this.#go({ at: 'scanPaper', item: state.item, paper: state.paper, scanning: false, problem: null });
-  }
-
-  /** The fields of this kind of paper, pre-filled from its QR or from what earlier papers said. */
-  #fieldsFor(outcome: CaptureOutcome, role: IdCardRole | undefined): { fields: FieldView[]; hidden: Partial<Record<FieldKey, string>> } {
-    const { document } = outcome;
-    const hidden: Partial<Record<FieldKey, string>> = {};
-    const known = this.#known(document.kind, role);
-    const required: readonly string[] = requiredFields[document.kind];
-    const fields = fieldKeys(document.kind, this.#business).map((key): FieldView => {
-      const scanned = document.fields[key];
-      const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
-      const value = fromPaper ?? known[key] ?? '';
-      const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
-      const input = inputOf(key);
-      // An ID number is shown masked; left as shown, the full number behind it is kept.
-      if (input === 'idNumber' && value !== '') hidden[key] = value;
-      const shown = input === 'idNumber' && value !== '' ? maskIdNumber(value) : value;
-      const view: FieldView = { key, label: extraLabels[key] ?? label(key), value: shown, input, required: required.includes(key), source };
-      return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
-    });
-    return { fields, hidden };
-  }
-
-  /** What earlier papers said that this one repeats. */
-  #known(kind: DocumentKind, role: IdCardRole | undefined): Partial<Record<FieldKey, string>> {
-    const state = this.#deps.capture.state();
-    const enterprise = state.ok ? (state.value.draft.enterprise ?? {}) : {};
-    const agent = this.#letterAgent;
-    const clean = (values: Partial<Record<FieldKey, string | undefined>>): Partial<Record<FieldKey, string>> =>
-      Object.fromEntries(Object.entries(values).filter(([, value]) => Boolean(value)));
-    if (kind === 'id_card') {
-      if (role === 'agent') return clean({ name: agent.name, idNumber: agent.idNumber });
-      const holder = role === 'new_holder' ? this.#added : null;
-      return clean({ name: holder?.holderName, idNumber: holder?.holderIdNumber });
-    }
-    return clean({ ...enterprise, contactName: agent.name });
-  }
-
-  async #confirm(state: Extract<State, { at: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
-    // Only the fields on the screen; one not sent stays as shown.
-    const values = state.fields.map((field): [FieldKey, string] => {
-      const key = field.key as FieldKey;
-      const value = (given[key] ?? field.value).trim();
-      const full = state.hidden[key];
-      return [key, full !== undefined && value === field.value ? full : value];
-    });
+  /** `values`: the fields as confirmed, ID numbers in full; `given`: as the agent sent them, shown again with a problem. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>, given: Record<string, string>): Promise<void> {
     const fields = documentFields(values);
     if (!fields.ok) {
-      this.#go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
+      this.go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
       return;
     }
-    const confirmed = this.#deps.capture.confirm(state.index, fields.value);
+    const confirmed = this.#deps.capture.confirm(state.document, fields.value);
     if (!confirmed.ok) {
-      this.#go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
+      this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
       return;
     }
-    this.#learn(confirmed.value);
+    if (this.#parties.learn(confirmed.value)) this.#syncCards();
     await this.#nextPaper();
   }
 
-  /** A confirmed paper names people the package needs: the agent, card holders, the added card. */
-  #learn(document: IntakeDocument): void {
-    const { fields } = document;
-    switch (document.kind) {
-      case 'introduction_letter':
-        this.#letterAgent = person(fields.agentName, fields.agentIdNumber);
-        return;
-      case 'id_card': {
-        const role = document.role ?? fields.role;
-        const type = role === undefined ? undefined : holderCard[role];
-        if (this.#business === 'new_enrolment' && type !== undefined) {
-          this.#holders.set(type, person(fields.name, fields.idNumber));
-          this.#syncCards();
-        }
-        return;
-      }
-      case 'form_ic_card':
-      case 'form_tax_clerk_card':
-        if (this.#business === 'add_operator') {
-          const holder = person(fields.holderName, fields.holderIdNumber);
-          this.#added = { type: document.kind === 'form_tax_clerk_card' ? 'tax_clerk' : 'operator', ...cardHolder(holder) };
-          this.#syncCards();
-        }
-        return;
-      case 'org_code_certificate':
-      case 'business_licence':
-      case 'tax_registration':
-      case 'trade_qualification':
-      case 'customs_registration':
-      case 'form_enterprise':
-      case 'contact_proof':
-        return;
-    }
-  }
-
-  /** The package's cards as far as known (the checklist asks for holders' ID copies from them). */
+  /** The package's cards as far as known: the checklist asks for the holders' ID copies from them. */
   #syncCards(): void {
-    const cards: IntakeCard[] = [];
-    switch (this.#business) {
-      case 'new_enrolment':
-        for (const type of ['legal_person', 'operator', 'tax_clerk'] as const) cards.push({ type, ...cardHolder(this.#holders.get(type) ?? {}) });
-        break;
-      case 'add_operator':
-        cards.push(...this.#brought, ...(this.#added === null ? [] : [this.#added]));
-        break;
-      case 'change':
-      case 'card_replacement':
-        cards.push(...this.#brought);
-        break;
-    }
-    this.#deps.capture.setCards(cards);
+    this.#deps.capture.setCards(this.#parties.cards());
   }
 
   /** Every paper is in: the parties from the papers, then the cards the business brings. */
@@ -439,7 +247,7 @@ class IntakeFlow implements Flow {
     if (state.ok) {
       const docs = state.value.draft.documents;
       const licence = docs.find((doc) => doc.kind === 'business_licence');
-      if (licence !== undefined) this.#deps.capture.setEnterprise(enterpriseOf(licence.fields));
+      if (licence !== undefined) this.#deps.capture.setEnterprise(enterpriseFrom(licence.fields));
       const agentId = docs.find((doc) => doc.kind === 'id_card' && (doc.role ?? doc.fields.role) === 'agent' && doc.form === 'original');
       if (agentId !== undefined) this.#deps.capture.setAgent(person(agentId.fields.name, agentId.fields.idNumber));
     }
@@ -458,31 +266,29 @@ class IntakeFlow implements Flow {
   }
 
   async #awaitCard(wanted: CardWantedHere): Promise<void> {
-    if (this.#inReader) await this.#read(wanted);
-    else this.#go({ at: 'insertCard', wanted, problem: null });
+    if (this.cardIn) await this.#read(wanted);
+    else this.go({ at: 'insertCard', wanted, problem: null });
   }
 
   async #read(wanted: CardWantedHere): Promise<void> {
-    const epoch = this.#go({ at: 'readingCard', wanted });
-    await Promise.resolve();
-    await this.#deps.cards.settled();
-    const summary = await this.#deps.cards.readCard();
-    if (epoch !== this.#epoch) return;
-    if (!summary.ok) {
-      this.#go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+    const ticket = this.go({ at: 'readingCard', wanted });
+    const read = await readCardView(this.#deps.cards, { settled: true });
+    if (this.stale(ticket)) return;
+    if (!read.ok) {
+      this.go({ at: 'insertCard', wanted, problem: read.error });
       return;
     }
-    const card = cardViewOf(summary.value);
+    const card = read.value;
     const refusal = this.#refusal(wanted, card);
     if (refusal !== null) {
-      this.#go({ at: 'insertCard', wanted, problem: refusal });
+      this.go({ at: 'insertCard', wanted, problem: refusal });
       return;
     }
     if (card.cardType === 'technician') return;
-    this.#brought.push({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
+    this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
     this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
-    this.#go({ at: 'cardShown', wanted, card });
+    this.go({ at: 'cardShown', wanted, card });
   }
 
   #refusal(wanted: CardWantedHere, card: CardView): FlowProblem | null {
@@ -491,27 +297,27 @@ class IntakeFlow implements Flow {
     const state = this.#deps.capture.state();
     const uscc = state.ok ? state.value.draft.enterprise?.uscc : undefined;
     if (uscc !== undefined && uscc !== card.uscc) return { kind: 'otherEnterprise' };
-    if (this.#brought.some((brought) => brought.cardNo === card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
+    if (this.#parties.hasBrought(card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
     return null;
   }
 
   async #check(): Promise<void> {
-    const epoch = this.#go({ at: 'checking' });
+    const ticket = this.go({ at: 'checking' });
     const checked = await this.#deps.capture.check();
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!checked.ok) {
-      this.#go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
+      this.go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
       return;
     }
     const verdict = verdictView(checked.value);
     this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
-    this.#go({ at: 'verdict', verdict });
+    this.go({ at: 'verdict', verdict });
   }
 
   async #submit(verdict: VerdictView): Promise<void> {
-    const epoch = this.#go({ at: 'submitting', verdict });
+    const ticket = this.go({ at: 'submitting', verdict });
     const submitted = await this.#deps.capture.submit();
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (submitted.ok) {
       this.#hooks.journal('intake.ticket', { ticket: submitted.value.ticket });
       await this.#done(submitted.value.ticket, verdict);
@@ -521,7 +327,7 @@ class IntakeFlow implements Flow {
     switch (error.kind) {
       case 'authority':
         // Retried with the same idempotency key: a lost answer never makes a second ticket.
-        this.#go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
+        this.go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
         return;
       case 'notAcceptable':
         await this.#done(null, verdictView(error.verdict));
@@ -535,7 +341,7 @@ class IntakeFlow implements Flow {
       case 'tooManyDocuments':
       case 'unconfirmed':
       case 'badDate':
-        this.#go({ at: 'failed', problem: captureProblem(error), then: { to: 'end' } });
+        this.go({ at: 'failed', problem: captureProblem(error), then: { to: 'end' } });
         return;
     }
   }
@@ -547,181 +353,19 @@ class IntakeFlow implements Flow {
     const agent = draft?.agent;
     const result: IntakeResult = ticket !== null ? { acceptable: true, ticket, findings: verdict.findings } : { acceptable: false, missing: verdict.missing, findings: verdict.findings };
     const receipt = intakeReceipt({
-      transactionId: this.#deps.sessions.current()?.id ?? 'unknown',
-      kioskId: this.#deps.kioskId,
-      at: this.#deps.now(),
+      ...this.#receipt.stamp(),
       business: this.#business,
       enterprise: enterprise?.name !== undefined && enterprise.uscc !== undefined ? { name: enterprise.name, uscc: enterprise.uscc } : null,
       agent: agent?.name !== undefined && agent.idNumber !== undefined ? { name: agent.name, idNumber: agent.idNumber } : null,
       result,
     });
-    this.#go({ at: 'done', ticket, receipt });
+    this.go({ at: 'done', ticket });
     await this.#receipt.print(receipt);
-  }
-
-  #end(outcome: 'completed' | 'failed'): void {
-    this.#go({ at: 'ended', outcome, last: this.screen() });
-  }
-
-  #go(state: State): number {
-    this.#state = state;
-    this.#epoch++;
-    this.#hooks.changed();
-    return this.#epoch;
-  }
-}
-
-/** The fields an agent reads off each kind of paper (what the rules compare and require). */
-export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKey[] {
-  const dates: FieldKey[] = ['validUntil', 'annualInspection'];
-  switch (kind) {
-    case 'business_licence':
-      return ['name', 'uscc', 'legalRepresentative', 'address', ...dates];
-    case 'org_code_certificate':
-      return ['name', 'orgCode', ...dates];
-    case 'tax_registration':
-      return ['name', 'uscc', ...dates];
-    case 'trade_qualification':
-    case 'customs_registration':
-      return ['variant', 'name', ...dates];
-    case 'introduction_letter':
-      return ['name', 'agentName', 'agentIdNumber'];
-    case 'id_card':
-      return ['name', 'idNumber'];
-    case 'form_enterprise':
-      return ['name', 'uscc'];
-    case 'form_ic_card':
-    case 'form_tax_clerk_card':
-      return business === 'add_operator' ? ['name', 'uscc', 'holderName', 'holderIdNumber'] : ['name', 'uscc'];
-    case 'contact_proof':
-      return ['name', 'address', 'postcode', 'contactName', 'phone', 'consentToMail'];
   }
 }
 
 function itemKey(item: CaptureItem): string {
   return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
-}
-
-function inputOf(key: FieldKey): FieldInput {
-  switch (key) {
-    case 'uscc':
-    case 'orgCode':
-    case 'postcode':
-    case 'phone':
-      return 'code';
-    case 'idNumber':
-    case 'agentIdNumber':
-    case 'holderIdNumber':
-      return 'idNumber';
-    case 'validUntil':
-    case 'annualInspection':
-      return 'date';
-    case 'variant':
-    case 'consentToMail':
-      return 'choice';
-    case 'name':
-    case 'legalRepresentative':
-    case 'address':
-    case 'agentName':
-    case 'holderName':
-    case 'contactName':
-      return 'text';
-  }
-}
-
-/** An agent picks a certificate's type or their consent on screen; nobody types an enum value. */
-function choicesOf(key: FieldKey, kind: DocumentKind): FieldChoice[] {
-  if (key === 'consentToMail') {
-    return [
-      { value: 'yes', label: { zh: '同意邮寄', en: 'Yes, mail the cards' } },
-      { value: 'no', label: { zh: '不同意邮寄', en: 'No, do not mail them' } },
-    ];
-  }
-  if (key !== 'variant') return [];
-  const variants = kind === 'customs_registration' ? customsRegistrationVariants : kind === 'trade_qualification' ? tradeQualificationVariants : [];
-  return variants.map((variant) => ({ value: variant, label: variantLabel[variant] }));
-}
-
-function isVariant(value: string): value is NonNullable<DocumentFields['variant']> {
-  return (documentVariants as readonly string[]).includes(value);
-}
-
-function consent(value: string): boolean | null {
-  const v = value.toLowerCase();
-  if (['yes', 'true', 'y', '1', '是', '同意', '有'].includes(v)) return true;
-  if (['no', 'false', 'n', '0', '否', '不同意', '无'].includes(v)) return false;
-  return null;
-}
-
-/** The agent's values as package fields; an empty one is left out. Err: the keys that are not valid. */
-function documentFields(values: [FieldKey, string][]): Result<DocumentFields, string[]> {
-  const fields: DocumentFields = {};
-  const invalid: string[] = [];
-  for (const [key, value] of values) {
-    if (value === '') continue;
-    switch (key) {
-      case 'variant':
-        if (isVariant(value)) fields.variant = value;
-        else invalid.push(key);
-        break;
-      case 'consentToMail': {
-        const given = consent(value);
-        if (given === null) invalid.push(key);
-        else fields.consentToMail = given;
-        break;
-      }
-      case 'name':
-      case 'uscc':
-      case 'orgCode':
-      case 'legalRepresentative':
-      case 'address':
-      case 'validUntil':
-      case 'annualInspection':
-      case 'idNumber':
-      case 'agentName':
-      case 'agentIdNumber':
-      case 'holderName':
-      case 'holderIdNumber':
-      case 'postcode':
-      case 'contactName':
-      case 'phone':
-        setText(fields, key, value);
-        break;
-    }
-  }
-  return invalid.length > 0 ? err(invalid) : ok(fields);
-}
-
-function setText(fields: DocumentFields, key: TextKey, value: string): void {
-  fields[key] = value;
-}
-
-/** The screen's fields with what the agent typed, for showing them again with the problem. */
-function withValues(fields: FieldView[], given: Record<string, string>): FieldView[] {
-  return fields.map((field) => {
-    const value = given[field.key];
-    return value === undefined || value === field.value ? field : { ...field, value: field.input === 'idNumber' ? maskIdNumber(value) : value, source: 'agent' };
-  });
-}
-
-function person(name: string | undefined, idNumber: string | undefined): Person {
-  return { ...(name !== undefined && { name }), ...(idNumber !== undefined && { idNumber }) };
-}
-
-function cardHolder(holder: Person): Pick<IntakeCard, 'holderName' | 'holderIdNumber'> {
-  return { ...(holder.name !== undefined && { holderName: holder.name }), ...(holder.idNumber !== undefined && { holderIdNumber: holder.idNumber }) };
-}
-
-function enterpriseOf(fields: DocumentFields): { name?: string; uscc?: string; orgCode?: string; legalRepresentative?: string; address?: string } {
-  const uscc = fields.uscc?.trim();
-  return {
-    ...(fields.name !== undefined && { name: fields.name }),
-    ...(uscc !== undefined && { uscc }),
-    // GB 32100: characters 9–17 of a USCC are the organisation code.
-    ...(uscc?.length === 18 && { orgCode: uscc.slice(8, 17) }),
-    ...(fields.legalRepresentative !== undefined && { legalRepresentative: fields.legalRepresentative }),
-    ...(fields.address !== undefined && { address: fields.address }),
-  };
 }
 
 function verdictView(verdict: Verdict): VerdictView {

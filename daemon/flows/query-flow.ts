@@ -1,23 +1,18 @@
 // The card query: any card in, its state and what it means for the agent (renew soon, unlock,
 // the counter), a receipt if they want one. Reads only: nothing on the card or in the registry
 // changes.
-import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
-import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import { cardInReader } from './card-in-reader.ts';
-import { cardViewOf } from './card-view.ts';
-import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import { cardProblem } from './flow-problem.ts';
+import { readCardView } from './card-view.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
 import type { CardAdvice, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type State =
-  | { s: 'insertCard'; problem: FlowProblem | null }
-  | { s: 'readingCard' }
-  | { s: 'cardStatus'; card: CardView; advice: CardAdvice }
-  | { s: 'done'; card: CardView; advice: CardAdvice; receipt: Receipt };
+  | { at: 'insertCard'; problem: FlowProblem | null }
+  | { at: 'readingCard' }
+  | { at: 'cardStatus'; card: CardView; advice: CardAdvice }
+  | { at: 'done'; card: CardView };
 
 /** Days before expiry from which the kiosk urges a renewal, and from which it mentions one. */
 const renewNowDays = 30;
@@ -44,28 +39,24 @@ export function createQueryFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
   return new QueryFlow(deps, hooks);
 }
 
-class QueryFlow implements Flow {
-  readonly kind = 'query' as const;
+class QueryFlow extends FlowMachine<State> {
+  override readonly kind = 'query' as const;
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
-  readonly #sessionId: string;
-  #state: State = { s: 'insertCard', problem: null };
-  #ended: { outcome: 'completed' | 'failed' } | null = null;
-  #cardIn = false;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
+    super({ at: 'insertCard', problem: null }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
-    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
-    this.#sessionId = deps.sessions.current()?.id ?? 'no-session';
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     // A card already in the reader is the one to look at.
-    this.onCardReader(deps.reader.status());
+    if (this.cardIn) void this.#read();
   }
 
-  screen(): FlowScreen {
-    const state = this.#state;
-    switch (state.s) {
+  override screen(): FlowScreen {
+    const state = this.state;
+    switch (state.at) {
       case 'insertCard':
         return { screen: 'insertCard', wanted: 'anyCard', problem: state.problem };
       case 'readingCard':
@@ -73,88 +64,52 @@ class QueryFlow implements Flow {
       case 'cardStatus':
         return { screen: 'cardStatus', card: state.card, advice: state.advice };
       case 'done':
-        return { screen: 'done', outcome: { flow: 'query', card: state.card }, receipt: this.#receipt.state() };
+        return this.#receipt.screen({ flow: 'query', card: state.card });
     }
   }
 
-  canBack(): boolean {
-    return false;
-  }
-
-  ended(): { outcome: 'completed' | 'failed' } | null {
-    return this.#ended;
-  }
-
-  async handle(action: FlowAction, _signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    const refused = err<ActionRefusal>({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
-    switch (state.s) {
+  protected override actions(state: State): Actions {
+    switch (state.at) {
       case 'insertCard':
       case 'readingCard':
-        return refused;
+        return {};
       case 'cardStatus':
-        if (action.action === 'finish') return this.#finish();
-        if (action.action !== 'printReceipt') return refused;
-        this.#printed(state.card, state.advice);
-        return ok(undefined);
+        return { finish: () => this.end('completed'), printReceipt: () => this.#print(state.card, state.advice) };
       case 'done':
-        switch (action.action) {
-          case 'finish':
-            return this.#finish();
-          case 'printReceipt':
-            await this.#receipt.print(state.receipt);
-            return ok(undefined);
-          case 'skipReceipt':
-            this.#receipt.skip();
-            return ok(undefined);
-          case 'next':
-          case 'back':
-          case 'pin':
-          case 'newPin':
-          case 'scan':
-          case 'confirmFields':
-          case 'rescan':
-          case 'anotherCard':
-            return refused;
-        }
+        return this.#receipt.actions;
     }
   }
 
-  onCardReader(status: CardReaderStatus): void {
-    const wasIn = this.#cardIn;
-    this.#cardIn = cardInReader(status);
-    if (wasIn || !this.#cardIn) return;
-    // Another card on the status screen is another question: read it too.
-    if (this.#state.s === 'insertCard' || this.#state.s === 'cardStatus') void this.#read();
-  }
-
-  #go(state: State): void {
-    this.#state = state;
-    this.#hooks.changed();
-  }
-
-  #finish(): Result<void, ActionRefusal> {
-    this.#ended = { outcome: 'completed' };
-    return ok(undefined);
+  /** Another card on the status screen is another question: read it too. */
+  protected override inserted(state: State): void {
+    switch (state.at) {
+      case 'insertCard':
+      case 'cardStatus':
+        void this.#read();
+        return;
+      case 'readingCard':
+      case 'done':
+        return;
+    }
   }
 
   async #read(): Promise<void> {
-    this.#go({ s: 'readingCard' });
-    const read = await this.#deps.cards.readCard();
-    if (this.#state.s !== 'readingCard') return;
+    const ticket = this.go({ at: 'readingCard' });
+    const read = await readCardView(this.#deps.cards, { settled: false });
+    if (this.stale(ticket)) return;
     if (!read.ok) {
-      this.#go({ s: 'insertCard', problem: cardProblem(read.error) });
+      this.go({ at: 'insertCard', problem: read.error });
       return;
     }
-    const card = cardViewOf(read.value);
+    const card = read.value;
     const advice = cardAdvice(card);
     this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, advice });
-    this.#go({ s: 'cardStatus', card, advice });
+    this.go({ at: 'cardStatus', card, advice });
   }
 
-  #printed(card: CardView, advice: CardAdvice): void {
-    const receipt = cardQueryReceipt({ transactionId: this.#sessionId, kioskId: this.#deps.kioskId, at: this.#deps.now(), card, advice });
-    this.#go({ s: 'done', card, advice, receipt });
+  #print(card: CardView, advice: CardAdvice): void {
+    const receipt = cardQueryReceipt({ ...this.#receipt.stamp(), card, advice });
+    this.go({ at: 'done', card });
     void this.#receipt.print(receipt);
   }
 }

@@ -8,22 +8,20 @@
 // The legal-person card's own renewal may be skipped: `next` on the PIN screen of any card to
 // renew leaves that card as it is and goes to the list of renewed cards (renew another / finish),
 // because the enterprise seal is needed to authorise the others whether or not it needs renewing.
-import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { RegisteredEnterprise } from '../../contract/authority/authority.ts';
+import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { renewalSteps } from '../cards/renewal.ts';
 import { normaliseCode, normaliseText } from '../intake/context.ts';
 import { paperLabel } from '../../contract/intake/labels.ts';
 import { renewalReceipt } from '../printing/business-receipts.ts';
-import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import { cardInReader } from './card-in-reader.ts';
-import { cardViewOf } from './card-view.ts';
-import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
+import { readCardView } from './card-view.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
+import { authorityProblem, cardProblem } from './flow-problem.ts';
 import type { CardView, FlowProblem, FlowScreen, PaperRequest, RegistryDifference, RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, PaperStep, scanScreen, type PaperAsked } from './paper-step.ts';
 
 type Wanted = 'legalPersonCard' | 'cardToRenew';
 type PinPurpose = 'verifyLegalPerson' | 'renew';
@@ -45,14 +43,13 @@ type State =
   | { at: 'insertCard'; wanted: Wanted; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: Wanted }
   | { at: 'enterPin'; purpose: PinPurpose; card: CardView; problem: FlowProblem | null }
-  | { at: 'scanPaper'; scanning: boolean; problem: FlowProblem | null }
+  | ({ at: 'scanPaper' } & PaperAsked)
   | { at: 'comparing' }
   | { at: 'registryMismatch'; differences: RegistryDifference[] }
   | { at: 'renewing'; card: CardView; progress: Progress }
   | { at: 'renewalNext' }
-  | { at: 'done'; receipt: Receipt }
-  | { at: 'failed'; problem: FlowProblem; then: AfterFailure }
-  | { at: 'ended'; outcome: 'completed' | 'failed'; last: FlowScreen };
+  | { at: 'done' }
+  | { at: 'failed'; problem: FlowProblem; then: AfterFailure };
 
 const licencePaper: PaperRequest = {
   label: paperLabel('business_licence', 'original'),
@@ -65,15 +62,12 @@ export function createRenewalFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
   return new RenewalFlow(deps, hooks);
 }
 
-class RenewalFlow implements Flow {
-  readonly kind = 'renewal' as const;
+class RenewalFlow extends FlowMachine<State> {
+  override readonly kind = 'renewal' as const;
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
-  #state: State = { at: 'insertCard', wanted: 'legalPersonCard', problem: null };
-  /** Bumped by every transition: an answer that arrives after the flow moved on is dropped. */
-  #epoch = 0;
-  #inReader: boolean;
+  readonly #paper: PaperStep<State>;
   /** The enterprise's legal-person card, PIN verified in this session. */
   #legalPerson: CardView | null = null;
   #enterprise: { name: string; uscc: string } | null = null;
@@ -82,16 +76,17 @@ class RenewalFlow implements Flow {
   #interrupted: { cardNo: string; notAfter: string } | null = null;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
+    super({ at: 'insertCard', wanted: 'legalPersonCard', problem: null }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
-    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
-    this.#inReader = cardInReader(deps.reader.status());
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     // The agent may have put the card in before choosing the business.
-    if (this.#inReader) void this.#read('legalPersonCard');
+    if (this.cardIn) void this.#read('legalPersonCard');
   }
 
-  screen(): FlowScreen {
-    const state = this.#state;
+  override screen(): FlowScreen {
+    const state = this.state;
     switch (state.at) {
       case 'insertCard':
         return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
@@ -100,7 +95,7 @@ class RenewalFlow implements Flow {
       case 'enterPin':
         return { screen: 'enterPin', purpose: state.purpose === 'renew' ? 'renew' : 'verify', card: state.card, problem: state.problem };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: licencePaper, scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'comparing':
         return { screen: 'working', task: 'comparing', progress: null };
       case 'registryMismatch':
@@ -110,159 +105,119 @@ class RenewalFlow implements Flow {
       case 'renewalNext':
         return { screen: 'renewalNext', renewed: [...this.#renewed] };
       case 'done':
-        return { screen: 'done', outcome: { flow: 'renewal', enterpriseName: this.#enterprise?.name ?? '', cards: [...this.#renewed] }, receipt: this.#receipt.state() };
+        return this.#receipt.screen({ flow: 'renewal', enterpriseName: this.#enterprise?.name ?? '', cards: [...this.#renewed] });
       case 'failed':
         return { screen: 'failed', problem: state.problem };
-      case 'ended':
-        return state.last;
     }
   }
 
-  canBack(): boolean {
-    const state = this.#state;
+  protected override actions(state: State): Actions {
     switch (state.at) {
-      case 'enterPin':
-        return true;
       case 'insertCard':
-        return state.wanted === 'cardToRenew';
-      case 'readingCard':
-      case 'scanPaper':
-      case 'comparing':
-      case 'registryMismatch':
-      case 'renewing':
-      case 'renewalNext':
-      case 'done':
-      case 'failed':
-      case 'ended':
-        return false;
-    }
-  }
-
-  ended(): { outcome: 'completed' | 'failed' } | null {
-    return this.#state.at === 'ended' ? { outcome: this.#state.outcome } : null;
-  }
-
-  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
-    const state = this.#state;
-    const refused = err<ActionRefusal>({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
-    switch (action.action) {
-      case 'next':
-        return this.#next();
-      case 'back':
-        if (state.at === 'enterPin') this.#go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: null });
-        else if (state.at === 'insertCard' && state.wanted === 'cardToRenew') this.#go({ at: 'renewalNext' });
-        else return refused;
-        return ok(undefined);
-      case 'pin':
-        if (state.at !== 'enterPin') return refused;
-        if (state.purpose === 'verifyLegalPerson') await this.#verify(state, action.pin);
-        else await this.#renew(state, action.pin);
-        return ok(undefined);
-      case 'scan':
-        if (state.at !== 'scanPaper' || state.scanning) return refused;
-        await this.#scan(signal);
-        return ok(undefined);
-      case 'anotherCard':
-        if (state.at !== 'renewalNext') return refused;
-        // Not the card still in the reader (most likely the one just renewed): the next one inserted.
-        this.#go({ at: 'insertCard', wanted: 'cardToRenew', problem: null });
-        return ok(undefined);
-      case 'finish':
-        if (state.at === 'renewalNext') {
-          if (this.#renewed.length === 0) this.#end('completed');
-          else await this.#done();
-        } else if (state.at === 'done') this.#end('completed');
-        else return refused;
-        return ok(undefined);
-      case 'printReceipt':
-        if (state.at !== 'done') return refused;
-        await this.#receipt.print(state.receipt);
-        return ok(undefined);
-      case 'skipReceipt':
-        if (state.at !== 'done') return refused;
-        this.#receipt.skip();
-        return ok(undefined);
-      case 'newPin':
-      case 'confirmFields':
-      case 'rescan':
-        return refused;
-    }
-  }
-
-  onCardReader(status: CardReaderStatus): void {
-    const present = cardInReader(status);
-    if (present === this.#inReader) return;
-    this.#inReader = present;
-    const state = this.#state;
-    if (present) {
-      switch (state.at) {
-        case 'insertCard':
-          void this.#read(state.wanted);
-          return;
-        case 'failed':
-          if (state.then.to === 'card') void this.#read(this.#wantedNow());
-          return;
-        case 'renewalNext':
-          void this.#read('cardToRenew');
-          return;
-        case 'readingCard':
-        case 'enterPin':
-        case 'scanPaper':
-        case 'comparing':
-        case 'registryMismatch':
-        case 'renewing':
-        case 'done':
-        case 'ended':
-          return;
+        // Only the cards to renew come after a list to go back to.
+        return state.wanted === 'cardToRenew' ? { back: () => this.go({ at: 'renewalNext' }) } : {};
+      case 'enterPin': {
+        const back = (): number => this.go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: null });
+        if (state.purpose === 'verifyLegalPerson') return { back, pin: (action) => this.#verify(state, action.pin) };
+        return {
+          back,
+          pin: (action) => this.#renew(state, action.pin),
+          // This card stays as it is.
+          next: () => {
+            this.#hooks.journal('renewal.skipped', { cardNo: state.card.cardNo });
+            this.go({ at: 'renewalNext' });
+          },
+        };
       }
+      case 'scanPaper':
+        return state.scanning ? {} : { scan: (_, signal) => this.#scan(state, signal) };
+      case 'readingCard':
+      case 'comparing':
+      case 'renewing':
+        return {};
+      case 'registryMismatch':
+        return {
+          // A change of information must be done first: nothing is renewed today.
+          next: () => {
+            this.#hooks.journal('renewal.changeRequired', { fields: state.differences.map((d) => d.field) });
+            this.end('failed');
+          },
+        };
+      case 'renewalNext':
+        return {
+          // Not the card still in the reader (most likely the one just renewed): the next one inserted.
+          anotherCard: () => this.go({ at: 'insertCard', wanted: 'cardToRenew', problem: null }),
+          finish: async () => {
+            if (this.#renewed.length === 0) this.end('completed');
+            else await this.#done();
+          },
+        };
+      case 'done':
+        return this.#receipt.actions;
+      case 'failed':
+        return { next: () => this.#afterFailure(state.then) };
     }
-    // Removed: a PIN screen has nothing left to verify; mid-renewal the operation's answer says it.
-    if (state.at === 'enterPin') this.#go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: { kind: 'cardRemoved' } });
   }
 
-  #next(): Result<void, ActionRefusal> {
-    const state = this.#state;
+  #afterFailure(then: AfterFailure): void {
+    switch (then.to) {
+      case 'end':
+        this.end('failed');
+        return;
+      case 'card':
+        this.#awaitCard(this.#wantedNow());
+        return;
+      case 'compare':
+        void this.#compare(then.licence);
+        return;
+    }
+  }
+
+  protected override inserted(state: State): void {
     switch (state.at) {
-      case 'registryMismatch':
-        // A change of information must be done first: nothing is renewed today.
-        this.#hooks.journal('renewal.changeRequired', { fields: state.differences.map((d) => d.field) });
-        this.#end('failed');
-        return ok(undefined);
+      case 'insertCard':
+        void this.#read(state.wanted);
+        return;
       case 'failed':
-        switch (state.then.to) {
-          case 'end':
-            this.#end('failed');
-            break;
-          case 'card':
-            this.#awaitCard(this.#wantedNow());
-            break;
-          case 'compare':
-            void this.#compare(state.then.licence);
-            break;
-        }
-        return ok(undefined);
+        if (state.then.to === 'card') void this.#read(this.#wantedNow());
+        return;
+      case 'renewalNext':
+        void this.#read('cardToRenew');
+        return;
+      case 'readingCard':
       case 'enterPin':
-        if (state.purpose !== 'renew') break;
-        this.#hooks.journal('renewal.skipped', { cardNo: state.card.cardNo });
-        this.#go({ at: 'renewalNext' });
-        return ok(undefined);
+      case 'scanPaper':
+      case 'comparing':
+      case 'registryMismatch':
+      case 'renewing':
+      case 'done':
+        return;
+    }
+  }
+
+  /** A PIN screen has nothing left to verify; mid-renewal the operation's answer says it. */
+  protected override removed(state: State): void {
+    switch (state.at) {
+      case 'enterPin':
+        this.go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: { kind: 'cardRemoved' } });
+        return;
       case 'insertCard':
       case 'readingCard':
       case 'scanPaper':
       case 'comparing':
+      case 'registryMismatch':
       case 'renewing':
       case 'renewalNext':
       case 'done':
-      case 'ended':
-        break;
+      case 'failed':
+        return;
     }
-    return err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: 'next' });
   }
 
   /** The card in the reader if there is one, else the insert screen. */
   #awaitCard(wanted: Wanted): void {
-    if (this.#inReader) void this.#read(wanted);
-    else this.#go({ at: 'insertCard', wanted, problem: null });
+    if (this.cardIn) void this.#read(wanted);
+    else this.go({ at: 'insertCard', wanted, problem: null });
   }
 
   #wantedNow(): Wanted {
@@ -270,17 +225,14 @@ class RenewalFlow implements Flow {
   }
 
   async #read(wanted: Wanted): Promise<void> {
-    const epoch = this.#go({ at: 'readingCard', wanted });
-    // The card service reads a newly inserted card first and settles what a cut left open.
-    await Promise.resolve();
-    await this.#deps.cards.settled();
-    const summary = await this.#deps.cards.readCard();
-    if (epoch !== this.#epoch) return;
-    if (!summary.ok) {
-      this.#go({ at: 'insertCard', wanted, problem: cardProblem(summary.error) });
+    const ticket = this.go({ at: 'readingCard', wanted });
+    const read = await readCardView(this.#deps.cards, { settled: true });
+    if (this.stale(ticket)) return;
+    if (!read.ok) {
+      this.go({ at: 'insertCard', wanted, problem: read.error });
       return;
     }
-    const card = cardViewOf(summary.value);
+    const card = read.value;
     this.#hooks.journal('renewal.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle });
     const interrupted = this.#interrupted;
     if (interrupted?.cardNo === card.cardNo) {
@@ -289,11 +241,11 @@ class RenewalFlow implements Flow {
         // The renewal went through after all (the reconciliation on insert settled it).
         this.#hooks.journal('renewal.settledOnReinsert', { cardNo: card.cardNo, notAfter: card.certificateNotAfter });
         this.#recordRenewed(card, card.certificateNotAfter);
-        this.#go({ at: 'renewalNext' });
+        this.go({ at: 'renewalNext' });
         return;
       }
     }
-    this.#go(this.#afterRead(wanted, card));
+    this.go(this.#afterRead(wanted, card));
   }
 
   #afterRead(wanted: Wanted, card: CardView): State {
@@ -313,16 +265,16 @@ class RenewalFlow implements Flow {
   }
 
   async #verify(state: Extract<State, { at: 'enterPin' }>, pin: string): Promise<void> {
-    const epoch = this.#epoch;
+    const ticket = this.ticket();
     const verified = await this.#deps.cards.verifyPin(pin);
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!verified.ok) {
-      this.#go(this.#pinRefused(state, verified.error));
+      this.go(this.#pinRefused(state, verified.error));
       return;
     }
     this.#legalPerson = state.card;
     this.#hooks.journal('renewal.legalPersonVerified', { cardNo: state.card.cardNo });
-    this.#go({ at: 'scanPaper', scanning: false, problem: null });
+    this.go({ at: 'scanPaper', ...askFor(licencePaper) });
   }
 
   /** Where a refused verify or renewal leads: the PIN again, the card again, or the end. */
@@ -353,23 +305,20 @@ class RenewalFlow implements Flow {
     }
   }
 
-  async #scan(signal: AbortSignal): Promise<void> {
-    const epoch = this.#go({ at: 'scanPaper', scanning: true, problem: null });
+  async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { capture } = this.#deps;
     if (!capture.state().ok) capture.start('renewal');
-    const captured = await capture.capture({ kind: 'business_licence', form: 'original' }, signal);
-    if (epoch !== this.#epoch) return;
-    if (!captured.ok) {
-      this.#go({ at: 'scanPaper', scanning: false, problem: captureProblem(captured.error) });
-      return;
-    }
-    // Only the QR's fields are needed: the scan itself (personal data) goes at once.
-    capture.remove(captured.value.index);
-    const { name, uscc, legalRepresentative, address } = captured.value.document.fields;
-    this.#hooks.journal('renewal.licenceScanned', { fromQr: captured.value.prefilledFromQr });
-    if (!captured.value.prefilledFromQr || name === undefined || uscc === undefined || legalRepresentative === undefined || address === undefined) {
+    await this.#paper.scan(state, { kind: 'business_licence', form: 'original' }, signal, (outcome) => this.#scanned(outcome));
+  }
+
+  /** Only the QR's fields are needed: the scan itself (personal data) goes at once. */
+  async #scanned(outcome: CaptureOutcome): Promise<void> {
+    this.#deps.capture.remove(outcome.index);
+    const { name, uscc, legalRepresentative, address } = outcome.document.fields;
+    this.#hooks.journal('renewal.licenceScanned', { fromQr: outcome.prefilledFromQr });
+    if (!outcome.prefilledFromQr || name === undefined || uscc === undefined || legalRepresentative === undefined || address === undefined) {
       // No readable QR: feed the licence again (a crooked or folded sheet).
-      this.#go({ at: 'scanPaper', scanning: false, problem: { kind: 'rescan', checks: [] } });
+      this.go({ at: 'scanPaper', ...askFor(licencePaper, { kind: 'rescan', checks: [] }) });
       return;
     }
     await this.#compare({ name, uscc, legalRepresentative, address });
@@ -378,14 +327,14 @@ class RenewalFlow implements Flow {
   async #compare(licence: LicenceFields): Promise<void> {
     const legalPerson = this.#legalPerson;
     if (legalPerson === null) {
-      this.#go({ at: 'failed', problem: { kind: 'internal', detail: 'no legal-person card verified' }, then: { to: 'end' } });
+      this.go({ at: 'failed', problem: { kind: 'internal', detail: 'no legal-person card verified' }, then: { to: 'end' } });
       return;
     }
-    const epoch = this.#go({ at: 'comparing' });
+    const ticket = this.go({ at: 'comparing' });
     const found = await this.#deps.authority.lookupCard(legalPerson.cardNo);
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (!found.ok) {
-      this.#go({ at: 'failed', problem: authorityProblem(found.error), then: { to: 'compare', licence } });
+      this.go({ at: 'failed', problem: authorityProblem(found.error), then: { to: 'compare', licence } });
       return;
     }
     const { enterprise } = found.value;
@@ -393,7 +342,7 @@ class RenewalFlow implements Flow {
     const differences = registryDifferences(licence, enterprise);
     this.#hooks.journal('renewal.compared', { differences: differences.map((d) => d.field) });
     if (differences.length > 0) {
-      this.#go({ at: 'registryMismatch', differences });
+      this.go({ at: 'registryMismatch', differences });
       return;
     }
     // The legal-person card first, if it is still in the reader.
@@ -402,9 +351,9 @@ class RenewalFlow implements Flow {
 
   async #renew(state: Extract<State, { at: 'enterPin' }>, pin: string): Promise<void> {
     const { card } = state;
-    const epoch = this.#go({ at: 'renewing', card, progress: null });
+    const ticket = this.go({ at: 'renewing', card, progress: null });
     this.#deps.progress.listen((operation, step) => {
-      if (operation === 'renewal' && epoch === this.#epoch) this.#progress(step);
+      if (operation === 'renewal' && !this.stale(ticket)) this.#progress(step);
     });
     let result;
     try {
@@ -412,10 +361,10 @@ class RenewalFlow implements Flow {
     } finally {
       this.#deps.progress.listen(null);
     }
-    if (epoch !== this.#epoch) return;
+    if (this.stale(ticket)) return;
     if (result.ok) {
       this.#recordRenewed(card, result.value.notAfter);
-      this.#go({ at: 'renewalNext' });
+      this.go({ at: 'renewalNext' });
       return;
     }
     const problem = cardProblem(result.error);
@@ -425,7 +374,7 @@ class RenewalFlow implements Flow {
       case 'cardRemoved':
         // Consistent whatever step it reached; the reconciliation on the next insert settles it.
         this.#interrupted = { cardNo: card.cardNo, notAfter: card.certificateNotAfter };
-        this.#go({ at: 'failed', problem: { kind: 'cardRemoved' }, then: { to: 'card' } });
+        this.go({ at: 'failed', problem: { kind: 'cardRemoved' }, then: { to: 'card' } });
         return;
       case 'wrongPin':
       case 'pinPolicy':
@@ -437,18 +386,16 @@ class RenewalFlow implements Flow {
       case 'notAllowed':
       case 'verificationFailed':
       case 'interrupted':
-        this.#go(this.#pinRefused(state, result.error));
+        this.go(this.#pinRefused(state, result.error));
         return;
     }
   }
 
   #progress(step: string): void {
-    const state = this.#state;
+    const state = this.state;
     if (state.at !== 'renewing') return;
     const index = renewalSteps.findIndex((s) => s === step);
-    // A change of the same state: not a transition, so a pending answer still lands.
-    this.#state = { ...state, progress: { step, index, of: renewalSteps.length } };
-    this.#hooks.changed();
+    this.update({ ...state, progress: { step, index, of: renewalSteps.length } });
   }
 
   #recordRenewed(card: CardView, notAfter: string): void {
@@ -458,26 +405,9 @@ class RenewalFlow implements Flow {
 
   async #done(): Promise<void> {
     const enterprise = this.#enterprise ?? { name: this.#legalPerson?.enterpriseName ?? '', uscc: this.#legalPerson?.uscc ?? '' };
-    const receipt = renewalReceipt({
-      transactionId: this.#deps.sessions.current()?.id ?? 'unknown',
-      kioskId: this.#deps.kioskId,
-      at: this.#deps.now(),
-      enterprise,
-      cards: [...this.#renewed],
-    });
-    this.#go({ at: 'done', receipt });
+    const receipt = renewalReceipt({ ...this.#receipt.stamp(), enterprise, cards: [...this.#renewed] });
+    this.go({ at: 'done' });
     await this.#receipt.print(receipt);
-  }
-
-  #end(outcome: 'completed' | 'failed'): void {
-    this.#go({ at: 'ended', outcome, last: this.screen() });
-  }
-
-  #go(state: State): number {
-    this.#state = state;
-    this.#epoch++;
-    this.#hooks.changed();
-    return this.#epoch;
   }
 }
 

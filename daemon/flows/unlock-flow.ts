@@ -2,7 +2,8 @@
 // the introduction letter (scanned, read and confirmed by the agent), what the kiosk can check
 // before asking for a PIN (the registry, the ID number's check character), the new PIN, the
 // unlock with its progress, the receipt. The full ID number lives in this object's memory only:
-// every view masks it, and a masked value the agent sends back unchanged means "as before".
+// every view masks it, and a masked value the agent sends back unchanged means "as before" (the
+// paper step, paper-step.ts).
 import type { UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { unlockSteps } from '../cards/unlock.ts';
@@ -10,19 +11,16 @@ import { validateResidentId } from '../../basics/identifiers/resident-id.ts';
 import { validateUscc } from '../../basics/identifiers/uscc.ts';
 import type { CaptureRequest } from '../intake/capture-session.ts';
 import { documentLabel } from '../../contract/intake/labels.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
 import { unlockReceipt } from '../printing/business-receipts.ts';
-import type { Receipt } from '../printing/receipt.ts';
-import type { FlowAction } from '../../contract/protocol/flow-messages.ts';
-import { err, ok, type Result } from '../../basics/result.ts';
-import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
-import { cardInReader, cardNoInReader } from './card-in-reader.ts';
-import { cardViewOf } from './card-view.ts';
-import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { cardNoInReader } from './card-in-reader.ts';
+import { readCardView } from './card-view.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
 import type { CardView, FieldInput, FieldView, FlowProblem, FlowScreen, PaperRequest } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import { ReceiptStep } from './receipt-step.ts';
+import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 
 /** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */
 interface Agent {
@@ -66,18 +64,18 @@ interface Resume {
 type Progress = { step: string; index: number; of: number };
 
 type State =
-  | { s: 'consent' }
-  | { s: 'insertCard'; problem: FlowProblem | null; resume: Resume | null }
-  | { s: 'readingCard'; resume: Resume | null }
-  | { s: 'cardShown'; card: CardView }
-  | { s: 'scanPaper'; paper: Paper; papers: Papers; scanning: boolean; problem: FlowProblem | null }
-  | { s: 'confirmFields'; paper: Paper; papers: Papers; document: number; problem: FlowProblem | null }
-  | { s: 'authorising'; evidence: Evidence }
-  | { s: 'newPin'; evidence: Evidence; problem: FlowProblem | null }
-  | { s: 'unlocking'; evidence: Evidence; progress: Progress | null }
+  | { at: 'consent' }
+  | { at: 'insertCard'; problem: FlowProblem | null; resume: Resume | null }
+  | { at: 'readingCard'; resume: Resume | null }
+  | { at: 'cardShown'; card: CardView }
+  | ({ at: 'scanPaper'; which: Paper; papers: Papers } & PaperAsked)
+  | ({ at: 'confirmFields'; which: Paper; papers: Papers } & PaperRead)
+  | { at: 'authorising'; evidence: Evidence }
+  | { at: 'newPin'; evidence: Evidence; problem: FlowProblem | null }
+  | { at: 'unlocking'; evidence: Evidence; progress: Progress | null }
   /** `retry`: what `next` does; `resume`: carry on when the card comes back. */
-  | { s: 'failed'; problem: FlowProblem; retry: { to: 'authorise' | 'newPin'; evidence: Evidence } | null; resume: Resume | null }
-  | { s: 'done'; card: CardView; receipt: Receipt };
+  | { at: 'failed'; problem: FlowProblem; retry: { to: 'authorise' | 'newPin'; evidence: Evidence } | null; resume: Resume | null }
+  | { at: 'done'; card: CardView };
 
 const papersOrder: readonly Paper[] = ['agentId', 'letter'];
 
@@ -116,28 +114,25 @@ export function createUnlockFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
   return new UnlockFlow(deps, hooks);
 }
 
-class UnlockFlow implements Flow {
-  readonly kind = 'unlock' as const;
+class UnlockFlow extends FlowMachine<State> {
+  override readonly kind = 'unlock' as const;
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
-  readonly #sessionId: string;
-  #state: State = { s: 'consent' };
-  #ended: { outcome: 'completed' | 'failed' } | null = null;
-  #cardIn: boolean;
+  readonly #paper: PaperStep<State>;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
+    super({ at: 'consent' }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
-    this.#receipt = new ReceiptStep(deps.printer, () => hooks.changed());
-    this.#sessionId = deps.sessions.current()?.id ?? 'no-session';
-    this.#cardIn = cardInReader(deps.reader.status());
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start('unlock');
   }
 
-  screen(): FlowScreen {
-    const state = this.#state;
-    switch (state.s) {
+  override screen(): FlowScreen {
+    const state = this.state;
+    switch (state.at) {
       case 'consent':
         return { screen: 'consent' };
       case 'insertCard':
@@ -147,9 +142,9 @@ class UnlockFlow implements Flow {
       case 'cardShown':
         return { screen: 'cardShown', card: state.card };
       case 'scanPaper':
-        return { screen: 'scanPaper', paper: paperRequest(state.paper), scanning: state.scanning, problem: state.problem };
+        return scanScreen(state);
       case 'confirmFields':
-        return { screen: 'confirmFields', paper: paperRequest(state.paper), fields: fieldsOf(state.paper, state.papers), problem: state.problem };
+        return confirmScreen(state);
       case 'authorising':
         return { screen: 'working', task: 'authorising', progress: null };
       case 'newPin':
@@ -159,55 +154,69 @@ class UnlockFlow implements Flow {
       case 'failed':
         return { screen: 'failed', problem: state.problem };
       case 'done':
-        return { screen: 'done', outcome: { flow: 'unlock', card: state.card }, receipt: this.#receipt.state() };
+        return this.#receipt.screen({ flow: 'unlock', card: state.card });
     }
   }
 
-  canBack(): boolean {
-    const state = this.#state;
-    switch (state.s) {
-      case 'insertCard':
-        return state.resume === null;
-      case 'cardShown':
-      case 'confirmFields':
-      case 'newPin':
-        return true;
-      case 'scanPaper':
-        return !state.scanning;
+  protected override actions(state: State): Actions {
+    switch (state.at) {
       case 'consent':
+        return {
+          next: async () => {
+            this.go({ at: 'insertCard', problem: null, resume: null });
+            // A card already in the reader is the one the agent brought.
+            if (this.cardIn) await this.#readCard(null);
+          },
+        };
+      case 'insertCard':
+        // Waiting for the card being unlocked to come back: no way back from that.
+        return state.resume === null ? { back: () => this.go({ at: 'consent' }) } : {};
       case 'readingCard':
       case 'authorising':
       case 'unlocking':
-      case 'failed':
+        return {};
+      case 'cardShown':
+        return {
+          back: () => this.go({ at: 'insertCard', problem: null, resume: null }),
+          next: () => {
+            this.#askFor('agentId', { card: state.card, agent: null, agentDocument: null, letter: null });
+          },
+        };
+      case 'scanPaper':
+        if (state.scanning) return {};
+        return {
+          back: () => this.#backFromScan(state),
+          scan: (_, signal) => this.#paper.scan(state, captureRequests[state.which], signal, (outcome) => this.#showFields(state.which, state.papers, outcome.index)),
+        };
+      case 'confirmFields':
+        // Rescan or back: the paper goes and what it said with it; the agent feeds it again.
+        return this.#paper.confirmActions(
+          state,
+          (asked) => this.go({ at: 'scanPaper', which: state.which, papers: forgetting(state.which, state.papers), ...asked }),
+          (values) => this.#confirm(state, values),
+        );
+      case 'newPin':
+        return {
+          back: () => this.#letterFields(state.evidence, null),
+          newPin: (action) => this.#unlock(state.evidence, action.pin, action.confirmation),
+        };
+      case 'failed': {
+        const { retry } = state;
+        const finish = (): void => this.end('failed');
+        if (retry === null) return { finish };
+        const next = async (): Promise<void> => {
+          if (retry.to === 'authorise') await this.#authorise(retry.evidence);
+          else this.go({ at: 'newPin', evidence: retry.evidence, problem: null });
+        };
+        return { finish, next };
+      }
       case 'done':
-        return false;
+        return this.#receipt.actions;
     }
   }
 
-  ended(): { outcome: 'completed' | 'failed' } | null {
-    return this.#ended;
-  }
-
-  async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {
-    const handled = await this.#act(this.#state, action, signal);
-    return handled ? ok(undefined) : err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
-  }
-
-  onCardReader(status: CardReaderStatus): void {
-    const wasIn = this.#cardIn;
-    this.#cardIn = cardInReader(status);
-    if (!wasIn && this.#cardIn) this.#inserted();
-    if (wasIn && !this.#cardIn) this.#removed();
-  }
-
-  #go(state: State): void {
-    this.#state = state;
-    this.#hooks.changed();
-  }
-
-  #inserted(): void {
-    const state = this.#state;
-    switch (state.s) {
+  protected override inserted(state: State): void {
+    switch (state.at) {
       case 'insertCard':
         void this.#readCard(state.resume);
         return;
@@ -231,14 +240,13 @@ class UnlockFlow implements Flow {
    * The papers do not need the card; the card shown and the PIN pad do. Authorising checks the
    * card before it goes on; the unlock reports a removal itself.
    */
-  #removed(): void {
-    const state = this.#state;
-    switch (state.s) {
+  protected override removed(state: State): void {
+    switch (state.at) {
       case 'cardShown':
-        this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: null });
+        this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' }, resume: null });
         return;
       case 'newPin':
-        this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence: state.evidence, afterCut: false } });
+        this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence: state.evidence, afterCut: false } });
         return;
       case 'consent':
       case 'insertCard':
@@ -250,162 +258,60 @@ class UnlockFlow implements Flow {
       case 'failed':
       case 'done':
         return;
-    }
-  }
-
-  async #act(state: State, action: FlowAction, signal: AbortSignal): Promise<boolean> {
-    switch (state.s) {
-      case 'consent':
-        if (action.action !== 'next') return false;
-        this.#go({ s: 'insertCard', problem: null, resume: null });
-        // A card already in the reader is the one the agent brought.
-        if (this.#cardIn) await this.#readCard(null);
-        return true;
-      case 'insertCard':
-        if (action.action !== 'back' || state.resume !== null) return false;
-        this.#go({ s: 'consent' });
-        return true;
-      case 'readingCard':
-      case 'authorising':
-      case 'unlocking':
-        return false;
-      case 'cardShown':
-        if (action.action === 'back') this.#go({ s: 'insertCard', problem: null, resume: null });
-        else if (action.action === 'next') this.#scanPaper('agentId', { card: state.card, agent: null, agentDocument: null, letter: null }, null);
-        else return false;
-        return true;
-      case 'scanPaper':
-        return this.#onScanPaper(state, action, signal);
-      case 'confirmFields':
-        return this.#onConfirmFields(state, action);
-      case 'newPin':
-        if (action.action === 'back') {
-          this.#letterFields(state.evidence, null);
-          return true;
-        }
-        if (action.action !== 'newPin') return false;
-        await this.#unlock(state.evidence, action.pin, action.confirmation);
-        return true;
-      case 'failed':
-        if (action.action === 'finish') {
-          this.#ended = { outcome: 'failed' };
-          return true;
-        }
-        if (action.action !== 'next' || state.retry === null) return false;
-        if (state.retry.to === 'authorise') await this.#authorise(state.retry.evidence);
-        else this.#go({ s: 'newPin', evidence: state.retry.evidence, problem: null });
-        return true;
-      case 'done':
-        switch (action.action) {
-          case 'printReceipt':
-            await this.#receipt.print(state.receipt);
-            return true;
-          case 'skipReceipt':
-            this.#receipt.skip();
-            return true;
-          case 'finish':
-            this.#ended = { outcome: 'completed' };
-            return true;
-          case 'next':
-          case 'back':
-          case 'pin':
-          case 'newPin':
-          case 'scan':
-          case 'confirmFields':
-          case 'rescan':
-          case 'anotherCard':
-            return false;
-        }
     }
   }
 
   async #readCard(resume: Resume | null): Promise<void> {
-    this.#go({ s: 'readingCard', resume });
-    const read = await this.#deps.cards.readCard();
-    if (this.#state.s !== 'readingCard') return;
+    const ticket = this.go({ at: 'readingCard', resume });
+    const read = await readCardView(this.#deps.cards, { settled: false });
+    if (this.stale(ticket)) return;
     if (!read.ok) {
-      this.#go({ s: 'insertCard', problem: cardProblem(read.error), resume });
+      this.go({ at: 'insertCard', problem: read.error, resume });
       return;
     }
-    const card = cardViewOf(read.value);
+    const card = read.value;
     if (resume !== null && card.cardNo === resume.evidence.card.cardNo) {
       const evidence = { ...resume.evidence, card };
       // Reconciliation ran when the card came back: a cut after the PIN reset finished the unlock.
       if (resume.afterCut && card.lifecycle === 'active') this.#done(card, evidence.agent);
       else if (card.lifecycle === 'locked') await this.#authorise(evidence);
-      else this.#go({ s: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, retry: null, resume: null });
+      else this.go({ at: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, retry: null, resume: null });
       return;
     }
     // Another card than the one being unlocked: it starts over with that card.
     if (card.cardType === 'technician') {
-      this.#go({ s: 'insertCard', problem: { kind: 'wrongCardType', expected: [...holderCardTypes], actual: card.cardType }, resume: null });
+      this.go({ at: 'insertCard', problem: { kind: 'wrongCardType', expected: [...holderCardTypes], actual: card.cardType }, resume: null });
     } else if (card.lifecycle !== 'locked') {
-      this.#go({ s: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, resume: null });
+      this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, resume: null });
     } else {
-      this.#go({ s: 'cardShown', card });
+      this.go({ at: 'cardShown', card });
     }
   }
 
-  #scanPaper(paper: Paper, papers: Papers, problem: FlowProblem | null): void {
-    this.#go({ s: 'scanPaper', paper, papers, scanning: false, problem });
+  #askFor(which: Paper, papers: Papers): void {
+    this.go({ at: 'scanPaper', which, papers, ...askFor(paperRequest(which)) });
   }
 
-  async #onScanPaper(state: Extract<State, { s: 'scanPaper' }>, action: FlowAction, signal: AbortSignal): Promise<boolean> {
-    if (state.scanning) return false;
-    if (action.action === 'back') {
-      if (state.paper === 'agentId') this.#go({ s: 'cardShown', card: state.papers.card });
-      else if (state.papers.agentDocument === null) this.#scanPaper('agentId', state.papers, null);
-      else this.#go({ s: 'confirmFields', paper: 'agentId', papers: state.papers, document: state.papers.agentDocument, problem: null });
-      return true;
-    }
-    if (action.action !== 'scan') return false;
-    this.#go({ ...state, scanning: true, problem: null });
-    const captured = await this.#deps.capture.capture(captureRequests[state.paper], signal);
-    if (this.#state.s !== 'scanPaper') return true;
-    if (!captured.ok) this.#go({ ...state, scanning: false, problem: captureProblem(captured.error) });
-    else this.#go({ s: 'confirmFields', paper: state.paper, papers: state.papers, document: captured.value.index, problem: null });
-    return true;
+  /** The fields of paper `which` (document `document`), pre-filled from what the papers said so far. */
+  #showFields(which: Paper, papers: Papers, document: number, problem: FlowProblem | null = null): void {
+    this.go({ at: 'confirmFields', which, papers, ...readPaper(paperRequest(which), document, fieldsOf(which, papers), problem) });
   }
 
-  async #onConfirmFields(state: Extract<State, { s: 'confirmFields' }>, action: FlowAction): Promise<boolean> {
-    switch (action.action) {
-      case 'back':
-      case 'rescan':
-        // The paper goes, scans and all; the agent feeds it again.
-        this.#deps.capture.remove(state.document);
-        this.#scanPaper(state.paper, state.paper === 'agentId' ? { ...state.papers, agent: null, agentDocument: null } : { ...state.papers, letter: null }, null);
-        return true;
-      case 'confirmFields':
-        await this.#confirm(state, action.fields);
-        return true;
-      case 'next':
-      case 'pin':
-      case 'newPin':
-      case 'scan':
-      case 'anotherCard':
-      case 'finish':
-      case 'printReceipt':
-      case 'skipReceipt':
-        return false;
-    }
-  }
-
-  async #confirm(state: Extract<State, { s: 'confirmFields' }>, given: Record<string, string>): Promise<void> {
+  #backFromScan(state: Extract<State, { at: 'scanPaper' }>): void {
     const { papers } = state;
-    const shown = fieldsOf(state.paper, papers);
-    const previous = state.paper === 'agentId' ? { idNumber: papers.agent?.idNumber } : { agentIdNumber: papers.letter?.agentIdNumber ?? papers.agent?.idNumber };
-    const values: Record<string, string> = {};
-    for (const f of shown) {
-      const value = (given[f.key] ?? f.value).trim();
-      // The view only ever shows a masked ID number: sent back unchanged, it means the full one kept here.
-      const kept = f.input === 'idNumber' ? previous[f.key as keyof typeof previous] : undefined;
-      values[f.key] = kept !== undefined && value === maskIdNumber(kept) ? kept : value;
-    }
-    const invalid = shown.filter((f) => !validField(f, values[f.key] ?? '', this.#deps.now())).map((f) => f.key);
+    if (state.which === 'agentId') this.go({ at: 'cardShown', card: papers.card });
+    else if (papers.agentDocument === null) this.#askFor('agentId', papers);
+    else this.#showFields('agentId', papers, papers.agentDocument);
+  }
+
+  /** `values`: the fields as the agent confirmed them, ID numbers in full. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>): Promise<void> {
+    const { papers } = state;
+    const invalid = state.fields.filter((f) => !validField(f, values[f.key] ?? '', this.#deps.now())).map((f) => f.key);
     const go = (problem: FlowProblem | null): void => {
-      this.#go({ ...state, problem });
+      this.go({ ...state, problem });
     };
-    if (state.paper === 'agentId') {
+    if (state.which === 'agentId') {
       if (invalid.length > 0) {
         go({ kind: 'fieldsInvalid', fields: invalid });
         return;
@@ -417,7 +323,7 @@ class UnlockFlow implements Flow {
         return;
       }
       this.#hooks.journal('unlock.agentIdConfirmed', {});
-      this.#scanPaper('letter', { ...papers, agent, agentDocument: state.document, letter: null }, null);
+      this.#askFor('letter', { ...papers, agent, agentDocument: state.document, letter: null });
       return;
     }
     const agent = papers.agent;
@@ -436,7 +342,7 @@ class UnlockFlow implements Flow {
     if (letter.agentIdNumber !== '' && letter.agentIdNumber !== agent.idNumber && !invalid.includes('agentIdNumber')) invalid.push('agentIdNumber');
     const withLetter = { ...papers, letter };
     if (invalid.length > 0) {
-      this.#go({ ...state, papers: withLetter, problem: { kind: 'fieldsInvalid', fields: invalid } });
+      this.#showFields('letter', withLetter, state.document, { kind: 'fieldsInvalid', fields: invalid });
       return;
     }
     const confirmed = this.#deps.capture.confirm(state.document, { agentName: letter.agentName, agentIdNumber: letter.agentIdNumber, uscc: letter.uscc, name: letter.enterpriseName });
@@ -450,29 +356,29 @@ class UnlockFlow implements Flow {
 
   #letterFields(evidence: Evidence, problem: FlowProblem | null): void {
     const papers: Papers = { card: evidence.card, agent: evidence.agent, agentDocument: evidence.agentDocument, letter: evidence.letter };
-    this.#go({ s: 'confirmFields', paper: 'letter', papers, document: evidence.letterDocument, problem });
+    this.#showFields('letter', papers, evidence.letterDocument, problem);
   }
 
   #cardIs(cardNo: string): boolean {
-    return this.#cardIn && (cardNoInReader(this.#deps.reader.status()) ?? cardNo) === cardNo;
+    return this.cardIn && (cardNoInReader(this.#deps.reader.status()) ?? cardNo) === cardNo;
   }
 
   /** What the kiosk can check before the PIN: the registry's card and enterprise, the ID number. */
   async #authorise(evidence: Evidence): Promise<void> {
-    this.#go({ s: 'authorising', evidence });
+    const ticket = this.go({ at: 'authorising', evidence });
     const found = await this.#deps.authority.lookupCard(evidence.card.cardNo);
-    if (this.#state.s !== 'authorising') return;
+    if (this.stale(ticket)) return;
     if (!found.ok) {
       const problem = authorityProblem(found.error);
       const retry = problem.kind === 'authorityUnreachable' ? { to: 'authorise' as const, evidence } : null;
-      this.#go({ s: 'failed', problem, retry, resume: null });
+      this.go({ at: 'failed', problem, retry, resume: null });
       return;
     }
     const { card, enterprise } = found.value;
     // A PIN blocks on the card, offline: the registry may still say active (or expired) while the
     // card the kiosk just read is locked. Only what the registry holds against the card stops here.
     if (card.status !== 'locked' && card.status !== 'active' && card.status !== 'expired') {
-      this.#go({ s: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.status }, retry: null, resume: null });
+      this.go({ at: 'failed', problem: { kind: 'wrongCardState', lifecycle: card.status }, retry: null, resume: null });
       return;
     }
     if (!sameCode(enterprise.uscc, evidence.letter.uscc)) {
@@ -484,19 +390,19 @@ class UnlockFlow implements Flow {
       return;
     }
     if (!this.#cardIs(evidence.card.cardNo)) {
-      this.#go({ s: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence, afterCut: false } });
+      this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence, afterCut: false } });
       return;
     }
-    this.#go({ s: 'newPin', evidence, problem: null });
+    this.go({ at: 'newPin', evidence, problem: null });
   }
 
   async #unlock(evidence: Evidence, pin: string, confirmation: string): Promise<void> {
-    this.#go({ s: 'unlocking', evidence, progress: null });
+    const ticket = this.go({ at: 'unlocking', evidence, progress: null });
     const proof: UnlockEvidence = { agentName: evidence.agent.name, agentIdNumber: evidence.agent.idNumber, introductionLetter: true, enterpriseUscc: evidence.letter.uscc };
     this.#deps.progress.listen((operation, step) => {
-      const state = this.#state;
-      if (operation !== 'unlock' || state.s !== 'unlocking') return;
-      this.#go({ ...state, progress: { step, index: unlockSteps.indexOf(step as (typeof unlockSteps)[number]), of: unlockSteps.length } });
+      const state = this.state;
+      if (operation !== 'unlock' || state.at !== 'unlocking') return;
+      this.update({ ...state, progress: { step, index: unlockSteps.indexOf(step as (typeof unlockSteps)[number]), of: unlockSteps.length } });
     });
     let result;
     try {
@@ -504,10 +410,10 @@ class UnlockFlow implements Flow {
     } finally {
       this.#deps.progress.listen(null);
     }
-    if (this.#state.s !== 'unlocking') return;
+    if (this.stale(ticket)) return;
     if (result.ok) {
-      const read = await this.#deps.cards.readCard();
-      this.#done(read.ok ? cardViewOf(read.value) : { ...evidence.card, lifecycle: 'active' }, evidence.agent);
+      const read = await readCardView(this.#deps.cards, { settled: false });
+      this.#done(read.ok ? read.value : { ...evidence.card, lifecycle: 'active' }, evidence.agent);
       return;
     }
     this.#unlockFailed(evidence, result.error);
@@ -515,10 +421,10 @@ class UnlockFlow implements Flow {
 
   #unlockFailed(evidence: Evidence, error: CardServiceError): void {
     const failed = (problem: FlowProblem, retry: boolean, resume: Resume | null = null) =>
-      this.#go({ s: 'failed', problem, retry: retry ? { to: 'newPin', evidence } : null, resume });
+      this.go({ at: 'failed', problem, retry: retry ? { to: 'newPin', evidence } : null, resume });
     switch (error.kind) {
       case 'pinPolicy':
-        this.#go({ s: 'newPin', evidence, problem: cardProblem(error) });
+        this.go({ at: 'newPin', evidence, problem: cardProblem(error) });
         return;
       case 'authority':
         if (error.error.kind === 'refused') this.#letterFields(evidence, authorityProblem(error.error));
@@ -533,7 +439,7 @@ class UnlockFlow implements Flow {
         failed({ kind: 'cardRemoved' }, false, { evidence, afterCut: true });
         return;
       case 'noCard':
-        this.#go({ s: 'insertCard', problem: { kind: 'noCard' }, resume: { evidence, afterCut: false } });
+        this.go({ at: 'insertCard', problem: { kind: 'noCard' }, resume: { evidence, afterCut: false } });
         return;
       case 'cardState':
       case 'interrupted':
@@ -550,9 +456,9 @@ class UnlockFlow implements Flow {
   }
 
   #done(card: CardView, agent: Agent): void {
-    const receipt = unlockReceipt({ transactionId: this.#sessionId, kioskId: this.#deps.kioskId, at: this.#deps.now(), card, agent });
+    const receipt = unlockReceipt({ ...this.#receipt.stamp(), card, agent });
     this.#hooks.journal('unlock.done', { cardNo: card.cardNo });
-    this.#go({ s: 'done', card, receipt });
+    this.go({ at: 'done', card });
     // Printed without being asked; a failure shows on the done screen with a retry.
     void this.#receipt.print(receipt);
   }
@@ -563,19 +469,24 @@ function paperRequest(paper: Paper): PaperRequest {
   return { label: paperLabels[paper], position: { index: papersOrder.indexOf(paper), of: papersOrder.length }, wanted: { kind, form, role: role ?? null } };
 }
 
+/** The papers without what `paper` said: it is to be scanned again. */
+function forgetting(paper: Paper, papers: Papers): Papers {
+  return paper === 'agentId' ? { ...papers, agent: null, agentDocument: null } : { ...papers, letter: null };
+}
+
+/** The fields of `paper`, pre-filled from the card and the papers confirmed, ID numbers in full. */
 function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
   const { agent, letter, card } = papers;
-  const masked = (id: string | undefined) => (id === undefined || id === '' ? '' : maskIdNumber(id));
   switch (paper) {
     case 'agentId':
       return [
         field('name', fieldLabels.personName, agent?.name ?? '', 'text', agent === null ? 'none' : 'agent'),
-        field('idNumber', fieldLabels.idNumber, masked(agent?.idNumber), 'idNumber', agent === null ? 'none' : 'agent'),
+        field('idNumber', fieldLabels.idNumber, agent?.idNumber ?? '', 'idNumber', agent === null ? 'none' : 'agent'),
       ];
     case 'letter':
       return [
         field('agentName', fieldLabels.agentName, letter?.agentName ?? agent?.name ?? '', 'text', letter === null && agent === null ? 'none' : 'agent'),
-        field('agentIdNumber', fieldLabels.agentIdNumber, masked(letter?.agentIdNumber ?? agent?.idNumber), 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
+        field('agentIdNumber', fieldLabels.agentIdNumber, letter?.agentIdNumber ?? agent?.idNumber ?? '', 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
         field('uscc', fieldLabels.uscc, letter?.uscc ?? card.uscc, 'code', letter === null ? 'card' : 'agent'),
         field('name', fieldLabels.enterpriseName, letter?.enterpriseName ?? card.enterpriseName, 'text', letter === null ? 'card' : 'agent'),
       ];

@@ -280,7 +280,8 @@ function licenceFields(reports: readonly PageReport[]): DocumentFields | null {
   return null;
 }
 
-function enterpriseFrom(fields: DocumentFields): IntakeEnterprise {
+/** The package's enterprise as a business licence's fields name it (the intake flow sets it from the licence too). */
+export function enterpriseFrom(fields: DocumentFields): IntakeEnterprise {
   const uscc = fields.uscc?.trim();
   return {
     ...(fields.name !== undefined && { name: fields.name }),
