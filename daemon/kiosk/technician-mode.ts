@@ -1,6 +1,10 @@
 // Technician mode: entered with the technician card and its PIN, or with the cabinet's service
-// switch and the technician PIN. Failures lock out for growing delays (kept across restarts);
-// every attempt and action is audited. While a technician works the kiosk is out of service
+// switch and the technician PIN. Wrong PINs lock out for growing delays (kept across restarts);
+// every attempt and action is audited. Logins are evaluated one at a time and each is counted as
+// a failure before its PIN is checked, so a burst of guesses in one write gets at most the free
+// attempts evaluated; only a wrong PIN stays counted (a switch left off or a missing card is not
+// a guess). The lockout runs on the monotonic clock and never exceeds its cap, whatever the wall
+// clock does. While a technician works the kiosk is out of service
 // for agents; leaving technician mode returns it to service (unless the cabinet is still open).
 import type { CardService } from '../cards/card-service.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
@@ -20,6 +24,7 @@ export interface TechnicianSession {
   connectionId: number;
 }
 
+/** As kept in the store: the wall-clock end is only a hint for the next start, capped there. */
 interface Lockout {
   failures: number;
   lockedUntil: number;
@@ -66,16 +71,31 @@ export interface TechnicianModeOptions {
   /** scrypt hash from the configuration (`technician.pinHash`); null disables the switch path. */
   technicianPinHash: string | null;
   now?: () => number;
+  /** A monotonic clock in ms (performance.now); the lockout is measured on it. */
+  monotonic?: () => number;
 }
 
 export class TechnicianMode {
   readonly #options: TechnicianModeOptions;
   readonly #now: () => number;
+  readonly #monotonic: () => number;
   #session: TechnicianSession | null = null;
+  #failures: number;
+  /** On the monotonic clock. */
+  #lockedUntil: number;
+  /** Logins one after another: the next starts when the one before has been counted. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: TechnicianModeOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#monotonic = options.monotonic ?? (() => performance.now());
+    // A lockout survives a restart, but no longer than its own delay: a wall clock set forward or
+    // back cannot stretch it.
+    const kept = (options.store.getState(lockoutKey) as Lockout | undefined) ?? { failures: 0, lockedUntil: 0 };
+    this.#failures = kept.failures;
+    const remaining = Math.min(Math.max(0, kept.lockedUntil - this.#now()), lockoutDelayMs(kept.failures));
+    this.#lockedUntil = this.#monotonic() + remaining;
   }
 
   current(): TechnicianSession | null {
@@ -86,30 +106,47 @@ export class TechnicianMode {
     return this.#session?.connectionId === connectionId;
   }
 
-  async login(request: TechnicianLogin, connectionId: number): Promise<Result<TechnicianSession, TechnicianRefusal>> {
+  login(request: TechnicianLogin, connectionId: number): Promise<Result<TechnicianSession, TechnicianRefusal>> {
+    const attempt = this.#queue.then(() => this.#attempt(request, connectionId));
+    this.#queue = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  async #attempt(request: TechnicianLogin, connectionId: number): Promise<Result<TechnicianSession, TechnicianRefusal>> {
     const { store, logger } = this.#options;
     if (this.#session !== null) return err({ kind: 'alreadyActive', actor: this.#session.actor });
-    const lockout = (store.getState(lockoutKey) as Lockout | undefined) ?? { failures: 0, lockedUntil: 0 };
-    const now = this.#now();
-    if (lockout.lockedUntil > now) {
-      const refusal = { kind: 'lockedOut' as const, retryInSeconds: Math.ceil((lockout.lockedUntil - now) / 1000) };
+    const now = this.#monotonic();
+    if (this.#lockedUntil > now) {
+      const retryInSeconds = Math.ceil(Math.min(this.#lockedUntil - now, maxDelayMs) / 1000);
+      const refusal = { kind: 'lockedOut' as const, retryInSeconds };
       store.audit('technician:unknown', 'technician.loginRefused', { method: request.method, refusal });
       return err(refusal);
     }
+    // Counted before the check: whatever happens to this attempt, it was one.
+    const before = this.#failures;
+    this.#setFailures(before + 1);
     const identified = await this.#identify(request);
     if (!identified.ok) {
-      const failures = lockout.failures + 1;
-      store.setState(lockoutKey, { failures, lockedUntil: now + lockoutDelayMs(failures) } satisfies Lockout);
+      // Only a wrong PIN is a guess; a switch left off, a missing card or a reader error is not.
+      if (identified.error.kind !== 'wrongPin') this.#setFailures(before);
+      const failures = this.#failures;
       store.audit('technician:unknown', 'technician.loginRefused', { method: request.method, refusal: identified.error, failures });
       logger.event('technician.loginRefused', { method: request.method, refusal: identified.error.kind, failures });
       return identified;
     }
-    store.setState(lockoutKey, { failures: 0, lockedUntil: 0 } satisfies Lockout);
-    this.#session = { actor: identified.value, since: new Date(now).toISOString(), connectionId };
+    this.#setFailures(0);
+    this.#session = { actor: identified.value, since: new Date(this.#now()).toISOString(), connectionId };
     store.audit(identified.value, 'technician.login', { method: request.method });
     logger.event('technician.login', { actor: identified.value, method: request.method });
     this.#options.service.set('maintenance', identified.value);
     return ok(this.#session);
+  }
+
+  #setFailures(failures: number): void {
+    const delay = lockoutDelayMs(failures);
+    this.#failures = failures;
+    this.#lockedUntil = this.#monotonic() + delay;
+    this.#options.store.setState(lockoutKey, { failures, lockedUntil: delay === 0 ? 0 : this.#now() + delay } satisfies Lockout);
   }
 
   /** Leaves technician mode and returns the kiosk to service (a still-open cabinet keeps the tamper). */
@@ -144,7 +181,7 @@ export class TechnicianMode {
         const status = this.#options.gpio.status();
         if (status.state !== 'online' || !status.inputs.serviceSwitch) return err({ kind: 'serviceSwitchOff' });
         if (this.#options.technicianPinHash === null) return err({ kind: 'noTechnicianPinConfigured' });
-        return technicianPinMatches(request.pin, this.#options.technicianPinHash) ? ok('technician:service-switch') : err({ kind: 'wrongPin' });
+        return (await technicianPinMatches(request.pin, this.#options.technicianPinHash)) ? ok('technician:service-switch') : err({ kind: 'wrongPin' });
       }
     }
   }

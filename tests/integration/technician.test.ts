@@ -100,7 +100,8 @@ describe('technician mode and tamper', () => {
       const call = await client(daemon);
       expect((await call('Technician.Login', { method: 'serviceSwitch', pin: switchPin })).payload).toEqual({ error: { kind: 'serviceSwitchOff' } });
       await call('Sim.SetInput', { input: 'serviceSwitch', active: true });
-      for (let i = 0; i < 2; i++) expect((await call('Technician.Login', { method: 'serviceSwitch', pin: '11223344' })).payload).toEqual({ error: { kind: 'wrongPin' } });
+      // A switch left off is not a guess (issue 13): only the three wrong PINs count.
+      for (let i = 0; i < 3; i++) expect((await call('Technician.Login', { method: 'serviceSwitch', pin: '11223344' })).payload).toEqual({ error: { kind: 'wrongPin' } });
       // The next failure starts the lockout: even the right PIN is refused meanwhile.
       const locked = await call('Technician.Login', { method: 'serviceSwitch', pin: switchPin });
       expect(locked).toMatchObject({ code: 'authorisationRequired', payload: { error: { kind: 'lockedOut' } } });
