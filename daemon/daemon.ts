@@ -122,7 +122,16 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     gpio: devices.gpio,
     push: (view) => ws.broadcast('Kiosk.FlowChanged', { view }),
   });
-  const technician = new TechnicianMode({ store, logger, service, cards, gpio: devices.gpio, technicianPinHash: config.technician.pinHash });
+  const technician = new TechnicianMode({
+    store,
+    logger,
+    service,
+    cards,
+    gpio: devices.gpio,
+    technicianPinHash: config.technician.pinHash,
+    idleLimitMs: config.technician.idleSeconds * 1000,
+    sessionLimitMs: config.technician.maxSeconds * 1000,
+  });
   const sources = Object.fromEntries(deviceKinds.map((kind) => [kind, devices[kind].source])) as KioskStatus['sources'];
   const status = (): KioskStatus => {
     const statuses = deviceStatuses(devices);
@@ -246,6 +255,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         await ws.close(reason);
         server.closeAllConnections();
         stopGpioReactions();
+        technician.stop();
         flows.stop();
         cards.stop();
         stopCounting();

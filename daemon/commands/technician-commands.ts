@@ -73,7 +73,11 @@ const notTechnician: CommandFailure = { completionCode: 'authorisationRequired',
 export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, TechnicianCommands> {
   const { technician, service, store, gpio, cards, counters, logTail, printing, status, config } = deps;
   const now = deps.now ?? (() => new Date());
-  const allowed = (context: CommandContext) => technician.isTechnician(context.connectionId);
+  // Every technician command is activity: it keeps technician mode from ending as idle.
+  const allowed = (context: CommandContext) => {
+    technician.touch(context.connectionId);
+    return technician.isTechnician(context.connectionId);
+  };
   // The checks may also come from a shell on the kiosk (`kiosk diag card`): a local tool sends no
   // Origin, and the daemon listens on loopback only. Web pages need technician mode.
   const mayCheck = (context: CommandContext) => allowed(context) || !context.fromBrowser;

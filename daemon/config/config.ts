@@ -39,6 +39,10 @@ export const configSchema = z.strictObject({
   technician: z.strictObject({
     /** scrypt hash of the technician PIN for the service-switch path (`kiosk technician hash-pin`); null: card only. */
     pinHash: z.string().regex(/^scrypt:\d+:\d+:\d+:[0-9a-f]{32}:[0-9a-f]{64}$/, 'make it with: kiosk technician hash-pin').nullable(),
+    /** Technician mode ends after this long without a technician command. */
+    idleSeconds: z.int().min(10).max(4 * 3600),
+    /** …and after this long in all, however busy. */
+    maxSeconds: z.int().min(60).max(24 * 3600),
   }),
   /** The SANE scanner (docs/scanner.md). */
   scanner: z.strictObject({
@@ -89,7 +93,7 @@ const partialConfigSchema = z.strictObject({
   cardReader: configSchema.shape.cardReader.partial().optional(),
   scanner: configSchema.shape.scanner.partial().optional(),
   gpio: configSchema.shape.gpio.optional(),
-  technician: configSchema.shape.technician.optional(),
+  technician: configSchema.shape.technician.partial().optional(),
   authority: configSchema.shape.authority.optional(),
   uiDir: z.string().min(1).optional(),
   sim: z
@@ -120,7 +124,7 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     log: { level: 'info' },
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
-    technician: { pinHash: null },
+    technician: { pinHash: null, idleSeconds: 600, maxSeconds: 7200 },
     // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
     gpio: {
       outputs: {
@@ -218,7 +222,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     cardReader: { ...base.cardReader, ...over.cardReader },
     scanner: { ...base.scanner, ...over.scanner },
     gpio: over.gpio ?? base.gpio,
-    technician: over.technician ?? base.technician,
+    technician: { ...base.technician, ...over.technician },
     authority: over.authority ?? base.authority,
     uiDir: over.uiDir ?? base.uiDir,
     sim: { stacks: over.sim?.stacks ?? base.sim.stacks, vpcd: { ...base.sim.vpcd, ...over.sim?.vpcd } },

@@ -22,6 +22,7 @@ export interface TechnicianSession {
   actor: string;
   since: string;
   connectionId: number;
+  method: TechnicianLogin['method'];
 }
 
 /** As kept in the store: the wall-clock end is only a hint for the next start, capped there. */
@@ -71,9 +72,16 @@ export interface TechnicianModeOptions {
   /** scrypt hash from the configuration (`technician.pinHash`); null disables the switch path. */
   technicianPinHash: string | null;
   now?: () => number;
-  /** A monotonic clock in ms (performance.now); the lockout is measured on it. */
+  /** A monotonic clock in ms (performance.now); the lockout and the session limits are measured on it. */
   monotonic?: () => number;
+  /** Technician mode ends after this long without a technician command (ms) … */
+  idleLimitMs?: number;
+  /** … and after this long in all (ms). */
+  sessionLimitMs?: number;
 }
+
+/** How often the session limits are looked at. */
+const limitCheckMs = 5_000;
 
 export class TechnicianMode {
   readonly #options: TechnicianModeOptions;
@@ -85,6 +93,11 @@ export class TechnicianMode {
   #lockedUntil: number;
   /** Logins one after another: the next starts when the one before has been counted. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** On the monotonic clock: when the session began and when its technician last did anything. */
+  #sessionStarted = 0;
+  #lastActivity = 0;
+  #limitTimer: NodeJS.Timeout | null = null;
+  #stopWatchingSwitch: (() => void) | null = null;
 
   constructor(options: TechnicianModeOptions) {
     this.#options = options;
@@ -104,6 +117,29 @@ export class TechnicianMode {
 
   isTechnician(connectionId: number): boolean {
     return this.#session?.connectionId === connectionId;
+  }
+
+  /** The technician did something: the idle limit starts again. */
+  touch(connectionId: number): void {
+    if (this.isTechnician(connectionId)) this.#lastActivity = this.#monotonic();
+  }
+
+  /** Ends the session when it has been idle or open too long (also run every few seconds). */
+  checkLimits(): void {
+    if (this.#session === null) return;
+    const now = this.#monotonic();
+    const idleLimit = this.#options.idleLimitMs ?? 600_000;
+    const sessionLimit = this.#options.sessionLimitMs ?? 7_200_000;
+    if (now - this.#lastActivity >= idleLimit) this.logout(`no technician action for ${Math.round(idleLimit / 1000)} s`);
+    else if (now - this.#sessionStarted >= sessionLimit) this.logout(`the ${Math.round(sessionLimit / 60_000)}-minute limit of technician mode`);
+  }
+
+  /** Stops the limit timer (the daemon is closing). */
+  stop(): void {
+    if (this.#limitTimer !== null) clearInterval(this.#limitTimer);
+    this.#limitTimer = null;
+    this.#stopWatchingSwitch?.();
+    this.#stopWatchingSwitch = null;
   }
 
   login(request: TechnicianLogin, connectionId: number): Promise<Result<TechnicianSession, TechnicianRefusal>> {
@@ -135,7 +171,16 @@ export class TechnicianMode {
       return identified;
     }
     this.#setFailures(0);
-    this.#session = { actor: identified.value, since: new Date(this.#now()).toISOString(), connectionId };
+    this.#session = { actor: identified.value, since: new Date(this.#now()).toISOString(), connectionId, method: request.method };
+    this.#sessionStarted = this.#monotonic();
+    this.#lastActivity = this.#sessionStarted;
+    this.#limitTimer ??= setInterval(() => this.checkLimits(), limitCheckMs).unref();
+    // Entered through the service switch: turning it off is leaving.
+    if (request.method === 'serviceSwitch') {
+      this.#stopWatchingSwitch = this.#options.gpio.onStatusChange((status) => {
+        if (status.state === 'online' && !status.inputs.serviceSwitch) this.logout('the service switch was turned off');
+      });
+    }
     store.audit(identified.value, 'technician.login', { method: request.method });
     logger.event('technician.login', { actor: identified.value, method: request.method });
     this.#options.service.set('maintenance', identified.value);
@@ -154,6 +199,7 @@ export class TechnicianMode {
     const session = this.#session;
     if (session === null) return;
     this.#session = null;
+    this.stop();
     const { store, logger, service, gpio } = this.#options;
     store.audit(session.actor, 'technician.logout', { why });
     logger.event('technician.logout', { actor: session.actor, why });

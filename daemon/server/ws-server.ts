@@ -27,6 +27,8 @@ export interface WsServerOptions {
   budget?: { capacity: number; perSecond: number };
   /** Backlog of unsent bytes after which a client that does not read is dropped. */
   maxBufferedBytes?: number;
+  /** A ping every this often; a connection that has not answered the previous one is dropped. */
+  pingIntervalMs?: number;
 }
 
 export interface WsServer {
@@ -49,6 +51,20 @@ export function createWsServer(options: WsServerOptions): WsServer {
   // handler below closes with a reason the client can read.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: true });
   let nextConnectionId = 1;
+  // A page that hung or a cable pulled leaves a socket open for good: ping, and drop what does
+  // not pong (its technician mode and its requests end with it).
+  const alive = new WeakMap<WebSocket, boolean>();
+  const pinger = setInterval(() => {
+    for (const client of wss.clients) {
+      if (alive.get(client) === false) {
+        client.terminate();
+        continue;
+      }
+      alive.set(client, false);
+      client.ping();
+    }
+  }, options.pingIntervalMs ?? 15_000);
+  pinger.unref();
 
   const send = (ws: WebSocket, message: OutboundMessage): void => {
     if (ws.readyState !== ws.OPEN) return;
@@ -68,6 +84,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const onConnection = (ws: WebSocket, request: IncomingMessage): void => {
     const connectionId = nextConnectionId++;
     const fromBrowser = request.headers.origin !== undefined;
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const log = logger.child({ connection: connectionId });
     const inFlight = new Map<number, InFlight>();
     const bucket = new TokenBucket(budget.capacity, budget.perSecond);
@@ -206,6 +224,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     },
     clientCount: () => wss.clients.size,
     close(reason) {
+      clearInterval(pinger);
       for (const client of wss.clients) client.close(closeCodes.goingAway, truncateUtf8(reason, maxCloseReasonBytes));
       return new Promise<void>((resolve) => {
         // Give clients a moment to receive the close frame, then cut whoever is left.
