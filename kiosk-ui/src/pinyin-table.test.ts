@@ -128,6 +128,8 @@ describe('the text keyboard over the real pinyin table', () => {
       ['垚', 'yao', 2],
       ['祎', 'yi', 7],
       ['燚', 'yi', 6],
+      // Extension A, the last of yan.
+      ['䶮', 'yan', 7],
     ] as const;
     for (const [character, reading, most] of rare) {
       const typed = typeByKeys(character, [reading]);

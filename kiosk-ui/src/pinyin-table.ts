@@ -12,8 +12,8 @@
 // A syllable lists: the frequency-ordered characters pinyin-pro agrees are read so (pinyin-pro is
 // the more accurate about readings); then the other GB 2312 characters with that reading (a
 // common character's rarer reading), the more frequent first; then every other character of the
-// CJK Unified Ideographs block with that reading, by code point. Characters beyond that block
-// (extensions A and up) are left out: the kiosk's fonts do not draw them, nor do ID cards use them.
+// CJK Unified Ideographs block with that reading, by code point; then those of Extension A (䶮).
+// Characters beyond the Basic Multilingual Plane (extension B and up) are left out.
 import pinyinDictionary from 'pinyin-pro/dist/esm/data/dict1.mjs';
 import chineseLayout from 'simple-keyboard-layouts/build/layouts/chinese.js';
 
@@ -43,14 +43,19 @@ export interface PinyinSources {
   characters: Iterable<string>;
 }
 
-const cjkUnified = /^[\u4e00-\u9fff]$/u;
+/** 0: CJK Unified Ideographs, 1: Extension A (after them), null: neither. */
+function block(character: string): 0 | 1 | null {
+  if (/^[\u4e00-\u9fff]$/u.test(character)) return 0;
+  if (/^[\u3400-\u4dbf]$/u.test(character)) return 1;
+  return null;
+}
 
 export function buildPinyinTable(sources: PinyinSources): PinyinTable {
   // Characters share their readings ("xǔ hǔ"): each is made toneless once.
   const syllablesOf = new Map<string, readonly string[]>();
   const readings = new Map<string, readonly string[]>();
   for (const character of sources.characters) {
-    if (!cjkUnified.test(character)) continue;
+    if (block(character) === null) continue;
     const read = sources.readingsOf(character);
     if (read === undefined || read === '') continue;
     let syllables = syllablesOf.get(read);
@@ -90,8 +95,8 @@ export function buildPinyinTable(sources: PinyinSources): PinyinTable {
   }
   common.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
   for (const [character] of common) for (const syllable of readings.get(character) ?? []) add(syllable, character);
-  // Code point order: the characters are all in the one block, each one UTF-16 unit.
-  rare.sort();
+  // The main block, then Extension A; by code point in each (one UTF-16 unit a character).
+  rare.sort((a, b) => (block(a) ?? 0) - (block(b) ?? 0) || (a < b ? -1 : 1));
   for (const character of rare) for (const syllable of readings.get(character) ?? []) add(syllable, character);
   const lists = new Map([...table].map(([syllable, characters]) => [syllable, [...characters]]));
 

@@ -40,6 +40,11 @@ const readings: Record<string, string> = {
   嗯: 'ń ň ǹ',
   你: 'nǐ',
   虎: 'hǔ',
+  // Extension A (U+4DAE) before the main block (U+5944) by code point, after it in the table.
+  䶮: 'yǎn',
+  奄: 'yǎn',
+  // Beyond the Basic Multilingual Plane: left out.
+  '𫭟': 'ōu qū',
 };
 const table: PinyinTable = buildPinyinTable({
   // 许 before 需 by frequency; 虎 is listed under xu by mistake (pinyin-pro disagrees).
@@ -77,7 +82,8 @@ describe('the pinyin table', () => {
     expect(table.characters('hu')).toEqual(['虎', '许']);
     expect(table.characters('bin')).toEqual(['宾', '彬']);
     expect(table.characters('lv')).toEqual(['吕']);
-    expect(table.characters('qu')).toEqual([]);
+    expect(table.characters('yan')).toEqual(['奄', '䶮']);
+    expect(table.characters('ou')).toEqual([]);
   });
 });
 

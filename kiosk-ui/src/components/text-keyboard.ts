@@ -259,7 +259,7 @@ export class TextKeyboard extends LitElement {
     }
     const none = this.tableState === 'ready' && candidates(this.keys, this.table).length === 0;
     return html`<p class="status" data-testid="text-keys-status" data-state=${this.tableState}>
-      <span class="pinyin" data-testid="text-keys-pinyin" aria-label=${this.#t('textKeys.pinyin', { pinyin })}>${shownPinyin(this.keys, this.table)}</span>
+      <span class="pinyin" data-testid="text-keys-pinyin">${shownPinyin(this.keys, this.table)}</span>
       ${none ? this.#t('textKeys.noCandidates') : this.tableState === 'loading' ? this.#t('textKeys.loading') : nothing}
     </p>`;
   }

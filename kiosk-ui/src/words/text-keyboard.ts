@@ -9,7 +9,6 @@ export const textKeyboardWords = {
   'textKeys.hint.zh': { 'zh-CN': '输入拼音，再点选汉字（ü 用 v）', en: 'Type the pinyin, then touch the character (ü: v)' },
   'textKeys.hint.en': { 'zh-CN': '英文字母，⇧ 切换大小写', en: 'Letters: ⇧ switches capitals' },
   'textKeys.hint.digits': { 'zh-CN': '数字和符号', en: 'Digits and symbols' },
-  'textKeys.pinyin': { 'zh-CN': '拼音：{pinyin}', en: 'Pinyin: {pinyin}' },
   'textKeys.loading': { 'zh-CN': '正在准备汉字，请稍候…', en: 'Getting the characters ready…' },
   'textKeys.loadFailed': { 'zh-CN': '汉字未能准备好，请按“ABC”或“123”输入，或请工作人员协助。', en: 'The characters could not be loaded: use ABC or 123, or ask the staff.' },
   'textKeys.noCandidates': { 'zh-CN': '没有这个拼音，请检查', en: 'No characters for this pinyin: check it' },
