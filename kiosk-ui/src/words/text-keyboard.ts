@@ -3,9 +3,10 @@ import type { Translations } from './translations.ts';
 
 export const textKeyboardWords = {
   'textKeys.mode.zh': { 'zh-CN': '拼音', en: 'Pinyin' },
-  'textKeys.modeName.zh': { 'zh-CN': '拼音输入汉字', en: 'Chinese characters by pinyin' },
-  'textKeys.modeName.en': { 'zh-CN': '英文字母', en: 'Latin letters' },
-  'textKeys.modeName.digits': { 'zh-CN': '数字和符号', en: 'Digits and symbols' },
+  // A mode key's accessible name starts with what the key says (WCAG 2.5.3, label in name).
+  'textKeys.modeName.zh': { 'zh-CN': '拼音输入汉字', en: 'Pinyin: Chinese characters' },
+  'textKeys.modeName.en': { 'zh-CN': 'ABC 英文字母', en: 'ABC Latin letters' },
+  'textKeys.modeName.digits': { 'zh-CN': '123 数字和符号', en: '123 digits and symbols' },
   'textKeys.hint.zh': { 'zh-CN': '输入拼音，再点选汉字（ü 用 v）', en: 'Type the pinyin, then touch the character (ü: v)' },
   'textKeys.hint.en': { 'zh-CN': '英文字母，⇧ 切换大小写', en: 'Letters: ⇧ switches capitals' },
   'textKeys.hint.digits': { 'zh-CN': '数字和符号', en: 'Digits and symbols' },
