@@ -25,10 +25,12 @@ export default defineConfig({
         devDock: resolve(root, 'dev-dock/index.html'),
       },
       output: {
-        // Named chunks: lit and zod apart from the code both pages share.
+        // Named chunks: lit and zod apart from the code both pages share. The text keyboard's
+        // dictionaries (pinyin-pro, simple-keyboard-layouts) stay out of them: they go with
+        // pinyin-table.ts into the chunk the keyboard imports when it first opens.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            { name: 'vendor', test: /node_modules[\\/](?!pinyin-pro[\\/]|simple-keyboard-layouts[\\/])/ },
             { name: 'shared', minShareCount: 2 },
           ],
         },

@@ -42,6 +42,7 @@ import { serviceStateWords } from './words/service-state.ts';
 import { technicianWords } from './words/technician.ts';
 import { technicianLoginWords } from './words/technician-login.ts';
 import { technicianProblemsWords } from './words/technician-problems.ts';
+import { textKeyboardWords } from './words/text-keyboard.ts';
 import { verdictWords } from './words/verdict.ts';
 import type { KeysInTwoAreas, Translations } from './words/translations.ts';
 
@@ -71,6 +72,7 @@ export const wordsByArea = [
   scanWords,
   confirmFieldsWords,
   keypadWords,
+  textKeyboardWords,
   registryWords,
   verdictWords,
   // The technician page

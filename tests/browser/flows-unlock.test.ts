@@ -1,8 +1,8 @@
 // The unlock end to end in headless Chromium over the real stacks (pcscd + vpcd card, socat pty
 // printer, scanimage + SANE pnm scanner): from the attract screen through consent, the locked
-// card, the agent's ID copy and the introduction letter (scanned, fields confirmed on the
-// inputs and the keypad), a new PIN refused by the policy and then a good one, the progress, the
-// receipt and the take-card prompt. And the fault "a wrong PIN that locks the card, then an
+// card, the agent's ID copy and the introduction letter (scanned, the agent's name typed on the
+// text keyboard and the ID number on the keypad, by taps), a new PIN refused by the policy and
+// then a good one, the progress, the receipt and the take-card prompt. And the fault "a wrong PIN that locks the card, then an
 // unlock": the renewal's PIN screen blocks the legal-person card after three wrong PINs, the
 // screen says so with the unlock as the next step, and the unlock flow makes that card active
 // again. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
@@ -13,6 +13,7 @@ import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
 import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { typeByTaps } from './on-screen-keys.ts';
 
 const locked = cardFixture('locked-operator')!;
 const legalPerson = cardFixture('legal-person')!;
@@ -56,10 +57,18 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
   expect(rig.lastView()?.screen).toMatchObject({ screen: 'cardShown', card: { cardNo: fixture.cardNo, lifecycle: 'locked', pinTriesLeft: 0 } });
   await rig.tap('flow-next');
 
-  // The agent's ID card copy: name in the text field, the ID number on the keypad.
+  // The agent's ID card copy: the name on the text keyboard (pinyin, then each character picked
+  // from the candidates), the ID number on the keypad; every key tapped on screen.
   await scanPaper(rig, 0);
-  expect(await page.locator('[data-testid="field"][data-key="name"]').inputValue()).toBe('');
-  await page.locator('[data-testid="field"][data-key="name"]').fill(agent.name);
+  const nameField = page.locator('[data-testid="field"][data-key="name"]');
+  expect(await nameField.inputValue()).toBe('');
+  await typeByTaps(page, nameField, agent.name, {
+    reading: 'name',
+    onCandidates: async (character) => {
+      if (character === Array.from(agent.name)[0]) await rig.expectScreen('confirmFields', { label: 'text-keyboard', recheck: true });
+    },
+  });
+  expect(await nameField.inputValue()).toBe(agent.name);
   await typeOnKeypad(rig, 'idNumber', agent.idNumber);
   expect(await page.locator('[data-testid="field"][data-key="idNumber"]').inputValue()).toBe(agent.idNumber);
   await rig.shot('typed');

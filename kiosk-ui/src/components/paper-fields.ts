@@ -1,8 +1,8 @@
 // The details the kiosk read from one paper, for the agent to check and correct before they go
-// into the intake package. Codes, ID numbers and dates are typed on the on-screen keypad (the
-// kiosk's input method is for Chinese text); names and addresses use a plain text field. The
-// checks here are light (filled in, shape); the daemon checks properly and names the fields it
-// refused.
+// into the intake package. The kiosk has no keyboard: codes, ID numbers and dates are typed on the
+// on-screen code keypad, names, addresses and other text on the text keyboard (pinyin with
+// candidates, letters, digits), both in the same place beside the form. The checks here are light
+// (filled in, shape); the daemon checks properly and names the fields it refused.
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldInput, FieldView, FlowScreen } from '../../../contract/flow-view.ts';
@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { applyKeypadEdit, longTerm, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
 import { PaperScreen } from './paper-screen.ts';
+import './text-keyboard.ts';
 
 type FieldsScreen = Extract<FlowScreen, { screen: 'confirmFields' }>;
 export type FieldError = 'required' | 'idNumber' | 'date';
@@ -53,11 +54,14 @@ export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { valu
   }
 }
 
-function keypadLayout(input: FieldInput): KeypadLayout | null {
+/** The on-screen keys a field is typed on: a layout of the code keypad, or the text keyboard. */
+type FieldKeys = KeypadLayout | 'text';
+
+function keysFor(input: FieldInput): FieldKeys | null {
   switch (input) {
-    case 'text':
     case 'choice':
       return null;
+    case 'text':
     case 'code':
     case 'idNumber':
     case 'date':
@@ -188,6 +192,9 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         border-radius: 20px;
         background: #f3f6fa;
         border: 2px solid #d5dbe3;
+      }
+      .keypad[data-layout='text'] {
+        width: 760px;
       }
       .keypad[data-layout='idNumber'],
       .keypad[data-layout='date'],
@@ -369,7 +376,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
   #field(field: FieldView, index: number) {
     const error = this.#error(field);
     if (field.input === 'choice') return this.#choice(field, index, error);
-    const layout = keypadLayout(field.input);
+    const keys = keysFor(field.input);
     const describedBy = error === null ? `source-${index}` : `source-${index} error-${index}`;
     return html`<div class="field">
       <div class="field-head">
@@ -383,11 +390,11 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         data-testid="field"
         data-key=${field.key}
         data-input=${field.input}
-        ?data-active=${layout !== null && this.activeKey === field.key}
+        ?data-active=${keys !== null && this.activeKey === field.key}
         type="text"
-        inputmode=${layout === null ? 'text' : 'none'}
+        inputmode="none"
         autocomplete="off"
-        autocapitalize=${layout === null ? 'off' : 'characters'}
+        autocapitalize=${keys === 'text' ? 'off' : 'characters'}
         spellcheck="false"
         maxlength=${maxLengths[field.input]}
         aria-required=${field.required ? 'true' : 'false'}
@@ -409,13 +416,24 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
   }
 
   #keypad(screen: FieldsScreen) {
-    if (!screen.fields.some((field) => keypadLayout(field.input) !== null)) return nothing;
+    if (!screen.fields.some((field) => keysFor(field.input) !== null)) return nothing;
     const active = screen.fields.find((field) => field.key === this.activeKey);
-    const layout = active === undefined ? null : keypadLayout(active.input);
+    const layout = active === undefined ? null : keysFor(active.input);
     if (active === undefined || layout === null) {
       return html`<div class="keypad"><p class="keypad-hint">${this.t('fields.keypadHint')}</p></div>`;
     }
     const label = inLanguage(this.language, active.label);
+    if (layout === 'text') {
+      return html`<div class="keypad" data-layout="text">
+        <p class="keypad-target">${this.t('fields.keypadTarget', { field: label })}</p>
+        <text-keyboard
+          .language=${this.language}
+          .target=${active.key}
+          .label=${this.t('fields.keypadFor', { field: label })}
+          @keypad-edit=${(event: CustomEvent<KeypadEdit>) => void this.#onKeypad(event)}
+        ></text-keyboard>
+      </div>`;
+    }
     return html`<div class="keypad" data-layout=${layout}>
       <p class="keypad-target">${this.t('fields.keypadTarget', { field: label })}</p>
       <code-keypad
