@@ -39,9 +39,13 @@ if [ "$(major)" -lt 24 ]; then
   export npm_config_nodedir
 fi
 # Node 24 already on PATH (a developer's shell, a newer image): build against its own headers too.
-if [ -z "${npm_config_nodedir:-}" ]; then
-  prefix=$(node -p 'require("node:path").dirname(require("node:path").dirname(process.execPath))')
-  if [ -f "$prefix/include/node/node.h" ]; then
+# A nodedir inherited from ~/.npmrc (Debian images point it at /usr, the system Node 20's headers,
+# and `npm run` passes it on) is replaced unless it holds this very Node's headers.
+prefix=$(node -p 'require("node:path").dirname(require("node:path").dirname(process.execPath))')
+if [ -f "$prefix/include/node/node.h" ]; then
+  running=$(node -p 'process.versions.node')
+  headers=$(sed -n 's/^#define NODE_\(MAJOR\|MINOR\|PATCH\)_VERSION \([0-9]*\).*/\2/p' "${npm_config_nodedir:-/nonexistent}/include/node/node_version.h" 2>/dev/null | paste -sd. -)
+  if [ "$headers" != "$running" ]; then
     npm_config_nodedir="$prefix"
     export npm_config_nodedir
   fi
