@@ -1,6 +1,6 @@
 // The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
 // done screen with its receipt, and the failed screen (always with a way out).
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
 import { progressShown, progressText, taskKey } from '../flow-words.ts';
@@ -8,6 +8,16 @@ import { businessKey, cardTypeKey } from '../words/domain.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 
 type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
+
+/**
+ * Sets an element's width through the CSSOM: the page's Content-Security-Policy refuses inline
+ * style attributes, and lit's styleMap writes one on the first render.
+ */
+function widthOf(fraction: number): (element: Element | undefined) => void {
+  return (element) => {
+    if (element instanceof HTMLElement) element.style.width = `${Math.round(fraction * 100)}%`;
+  };
+}
 
 export function workingScreen(context: ScreenContext, screen: Screen<'working'>): TemplateResult {
   const progress = screen.progress === null ? null : progressShown(screen.progress);
@@ -27,7 +37,7 @@ export function workingScreen(context: ScreenContext, screen: Screen<'working'>)
           aria-valuenow=${progress.number}
           aria-valuetext=${label}
         >
-          <div class="progress-fill" style=${styleMap({ width: `${Math.round(progress.fraction * 100)}%` })}></div>
+          <div class="progress-fill" ${ref(widthOf(progress.fraction))}></div>
         </div>`}
     <p class="lead" aria-live="polite" data-testid="progress-text">${label}</p>
     <p class="hint">${context.t('working.keepCard')}</p>
