@@ -36,6 +36,28 @@ export interface HttpAuthorityOptions {
 
 const retryableStatuses = new Set([502, 503, 504]);
 
+/** The largest answer read: a certificate and its chain are a few KB; a back office gone wrong must not fill memory. */
+const maxAnswerBytes = 1024 * 1024;
+
+/** The body as text, or null as soon as it passes `limit` bytes (the rest is not read). */
+async function readCapped(response: globalThis.Response, limit: number): Promise<string | null> {
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 type Attempt = { kind: 'answer'; status: number; body: unknown } | { kind: 'network'; detail: string } | { kind: 'unreadable'; status: number; detail: string };
 
 function describeFailure(error: unknown): string {
@@ -70,7 +92,9 @@ export function createHttpAuthority(options: HttpAuthorityOptions): Authority {
     }
     let text: string;
     try {
-      text = await response.text();
+      const body = await readCapped(response, maxAnswerBytes);
+      if (body === null) return { kind: 'unreadable', status: response.status, detail: `HTTP ${response.status} with an answer over ${maxAnswerBytes} bytes` };
+      text = body;
     } catch (error) {
       // The connection died while the answer was arriving: as good as no answer.
       return { kind: 'network', detail: describeFailure(error) };

@@ -53,7 +53,7 @@ const configOptions = {
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: configOptions, strict: true, allowPositionals: false });
-  const loaded = loadConfig(repoRoot, configFlags(values));
+  const loaded = loadConfig(repoRoot, { ...configFlags(values), requireChosenAuthority: true });
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
   const config = loaded.value;
   const [{ createLogger }, { LogTail }, { startKiosk }, { createSystemdNotifier }] = await Promise.all([

@@ -59,7 +59,13 @@ export const configSchema = z.strictObject({
   /** The back office: the embedded simulation, or a real one over HTTP. */
   authority: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('sim') }),
-    z.strictObject({ kind: z.literal('http'), url: z.url(), token: z.string().min(1).optional(), timeoutMs: z.int().positive().optional() }),
+    z.strictObject({
+      kind: z.literal('http'),
+      /** https, except on this machine: the bearer token and full ID numbers travel on it. */
+      url: z.url().refine(isSafeAuthorityUrl, 'the back office must be reached over https (http only on loopback: 127.0.0.1, ::1, localhost)'),
+      token: z.string().min(1).optional(),
+      timeoutMs: z.int().positive().optional(),
+    }),
   ]),
   /** Directory of the built kiosk UI (kiosk-ui/dist in a checkout). */
   uiDir: z.string().min(1),
@@ -102,6 +108,17 @@ const partialConfigSchema = z.strictObject({
 });
 type PartialConfig = z.infer<typeof partialConfigSchema>;
 
+function isSafeAuthorityUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+}
+
 export interface ConfigFlags {
   configFile?: string;
   port?: number;
@@ -111,6 +128,12 @@ export interface ConfigFlags {
   sim?: boolean;
   /** How the simulated devices reach the daemon (`--sim-stacks`). */
   simStacks?: SimStacks;
+  /**
+   * `kiosk run`: a kiosk with any real device must say which back office it uses. The embedded
+   * simulated authority (its own CA and master key) is the default only where every device is
+   * simulated; on hardware it must be written out (`"authority": { "kind": "sim" }`).
+   */
+  requireChosenAuthority?: boolean;
 }
 
 export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskConfig {
@@ -223,7 +246,8 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     scanner: { ...base.scanner, ...over.scanner },
     gpio: over.gpio ?? base.gpio,
     technician: { ...base.technician, ...over.technician },
-    authority: over.authority ?? base.authority,
+    // The environment's URL keeps the file's token and timeout: only the address changes.
+    authority: over.authority === undefined ? base.authority : over.authority.kind === 'http' && base.authority.kind === 'http' ? { ...base.authority, ...over.authority } : over.authority,
     uiDir: over.uiDir ?? base.uiDir,
     sim: { stacks: over.sim?.stacks ?? base.sim.stacks, vpcd: { ...base.sim.vpcd, ...over.sim?.vpcd } },
   };
@@ -233,13 +257,16 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
 export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Result<KioskConfig, ConfigError> {
   let config = defaultConfig(repoRoot, env);
   const file = flags.configFile ?? env.KIOSK_CONFIG;
+  let authorityChosen = false;
   if (file !== undefined) {
     const fromFile = readConfigFile(file);
     if (!fromFile.ok) return fromFile;
+    authorityChosen ||= fromFile.value.authority !== undefined;
     config = merge(config, fromFile.value);
   }
   const fromEnv = fromEnvironment(env);
   if (!fromEnv.ok) return fromEnv;
+  authorityChosen ||= fromEnv.value.authority !== undefined;
   config = merge(config, fromEnv.value);
 
   const fromFlags: PartialConfig = {};
@@ -255,5 +282,15 @@ export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.Pro
   if (!parsed.success) return err({ kind: 'invalid', source: 'the merged configuration', issues: issuesOf(parsed.error) });
   const result = parsed.data;
   result.stateDir = isAbsolute(result.stateDir) ? result.stateDir : resolve(result.stateDir);
+  const realDevices = deviceKinds.filter((kind) => result.devices[kind] === 'hardware');
+  if (flags.requireChosenAuthority === true && !authorityChosen && result.authority.kind === 'sim' && realDevices.length > 0) {
+    return err({
+      kind: 'invalid',
+      source: 'the merged configuration',
+      issues: [
+        `authority: not set, while ${realDevices.join(', ')} ${realDevices.length === 1 ? 'is' : 'are'} real hardware: set the back office (KIOSK_AUTHORITY_URL, or "authority": { "kind": "http", "url": "https://…", "token": "…" }), or write "authority": { "kind": "sim" } to run this kiosk on the embedded simulated authority on purpose`,
+      ],
+    });
+  }
   return ok(result);
 }

@@ -1,5 +1,6 @@
 // Exposes an Authority (usually the SimAuthority) over the HTTP API of docs/authority.md:
 // the test server of the HTTP client, and a stand-in back office for a kiosk in a lab.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -96,6 +97,8 @@ export interface AuthorityServerOptions {
   port?: number;
   /** Middleware run before the API (tests use it to drop responses). */
   before?: RequestHandler[];
+  /** The bearer token a request must carry, as a real back office would ask; null: none asked. */
+  token?: string | null;
 }
 
 export interface RunningAuthorityServer {
@@ -104,10 +107,25 @@ export interface RunningAuthorityServer {
   close(): Promise<void>;
 }
 
+/** Refuses a request without `Authorization: Bearer <token>` (compared in constant time). */
+function requireBearer(token: string): RequestHandler {
+  const expected = createHash('sha256').update(token).digest();
+  return (request, response, next) => {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+      next();
+      return;
+    }
+    response.status(401).json({ error: { kind: 'protocolError', detail: 'a bearer token is required' } });
+  };
+}
+
 export async function startAuthorityServer(options: AuthorityServerOptions): Promise<RunningAuthorityServer> {
   const app = express();
   app.disable('x-powered-by');
   for (const handler of options.before ?? []) app.use(handler);
+  const token = options.token ?? null;
+  if (token !== null) app.use(requireBearer(token));
   app.use(createAuthorityRouter(options.authority));
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
