@@ -9,6 +9,7 @@ import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
 import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { IdCardFixtureName } from '../../sim/idcard/id-card-fixtures.ts';
+import { PtySimIdCardReader } from '../../sim/idcard/pty-sim-id-card-reader.ts';
 import { SamSerialAttachment } from '../../sim/idcard/serial-attachment.ts';
 import { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
@@ -128,5 +129,26 @@ describe.skipIf(!haveSocat)('ID-card reader over a real pty pair (socat)', () =>
     const started = Date.now();
     expect(await driver.read()).toMatchObject({ ok: false, error: { reason: 'timeout', message: expect.stringContaining('no answer') } });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe.skipIf(!haveSocat)('PtySimIdCardReader (the system stack of simulator mode)', () => {
+  it('spawns socat, reads the card placed on the virtual module, and takes socat down on stop', async () => {
+    const ptyDir = mkdtempSync(join(tmpdir(), 'kiosk-idcard-sys-'));
+    const reader = new PtySimIdCardReader({ ptyDir, fixture: 'agent', cardPlaced: false, pollIntervalMs: 100 });
+    try {
+      await reader.start();
+      await until('no card', () => reader.status().state === 'noCard');
+      reader.virtual.place('legal-representative');
+      await until('card present', () => reader.status().state === 'cardPresent');
+      expect(reader.status()).toMatchObject({ device: reader.hostPath, holder: { name: '陈海峰', idNumberMasked: '350203********4517' } });
+      expect((await reader.read()).ok).toBe(true);
+    } finally {
+      await reader.stop();
+    }
+    expect(reader.status()).toEqual({ state: 'noDevice', reason: 'stopped' });
+    // socat, stopped with SIGTERM, removed its links.
+    expect(existsSync(reader.hostPath)).toBe(false);
+    rmSync(ptyDir, { recursive: true, force: true });
   });
 });
