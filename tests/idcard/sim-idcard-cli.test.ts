@@ -2,7 +2,7 @@
 // program written independently from the public protocol description (sam_host.py, Python's
 // standard library only): frames, checksums, status codes and the 256-byte text layout. Then the
 // kiosk's own driver on the same line, and stdin working the card.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,5 +105,25 @@ describe.skipIf(!haveTools)('kiosk sim idcard serve', () => {
     expect(listed.map((f) => f.fixture)).toEqual(['agent', 'legal-representative', 'expired', 'long-term', 'unreadable', 'sam-silent']);
     expect(listed[0]).toMatchObject({ name: '许文彬', sex: '男', nation: '汉族', birthDate: '1980-01-09', idNumber: '35020419800109011X', validUntil: '2035-03-20' });
     expect(listed.find((f) => f.fixture === 'long-term')?.validUntil).toBe('长期');
+  });
+});
+
+describe('kiosk sim idcard: usage errors exit 2', () => {
+  const fails = (...args: string[]): { status: number | null; stderr: string } => {
+    const result = spawnSync(process.execPath, [kiosk, 'sim', 'idcard', ...args], { encoding: 'utf8', timeout: 10_000 });
+    return { status: result.status, stderr: result.stderr };
+  };
+
+  it('names the fixtures when the one asked for does not exist; refuses missing flags, unknown options and verbs', () => {
+    const unknown = fails('serve', '--device', '/nonexistent', '--fixture', 'nobody');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown fixture "nobody"; fixtures: agent, legal-representative, expired, long-term, unreadable, sam-silent');
+    expect(fails('serve', '--fixture', 'agent').status).toBe(2);
+    expect(fails('serve', '--device', '/x', '--fixture', 'agent', '--baud', 'fast').status).toBe(2);
+    const bogus = fails('serve', '--device', '/x', '--fixture', 'agent', '--bogus');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).not.toContain('    at ');
+    expect(fails('eject').status).toBe(2);
+    expect(fails().stderr).toContain('sim idcard serve --device PATH --fixture NAME');
   });
 });
