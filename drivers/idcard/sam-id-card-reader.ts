@@ -195,6 +195,7 @@ export class SamIdCardReader extends StatusHolder<IdCardReaderStatus, IdCardRead
 
   #transact(command: Command): Promise<Result<SamResponse, IdCardReadFailure>> {
     const link = this.#link;
+    if (!this.#running) return Promise.resolve(err({ reason: 'noDevice', message: 'the ID-card reader driver stopped' }));
     if (link === null) return Promise.resolve(err({ reason: 'noDevice', message: `${this.device} is not open` }));
     const frame = encodeCommand(command[0], command[1]);
     // The answer may be as long as the longest frame: give it its time on the wire too.

@@ -132,3 +132,18 @@ describe('SamIdCardReader against the virtual module in process', () => {
     }
   });
 });
+
+describe('SamIdCardReader stopping', () => {
+  it('reads queued behind a pending command end at once when the driver stops', async () => {
+    const { reader } = start(new VirtualSamModule({ fixture: 'sam-silent' }), 5000);
+    // The first poll's SAM status is on the wire and will wait 5 s for a silent SAM; both reads queue behind it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const first = reader.read();
+    const second = reader.read();
+    const started = Date.now();
+    await reader.stop();
+    expect(await first).toMatchObject({ ok: false, error: { reason: 'noDevice' } });
+    expect(await second).toMatchObject({ ok: false, error: { reason: 'noDevice', message: 'the ID-card reader driver stopped' } });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
