@@ -10,6 +10,7 @@ import type { VpcdStatus } from '../card/vpcd-transport.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../card/vpcd-transport.ts';
 import { fixtureNames } from '../registry/sim-registry.ts';
 import { formatTable } from '../../basics/text-table.ts';
+import { simIdCardCommand } from './sim-idcard-command.ts';
 import { simPrinterCommand } from './sim-printer-command.ts';
 import { simUsage } from './usage.ts';
 
@@ -153,6 +154,7 @@ async function serve(args: string[], environment: SimCommandEnvironment): Promis
 export async function simCommand(args: string[], environment: SimCommandEnvironment): Promise<number> {
   const [device, verb, ...rest] = args;
   if (device === 'printer') return simPrinterCommand(args.slice(1));
+  if (device === 'idcard') return simIdCardCommand(args.slice(1));
   if (device !== 'card') return usageError(`${device === undefined ? 'sim: no simulator given' : `sim ${device}: unknown simulator`}\n\n${simUsage}`);
   switch (verb) {
     case 'list':

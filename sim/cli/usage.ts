@@ -5,8 +5,15 @@ export const simPrinterUsage = `  sim printer serve --device PATH --out DIR [--b
         offline, online, status.
 `;
 
+export const simIdCardUsage = `  sim idcard list [--json]
+        the simulated resident ID cards (holder, masked ID number, validity, fault).
+  sim idcard serve --device PATH --fixture NAME [--no-card] [--baud N]
+        a simulated ID-card module (GA 467 SAM protocol) on a serial device (one end of a socat
+        pty pair). stdin: remove, place, place NAME, status.
+`;
+
 export const simUsage = `  sim card list [--json]
         the virtual card fixtures (number, holder, lifecycle, PIN as issued).
   sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
         hold one virtual card in pcscd's vpcd reader (default 127.0.0.1:35963) until stopped.
-${simPrinterUsage}`;
+${simPrinterUsage}${simIdCardUsage}`;
