@@ -32,10 +32,30 @@ function looseHeader(value: unknown): { name: string; requestId: number | undefi
   };
 }
 
+/** Keys that reach an object's prototype: refused anywhere in a message, known or not. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Just enough of a frame to answer it (its name and requestId), without validating it: for a
+ * frame over the connection's budget, answered tooManyRequests before any schema runs.
+ */
+export function parseHeaderOnly(text: string): { name: string; requestId: number | undefined } {
+  try {
+    return looseHeader(JSON.parse(text));
+  } catch {
+    return { name: 'Common.Error', requestId: undefined };
+  }
+}
+
 export function parseInbound(text: string): ParsedInbound {
   let json: unknown;
+  const found: { prototypeKey: string | null } = { prototypeKey: null };
   try {
-    json = JSON.parse(text);
+    // JSON.parse makes "__proto__" an own key that schema checks may pass over: look for it here.
+    json = JSON.parse(text, (key: string, value: unknown) => {
+      if (prototypeKeys.has(key)) found.prototypeKey = key;
+      return value;
+    });
   } catch (e) {
     // Never the parser's message: it quotes the frame around the error, and the frame may carry a
     // PIN. Where it broke and how long the frame was are enough to find the bug.
@@ -46,6 +66,9 @@ export function parseInbound(text: string): ParsedInbound {
     return { kind: 'unparseable', description: 'a message must be a JSON object with header and payload' };
   }
   const loose = looseHeader(json);
+  if (found.prototypeKey !== null) {
+    return { kind: 'reject', ...loose, completionCode: 'invalidData', description: `a key named ${found.prototypeKey} is not accepted anywhere in a message` };
+  }
   const envelope = inboundMessageSchema.safeParse(json);
   if (!envelope.success) {
     const typeIssue = envelope.error.issues.find((issue) => issue.path.join('.') === 'header.type');

@@ -31,6 +31,7 @@ export const logEvents = {
   'ws.rateLimited': { id: 'K3006', level: 'warn', message: 'connection over its request budget' },
   'ws.commandFailed': { id: 'K3007', level: 'error', message: 'command handler threw: a bug' },
   'ws.command': { id: 'K3008', level: 'debug', message: 'command completed' },
+  'ws.connectionRefused': { id: 'K3009', level: 'warn', message: 'WebSocket upgrade refused: too many connections (logged at most every 10 s)' },
   // devices: K4xxx
   'device.statusChanged': { id: 'K4001', level: 'info', message: 'device status changed' },
   'device.startFailed': { id: 'K4002', level: 'error', message: 'device failed to start' },

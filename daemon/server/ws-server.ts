@@ -6,7 +6,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from '../log/logger.ts';
 import type { CommandName, UnsolicitedName, UnsolicitedPayloads } from '../../contract/protocol/catalogue.ts';
 import { closeCodes, maxFrameBytes, type CompletionHeader, type OutboundMessage } from '../../contract/protocol/envelope.ts';
-import { parseInbound } from '../../contract/protocol/parse.ts';
+import { parseHeaderOnly, parseInbound } from '../../contract/protocol/parse.ts';
 import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type CommandHandlers } from './commands.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { truncateUtf8 } from '../../basics/utf8.ts';
@@ -29,6 +29,8 @@ export interface WsServerOptions {
   maxBufferedBytes?: number;
   /** A ping every this often; a connection that has not answered the previous one is dropped. */
   pingIntervalMs?: number;
+  /** Connections open at once: in all, and of them from local tools (no Origin). */
+  maxConnections?: { total: number; tools: number };
 }
 
 export interface WsServer {
@@ -51,6 +53,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
   // handler below closes with a reason the client can read.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: true });
   let nextConnectionId = 1;
+  const maxConnections = options.maxConnections ?? { total: 32, tools: 16 };
+  const toolConnections = new WeakSet<WebSocket>();
+  let lastRefusalLogged = 0;
   // A page that hung or a cable pulled leaves a socket open for good: ping, and drop what does
   // not pong (its technician mode and its requests end with it).
   const alive = new WeakMap<WebSocket, boolean>();
@@ -85,6 +90,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     const connectionId = nextConnectionId++;
     const fromBrowser = request.headers.origin !== undefined;
     alive.set(ws, true);
+    if (!fromBrowser) toolConnections.add(ws);
     ws.on('pong', () => alive.set(ws, true));
     const log = logger.child({ connection: connectionId });
     const inFlight = new Map<number, InFlight>();
@@ -163,6 +169,16 @@ export function createWsServer(options: WsServerOptions): WsServer {
         return;
       }
       const text = bytes.toString('utf8');
+      // The budget first, then the work: a frame over it is answered from its header alone.
+      if (!bucket.take()) {
+        const { name, requestId } = parseHeaderOnly(text);
+        if (!overBudgetLogged) {
+          overBudgetLogged = true;
+          log.event('ws.rateLimited', { capacity: budget.capacity, perSecond: budget.perSecond });
+        }
+        complete(ws, { name, requestId, completionCode: 'tooManyRequests', errorDescription: `more than ${budget.capacity} messages at once or ${budget.perSecond} per second: slow down` });
+        return;
+      }
       const parsed = parseInbound(text);
       switch (parsed.kind) {
         case 'unparseable':
@@ -171,12 +187,10 @@ export function createWsServer(options: WsServerOptions): WsServer {
           ws.close(closeCodes.invalidPayload, truncateUtf8(parsed.description, maxCloseReasonBytes));
           return;
         case 'reject':
-          if (!bucket.take()) break;
           log.event('ws.badMessage', { command: parsed.name, requestId: parsed.requestId ?? null, completionCode: parsed.completionCode, reason: parsed.description });
           complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: parsed.completionCode, errorDescription: parsed.description });
           return;
         case 'command':
-          if (!bucket.take()) break;
           if (inFlight.has(parsed.requestId)) {
             log.event('ws.badMessage', { command: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', reason: 'duplicate requestId' });
             complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', errorDescription: `requestId ${parsed.requestId} is already in flight on this connection` });
@@ -185,13 +199,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
           void runCommand(parsed.name, parsed.requestId, parsed.timeoutMs, parsed.payload);
           return;
       }
-      // Over budget: still answered, cheaply, so the client knows to slow down.
-      if (!overBudgetLogged) {
-        overBudgetLogged = true;
-        log.event('ws.rateLimited', { capacity: budget.capacity, perSecond: budget.perSecond });
-      }
-      const name = parsed.name;
-      complete(ws, { name, requestId: parsed.requestId, completionCode: 'tooManyRequests', errorDescription: `more than ${budget.capacity} messages at once or ${budget.perSecond} per second: slow down` });
     });
 
     ws.on('error', () => {
@@ -211,6 +218,17 @@ export function createWsServer(options: WsServerOptions): WsServer {
   return {
     handleUpgrade(request, socket, head) {
       const origin = request.headers.origin;
+      // A kiosk has three pages and a tool or two: a crowd of sockets is someone else's doing.
+      const tools = [...wss.clients].filter((client) => toolConnections.has(client)).length;
+      if (wss.clients.size >= maxConnections.total || (origin === undefined && tools >= maxConnections.tools)) {
+        const now = Date.now();
+        if (now - lastRefusalLogged >= 10_000) {
+          lastRefusalLogged = now;
+          logger.event('ws.connectionRefused', { open: wss.clients.size, tools, fromBrowser: origin !== undefined });
+        }
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\ntoo many connections\n');
+        return;
+      }
       if (origin !== undefined && !options.isAllowedOrigin(origin)) {
         logger.event('ws.originRejected', { origin });
         socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nforeign origin may not open /ws\n');
