@@ -33,6 +33,7 @@ import type { KioskStatus } from '../contract/protocol/catalogue.ts';
 import { createHttpApp } from './server/http-app.ts';
 import { createMetrics } from './server/metrics.ts';
 import { createWsServer } from './server/ws-server.ts';
+import { keepRetention } from './store/retention.ts';
 import { openStore, type Store } from './store/store.ts';
 
 export interface RunningKiosk {
@@ -62,6 +63,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     onMigrated: (migration) => logger.event('store.migrated', { version: migration.version, migration: migration.name }),
   });
   logger.event('store.opened', { path: store.path, schemaVersion: store.schemaVersion() });
+  const stopRetention = keepRetention(store, config.retention, logger);
 
   const { authority, simAuthority } = await openAuthority(config);
   logger.event('authority.opened', { kind: config.authority.kind });
@@ -256,6 +258,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         server.closeAllConnections();
         stopGpioReactions();
         technician.stop();
+        stopRetention();
         flows.stop();
         cards.stop();
         stopCounting();

@@ -44,6 +44,17 @@ export const configSchema = z.strictObject({
     /** …and after this long in all, however busy. */
     maxSeconds: z.int().min(60).max(24 * 3600),
   }),
+  /**
+   * How long records are kept, in days (docs/deployment.md, "Retention"). Sessions: the agent's
+   * session and its journal (names, masked ID numbers); print jobs: the receipts kept for reprints;
+   * card operations: finished unlocks and renewals; audit: technician and service actions.
+   */
+  retention: z.strictObject({
+    sessionDays: z.int().min(1).max(3650),
+    printJobDays: z.int().min(1).max(3650),
+    cardOperationDays: z.int().min(1).max(3650),
+    auditDays: z.int().min(180).max(3650),
+  }),
   /** The SANE scanner (docs/scanner.md). */
   scanner: z.strictObject({
     /** SANE device name or its prefix (`fujitsu:`); empty: the first device scanimage lists. */
@@ -98,6 +109,7 @@ const partialConfigSchema = z.strictObject({
   log: configSchema.shape.log.partial().optional(),
   cardReader: configSchema.shape.cardReader.partial().optional(),
   scanner: configSchema.shape.scanner.partial().optional(),
+  retention: configSchema.shape.retention.partial().optional(),
   gpio: configSchema.shape.gpio.optional(),
   technician: configSchema.shape.technician.partial().optional(),
   authority: configSchema.shape.authority.optional(),
@@ -147,6 +159,7 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     log: { level: 'info' },
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
+    retention: { sessionDays: 30, printJobDays: 30, cardOperationDays: 90, auditDays: 365 },
     technician: { pinHash: null, idleSeconds: 600, maxSeconds: 7200 },
     // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
     gpio: {
@@ -244,6 +257,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     log: { ...base.log, ...over.log },
     cardReader: { ...base.cardReader, ...over.cardReader },
     scanner: { ...base.scanner, ...over.scanner },
+    retention: { ...base.retention, ...over.retention },
     gpio: over.gpio ?? base.gpio,
     technician: { ...base.technician, ...over.technician },
     // The environment's URL keeps the file's token and timeout: only the address changes.

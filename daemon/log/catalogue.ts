@@ -22,6 +22,7 @@ export const logEvents = {
   'store.opened': { id: 'K2001', level: 'info', message: 'store opened' },
   'store.migrated': { id: 'K2002', level: 'info', message: 'store migration applied' },
   'store.closed': { id: 'K2003', level: 'info', message: 'store flushed and closed' },
+  'store.purged': { id: 'K2004', level: 'info', message: 'records past their retention period deleted' },
   // WebSocket protocol: K3xxx
   'ws.connected': { id: 'K3001', level: 'info', message: 'WebSocket client connected' },
   'ws.disconnected': { id: 'K3002', level: 'info', message: 'WebSocket client disconnected' },

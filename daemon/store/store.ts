@@ -42,6 +42,22 @@ export interface AuditEntry {
   detail: unknown;
 }
 
+/** Everything older than these instants goes (ISO strings compare as the instants they name). */
+export interface RetentionCutoffs {
+  sessions: Date;
+  cardOperations: Date;
+  printJobs: Date;
+  audit: Date;
+}
+
+export interface PurgeCounts {
+  sessions: number;
+  journalEntries: number;
+  cardOperations: number;
+  printJobs: number;
+  auditEntries: number;
+}
+
 export interface Store {
   readonly path: string;
   schemaVersion(): number;
@@ -66,6 +82,13 @@ export interface Store {
   setState(key: string, value: unknown, now?: Date): void;
   /** The receipt printer's job journal (daemon/printing). */
   readonly printJobs: PrintJobStore;
+  /**
+   * Deletes what has outlived its retention (PIPL: nothing personal is kept without a period):
+   * ended sessions and their journal, finished card operations, print jobs that are no longer
+   * pending, and audit entries, each older than its cutoff. Open sessions, open operations and
+   * pending jobs stay whatever their age: a crash recovery may still need them.
+   */
+  purge(cutoffs: RetentionCutoffs): PurgeCounts;
   /** True while the database answers a trivial query (for the systemd watchdog). */
   healthy(): boolean;
   /** Checkpoints the WAL into the main file and closes. */
@@ -165,6 +188,25 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
       upsertState.run(key, JSON.stringify(redactSecrets(value)), now.toISOString());
     },
     printJobs: createPrintJobStore(db),
+    purge(cutoffs) {
+      return db.transaction((): PurgeCounts => {
+        const sessionCutoff = cutoffs.sessions.toISOString();
+        const cardOperations = db
+          .prepare("DELETE FROM card_operations WHERE state <> 'open' AND ended_at IS NOT NULL AND ended_at < ?")
+          .run(cutoffs.cardOperations.toISOString()).changes;
+        const oldSessions = "SELECT id FROM sessions WHERE ended_at IS NOT NULL AND ended_at < ?";
+        // An operation kept longer than its session keeps its facts, not the link.
+        db.prepare(`UPDATE card_operations SET session_id = NULL WHERE session_id IN (${oldSessions})`).run(sessionCutoff);
+        const journalEntries = db.prepare(`DELETE FROM session_journal WHERE session_id IN (${oldSessions})`).run(sessionCutoff).changes;
+        const sessions = db.prepare('DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < ?').run(sessionCutoff).changes;
+        const jobCutoff = cutoffs.printJobs.toISOString();
+        const oldJobs = "SELECT seq FROM print_jobs WHERE state <> 'pending' AND created_at < ?";
+        db.prepare(`UPDATE print_jobs SET reprint_of = NULL WHERE reprint_of IN (${oldJobs})`).run(jobCutoff);
+        const printJobs = db.prepare("DELETE FROM print_jobs WHERE state <> 'pending' AND created_at < ?").run(jobCutoff).changes;
+        const auditEntries = db.prepare('DELETE FROM audit WHERE at < ?').run(cutoffs.audit.toISOString()).changes;
+        return { sessions, journalEntries, cardOperations, printJobs, auditEntries };
+      })();
+    },
     healthy() {
       try {
         return db.open && db.prepare('SELECT 1').pluck().get() === 1;
