@@ -282,3 +282,50 @@ describe('config.example.json', () => {
     });
   });
 });
+
+/** `systemd-analyze security --offline` of one unit: its overall exposure (0 safest … 10). */
+function exposure(name: string): number {
+  const root = tempRoot();
+  copyFileSync(join(unitsDir, name), join(root, name));
+  const { lines } = run('systemd-analyze', ['security', '--offline=true', '--no-pager', join(root, name)]);
+  const overall = lines.find((line) => line.includes('Overall exposure level'));
+  console.info(`systemd-analyze security: ${overall?.replace(/.*Overall/, 'overall').trim() ?? 'no overall line'}`);
+  const match = /exposure level for .*?: ([\d.]+)/.exec(overall ?? '');
+  return match === null ? Number.NaN : Number(match[1]);
+}
+
+describe.skipIf(!hasAnalyze)('systemd-analyze security (issue 13: the daemon at most 3.5)', () => {
+  it('the daemon unit is exposed 3.5 at most', () => {
+    expect(exposure('eport-kiosk.service')).toBeLessThanOrEqual(3.5);
+  });
+
+  it('the UI unit is hardened too: loopback only, bounded memory, no capabilities', () => {
+    expect(exposure('eport-kiosk-ui.service')).toBeLessThanOrEqual(5);
+    const service = parseUnit(read('eport-kiosk-ui.service')).get('Service');
+    expect(service?.get('IPAddressDeny')).toEqual(['any']);
+    expect(service?.get('IPAddressAllow')).toEqual(['localhost']);
+    expect(service?.has('MemoryMax')).toBe(true);
+    // Chromium's sandbox needs user namespaces and V8 needs W+X memory: never restricted.
+    expect(service?.has('RestrictNamespaces')).toBe(false);
+    expect(service?.has('MemoryDenyWriteExecute')).toBe(false);
+  });
+});
+
+describe("Chromium's managed policy", () => {
+  const policy = JSON.parse(read('chromium-policy.json')) as Record<string, unknown>;
+
+  it('turns off DevTools, downloads and printing, and allows only the daemon', () => {
+    expect(policy).toMatchObject({
+      DeveloperToolsAvailability: 2,
+      DownloadRestrictions: 3,
+      PrintingEnabled: false,
+      URLBlocklist: ['*'],
+      URLAllowlist: ['http://127.0.0.1:8080/'],
+    });
+  });
+
+  it("allows the URL the UI unit opens, and that URL only", () => {
+    const url = (parseUnit(read('eport-kiosk-ui.service')).get('Service')?.get('ExecStart')?.join(' ') ?? '').split(/\s+/).at(-1);
+    expect(policy.URLAllowlist).toEqual([url]);
+  });
+});
