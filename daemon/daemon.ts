@@ -122,6 +122,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     factories: flowFactories,
     service,
     gpio: devices.gpio,
+    idleLimits: { ms: config.session.idleSeconds * 1000, paperMs: config.session.paperIdleSeconds * 1000 },
     push: (view) => ws.broadcast('Kiosk.FlowChanged', { view }),
   });
   const technician = new TechnicianMode({

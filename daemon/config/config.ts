@@ -49,6 +49,15 @@ export const configSchema = z.strictObject({
    * session and its journal (names, masked ID numbers); print jobs: the receipts kept for reprints;
    * card operations: finished unlocks and renewals; audit: technician and service actions.
    */
+  /**
+   * The daemon's own deadline for an agent's session: with no action for this long it ends and
+   * its draft, scans and typed data are wiped, whether or not a page is connected (the page's
+   * own countdown normally ends it first). Longer on the paper screens.
+   */
+  session: z.strictObject({
+    idleSeconds: z.int().min(10).max(3600),
+    paperIdleSeconds: z.int().min(10).max(3600),
+  }),
   retention: z.strictObject({
     sessionDays: z.int().min(1).max(3650),
     printJobDays: z.int().min(1).max(3650),
@@ -110,6 +119,7 @@ const partialConfigSchema = z.strictObject({
   cardReader: configSchema.shape.cardReader.partial().optional(),
   scanner: configSchema.shape.scanner.partial().optional(),
   retention: configSchema.shape.retention.partial().optional(),
+  session: configSchema.shape.session.partial().optional(),
   gpio: configSchema.shape.gpio.optional(),
   technician: configSchema.shape.technician.partial().optional(),
   authority: configSchema.shape.authority.optional(),
@@ -160,6 +170,7 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
     retention: { sessionDays: 30, printJobDays: 30, cardOperationDays: 90, auditDays: 365 },
+    session: { idleSeconds: 120, paperIdleSeconds: 300 },
     technician: { pinHash: null, idleSeconds: 600, maxSeconds: 7200 },
     // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
     gpio: {
@@ -258,6 +269,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     cardReader: { ...base.cardReader, ...over.cardReader },
     scanner: { ...base.scanner, ...over.scanner },
     retention: { ...base.retention, ...over.retention },
+    session: { ...base.session, ...over.session },
     gpio: over.gpio ?? base.gpio,
     technician: { ...base.technician, ...over.technician },
     // The environment's URL keeps the file's token and timeout: only the address changes.

@@ -39,6 +39,37 @@ export interface FlowHostDeps {
   /** Kiosk.FlowChanged to every client. */
   push(view: FlowView | null): void;
   newFlowId?: () => string;
+  /**
+   * The daemon's own inactivity deadline (ms without an action of the agent): the session ends
+   * as timedOut and its draft and scans are wiped whether or not any page is connected. Longer
+   * on the paper screens, where finding the next paper takes time. Absent: no deadline (tests).
+   */
+  idleLimits?: { ms: number; paperMs: number };
+}
+
+/** Screens where the agent is looking for, feeding or reading papers: the longer deadline. */
+function paperScreen(screen: FlowScreen): boolean {
+  switch (screen.screen) {
+    case 'checklist':
+    case 'scanPaper':
+    case 'confirmFields':
+    case 'registryMismatch':
+    case 'verdict':
+      return true;
+    case 'consent':
+    case 'insertCard':
+    case 'readingCard':
+    case 'cardShown':
+    case 'enterPin':
+    case 'newPin':
+    case 'working':
+    case 'renewalNext':
+    case 'cardStatus':
+    case 'done':
+    case 'takeCard':
+    case 'failed':
+      return false;
+  }
 }
 
 interface Run {
@@ -111,6 +142,7 @@ export class FlowHost {
   /** Set while the host itself ends a session, so its onEnd listener knows. */
   #ending = false;
   #stops: (() => void)[] = [];
+  #idleTimer: NodeJS.Timeout | null = null;
 
   constructor(deps: FlowHostDeps) {
     this.#deps = deps;
@@ -133,6 +165,28 @@ export class FlowHost {
 
   stop(): void {
     for (const stop of this.#stops.splice(0)) stop();
+    this.#disarmIdle();
+  }
+
+  /** The agent did something (an action, a card in or out): the inactivity deadline starts again. */
+  #armIdle(): void {
+    this.#disarmIdle();
+    const limits = this.#deps.idleLimits;
+    const run = this.#running();
+    if (limits === undefined || run === null) return;
+    const limit = paperScreen(run.flow.screen()) ? limits.paperMs : limits.ms;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null;
+      if (this.#running() !== run) return;
+      this.#deps.flow.logger.event('flow.idleTimeout', { flowId: run.flowId, flow: run.kind, idleMs: limit });
+      this.end('timedOut');
+    }, limit);
+    this.#idleTimer.unref();
+  }
+
+  #disarmIdle(): void {
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
   }
 
   /** The screen now; null on the attract screen. */
@@ -171,6 +225,7 @@ export class FlowHost {
     this.#deps.flow.sessions.journal('flow.started', { flow: kind, business: intakeBusiness });
     this.#deps.flow.logger.event('flow.started', { flowId, flow: kind, business: intakeBusiness });
     this.#set({ phase: 'running', run });
+    this.#armIdle();
     return ok(this.#viewOrThrow());
   }
 
@@ -195,6 +250,7 @@ export class FlowHost {
     if (run.flowId !== flowId) return err({ kind: 'staleFlow', flowId });
     if (run.acting) return err({ kind: 'busy' });
     run.acting = true;
+    this.#armIdle();
     // The action's name only: its payload may carry a PIN or an ID number.
     this.#deps.flow.sessions.journal('flow.action', { action: action.action });
     let result: Result<void, ActionRefusal>;
@@ -205,6 +261,8 @@ export class FlowHost {
     } finally {
       run.acting = false;
     }
+    // From the end of the action: a long scan or card write is not the agent's idleness.
+    if (this.#running() === run) this.#armIdle();
     if (this.#running() === run && run.endAfterAction !== null) return ok(this.end(run.endAfterAction));
     if (this.#running() !== run) return ok(this.#view);
     if (!result.ok) {
@@ -309,6 +367,8 @@ export class FlowHost {
     switch (phase.phase) {
       case 'running':
         phase.run.flow.onCardReader(status);
+        // A card put in or taken out is the agent at the kiosk.
+        this.#armIdle();
         break;
       case 'takeCard':
         if (!this.#cardIn) this.#set({ phase: 'idle' });

@@ -66,6 +66,7 @@ export const logEvents = {
   // agent flows: K9xxx
   'flow.started': { id: 'K9001', level: 'info', message: 'agent flow started' },
   'flow.ended': { id: 'K9002', level: 'info', message: 'agent flow ended' },
+  'flow.idleTimeout': { id: 'K9003', level: 'info', message: 'agent flow ended by the daemon: no action within its inactivity deadline' },
   'session.abandonedAtStart': { id: 'K9003', level: 'warn', message: 'agent sessions left open by the previous run ended as abandoned' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },
