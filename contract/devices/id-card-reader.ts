@@ -4,9 +4,6 @@
 // or the full number, which live only in the agent's session.
 import type { NoDevice, Serviceability } from './device.ts';
 
-/** The reader's kind, until the daemon's device list takes it in (issue #16). */
-export type IdCardReaderKind = 'idCardReader';
-
 /** The card's validity as printed on its back: a last day, or 长期 (long-term, holders of 46 and over). */
 export type IdCardValidUntil = { kind: 'date'; date: string } | { kind: 'longTerm' };
 

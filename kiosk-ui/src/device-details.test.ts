@@ -26,6 +26,11 @@ const devices: DeviceStatuses = {
     lights: { cardSlot: 'slow', scanner: 'off', printer: 'off', inService: 'on', alarm: 'off' },
     inputs: { presence: true, tamper: false, serviceSwitch: false },
   },
+  idCardReader: {
+    state: 'cardPresent',
+    device: '/dev/eport-idcard',
+    holder: { name: '许文彬', idNumberMasked: '350203********1234', validity: { from: '2015-03-20', until: { kind: 'date', date: '2035-03-20' } } },
+  },
 };
 
 describe('deviceDetails', () => {
@@ -46,5 +51,11 @@ describe('deviceDetails', () => {
       labelKey: 'tech.detail.lights',
       value: 'cardSlot: slow\nscanner: off\nprinter: off\ninService: on\nalarm: off',
     });
+    const idCard = deviceDetails('idCardReader', devices);
+    expect(idCard).toEqual([
+      { labelKey: 'tech.detail.device', value: '/dev/eport-idcard' },
+      { labelKey: 'tech.detail.idCardValidUntil', value: '2035-03-20' },
+    ]);
+    expect(JSON.stringify(idCard)).not.toMatch(/许文彬|350203/);
   });
 });

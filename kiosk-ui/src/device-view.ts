@@ -7,6 +7,7 @@ import type { DeviceKind, Serviceability } from '../../contract/devices/device.t
 import { gpioServiceability, type GpioStatus } from '../../contract/devices/gpio.ts';
 import { printerServiceability, type PrinterStatus } from '../../contract/devices/printer.ts';
 import { scannerServiceability, type ScannerStatus } from '../../contract/devices/scanner.ts';
+import { idCardReaderServiceability, type IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** `unknown` when the UI has no current status (not fetched yet, or the connection is down). */
@@ -31,6 +32,23 @@ export function deviceNameKey(kind: DeviceKind): MessageKey {
       return 'device.scanner';
     case 'gpio':
       return 'device.gpio';
+    case 'idCardReader':
+      return 'device.idCardReader';
+  }
+}
+
+function idCardReaderStateKey(status: IdCardReaderStatus): MessageKey | null {
+  switch (status.state) {
+    case 'noDevice':
+      return 'state.noDevice';
+    case 'noCard':
+      return 'state.idCardReader.noCard';
+    case 'cardPresent':
+      return 'state.idCardReader.cardPresent';
+    case 'error':
+      return 'state.idCardReader.error';
+    default:
+      return null;
   }
 }
 
@@ -138,6 +156,10 @@ export function describeDevice(kind: DeviceKind, devices: DeviceStatuses | null,
     case 'gpio': {
       const status = devices.gpio;
       return knownView(kind, status.state, gpioStateKey(status), () => gpioServiceability(status));
+    }
+    case 'idCardReader': {
+      const status = devices.idCardReader;
+      return knownView(kind, status.state, idCardReaderStateKey(status), () => idCardReaderServiceability(status));
     }
   }
 }
