@@ -82,7 +82,7 @@ function idCardReaderDetails(status: IdCardReaderStatus): DeviceDetail[] {
       return detail('tech.detail.device', status.device);
     case 'cardPresent': {
       const until = status.holder.validity.until;
-      return [...detail('tech.detail.device', status.device), ...detail('tech.detail.idCardValidUntil', until.kind === 'date' ? until.date : '长期 / long-term')];
+      return [...detail('tech.detail.device', status.device), ...detail('tech.detail.idCardValidUntil', until.kind === 'date' ? until.date : '长期')];
     }
     case 'error':
       return [...detail('tech.detail.device', status.device), ...detail('tech.detail.message', status.message)];
