@@ -22,6 +22,7 @@ import type { TechnicianRefusal } from '../../contract/card-service-error.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
+import { withoutHolders } from '../server/http-app.ts';
 
 type TechnicianCommands =
   | 'Technician.Login'
@@ -178,7 +179,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
     },
     'Technician.ExportBundle': async (_payload, context) => {
       if (!allowed(context)) return err(notTechnician);
-      const exported = exportBundle({ status: status(), config, counters: counters.snapshot(), audit: store.recentAudit(200), logTail: logTail.last(1000), at: now() });
+      const exported = exportBundle({ status: withoutHolders(status()), config, counters: counters.snapshot(), audit: store.recentAudit(200), logTail: logTail.last(1000), at: now() });
       technician.audit('exportBundle', { fileName: exported.fileName });
       return ok(exported);
     },
