@@ -23,6 +23,8 @@ export interface IdCardHolderMasked {
 
 export type IdCardReaderStatus =
   | NoDevice
+  /** The kiosk has no ID-card reader (`devices.idCardReader: "none"`): nothing to service. */
+  | { state: 'notFitted' }
   | { state: 'noCard'; device: string }
   | { state: 'cardPresent'; device: string; holder: IdCardHolderMasked }
   | { state: 'error'; device: string; message: string };
@@ -57,8 +59,10 @@ export function idCardExpired(validity: IdCardValidity, today: string): boolean 
 
 export function idCardReaderServiceability(status: IdCardReaderStatus): Serviceability {
   switch (status.state) {
+    // notFitted: not part of this kiosk, so it neither degrades the kiosk nor needs a technician.
     case 'noCard':
     case 'cardPresent':
+    case 'notFitted':
       return 'ready';
     case 'error':
       return 'attention';

@@ -58,6 +58,13 @@ describe('loadConfig', () => {
 
     const sim = loadConfig(root, { sim: true }, { KIOSK_DEVICE_ID_CARD_READER: 'hardware' });
     expect(sim.ok && sim.value.devices.idCardReader).toBe('sim');
+    const simWithout = loadConfig(root, { sim: true }, { KIOSK_DEVICE_ID_CARD_READER: 'none' });
+    expect(simWithout.ok && simWithout.value.devices).toMatchObject({ cardReader: 'sim', idCardReader: 'none' });
+
+    const none = loadConfig(root, {}, { KIOSK_DEVICE_ID_CARD_READER: 'none' });
+    expect(none.ok && none.value.devices.idCardReader).toBe('none');
+    // "none" is for the ID-card reader only: the other devices are always fitted.
+    expect(loadConfig(root, {}, { KIOSK_DEVICE_PRINTER: 'none' }).ok).toBe(false);
 
     const badSource = loadConfig(root, {}, { KIOSK_DEVICE_ID_CARD_READER: 'usb' });
     expect(!badSource.ok && describeConfigError(badSource.error)).toMatch(/devices\.idCardReader/);

@@ -22,7 +22,8 @@ export const configSchema = z.strictObject({
     printer: deviceSource,
     scanner: deviceSource,
     gpio: deviceSource,
-    idCardReader: deviceSource,
+    /** `none`: the kiosk has no ID-card reader fitted (reported `notFitted`, never degrades it). */
+    idCardReader: z.enum(['sim', 'hardware', 'none']),
   }),
   printer: z.strictObject({
     path: z.string().min(1),
@@ -248,6 +249,7 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigEr
   if (env.KIOSK_READER_NAME !== undefined) partial.cardReader = { readerName: env.KIOSK_READER_NAME };
   if (env.KIOSK_AUTHORITY_URL !== undefined) partial.authority = { kind: 'http', url: env.KIOSK_AUTHORITY_URL };
   if (env.KIOSK_SIM_STACKS !== undefined) partial.sim = { stacks: env.KIOSK_SIM_STACKS as SimStacks };
+  // Checked by the schema below (idCardReader also takes "none").
   const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
   for (const kind of deviceKinds) {
     const value = env[envDeviceNames[kind]];
@@ -301,7 +303,11 @@ export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.Pro
     fromFlags.http = { ...(flags.port !== undefined && { port: flags.port }), ...(flags.host !== undefined && { host: flags.host }) };
   }
   if (flags.stateDir !== undefined) fromFlags.stateDir = flags.stateDir;
-  if (flags.sim === true) fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: 'sim' };
+  // --sim simulates every device the kiosk has: an ID-card reader written out as "none" stays
+  // absent (simulator mode of a kiosk without one).
+  if (flags.sim === true) {
+    fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: config.devices.idCardReader === 'none' ? 'none' : 'sim' };
+  }
   if (flags.simStacks !== undefined) fromFlags.sim = { stacks: flags.simStacks };
   config = merge(config, fromFlags);
 

@@ -26,6 +26,8 @@ describe('the ID-card reader in the overall state', () => {
     expect(serviceability(missing).idCardReader).toBe('unavailable');
     expect(overallState(missing)).toBe('degraded');
     expect(overallState({ ...ready, idCardReader: { state: 'error', device: '/dev/eport-idcard', message: 'no answer' } })).toBe('degraded');
+    // A kiosk without one (devices.idCardReader: none) is not degraded by it.
+    expect(overallState({ ...ready, idCardReader: { state: 'notFitted' } })).toBe('ready');
     // Out of service still takes no card reader and no scanner, whatever the ID-card reader does.
     expect(overallState({ ...ready, cardReader: { state: 'noDevice', reason: 'unplugged' }, scanner: { state: 'noDevice', reason: 'unplugged' } })).toBe('outOfService');
   });

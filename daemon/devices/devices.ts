@@ -101,9 +101,10 @@ export function serviceability(statuses: DeviceStatuses): Record<DeviceKind, Ser
 /**
  * ready: every device usable. outOfService: taken out of service (tamper, technician), or no
  * business can be offered at all (no card reader and no scanner). degraded: anything in between —
- * the flows offer what still works. The ID-card reader counts like the others: without it (noDevice,
- * error) the kiosk is degraded, never out of service on its account alone — the flows do not read
- * the chip yet, and the agent can still show the card to the scanner.
+ * the flows offer what still works. A configured ID-card reader counts like the others: without it
+ * (noDevice, error) the kiosk is degraded, never out of service on its account alone — the flows do
+ * not read the chip yet. One the kiosk does not have (`devices.idCardReader: none`) is notFitted,
+ * which is ready.
  */
 export function overallState(statuses: DeviceStatuses, service: ServiceState = { state: 'inService' }): OverallState {
   if (service.state === 'outOfService') return 'outOfService';

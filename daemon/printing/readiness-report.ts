@@ -84,6 +84,8 @@ export function idCardReaderWords(status: IdCardReaderStatus): BilingualText {
   switch (status.state) {
     case 'noDevice':
       return words('未连接', 'not connected');
+    case 'notFitted':
+      return words('未安装', 'not fitted');
     case 'noCard':
       return words('就绪', 'ready');
     case 'cardPresent':

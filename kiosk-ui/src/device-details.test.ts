@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 import { deviceDetails } from './device-details.ts';
+import { describeDevice, stripDeviceKinds } from './device-view.ts';
 
 const devices: DeviceStatuses = {
   cardReader: {
@@ -57,5 +58,16 @@ describe('deviceDetails', () => {
       { labelKey: 'tech.detail.idCardValidUntil', value: '2035-03-20' },
     ]);
     expect(JSON.stringify(idCard)).not.toMatch(/许文彬|350203/);
+  });
+});
+
+describe('a kiosk without an ID-card reader', () => {
+  it('leaves it off the status strip and shows no details for it', () => {
+    const without: DeviceStatuses = { ...devices, idCardReader: { state: 'notFitted' } };
+    expect(stripDeviceKinds(without)).toEqual(['cardReader', 'printer', 'scanner', 'gpio']);
+    expect(stripDeviceKinds(devices)).toEqual(['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader']);
+    expect(stripDeviceKinds(null)).toHaveLength(5);
+    expect(deviceDetails('idCardReader', without)).toEqual([]);
+    expect(describeDevice('idCardReader', without)).toMatchObject({ stateKey: 'state.idCardReader.notFitted', level: 'ready', state: 'notFitted' });
   });
 });

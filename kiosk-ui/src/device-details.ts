@@ -78,6 +78,8 @@ function idCardReaderDetails(status: IdCardReaderStatus): DeviceDetail[] {
   switch (status.state) {
     case 'noDevice':
       return detail('tech.detail.reason', status.reason);
+    case 'notFitted':
+      return [];
     case 'noCard':
       return detail('tech.detail.device', status.device);
     case 'cardPresent': {

@@ -3,7 +3,7 @@
 // health never disagree.
 import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 import { cardReaderServiceability, type CardReaderStatus } from '../../contract/devices/card-reader.ts';
-import type { DeviceKind, Serviceability } from '../../contract/devices/device.ts';
+import { deviceKinds, type DeviceKind, type Serviceability } from '../../contract/devices/device.ts';
 import { gpioServiceability, type GpioStatus } from '../../contract/devices/gpio.ts';
 import { printerServiceability, type PrinterStatus } from '../../contract/devices/printer.ts';
 import { scannerServiceability, type ScannerStatus } from '../../contract/devices/scanner.ts';
@@ -41,6 +41,8 @@ function idCardReaderStateKey(status: IdCardReaderStatus): MessageKey | null {
   switch (status.state) {
     case 'noDevice':
       return 'state.noDevice';
+    case 'notFitted':
+      return 'state.idCardReader.notFitted';
     case 'noCard':
       return 'state.idCardReader.noCard';
     case 'cardPresent':
@@ -135,6 +137,11 @@ function unknownView(kind: DeviceKind): DeviceView {
 function knownView(kind: DeviceKind, state: string, stateKey: MessageKey | null, level: () => Serviceability): DeviceView {
   if (stateKey === null) return unknownView(kind);
   return { kind, nameKey: deviceNameKey(kind), stateKey, level: level(), state };
+}
+
+/** The devices the status strip shows: all but an ID-card reader the kiosk does not have. */
+export function stripDeviceKinds(devices: DeviceStatuses | null): DeviceKind[] {
+  return deviceKinds.filter((kind) => kind !== 'idCardReader' || devices?.idCardReader.state !== 'notFitted');
 }
 
 /** The view of one device; `devices` null (or `stale`) means the UI does not know its state. */

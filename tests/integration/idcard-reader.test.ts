@@ -80,3 +80,19 @@ describe('the ID-card reader in the daemon', () => {
     expect((await call(tool, 'Sim.IdCardPlace', { fixture: 'nobody' })).code).toBe('invalidData');
   });
 });
+
+describe('a kiosk without an ID-card reader (devices.idCardReader: none)', () => {
+  it('reports it notFitted and stays ready; the dock and the check say there is none', async () => {
+    const without = await startDaemon({ env: { KIOSK_DEVICE_ID_CARD_READER: 'none' } });
+    const client = await connect(without.wsUrl);
+    try {
+      const health = (await (await fetch(new URL('/api/health', without.url))).json()) as { state: string; devices: { idCardReader: unknown } };
+      expect(health).toMatchObject({ state: 'ready', devices: { idCardReader: { state: 'notFitted' } } });
+      expect((await call(client, 'Sim.IdCardPlace', { fixture: 'agent' })).code).toBe('unsupportedCommand');
+      expect(await call(client, 'Technician.TestIdCardReader')).toMatchObject({ code: 'deviceNotReady', description: expect.stringContaining('no ID-card reader') });
+    } finally {
+      client.close();
+      await without.stop();
+    }
+  });
+});

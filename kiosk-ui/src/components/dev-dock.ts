@@ -319,9 +319,9 @@ export class DevDock extends LitElement {
 
   /** The resident ID card on the simulated SAM reader: place one of the simulator's, or take it away. */
   #idCardPanel(status: KioskStatus) {
-    if (!this.#has('Sim.IdCardPlace')) return nothing;
-    const client = this.#link.client;
     const reader = status.devices.idCardReader;
+    if (!this.#has('Sim.IdCardPlace') || reader.state === 'notFitted') return nothing;
+    const client = this.#link.client;
     return html`<section class="panel" data-testid="dock-idcard">
       <div class="row">
         <h2>${this.#t('dock.idCard.title')}</h2>

@@ -4,6 +4,7 @@ import type { Translations } from './translations.ts';
 
 export const idCardReaderWords = {
   'device.idCardReader': { 'zh-CN': '身份证阅读器', en: 'ID-card reader' },
+  'state.idCardReader.notFitted': { 'zh-CN': '未安装', en: 'Not fitted' },
   'state.idCardReader.noCard': { 'zh-CN': '就绪', en: 'Ready' },
   'state.idCardReader.cardPresent': { 'zh-CN': '已放身份证', en: 'ID card on reader' },
   'state.idCardReader.error': { 'zh-CN': '故障', en: 'Fault' },
