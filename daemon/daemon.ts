@@ -173,7 +173,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     handlers: {
       ...commonHandlers(status),
       ...cardHandlers(cards, sessions, progress),
-      ...technicianHandlers({ technician, scannedPages, service, store, gpio: devices.gpio, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
+      ...technicianHandlers({ technician, scannedPages, service, store, gpio: devices.gpio, idCardReader: devices.idCardReader, cards, counters, logTail: options.logTail ?? new LogTail(), printing, status, config }),
       ...dock.handlers,
       ...printerHandlers(printing),
       ...scannerHandlers({ scanner: devices.scanner, pages: scannedPages, sessionId: () => sessions.current()?.id ?? null, defaults: config.scanner }),

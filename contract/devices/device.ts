@@ -1,9 +1,9 @@
 // What every device reports, in words the daemon and its clients share: which device, where its
 // implementation comes from, the status every device has when nothing is there, and how usable it is.
 
-export type DeviceKind = 'cardReader' | 'printer' | 'scanner' | 'gpio';
+export type DeviceKind = 'cardReader' | 'printer' | 'scanner' | 'gpio' | 'idCardReader';
 
-export const deviceKinds: readonly DeviceKind[] = ['cardReader', 'printer', 'scanner', 'gpio'];
+export const deviceKinds: readonly DeviceKind[] = ['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader'];
 
 /** Where a device's implementation comes from, chosen per device by configuration. */
 export type DeviceSource = 'sim' | 'hardware';

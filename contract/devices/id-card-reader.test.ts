@@ -9,6 +9,7 @@ describe('the ID-card reader in the contract', () => {
       [{ state: 'cardPresent', device: '/dev/eport-idcard', holder }, 'ready'],
       [{ state: 'error', device: '/dev/eport-idcard', message: 'no answer' }, 'attention'],
       [{ state: 'noDevice', reason: 'unplugged' }, 'unavailable'],
+      [{ state: 'notFitted' }, 'ready'],
     ];
     for (const [status, expected] of cases) expect(idCardReaderServiceability(status), status.state).toBe(expected);
   });

@@ -4,9 +4,6 @@
 // or the full number, which live only in the agent's session.
 import type { NoDevice, Serviceability } from './device.ts';
 
-/** The reader's kind, until the daemon's device list takes it in (issue #16). */
-export type IdCardReaderKind = 'idCardReader';
-
 /** The card's validity as printed on its back: a last day, or 长期 (long-term, holders of 46 and over). */
 export type IdCardValidUntil = { kind: 'date'; date: string } | { kind: 'longTerm' };
 
@@ -26,6 +23,8 @@ export interface IdCardHolderMasked {
 
 export type IdCardReaderStatus =
   | NoDevice
+  /** The kiosk has no ID-card reader (`devices.idCardReader: "none"`): nothing to service. */
+  | { state: 'notFitted' }
   | { state: 'noCard'; device: string }
   | { state: 'cardPresent'; device: string; holder: IdCardHolderMasked }
   | { state: 'error'; device: string; message: string };
@@ -60,8 +59,10 @@ export function idCardExpired(validity: IdCardValidity, today: string): boolean 
 
 export function idCardReaderServiceability(status: IdCardReaderStatus): Serviceability {
   switch (status.state) {
+    // notFitted: not part of this kiosk, so it neither degrades the kiosk nor needs a technician.
     case 'noCard':
     case 'cardPresent':
+    case 'notFitted':
       return 'ready';
     case 'error':
       return 'attention';

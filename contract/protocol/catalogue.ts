@@ -8,6 +8,8 @@ import type { DeviceKind, DeviceSource } from '../devices/device.ts';
 import { inputNames, lightNames, type GpioStatus } from '../devices/gpio.ts';
 import type { PrinterStatus } from '../devices/printer.ts';
 import type { ScannerStatus } from '../devices/scanner.ts';
+import type { IdCardHolderMasked, IdCardReaderStatus } from '../devices/id-card-reader.ts';
+import { idCardFixtureNames } from '../sim-fixture-names.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';
@@ -21,6 +23,7 @@ export interface DeviceStatuses {
   printer: PrinterStatus;
   scanner: ScannerStatus;
   gpio: GpioStatus;
+  idCardReader: IdCardReaderStatus;
 }
 
 /** ready: every device usable; degraded: some business cannot be offered; outOfService: none. */
@@ -84,6 +87,8 @@ export const commandPayloadSchemas = {
   'Technician.Audit': z.strictObject({ limit: z.int().min(1).max(500).optional() }),
   'Technician.TestLight': z.strictObject({ light: z.enum(lightNames), pattern: z.enum(['off', 'on', 'slow', 'fast']) }),
   'Technician.TestCard': z.strictObject({}),
+  /** One read of the resident ID card on the reader: the SAM's id and the holder, masked. */
+  'Technician.TestIdCardReader': z.strictObject({}),
   /** Device counters since the kiosk was installed (kept across restarts). */
   'Technician.Counters': z.strictObject({}),
   /** The daemon's most recent log lines (already redacted: no PIN, ID numbers masked). */
@@ -112,6 +117,9 @@ export const commandPayloadSchemas = {
   'Sim.ScannerFault': z.strictObject({ fault: z.enum(['jam', 'coverOpen', 'clear']) }),
   'Sim.InsertCard': z.strictObject({ fixture: z.string().min(1).max(64) }),
   'Sim.RemoveCard': z.strictObject({}),
+  /** Puts a resident ID card of the simulator's (sim/idcard/id-card-fixtures.ts) on the simulated reader. */
+  'Sim.IdCardPlace': z.strictObject({ fixture: z.enum(idCardFixtureNames) }),
+  'Sim.IdCardRemove': z.strictObject({}),
   ...printerCommandSchemas,
   ...scannerCommandSchemas,
   ...intakeCommandSchemas,
@@ -164,6 +172,10 @@ export interface CommandResults extends PrinterCommandResults, ScannerCommandRes
   'Sim.SetInput': { input: string; active: boolean };
   'Sim.InsertCard': { fixture: string; cardNo: string };
   'Sim.RemoveCard': { removed: boolean };
+  /** `samId` as hex; the holder masked as in the status (never the full number, never the photo). */
+  'Technician.TestIdCardReader': { device: string; samId: string; holder: IdCardHolderMasked; elapsedMs: number };
+  'Sim.IdCardPlace': { fixture: string };
+  'Sim.IdCardRemove': { removed: boolean };
 }
 
 /** A card operation's progress: the step it has reached, the how-manyth of how many. */

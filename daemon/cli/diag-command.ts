@@ -1,4 +1,4 @@
-// `kiosk diag print-test | card | scan`: the technician's checks from a shell, run by the daemon
+// `kiosk diag print-test | card | scan | idcard`: the technician's checks from a shell, run by the daemon
 // itself over its WebSocket (the same commands the technician page uses), printed as JSON.
 // Exit 0 when the check passed, 1 when it did not or the daemon does not answer.
 import WebSocket from 'ws';
@@ -17,10 +17,12 @@ export interface DiagCheck {
   passed: (payload: Record<string, unknown>) => boolean;
 }
 
-export const diagChecks: Record<'print-test' | 'card' | 'scan', DiagCheck> = {
+export const diagChecks: Record<'print-test' | 'card' | 'scan' | 'idcard', DiagCheck> = {
   'print-test': { what: 'print-test', command: 'Printer.PrintTestPage', payload: {}, passed: () => true },
   // ATR and SELECT of the E-Port application in the card in the reader.
   card: { what: 'card', command: 'Technician.TestCard', payload: {}, passed: (payload) => payload.select === '9000' },
+  // The SAM module's id and one read of the resident ID card on the reader (holder masked).
+  idcard: { what: 'idcard', command: 'Technician.TestIdCardReader', payload: {}, passed: (payload) => typeof payload.samId === 'string' },
   // One page from the feeder, with its image checks.
   scan: { what: 'scan', command: 'Scanner.Scan', payload: { source: 'adf' }, passed: (payload) => Array.isArray(payload.pages) && payload.pages.length > 0 },
 };

@@ -14,7 +14,7 @@ const usage = `usage: kiosk <command> [options]
         run the kiosk daemon (--sim: every device simulated). KIOSK_PORT sets the port too.
 ${simStacksUsage}  diag status [--port N] [--config FILE]
         ask the running daemon for its health and print it as JSON.
-  diag print-test | card | scan [--port N] [--config FILE]
+  diag print-test | card | scan | idcard [--port N] [--config FILE]
         the technician's checks, run by the running daemon: a test page (kiosk id, time, QR code),
         the card reader (ATR, SELECT of the E-Port application), one scanned page with its checks.
 ${simUsage}${intakeUsage}${technicianUsage}  help  this text
@@ -124,14 +124,14 @@ async function run(args: string[]): Promise<number> {
 
 async function diag(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what === 'print-test' || what === 'card' || what === 'scan') {
+  if (what === 'print-test' || what === 'card' || what === 'scan' || what === 'idcard') {
     const { values } = parseArgs({ args: rest, options: configOptions, strict: true, allowPositionals: false });
     const loaded = loadConfig(repoRoot, configFlags(values));
     if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
     const { diagChecks, runDiagCheck } = await import('./diag-command.ts');
     return runDiagCheck(loaded.value.http.host, loaded.value.http.port, diagChecks[what]);
   }
-  if (what !== 'status') throw new UsageError(`kiosk diag ${what ?? ''}: expected status, card, print-test or scan\n\n${usage}`);
+  if (what !== 'status') throw new UsageError(`kiosk diag ${what ?? ''}: expected status, card, idcard, print-test or scan\n\n${usage}`);
   const { values } = parseArgs({ args: rest, options: configOptions, strict: true, allowPositionals: false });
   const loaded = loadConfig(repoRoot, configFlags(values));
   if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));

@@ -2,6 +2,9 @@
 // connection that logged in, and every action is audited.
 import sharp from 'sharp';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
+import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
+import type { IdCardReadFailure } from '../../contract/devices/id-card-reader.ts';
+import { maskIdNumber } from '../../basics/redact.ts';
 import type { ScannedPages } from '../imaging/scanned-pages.ts';
 import type { CardService } from '../cards/card-service.ts';
 import { completionCodeOf, describeCardServiceError } from '../cards/card-service-error.ts';
@@ -19,6 +22,7 @@ import type { TechnicianRefusal } from '../../contract/card-service-error.ts';
 import { err, ok } from '../../basics/result.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
+import { withoutHolders } from '../server/http-app.ts';
 
 type TechnicianCommands =
   | 'Technician.Login'
@@ -27,6 +31,7 @@ type TechnicianCommands =
   | 'Technician.Audit'
   | 'Technician.TestLight'
   | 'Technician.TestCard'
+  | 'Technician.TestIdCardReader'
   | 'Technician.Counters'
   | 'Technician.LogTail'
   | 'Technician.ExportBundle'
@@ -41,6 +46,7 @@ export interface TechnicianDeps {
   service: KioskServiceState;
   store: Store;
   gpio: Gpio;
+  idCardReader: IdCardReader;
   counters: DeviceCounters;
   logTail: LogTail;
   printing: PrintService;
@@ -65,6 +71,19 @@ function describeRefusal(refusal: TechnicianRefusal): string {
       return `the technician card could not be read: ${refusal.error.kind}`;
     case 'alreadyActive':
       return `technician mode is already active (${refusal.actor})`;
+  }
+}
+
+function idCardFailure(failure: IdCardReadFailure): CommandFailure {
+  switch (failure.reason) {
+    case 'noCard':
+    case 'noDevice':
+      return { completionCode: 'deviceNotReady', errorDescription: failure.message };
+    case 'timeout':
+      return { completionCode: 'timeOut', errorDescription: failure.message };
+    case 'samError':
+    case 'badData':
+      return { completionCode: 'hardwareError', errorDescription: failure.message };
   }
 }
 
@@ -118,6 +137,27 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
       if (test.ok) return ok(test.value);
       return err({ completionCode: completionCodeOf(test.error), errorDescription: describeCardServiceError(test.error), payload: { error: test.error } });
     },
+    'Technician.TestIdCardReader': async (_payload, context) => {
+      if (!mayCheck(context)) return err(notTechnician);
+      const reader = deps.idCardReader;
+      const samId = await reader.samId();
+      if (!samId.ok) {
+        technician.audit(action(context, 'testIdCardReader'), { error: samId.error.reason });
+        return err(idCardFailure(samId.error));
+      }
+      const read = await reader.read();
+      technician.audit(action(context, 'testIdCardReader'), read.ok ? { samId: samId.value } : { samId: samId.value, error: read.error.reason });
+      if (!read.ok) return err(idCardFailure(read.error));
+      // The holder as the status shows it: name, number masked (first 6, last 4), validity. The
+      // full text read (address, full number) is dropped here.
+      const { text, elapsedMs } = read.value;
+      return ok({
+        device: reader.device,
+        samId: samId.value,
+        holder: { name: text.name, idNumberMasked: maskIdNumber(text.idNumber), validity: { from: text.validFrom, until: text.validUntil } },
+        elapsedMs: Math.round(elapsedMs),
+      });
+    },
     'Technician.ScanPreview': async ({ pageId, width }, context) => {
       if (!allowed(context)) return err(notTechnician);
       const image = deps.scannedPages.image(pageId);
@@ -139,7 +179,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
     },
     'Technician.ExportBundle': async (_payload, context) => {
       if (!allowed(context)) return err(notTechnician);
-      const exported = exportBundle({ status: status(), config, counters: counters.snapshot(), audit: store.recentAudit(200), logTail: logTail.last(1000), at: now() });
+      const exported = exportBundle({ status: withoutHolders(status()), config, counters: counters.snapshot(), audit: store.recentAudit(200), logTail: logTail.last(1000), at: now() });
       technician.audit('exportBundle', { fileName: exported.fileName });
       return ok(exported);
     },

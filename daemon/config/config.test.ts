@@ -40,8 +40,36 @@ describe('loadConfig', () => {
     expect(withFlags.ok && withFlags.value).toMatchObject({
       http: { port: 9200 },
       stateDir: '/from/flag',
-      devices: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' },
+      devices: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: 'sim' },
     });
+  });
+
+  it('takes the ID-card reader from file, environment and --sim; defaults otherwise', () => {
+    const defaults = loadConfig(root, {}, {});
+    expect(defaults.ok && defaults.value.devices.idCardReader).toBe('hardware');
+    expect(defaults.ok && defaults.value.idCardReader).toEqual({ path: '/dev/eport-idcard', baud: 115200, pollIntervalMs: 500 });
+
+    const path = file('idcard.json', JSON.stringify({ devices: { idCardReader: 'sim' }, idCardReader: { path: '/dev/ttyUSB3', pollIntervalMs: 250 } }));
+    const fromFile = loadConfig(root, { configFile: path }, {});
+    expect(fromFile.ok && fromFile.value).toMatchObject({ devices: { idCardReader: 'sim' }, idCardReader: { path: '/dev/ttyUSB3', baud: 115200, pollIntervalMs: 250 } });
+
+    const fromEnv = loadConfig(root, {}, { KIOSK_DEVICE_ID_CARD_READER: 'sim', KIOSK_ID_CARD_READER_PATH: '/dev/ttyACM0' });
+    expect(fromEnv.ok && fromEnv.value).toMatchObject({ devices: { idCardReader: 'sim' }, idCardReader: { path: '/dev/ttyACM0' } });
+
+    const sim = loadConfig(root, { sim: true }, { KIOSK_DEVICE_ID_CARD_READER: 'hardware' });
+    expect(sim.ok && sim.value.devices.idCardReader).toBe('sim');
+    const simWithout = loadConfig(root, { sim: true }, { KIOSK_DEVICE_ID_CARD_READER: 'none' });
+    expect(simWithout.ok && simWithout.value.devices).toMatchObject({ cardReader: 'sim', idCardReader: 'none' });
+
+    const none = loadConfig(root, {}, { KIOSK_DEVICE_ID_CARD_READER: 'none' });
+    expect(none.ok && none.value.devices.idCardReader).toBe('none');
+    // "none" is for the ID-card reader only: the other devices are always fitted.
+    expect(loadConfig(root, {}, { KIOSK_DEVICE_PRINTER: 'none' }).ok).toBe(false);
+
+    const badSource = loadConfig(root, {}, { KIOSK_DEVICE_ID_CARD_READER: 'usb' });
+    expect(!badSource.ok && describeConfigError(badSource.error)).toMatch(/devices\.idCardReader/);
+    const badPoll = loadConfig(root, { configFile: file('idcard-bad.json', JSON.stringify({ idCardReader: { pollIntervalMs: 5 } })) }, {});
+    expect(!badPoll.ok && describeConfigError(badPoll.error)).toMatch(/idCardReader\.pollIntervalMs/);
   });
 
   it('takes GPIO lines and polarity from the file, defaults otherwise', () => {

@@ -22,10 +22,19 @@ export const configSchema = z.strictObject({
     printer: deviceSource,
     scanner: deviceSource,
     gpio: deviceSource,
+    /** `none`: the kiosk has no ID-card reader fitted (reported `notFitted`, never degrades it). */
+    idCardReader: z.enum(['sim', 'hardware', 'none']),
   }),
   printer: z.strictObject({
     path: z.string().min(1),
     baud: z.int().positive(),
+  }),
+  /** The resident ID-card reader's SAM module on a USB serial adapter (docs/idcard-reader.md). */
+  idCardReader: z.strictObject({
+    path: z.string().min(1),
+    baud: z.int().positive(),
+    /** How often the driver looks for a card (FIND CARD) while nothing else runs. */
+    pollIntervalMs: z.int().min(50).max(10_000),
   }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']),
@@ -115,6 +124,7 @@ const partialConfigSchema = z.strictObject({
   stateDir: z.string().min(1).optional(),
   devices: configSchema.shape.devices.partial().optional(),
   printer: configSchema.shape.printer.partial().optional(),
+  idCardReader: configSchema.shape.idCardReader.partial().optional(),
   log: configSchema.shape.log.partial().optional(),
   cardReader: configSchema.shape.cardReader.partial().optional(),
   scanner: configSchema.shape.scanner.partial().optional(),
@@ -164,8 +174,9 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     http: { host: '127.0.0.1', port: 8080 },
     // systemd's StateDirectory= sets STATE_DIRECTORY; a checkout keeps state in .state/.
     stateDir: env.STATE_DIRECTORY ?? resolve(repoRoot, '.state'),
-    devices: { cardReader: 'hardware', printer: 'hardware', scanner: 'hardware', gpio: 'hardware' },
+    devices: { cardReader: 'hardware', printer: 'hardware', scanner: 'hardware', gpio: 'hardware', idCardReader: 'hardware' },
     printer: { path: '/dev/eport-printer', baud: 115200 },
+    idCardReader: { path: '/dev/eport-idcard', baud: 115200, pollIntervalMs: 500 },
     log: { level: 'info' },
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
@@ -229,6 +240,7 @@ const envDeviceNames: Record<DeviceKind, string> = {
   printer: 'KIOSK_DEVICE_PRINTER',
   scanner: 'KIOSK_DEVICE_SCANNER',
   gpio: 'KIOSK_DEVICE_GPIO',
+  idCardReader: 'KIOSK_DEVICE_ID_CARD_READER',
 };
 
 function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigError> {
@@ -244,9 +256,11 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigEr
   if (env.KIOSK_STATE_DIR !== undefined) partial.stateDir = env.KIOSK_STATE_DIR;
   if (env.KIOSK_LOG_LEVEL !== undefined) partial.log = { level: env.KIOSK_LOG_LEVEL as KioskConfig['log']['level'] };
   if (env.KIOSK_PRINTER_PATH !== undefined) partial.printer = { path: env.KIOSK_PRINTER_PATH };
+  if (env.KIOSK_ID_CARD_READER_PATH !== undefined) partial.idCardReader = { path: env.KIOSK_ID_CARD_READER_PATH };
   if (env.KIOSK_READER_NAME !== undefined) partial.cardReader = { readerName: env.KIOSK_READER_NAME };
   if (env.KIOSK_AUTHORITY_URL !== undefined) partial.authority = { kind: 'http', url: env.KIOSK_AUTHORITY_URL };
   if (env.KIOSK_SIM_STACKS !== undefined) partial.sim = { stacks: env.KIOSK_SIM_STACKS as SimStacks };
+  // Checked by the schema below (idCardReader also takes "none").
   const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
   for (const kind of deviceKinds) {
     const value = env[envDeviceNames[kind]];
@@ -265,6 +279,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     stateDir: over.stateDir ?? base.stateDir,
     devices: { ...base.devices, ...over.devices },
     printer: { ...base.printer, ...over.printer },
+    idCardReader: { ...base.idCardReader, ...over.idCardReader },
     log: { ...base.log, ...over.log },
     cardReader: { ...base.cardReader, ...over.cardReader },
     scanner: { ...base.scanner, ...over.scanner },
@@ -300,7 +315,11 @@ export function loadConfig(repoRoot: string, flags: ConfigFlags, env: NodeJS.Pro
     fromFlags.http = { ...(flags.port !== undefined && { port: flags.port }), ...(flags.host !== undefined && { host: flags.host }) };
   }
   if (flags.stateDir !== undefined) fromFlags.stateDir = flags.stateDir;
-  if (flags.sim === true) fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' };
+  // --sim simulates every device the kiosk has: an ID-card reader written out as "none" stays
+  // absent (simulator mode of a kiosk without one).
+  if (flags.sim === true) {
+    fromFlags.devices = { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: config.devices.idCardReader === 'none' ? 'none' : 'sim' };
+  }
   if (flags.simStacks !== undefined) fromFlags.sim = { stacks: flags.simStacks };
   config = merge(config, fromFlags);
 

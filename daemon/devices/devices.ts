@@ -17,6 +17,9 @@ import type { Scanner } from '../../drivers/scanner/scanner.ts';
 import { scannerServiceability } from '../../contract/devices/scanner.ts';
 import { createPrinterDevice } from './printer-device.ts';
 import { createScannerDevice } from './scanner-device.ts';
+import { createIdCardReaderDevice } from './id-card-reader-device.ts';
+import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
+import { idCardReaderServiceability } from '../../contract/devices/id-card-reader.ts';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { OnoffGpio } from '../../drivers/gpio/onoff-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
@@ -27,6 +30,7 @@ export interface Devices {
   printer: Printer;
   scanner: Scanner;
   gpio: Gpio;
+  idCardReader: IdCardReader;
 }
 
 type CardReaderParts = Pick<SimulatedParts, 'reader' | 'cardSlot'>;
@@ -67,9 +71,10 @@ export function createDevices(config: KioskConfig): { devices: Devices; simulate
   const { printer, virtual } = createPrinterDevice(config);
   const scanner = createScannerDevice(config);
   const gpio = createGpio(config);
+  const idCard = createIdCardReaderDevice(config);
   return {
-    devices: { cardReader, printer, scanner: scanner.scanner, gpio: gpio.gpio },
-    simulated: { reader, cardSlot, printer: virtual, scanner: scanner.simulated, gpio: gpio.simulated },
+    devices: { cardReader, printer, scanner: scanner.scanner, gpio: gpio.gpio, idCardReader: idCard.idCardReader },
+    simulated: { reader, cardSlot, printer: virtual, scanner: scanner.simulated, gpio: gpio.simulated, idCard: idCard.simulated },
   };
 }
 
@@ -79,6 +84,7 @@ export function deviceStatuses(devices: Devices): DeviceStatuses {
     printer: devices.printer.status(),
     scanner: devices.scanner.status(),
     gpio: devices.gpio.status(),
+    idCardReader: devices.idCardReader.status(),
   };
 }
 
@@ -88,13 +94,17 @@ export function serviceability(statuses: DeviceStatuses): Record<DeviceKind, Ser
     printer: printerServiceability(statuses.printer),
     scanner: scannerServiceability(statuses.scanner),
     gpio: gpioServiceability(statuses.gpio),
+    idCardReader: idCardReaderServiceability(statuses.idCardReader),
   };
 }
 
 /**
  * ready: every device usable. outOfService: taken out of service (tamper, technician), or no
  * business can be offered at all (no card reader and no scanner). degraded: anything in between —
- * the flows offer what still works.
+ * the flows offer what still works. A configured ID-card reader counts like the others: without it
+ * (noDevice, error) the kiosk is degraded, never out of service on its account alone — the flows do
+ * not read the chip yet. One the kiosk does not have (`devices.idCardReader: none`) is notFitted,
+ * which is ready.
  */
 export function overallState(statuses: DeviceStatuses, service: ServiceState = { state: 'inService' }): OverallState {
   if (service.state === 'outOfService') return 'outOfService';

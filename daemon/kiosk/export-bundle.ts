@@ -1,10 +1,12 @@
 // The technician's export bundle: one JSON document a remote engineer can read without a visit.
 // Secrets never leave the kiosk: the technician PIN hash and the authority's token are dropped.
 import type { KioskConfig } from '../config/config.ts';
-import type { CounterName, KioskStatus } from '../../contract/protocol/catalogue.ts';
+import type { CounterName } from '../../contract/protocol/catalogue.ts';
+import type { HealthStatus } from '../server/http-app.ts';
 
 export interface BundleInputs {
-  status: KioskStatus;
+  /** As /api/health shows it: no card's holder, no ID card's holder (withoutHolders). */
+  status: HealthStatus;
   config: KioskConfig;
   counters: { counters: Record<CounterName, number>; since: string };
   audit: unknown[];

@@ -3,6 +3,7 @@
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
 import type { GpioStatus } from '../../contract/devices/gpio.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import type { ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { CounterName, KioskStatus, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
@@ -78,6 +79,22 @@ export function gpioWords(status: GpioStatus): BilingualText {
   }
 }
 
+/** The ID-card reader: whether a card is on it, never whose. */
+export function idCardReaderWords(status: IdCardReaderStatus): BilingualText {
+  switch (status.state) {
+    case 'noDevice':
+      return words('未连接', 'not connected');
+    case 'notFitted':
+      return words('未安装', 'not fitted');
+    case 'noCard':
+      return words('就绪', 'ready');
+    case 'cardPresent':
+      return words('就绪，有身份证在读卡区', 'ready, an ID card on it');
+    case 'error':
+      return words('故障', `fault: ${status.message}`);
+  }
+}
+
 function overallWords(state: OverallState): BilingualText {
   switch (state) {
     case 'ready':
@@ -131,6 +148,7 @@ export function readinessReceipt(options: { status: KioskStatus; counters: { cou
       row('打印机', 'Printer', say(printerWords(devices.printer))),
       row('扫描仪', 'Scanner', say(scannerWords(devices.scanner))),
       row('指示灯与传感器', 'Lights and sensors', say(gpioWords(devices.gpio))),
+      row('身份证阅读器', 'ID-card reader', say(idCardReaderWords(devices.idCardReader))),
       { kind: 'rule' },
       { kind: 'heading', text: words('计数', 'Counters') },
       row('起始', 'Since', receiptTime(new Date(counters.since))),

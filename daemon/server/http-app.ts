@@ -2,7 +2,8 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
+import type { DeviceStatuses, KioskStatus } from '../../contract/protocol/catalogue.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { KioskMetrics } from './metrics.ts';
 
 export interface HttpAppOptions {
@@ -49,11 +50,22 @@ function httpStatusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
-/** The status with the inserted card's facts left out (its number, holder and enterprise). */
-export function withoutHolders(status: KioskStatus): KioskStatus {
+/** The ID-card reader as health shows it: a card on it, never whose (not even masked). */
+export type HealthIdCardReaderStatus = Exclude<IdCardReaderStatus, { state: 'cardPresent' }> | { state: 'cardPresent'; device: string };
+
+/** What /api/health answers: the status without any holder. */
+export type HealthStatus = Omit<KioskStatus, 'devices'> & { devices: Omit<DeviceStatuses, 'idCardReader'> & { idCardReader: HealthIdCardReaderStatus } };
+
+/**
+ * The status with the inserted card's facts left out (its number, holder and enterprise), and the
+ * ID card on the reader reduced to its presence (no name, no masked number, no validity).
+ */
+export function withoutHolders(status: KioskStatus): HealthStatus {
   const reader = status.devices.cardReader;
-  if (reader.state !== 'present' || reader.card === null) return status;
-  return { ...status, devices: { ...status.devices, cardReader: { ...reader, card: null } } };
+  const idCard = status.devices.idCardReader;
+  const cardReader = reader.state === 'present' && reader.card !== null ? { ...reader, card: null } : reader;
+  const idCardReader: HealthIdCardReaderStatus = idCard.state === 'cardPresent' ? { state: 'cardPresent', device: idCard.device } : idCard;
+  return { ...status, devices: { ...status.devices, cardReader, idCardReader } };
 }
 
 export function createHttpApp(options: HttpAppOptions): Express {

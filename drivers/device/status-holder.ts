@@ -5,13 +5,13 @@ import type { DeviceKind, DeviceSource } from '../../contract/devices/device.ts'
  * Holds a device's status and tells listeners when it changes. Drivers extend it so that
  * repeats (the same state reported twice by the OS) never reach the UI as events.
  */
-export class StatusHolder<Status extends { state: string }, Kind extends string = DeviceKind> implements Device<Status, Kind> {
-  readonly kind: Kind;
+export class StatusHolder<Status extends { state: string }> implements Device<Status> {
+  readonly kind: DeviceKind;
   readonly source: DeviceSource;
   #status: Status;
   #listeners = new Set<(status: Status) => void>();
 
-  constructor(kind: Kind, source: DeviceSource, initial: Status) {
+  constructor(kind: DeviceKind, source: DeviceSource, initial: Status) {
     this.kind = kind;
     this.source = source;
     this.#status = initial;

@@ -1,5 +1,5 @@
 import type { Result } from '../../basics/result.ts';
-import type { IdCardReadFailure, IdCardReaderKind, IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
+import type { IdCardReadFailure, IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { Device } from '../device/device.ts';
 import type { IdCardText } from './basic-info.ts';
 
@@ -18,6 +18,10 @@ export interface IdCardRead {
  * A resident ID-card reader (a GA 467 SAM module). Its status follows the card on the reader by
  * polling; `read` does FIND, SELECT and READ BASIC INFORMATION now, one read at a time.
  */
-export interface IdCardReader extends Device<IdCardReaderStatus, IdCardReaderKind> {
+export interface IdCardReader extends Device<IdCardReaderStatus> {
+  /** The device path, or what stands for it (the simulated module). */
+  readonly device: string;
   read(): Promise<Result<IdCardRead, IdCardReadFailure>>;
+  /** The SAM module's id (12 FF), as lowercase hex: the technician's check that the module answers. */
+  samId(): Promise<Result<string, IdCardReadFailure>>;
 }

@@ -11,7 +11,7 @@
 import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { DeviceSource } from '../../contract/devices/device.ts';
-import type { IdCardReadFailure, IdCardReaderKind, IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
+import type { IdCardReadFailure, IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import type { OpenLink, PrinterLink as ByteLink } from '../printer/printer-link.ts';
 import { decodeBasicInfo, type IdCardText } from './basic-info.ts';
@@ -40,7 +40,7 @@ type Command = readonly [number, number];
 
 const commandName = (command: Command): string => `${hex(command[0])} ${hex(command[1])}`;
 
-export class SamIdCardReader extends StatusHolder<IdCardReaderStatus, IdCardReaderKind> implements IdCardReader {
+export class SamIdCardReader extends StatusHolder<IdCardReaderStatus> implements IdCardReader {
   readonly device: string;
   readonly #baud: number;
   readonly #open: OpenLink;
@@ -91,6 +91,15 @@ export class SamIdCardReader extends StatusHolder<IdCardReaderStatus, IdCardRead
 
   read(): Promise<Result<IdCardRead, IdCardReadFailure>> {
     return this.#enqueue(() => this.#read());
+  }
+
+  samId(): Promise<Result<string, IdCardReadFailure>> {
+    return this.#enqueue(async () => {
+      const answer = await this.#transact(samCommands.samId);
+      if (!answer.ok) return this.#failed(answer.error);
+      if (answer.value.sw[2] !== sw3Of('success')) return this.#failed(this.#samFailure(samCommands.samId, answer.value.sw[2]));
+      return ok(Array.from(answer.value.data, (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    });
   }
 
   #enqueue<T>(work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 import { deviceDetails } from './device-details.ts';
+import { describeDevice, stripDeviceKinds } from './device-view.ts';
 
 const devices: DeviceStatuses = {
   cardReader: {
@@ -26,6 +27,11 @@ const devices: DeviceStatuses = {
     lights: { cardSlot: 'slow', scanner: 'off', printer: 'off', inService: 'on', alarm: 'off' },
     inputs: { presence: true, tamper: false, serviceSwitch: false },
   },
+  idCardReader: {
+    state: 'cardPresent',
+    device: '/dev/eport-idcard',
+    holder: { name: '许文彬', idNumberMasked: '350203********1234', validity: { from: '2015-03-20', until: { kind: 'date', date: '2035-03-20' } } },
+  },
 };
 
 describe('deviceDetails', () => {
@@ -46,5 +52,22 @@ describe('deviceDetails', () => {
       labelKey: 'tech.detail.lights',
       value: 'cardSlot: slow\nscanner: off\nprinter: off\ninService: on\nalarm: off',
     });
+    const idCard = deviceDetails('idCardReader', devices);
+    expect(idCard).toEqual([
+      { labelKey: 'tech.detail.device', value: '/dev/eport-idcard' },
+      { labelKey: 'tech.detail.idCardValidUntil', value: '2035-03-20' },
+    ]);
+    expect(JSON.stringify(idCard)).not.toMatch(/许文彬|350203/);
+  });
+});
+
+describe('a kiosk without an ID-card reader', () => {
+  it('leaves it off the status strip and shows no details for it', () => {
+    const without: DeviceStatuses = { ...devices, idCardReader: { state: 'notFitted' } };
+    expect(stripDeviceKinds(without)).toEqual(['cardReader', 'printer', 'scanner', 'gpio']);
+    expect(stripDeviceKinds(devices)).toEqual(['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader']);
+    expect(stripDeviceKinds(null)).toHaveLength(5);
+    expect(deviceDetails('idCardReader', without)).toEqual([]);
+    expect(describeDevice('idCardReader', without)).toMatchObject({ stateKey: 'state.idCardReader.notFitted', level: 'ready', state: 'notFitted' });
   });
 });

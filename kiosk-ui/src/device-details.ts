@@ -6,6 +6,7 @@ import type { DeviceKind } from '../../contract/devices/device.ts';
 import type { GpioStatus } from '../../contract/devices/gpio.ts';
 import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import type { ScannerStatus } from '../../contract/devices/scanner.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { MessageKey } from './i18n.ts';
 
 export interface DeviceDetail {
@@ -72,6 +73,26 @@ function scannerDetails(status: ScannerStatus): DeviceDetail[] {
   }
 }
 
+/** The ID-card reader: its device and the card's validity — never the holder's name or number. */
+function idCardReaderDetails(status: IdCardReaderStatus): DeviceDetail[] {
+  switch (status.state) {
+    case 'noDevice':
+      return detail('tech.detail.reason', status.reason);
+    case 'notFitted':
+      return [];
+    case 'noCard':
+      return detail('tech.detail.device', status.device);
+    case 'cardPresent': {
+      const until = status.holder.validity.until;
+      return [...detail('tech.detail.device', status.device), ...detail('tech.detail.idCardValidUntil', until.kind === 'date' ? until.date : '长期')];
+    }
+    case 'error':
+      return [...detail('tech.detail.device', status.device), ...detail('tech.detail.message', status.message)];
+    default:
+      return [];
+  }
+}
+
 const pairs = (record: Record<string, unknown>): string =>
   Object.entries(record)
     .map(([name, value]) => `${name}: ${String(value)}`)
@@ -111,5 +132,7 @@ export function deviceDetails(kind: DeviceKind, devices: DeviceStatuses): Device
       return [...scannerDetails(devices.scanner), ...identity(devices.scanner)];
     case 'gpio':
       return gpioDetails(devices.gpio);
+    case 'idCardReader':
+      return idCardReaderDetails(devices.idCardReader);
   }
 }

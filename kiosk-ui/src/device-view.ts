@@ -3,10 +3,11 @@
 // health never disagree.
 import type { DeviceStatuses } from '../../contract/protocol/catalogue.ts';
 import { cardReaderServiceability, type CardReaderStatus } from '../../contract/devices/card-reader.ts';
-import type { DeviceKind, Serviceability } from '../../contract/devices/device.ts';
+import { deviceKinds, type DeviceKind, type Serviceability } from '../../contract/devices/device.ts';
 import { gpioServiceability, type GpioStatus } from '../../contract/devices/gpio.ts';
 import { printerServiceability, type PrinterStatus } from '../../contract/devices/printer.ts';
 import { scannerServiceability, type ScannerStatus } from '../../contract/devices/scanner.ts';
+import { idCardReaderServiceability, type IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { MessageKey } from './i18n.ts';
 
 /** `unknown` when the UI has no current status (not fetched yet, or the connection is down). */
@@ -31,6 +32,25 @@ export function deviceNameKey(kind: DeviceKind): MessageKey {
       return 'device.scanner';
     case 'gpio':
       return 'device.gpio';
+    case 'idCardReader':
+      return 'device.idCardReader';
+  }
+}
+
+function idCardReaderStateKey(status: IdCardReaderStatus): MessageKey | null {
+  switch (status.state) {
+    case 'noDevice':
+      return 'state.noDevice';
+    case 'notFitted':
+      return 'state.idCardReader.notFitted';
+    case 'noCard':
+      return 'state.idCardReader.noCard';
+    case 'cardPresent':
+      return 'state.idCardReader.cardPresent';
+    case 'error':
+      return 'state.idCardReader.error';
+    default:
+      return null;
   }
 }
 
@@ -119,6 +139,11 @@ function knownView(kind: DeviceKind, state: string, stateKey: MessageKey | null,
   return { kind, nameKey: deviceNameKey(kind), stateKey, level: level(), state };
 }
 
+/** The devices the status strip shows: all but an ID-card reader the kiosk does not have. */
+export function stripDeviceKinds(devices: DeviceStatuses | null): DeviceKind[] {
+  return deviceKinds.filter((kind) => kind !== 'idCardReader' || devices?.idCardReader.state !== 'notFitted');
+}
+
 /** The view of one device; `devices` null (or `stale`) means the UI does not know its state. */
 export function describeDevice(kind: DeviceKind, devices: DeviceStatuses | null, stale = false): DeviceView {
   if (devices === null || stale) return unknownView(kind);
@@ -138,6 +163,10 @@ export function describeDevice(kind: DeviceKind, devices: DeviceStatuses | null,
     case 'gpio': {
       const status = devices.gpio;
       return knownView(kind, status.state, gpioStateKey(status), () => gpioServiceability(status));
+    }
+    case 'idCardReader': {
+      const status = devices.idCardReader;
+      return knownView(kind, status.state, idCardReaderStateKey(status), () => idCardReaderServiceability(status));
     }
   }
 }

@@ -31,6 +31,7 @@ import { doneWords } from './words/done.ts';
 import { flowWords } from './words/flow.ts';
 import { flowProblemsWords } from './words/flow-problems.ts';
 import { gpioWords } from './words/gpio.ts';
+import { idCardReaderWords } from './words/id-card-reader.ts';
 import { keypadWords } from './words/keypad.ts';
 import { logTailWords } from './words/log-tail.ts';
 import { pinWords } from './words/pin.ts';
@@ -59,6 +60,7 @@ export const wordsByArea = [
   connectionWords,
   attractWords,
   deviceStatusWords,
+  idCardReaderWords,
   flowWords,
   consentWords,
   cardWords,

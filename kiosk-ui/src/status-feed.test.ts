@@ -17,8 +17,9 @@ const status: KioskStatus = {
     printer: { state: 'online', device: '/dev/ttyUSB0' },
     scanner: { state: 'idle', device: 'pnm:0' },
     gpio: { state: 'noDevice', reason: 'not configured' },
+    idCardReader: { state: 'noCard', device: 'simulated SAM module' },
   },
-  sources: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' },
+  sources: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: 'sim' },
 };
 
 beforeEach(() => {

@@ -15,6 +15,7 @@ import { documentSet, documentSpecs, type DocumentSetOptions, type PageSelector 
 import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { DocumentSpec, PageDefects } from '../scanner/documents.ts';
 import type { SimScanner } from '../scanner/sim-scanner.ts';
+import type { VirtualSamModule } from '../idcard/virtual-sam-module.ts';
 
 /** What the configuration made simulated, handed over by the daemon's composition root; null: real. */
 export interface SimulatedParts {
@@ -26,6 +27,8 @@ export interface SimulatedParts {
   printer: VirtualPrinter | null;
   scanner: SimScanner | null;
   gpio: SimGpio | null;
+  /** The virtual SAM module behind the simulated ID-card reader (in process or on a pty). */
+  idCard: VirtualSamModule | null;
 }
 
 export interface SimDockOptions {
@@ -128,6 +131,17 @@ function simHandlers(deps: SimDeps): SimCommandHandlers {
       }
       if (deps.cardSlot !== null) return ok({ removed: await deps.cardSlot.remove() });
       return notHere('simulated card reader');
+    },
+    'Sim.IdCardPlace': async ({ fixture }) => {
+      if (deps.idCard === null) return notHere('simulated ID-card reader');
+      deps.idCard.place(fixture);
+      return ok({ fixture });
+    },
+    'Sim.IdCardRemove': async () => {
+      if (deps.idCard === null) return notHere('simulated ID-card reader');
+      const removed = deps.idCard.cardPlaced();
+      deps.idCard.remove();
+      return ok({ removed });
     },
     'Sim.SetInput': async ({ input, active }) => {
       if (deps.gpio === null) return notHere('simulated GPIO lines');

@@ -6,8 +6,9 @@ import type { IdCardText } from '../../drivers/idcard/basic-info.ts';
 import type { IdCardValidUntil } from '../../contract/devices/id-card-reader.ts';
 import { cardFixture, fixtureEnterprise, fixtureServiceCentre, type FixturePerson } from '../registry/sim-registry.ts';
 
-export const idCardFixtureNames = ['agent', 'legal-representative', 'expired', 'long-term', 'unreadable', 'sam-silent'] as const;
-export type IdCardFixtureName = (typeof idCardFixtureNames)[number];
+import { idCardFixtureNames, type IdCardFixtureName } from '../../contract/sim-fixture-names.ts';
+
+export { idCardFixtureNames, type IdCardFixtureName };
 
 /** How the module behaves with this card on it. */
 export type IdCardFault =

@@ -204,6 +204,20 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     expect(holder).toContain(`${technicianCard.holder.name[0]!}**`);
     expect(holder).not.toContain(technicianCard.holder.idNumber);
 
+    // ID-card reader test: the dock places 许文彬's ID card; the SAM id and the holder masked.
+    await dock.locator('[data-testid="dock-idcard-place"][data-fixture="agent"]').click();
+    await expect.poll(() => attr(dock, '[data-testid="dock-device"][data-device="idCardReader"]', 'data-state')).toBe('cardPresent');
+    await expect.poll(() => attr(tech, '[data-testid="device-tile"][data-device="idCardReader"]', 'data-state')).toBe('cardPresent');
+    await tech.getByTestId('idcard-test-run').click();
+    await expect.poll(() => tech.getByTestId('idcard-test-result').getAttribute('data-outcome'), { timeout: 20_000 }).toBe('passed');
+    expect(await tech.getByTestId('idcard-test-sam').textContent()).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+    const idHolder = (await tech.getByTestId('idcard-test-holder').textContent()) ?? '';
+    expect(idHolder).toContain('许**');
+    expect(idHolder).toContain('350204********011X');
+    expect(await domDump(tech)).not.toContain('35020419800109011X');
+    await dock.getByTestId('dock-idcard-remove').click();
+    await expect.poll(() => attr(dock, '[data-testid="dock-device"][data-device="idCardReader"]', 'data-state')).toBe('noCard');
+
     // Light test: the card slot light flashes slowly, as the daemon's status confirms.
     await tech.locator('[data-testid="light-button"][data-light="cardSlot"][data-pattern="slow"]').click();
     await expect.poll(() => attr(tech, '[data-testid="light-row"][data-light="cardSlot"]', 'data-pattern')).toBe('slow');
@@ -224,9 +238,9 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
       .poll(async () =>
         (await tech.getByTestId('audit-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action'))))
           .filter((action) => !auditedReads.has(action ?? ''))
-          .slice(0, 5),
+          .slice(0, 6),
       )
-      .toEqual(['cabinetOpened', 'testLight', 'testCard', 'outOfService', 'technician.login']);
+      .toEqual(['cabinetOpened', 'testLight', 'testIdCardReader', 'testCard', 'outOfService', 'technician.login']);
     await dock.screenshot({ path: join(artifacts, 'dev-dock-cabinet-open.png'), fullPage: true, animations: 'disabled' });
 
     // The daemon offers the printer's test page and scans: the page offers both and shows results.

@@ -12,7 +12,7 @@ import { requireSystemTool } from '../support/system-stack.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
-const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio'] as const;
+const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader'] as const;
 
 async function daemonStatus(daemon: RunningDaemon): Promise<KioskStatus> {
   const response = await fetch(new URL('/api/health', daemon.url));
@@ -74,6 +74,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect.stringMatching(/^打印机/),
       expect.stringMatching(/^扫描仪/),
       expect.stringMatching(/^指示灯/),
+      expect.stringMatching(/^身份证阅读器/),
     ]);
 
     for (const size of await buttonSizes(page)) {
@@ -143,7 +144,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect(['reconnecting', 'connecting']).toContain(await badgeState(page));
       expect(await page.getByTestId('disconnected-overlay').textContent()).toContain('暂停服务');
       // Until the daemon answers again the devices are unknown, not their last state.
-      expect(Object.values(await shownStates(page, 'device-chip'))).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+      expect(Object.values(await shownStates(page, 'device-chip'))).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
       await expect.poll(() => page.getByTestId('disconnected-overlay').getByTestId('connection-badge').textContent()).toMatch(/\d+ 秒后重新连接|正在连接/);
       await page.screenshot({ path: join(artifacts, 'disconnected-zh.png'), animations: 'disabled' });
 

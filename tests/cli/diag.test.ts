@@ -1,4 +1,4 @@
-// `kiosk diag card | scan | print-test | status` from a shell, against the running daemon.
+// `kiosk diag card | idcard | scan | print-test | status` from a shell, against the running daemon.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,20 @@ describe('kiosk diag', () => {
     const result = await diag('card');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ check: 'card', completionCode: 'success', select: '9000', atr: expect.stringMatching(/^3B8A/), info: { cardType: 'operator' } });
+  });
+
+  it('idcard: fails with no ID card on the reader, then shows the SAM id and the holder masked', async () => {
+    const empty = await diag('idcard');
+    expect(empty.code).toBe(1);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ check: 'idcard', completionCode: 'deviceNotReady' });
+    dock.command('Sim.IdCardPlace', 2, { fixture: 'agent' });
+    await dock.completion(2);
+    const result = await diag('idcard');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ check: 'idcard', completionCode: 'success', samId: expect.stringMatching(/^[0-9a-f]{32}$/), holder: { name: '许文彬', idNumberMasked: '350204********011X' } });
+    expect(result.stdout).not.toContain('35020419800109011X');
+    dock.command('Sim.IdCardRemove', 3, {});
+    await dock.completion(3);
   });
 
   it('scan: one page from the simulated feeder with its image checks', async () => {

@@ -31,12 +31,13 @@ describe('the daemon over HTTP', () => {
     const health = (await response.json()) as Record<string, unknown>;
     expect(health).toMatchObject({
       kioskId: 'KIOSK-DEV-01',
-      sources: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim' },
+      sources: { cardReader: 'sim', printer: 'sim', scanner: 'sim', gpio: 'sim', idCardReader: 'sim' },
       devices: {
         cardReader: { state: 'noCard', reader: 'Simulated reader 00' },
         printer: { state: 'online', device: 'virtual printer (in-process)' },
         scanner: { state: 'idle' },
         gpio: { state: 'online', lights: { inService: 'on', alarm: 'off' } },
+        idCardReader: { state: 'noCard', device: 'simulated SAM module' },
       },
       service: { state: 'inService' },
       technician: { active: false },

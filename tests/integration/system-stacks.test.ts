@@ -21,8 +21,9 @@ const haveSane = requireSystemTool('scanimage', 'sane-utils');
 const legalPerson = cardFixtures.find((f) => f.name === 'legal-person')!;
 const taxClerk = cardFixtures.find((f) => f.name === 'tax-clerk')!;
 
-/** The daemon's socat child (setpriv execs into it, so it is socat itself), or null. */
-function socatChildOf(pid: number): number | null {
+/** The daemon's socat children (setpriv execs into it, so each is socat itself): the printer's and the ID-card reader's ptys. */
+function socatChildrenOf(pid: number): number[] {
+  const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -34,9 +35,9 @@ function socatChildOf(pid: number): number | null {
     // pid (comm) state ppid …; comm may hold spaces, so split after the last ')'.
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (comm === 'socat' && ppid === pid) return Number(entry);
+    if (comm === 'socat' && ppid === pid) children.push(Number(entry));
   }
-  return null;
+  return children;
 }
 
 /** Running, not gone and not a zombie waiting for a reaper (a container's init may not reap). */
@@ -210,6 +211,21 @@ describe.skipIf(!haveStacks)('simulator mode over the system stacks (pcscd + vpc
     expect(VPCD_PORT).toBe(35963);
   });
 
+  it('reads a placed ID card through the SAM driver on the pty, the holder masked', async () => {
+    const idCard = async () => {
+      const { payload } = await call('Common.Status');
+      const status = payload as { devices: { idCardReader: { state: string; holder?: { idNumberMasked: string } } }; sources: { idCardReader: string } };
+      return { ...status.devices.idCardReader, source: status.sources.idCardReader };
+    };
+    await expect.poll(async () => (await idCard()).state, { timeout: 10_000 }).toBe('noCard');
+    expect((await idCard()).source).toBe('hardware');
+    expect((await call('Sim.IdCardPlace', { fixture: 'agent' })).header.completionCode).toBe('success');
+    await expect.poll(async () => (await idCard()).state, { timeout: 10_000 }).toBe('cardPresent');
+    expect((await idCard()).holder).toMatchObject({ idNumberMasked: '350204********011X' });
+    expect((await call('Sim.IdCardRemove')).header.completionCode).toBe('success');
+    await expect.poll(async () => (await idCard()).state, { timeout: 10_000 }).toBe('noCard');
+  });
+
   it('Sim.InsertCard connects the fixture card to vpcd: present, read, PIN verified', async () => {
     const inserted = await call('Sim.InsertCard', { fixture: 'legal-person' });
     expect(inserted.header.completionCode).toBe('success');
@@ -302,19 +318,19 @@ describe.skipIf(!haveStacks)('simulator mode over the system stacks (pcscd + vpc
   });
 
   it('stops socat with the daemon', async () => {
-    const socat = socatChildOf(daemon.child.pid ?? -1);
-    expect(socat).not.toBeNull();
+    const socats = socatChildrenOf(daemon.child.pid ?? -1);
+    expect(socats).toHaveLength(2);
     client.close();
     await daemon.stop();
-    await until('socat to exit', () => !alive(socat ?? -1));
+    await until('socat to exit', () => socats.every((socat) => !alive(socat)));
   });
 
   it('socat does not outlive a daemon killed outright (parent-death signal)', async () => {
     const killed = await startDaemon({ args: ['--sim-stacks', 'system'] });
-    const socat = socatChildOf(killed.child.pid ?? -1);
-    expect(socat).not.toBeNull();
+    const socats = socatChildrenOf(killed.child.pid ?? -1);
+    expect(socats).toHaveLength(2);
     await killed.stop('SIGKILL');
-    await until('socat to exit', () => !alive(socat ?? -1));
+    await until('socat to exit', () => socats.every((socat) => !alive(socat)));
   });
 
   it(`KIOSK_FAULT_INJECT=renewal:${pullStep}:pull takes the card out of vpcd: cardRemoved, settled on reinsertion, as in-process`, async () => {

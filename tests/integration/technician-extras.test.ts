@@ -103,6 +103,9 @@ describe('technician extras', () => {
     expect((await call('Technician.ExportBundle')).code).toBe('authorisationRequired');
     expect((await call('Sim.SetInput', { input: 'serviceSwitch', active: true })).code).toBe('success');
     expect((await call('Technician.Login', { method: 'serviceSwitch', pin: '24681357' })).code).toBe('success');
+    // An ID card on the reader: the bundle says so, never whose.
+    expect((await call('Sim.IdCardPlace', { fixture: 'agent' })).code).toBe('success');
+    await expect.poll(async () => ((await call('Common.Status')).payload as { devices: { idCardReader: { state: string } } }).devices.idCardReader.state).toBe('cardPresent');
     const exported = await call('Technician.ExportBundle');
     expect(exported.code).toBe('success');
     expect(exported.payload.fileName).toMatch(/^eport-kiosk-[A-Za-z0-9_-]+-\d{8}T\d{6}Z\.json$/);
@@ -113,6 +116,9 @@ describe('technician extras', () => {
     expect(text).not.toContain('scrypt:');
     expect(text).not.toContain('"token"');
     expect(text).not.toMatch(fullIdNumber);
+    expect(text).toContain('"cardPresent"');
+    expect(text).not.toContain('许文彬');
+    expect(text).not.toContain('350204********011X');
     expect((bundle.audit as { action: string }[]).some((entry) => entry.action === 'technician.login')).toBe(true);
   });
 

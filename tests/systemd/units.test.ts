@@ -151,7 +151,7 @@ describe('eport-kiosk.service', () => {
     expect(s.has('PrivateDevices')).toBe(false);
     expect(s.has('MemoryDenyWriteExecute')).toBe(false);
     expect(one('DevicePolicy')).toBe('closed');
-    expect(s.get('DeviceAllow')).toEqual(['char-ttyUSB rw', 'char-ttyACM rw', '/dev/eport-printer rw', 'char-gpiochip rw']);
+    expect(s.get('DeviceAllow')).toEqual(['char-ttyUSB rw', 'char-ttyACM rw', '/dev/eport-printer rw', '/dev/eport-idcard rw', 'char-gpiochip rw']);
     expect(one('User')).toBe('eport-kiosk');
     expect(one('SupplementaryGroups')).toBe('dialout gpio');
     expect(one('StateDirectory')).toBe('eport-kiosk');
@@ -230,7 +230,7 @@ describe('polkit rule', () => {
 });
 
 describe('udev rules', () => {
-  const files = ['60-eport-kiosk-printer.rules', '61-eport-kiosk-gpio.rules'];
+  const files = ['60-eport-kiosk-printer.rules', '61-eport-kiosk-gpio.rules', '62-eport-kiosk-idcard.rules'];
   // udev's rule syntax: comma-separated KEY[{attr}] OP "value"; match keys use ==/!=.
   const matchKeys = /^(ACTION|DEVPATH|KERNEL|KERNELS|NAME|SYMLINK|SUBSYSTEM|SUBSYSTEMS|DRIVER|DRIVERS|ATTR\{[^}]+\}|ATTRS\{[^}]+\}|ENV\{[^}]+\}|TAG|TAGS|TEST|PROGRAM|RESULT)$/;
   const assignKeys = /^(NAME|SYMLINK|OWNER|GROUP|MODE|ENV\{[^}]+\}|TAG|RUN|LABEL|GOTO|IMPORT\{[^}]+\}|OPTIONS|ATTR\{[^}]+\})$/;
@@ -264,6 +264,17 @@ describe('udev rules', () => {
     expect(config.printer.path).toBe('/dev/eport-printer');
     expect(read('60-eport-kiosk-printer.rules')).toContain('SYMLINK+="eport-printer"');
     expect(service('eport-kiosk.service').get('DeviceAllow')).toContain('/dev/eport-printer rw');
+  });
+
+  it('names the ID-card reader where the config and the daemon unit expect it', () => {
+    const config = JSON.parse(read('config.example.json')) as { idCardReader: { path: string } };
+    expect(config.idCardReader.path).toBe('/dev/eport-idcard');
+    const rules = read('62-eport-kiosk-idcard.rules');
+    const lines = rules.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toContain('SYMLINK+="eport-idcard"');
+    expect(rules).not.toContain('eport-printer"');
+    expect(service('eport-kiosk.service').get('DeviceAllow')).toContain('/dev/eport-idcard rw');
   });
 });
 

@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { FlowView } from '../../../contract/flow-view.ts';
 import type { CommandName, KioskStatus } from '../../../contract/protocol/catalogue.ts';
 import { deviceKinds, type DeviceKind } from '../../../contract/devices/device.ts';
+import { idCardFixtureNames } from '../../../contract/sim-fixture-names.ts';
 import { inputNames, lightNames, type InputName } from '../../../contract/devices/gpio.ts';
 import { offeredCommands } from '../capabilities.ts';
 import { DaemonLink } from '../daemon-link.ts';
@@ -316,6 +317,39 @@ export class DevDock extends LitElement {
     </section>`;
   }
 
+  /** The resident ID card on the simulated SAM reader: place one of the simulator's, or take it away. */
+  #idCardPanel(status: KioskStatus) {
+    const reader = status.devices.idCardReader;
+    if (!this.#has('Sim.IdCardPlace') || reader.state === 'notFitted') return nothing;
+    const client = this.#link.client;
+    return html`<section class="panel" data-testid="dock-idcard">
+      <div class="row">
+        <h2>${this.#t('dock.idCard.title')}</h2>
+        <button
+          type="button"
+          data-testid="dock-idcard-remove"
+          ?disabled=${this.busy || reader.state !== 'cardPresent'}
+          @click=${() => void this.#act(this.#t('dock.idCard.remove'), () => client.send('Sim.IdCardRemove', {}))}
+        >
+          ${this.#t('dock.idCard.remove')}
+        </button>
+      </div>
+      <div class="fixtures">
+        ${idCardFixtureNames.map(
+          (fixture) => html`<button
+            type="button"
+            data-testid="dock-idcard-place"
+            data-fixture=${fixture}
+            ?disabled=${this.busy}
+            @click=${() => void this.#act(this.#t('dock.idCard.place', { fixture }), () => client.send('Sim.IdCardPlace', { fixture }))}
+          >
+            ${this.#t('dock.idCard.place', { fixture })}
+          </button>`,
+        )}
+      </div>
+    </section>`;
+  }
+
   #inputsPanel(status: KioskStatus) {
     const client = this.#link.client;
     const gpio = status.devices.gpio;
@@ -484,7 +518,7 @@ export class DevDock extends LitElement {
     }
     return html`<main data-testid="dev-dock">
       <div class="column">
-        ${this.#cardPanel(status)} ${this.#inputsPanel(status)} ${this.#printerPanel()} ${this.#scannerPanel()}
+        ${this.#cardPanel(status)} ${this.#idCardPanel(status)} ${this.#inputsPanel(status)} ${this.#printerPanel()} ${this.#scannerPanel()}
       </div>
       <div class="column">${this.#livePanel(status)} ${this.#lastAction()}</div>
     </main>`;

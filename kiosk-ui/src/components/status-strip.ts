@@ -1,7 +1,7 @@
-// One chip per device (card reader, printer, scanner, lights): icon, name and state in words.
+// One chip per device (card reader, printer, scanner, lights, ID-card reader unless the kiosk has
+// none): icon, name and state in words.
 import { css, html, LitElement } from 'lit';
-import { deviceKinds } from '../../../contract/devices/device.ts';
-import { describeDevice } from '../device-view.ts';
+import { describeDevice, stripDeviceKinds } from '../device-view.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import type { StatusSnapshot } from '../status-feed.ts';
@@ -66,7 +66,7 @@ export class StatusStrip extends LitElement {
     const label = translate(this.language, 'status.label');
     return html`<ul aria-label=${label}>
       <li class="label" aria-hidden="true">${label}</li>
-      ${deviceKinds.map((kind) => {
+      ${stripDeviceKinds(status?.devices ?? null).map((kind) => {
         const view = describeDevice(kind, status?.devices ?? null, stale);
         return html`<li class="chip" data-testid="device-chip" data-device=${kind} data-level=${view.level} data-state=${view.state ?? 'unknown'}>
           ${levelIcon(view.level, 22)}

@@ -17,6 +17,7 @@ import { baseStyles, levelStyles } from '../theme.ts';
 import type { ConnectionState } from '../ws-client.ts';
 import './audit-log.ts';
 import './card-test-panel.ts';
+import './idcard-test-panel.ts';
 import './connection-badge.ts';
 import './counters-panel.ts';
 import './device-test-panel.ts';
@@ -333,6 +334,7 @@ export class TechnicianPage extends LitElement {
     const gpio = status === null || this.snapshot.stale ? null : status.devices.gpio;
     return html`<div class="grid" data-testid="technician-console" @technician-action=${() => (this.auditRevision += 1)}>
         <card-test-panel .language=${this.language} .client=${client}></card-test-panel>
+        <idcard-test-panel .language=${this.language} .client=${client}></idcard-test-panel>
         <light-test-panel .language=${this.language} .client=${client} .gpio=${gpio}></light-test-panel>
         <sensor-readout .language=${this.language} .gpio=${gpio}></sensor-readout>
         <service-panel .language=${this.language} .client=${client} .service=${status?.service ?? null}></service-panel>
