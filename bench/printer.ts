@@ -14,7 +14,7 @@ import type { OpenLink } from '../drivers/printer/printer-link.ts';
 import { serialLink } from '../drivers/printer/serial-link.ts';
 import { inProcessLink } from '../sim/printer/in-process-link.ts';
 import { dotsPerMm } from '../sim/printer/printed-page.ts';
-import { SerialAttachment } from '../sim/printer/serial-attachment.ts';
+import { SerialAttachment } from '../sim/serial/serial-attachment.ts';
 import { VirtualPrinter } from '../sim/printer/virtual-printer.ts';
 
 const runs = Number.parseInt(process.argv[2] ?? '5', 10);

@@ -9,7 +9,7 @@ import { formatTable } from '../../basics/text-table.ts';
 import { decodeText, longTerm } from '../../drivers/idcard/basic-info.ts';
 import { encodeText } from '../idcard/card-text.ts';
 import { idCardFixtureNames, idCardFixtures, isIdCardFixtureName } from '../idcard/id-card-fixtures.ts';
-import { SamSerialAttachment } from '../idcard/serial-attachment.ts';
+import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { VirtualSamModule } from '../idcard/virtual-sam-module.ts';
 import { simIdCardUsage } from './usage.ts';
 
@@ -98,7 +98,7 @@ async function serve(args: string[]): Promise<number> {
   const device = values.device;
   const module = new VirtualSamModule({ fixture, cardPlaced: values['no-card'] !== true, baud });
   let last = '';
-  const attachment = new SamSerialAttachment(module, device, {
+  const attachment = new SerialAttachment(module, device, {
     onState: (state) => {
       const line =
         state.state === 'attached'

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ReceiptFiles } from '../printer/receipt-files.ts';
-import { SerialAttachment } from '../printer/serial-attachment.ts';
+import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { VirtualPrinter } from '../printer/virtual-printer.ts';
 import { simPrinterUsage } from './usage.ts';
 

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
-import { SamSerialAttachment } from './serial-attachment.ts';
+import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { VirtualSamModule, type VirtualSamModuleOptions } from './virtual-sam-module.ts';
 
 export interface PtySimIdCardReaderOptions extends VirtualSamModuleOptions {
@@ -36,7 +36,7 @@ export class PtySimIdCardReader extends SamIdCardReader {
   readonly modulePath: string;
   readonly #setpriv: string | null;
   #socat: ChildProcess | null = null;
-  #attachment: SamSerialAttachment | null = null;
+  #attachment: SerialAttachment | null = null;
   #running = false;
   #respawnTimer: NodeJS.Timeout | null = null;
 
@@ -70,7 +70,7 @@ export class PtySimIdCardReader extends SamIdCardReader {
       this.#running = false;
       throw e;
     }
-    this.#attachment = new SamSerialAttachment(this.virtual, this.modulePath, { retryMs: 100 });
+    this.#attachment = new SerialAttachment(this.virtual, this.modulePath, { retryMs: 100 });
     await super.start();
   }
 

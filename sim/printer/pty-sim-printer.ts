@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
 import { ReceiptFiles } from './receipt-files.ts';
-import { SerialAttachment } from './serial-attachment.ts';
+import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { VirtualPrinter, type VirtualPrinterOptions } from './virtual-printer.ts';
 
 export interface PtySimPrinterOptions extends Partial<VirtualPrinterOptions> {

@@ -10,7 +10,7 @@ import { serialLink } from '../../drivers/printer/serial-link.ts';
 import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { IdCardFixtureName } from '../../sim/idcard/id-card-fixtures.ts';
 import { PtySimIdCardReader } from '../../sim/idcard/pty-sim-id-card-reader.ts';
-import { SamSerialAttachment } from '../../sim/idcard/serial-attachment.ts';
+import { SerialAttachment } from '../../sim/serial/serial-attachment.ts';
 import { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 
@@ -20,7 +20,7 @@ interface Rig {
   dir: string;
   socat: ChildProcess;
   module: VirtualSamModule;
-  attachment: SamSerialAttachment;
+  attachment: SerialAttachment;
   driver: SamIdCardReader;
   states: IdCardReaderStatus['state'][];
 }
@@ -43,7 +43,7 @@ async function startRig(fixture: IdCardFixtureName, options: { cardPlaced?: bool
   await until('socat links', () => existsSync(hostPath) && existsSync(devicePath), 5000);
   const module = new VirtualSamModule({ fixture, cardPlaced: options.cardPlaced ?? true });
   let attached = false;
-  const attachment = new SamSerialAttachment(module, devicePath, { retryMs: 50, onState: (s) => (attached = s.state === 'attached') });
+  const attachment = new SerialAttachment(module, devicePath, { retryMs: 50, onState: (s) => (attached = s.state === 'attached') });
   await until('the module attached', () => attached);
   const driver = new SamIdCardReader({
     source: 'hardware',

@@ -15,7 +15,7 @@ import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import type { PrinterStatus } from '../../contract/devices/printer.ts';
 import { serialLink } from '../../drivers/printer/serial-link.ts';
 import { ReceiptFiles } from '../../sim/printer/receipt-files.ts';
-import { SerialAttachment } from '../../sim/printer/serial-attachment.ts';
+import { SerialAttachment } from '../../sim/serial/serial-attachment.ts';
 import { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { completeReceiptsOf, decodeQrFromPng, receiptsIn } from './receipt-check.ts';

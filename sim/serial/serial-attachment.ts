@@ -1,14 +1,25 @@
-// Puts the virtual SAM module on a serial device (the far end of a socat pty pair): its answers go
-// out on the port, what arrives feeds the module. When the device goes away the attachment reopens
-// it once it is back (mirrors sim/printer/serial-attachment.ts).
+// Puts a simulated serial device (the virtual printer, the virtual SAM module) on a serial device
+// node (the far end of a socat pty pair): what it sends goes out on the port, what arrives feeds
+// it. When the node goes away the device loses the bytes still on the wire, and the attachment
+// reopens the node once it is back.
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import type { VirtualSamModule } from './virtual-sam-module.ts';
 
 export type AttachmentState = { state: 'waiting'; reason: string } | { state: 'attached' };
 
-export class SamSerialAttachment {
-  readonly #module: VirtualSamModule;
+/** What a simulated device offers its serial line: the printer and the SAM module both do. */
+export interface SerialDevice {
+  readonly baud: number;
+  /** The line is up: `send` puts bytes on it. */
+  attach(send: (bytes: Uint8Array) => void): void;
+  /** The line is down: what the device sends meanwhile is lost. */
+  detach(): void;
+  /** Bytes that arrived on the line. */
+  receive(bytes: Uint8Array): void;
+}
+
+export class SerialAttachment {
+  readonly #device: SerialDevice;
   readonly #path: string;
   readonly #retryMs: number;
   #port: SerialPort | null = null;
@@ -16,8 +27,8 @@ export class SamSerialAttachment {
   #running = true;
   #listener: (state: AttachmentState) => void;
 
-  constructor(module: VirtualSamModule, path: string, options: { retryMs?: number; onState?: (state: AttachmentState) => void } = {}) {
-    this.#module = module;
+  constructor(device: SerialDevice, path: string, options: { retryMs?: number; onState?: (state: AttachmentState) => void } = {}) {
+    this.#device = device;
     this.#path = path;
     this.#retryMs = options.retryMs ?? 200;
     this.#listener = options.onState ?? (() => undefined);
@@ -29,7 +40,7 @@ export class SamSerialAttachment {
     if (this.#timer !== null) clearTimeout(this.#timer);
     const port = this.#port;
     this.#port = null;
-    this.#module.detach();
+    this.#device.detach();
     if (port?.isOpen === true) await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
@@ -45,7 +56,7 @@ export class SamSerialAttachment {
       this.#retry(`${this.#path} does not exist`);
       return;
     }
-    const port = new SerialPort({ path: this.#path, baudRate: this.#module.baud, autoOpen: false, hupcl: false });
+    const port = new SerialPort({ path: this.#path, baudRate: this.#device.baud, autoOpen: false, hupcl: false });
     port.open((error) => {
       if (error) {
         this.#retry(error.message);
@@ -56,15 +67,15 @@ export class SamSerialAttachment {
         return;
       }
       this.#port = port;
-      this.#module.attach((bytes) => {
+      this.#device.attach((bytes) => {
         if (port.isOpen) port.write(Buffer.from(bytes));
       });
-      port.on('data', (data: Buffer) => this.#module.receive(data));
+      port.on('data', (data: Buffer) => this.#device.receive(data));
       port.on('error', () => undefined);
       port.on('close', () => {
         if (this.#port !== port) return;
         this.#port = null;
-        this.#module.detach();
+        this.#device.detach();
         this.#retry(`${this.#path} closed`);
       });
       this.#listener({ state: 'attached' });
