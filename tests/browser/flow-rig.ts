@@ -12,7 +12,7 @@
 // is one per machine, so the file holds it, and waiting for it is the hook's time, not a test's.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { FlowView, ScreenName } from '../../contract/flow-view.ts';
 import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
 import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
@@ -21,7 +21,35 @@ import { pcscStackTools, startPcscd, type Pcscd } from '../support/pcscd.ts';
 import { hasSystemTool, requireSystemTools } from '../support/system-stack.ts';
 import { connect, type Received, type TestClient } from '../support/ws-client.ts';
 import { axeViolations } from './axe-check.ts';
-import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smallText, watchErrors } from './browser-kit.ts';
+import { tapInView } from './on-screen-keys.ts';
+
+/**
+ * The panels a kiosk is built with: 1080×1920 portrait, 1920×1080 and 1280×1024 landscape.
+ * Every flow runs on them; whatever the agent taps must lie wholly inside the panel.
+ */
+export const panels = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+  square: { width: 1280, height: 1024 },
+} as const;
+export type Panel = keyof typeof panels;
+
+/** How a test sees the kiosk: the panel and the language the agent picks first. */
+export interface Setting {
+  panel: Panel;
+  language: 'zh' | 'en';
+}
+
+/** Both languages on both orientations and both landscape panels, in four runs. */
+export const settings: readonly Setting[] = [
+  { panel: 'portrait', language: 'zh' },
+  { panel: 'portrait', language: 'en' },
+  { panel: 'landscape', language: 'zh' },
+  { panel: 'square', language: 'en' },
+];
+
+export const settingName = (setting: Setting): string => `${setting.panel}-${setting.language}`;
 
 /** A screen of a flow, or the attract screen (no flow showing). */
 export type RigScreen = ScreenName | 'attract';
@@ -56,6 +84,17 @@ export interface FlowRigOptions {
   env?: Record<string, string>;
   /** Extra `kiosk run` arguments after `--sim --sim-stacks system`. */
   args?: string[];
+  /** The panel of the first test (default landscape); begin() may change it. */
+  panel?: Panel;
+  /** The language of the first test (default Chinese); begin() may change it. */
+  language?: 'zh' | 'en';
+}
+
+export interface BeginOptions {
+  /** The panel for this test (default: the rig's). */
+  panel?: Panel;
+  /** English is chosen by tapping the language toggle on the attract screen (default Chinese). */
+  language?: 'zh' | 'en';
 }
 
 export interface FlowRig {
@@ -85,15 +124,17 @@ export interface FlowRig {
   lastView(): FlowView | null;
   /** Taps the digits on the on-screen PIN pad, then OK. */
   enterPin(digits: string): Promise<void>;
-  /** Clicks the (first visible) element with this data-testid, through shadow roots. */
+  /** Taps the (first visible) element with this data-testid, through shadow roots: it must be wholly on screen and not covered. */
   tap(testId: string): Promise<void>;
-  /** Clicks the attract screen's service tile of this flow. */
+  /** Taps this element as a finger would (tapInView): wholly on screen and not covered. */
+  tapOn(target: Locator, what: string): Promise<void>;
+  /** Taps the attract screen's service tile of this flow. */
   startFlow(flow: FlowView['flow']): Promise<void>;
   /**
    * Starts the next test on the same stack (one rig per file, opened in beforeAll): a fresh page
    * on the attract screen in Chinese, its own screenshot folder, no violations or errors yet.
    */
-  begin(testName: string): Promise<void>;
+  begin(testName: string, options?: BeginOptions): Promise<void>;
   /** Stops the browser, the tool connection, the daemon and pcscd (whatever was started). */
   close(): Promise<void>;
 }
@@ -180,9 +221,9 @@ export async function openFlowRig(testName: string, options: FlowRigOptions = {}
     daemon = started[0];
     browser = started[1];
     tool = await connect(daemon.wsUrl);
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport: panels[options.panel ?? 'landscape'] });
     const errors = watchErrors(page);
-    await loadKiosk(page, daemon);
+    await loadKiosk(page, daemon, options.language ?? 'zh');
     return makeRig({ daemon, page, tool, dir, errors, stopAll });
   } catch (error) {
     await stopAll();
@@ -190,8 +231,11 @@ export async function openFlowRig(testName: string, options: FlowRigOptions = {}
   }
 }
 
-/** Loads the kiosk page and waits until it is connected and shows the service tiles. */
-async function loadKiosk(page: Page, daemon: RunningDaemon): Promise<void> {
+/**
+ * Loads the kiosk page and waits until it is connected and shows the service tiles; English is
+ * chosen as an agent would, by tapping the language toggle.
+ */
+async function loadKiosk(page: Page, daemon: RunningDaemon, language: 'zh' | 'en'): Promise<void> {
   // A long inactivity timeout: a slow scan on a 2-core CI machine must not end the flow.
   await page.goto(new URL('/?idle=600', daemon.url).href);
   const waitOpen = Date.now() + 15_000;
@@ -200,6 +244,10 @@ async function loadKiosk(page: Page, daemon: RunningDaemon): Promise<void> {
     await page.waitForTimeout(50);
   }
   await page.getByTestId('service-tile').first().waitFor();
+  if (language === 'en') {
+    await tapInView(page, page.getByTestId('language-toggle'), 'the language toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
 }
 
 interface RigParts {
@@ -297,16 +345,17 @@ function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigPart
     currentScreen,
     lastView,
     enterPin: async (digits) => {
-      for (const digit of digits) await page.locator(`[data-testid="pin-key"][data-digit="${digit}"]`).click();
-      await page.getByTestId('pin-ok').click();
+      for (const digit of digits) await tapInView(page, page.locator(`[data-testid="pin-key"][data-digit="${digit}"]`), `the PIN key ${digit}`);
+      await tapInView(page, page.getByTestId('pin-ok'), 'the PIN pad\'s OK');
     },
     tap: async (testId) => {
-      await page.getByTestId(testId).filter({ visible: true }).first().click();
+      await tapInView(page, page.getByTestId(testId).filter({ visible: true }).first(), testId);
     },
+    tapOn: (target, what) => tapInView(page, target, what),
     startFlow: async (flow) => {
-      await page.locator(`[data-testid="service-tile"][data-service="${flow}"]`).click();
+      await tapInView(page, page.locator(`[data-testid="service-tile"][data-service="${flow}"]`), `the ${flow} tile`);
     },
-    begin: async (testName) => {
+    begin: async (testName, options = {}) => {
       dir = shotDir(testName);
       shots = 0;
       opened = Date.now();
@@ -322,7 +371,8 @@ function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigPart
       ] as const) {
         await call(name, payload).catch(() => undefined);
       }
-      await loadKiosk(page, daemon);
+      if (options.panel !== undefined) await page.setViewportSize(panels[options.panel]);
+      await loadKiosk(page, daemon, options.language ?? 'zh');
       errors.length = 0;
     },
     close: stopAll,

@@ -17,7 +17,9 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { htmlLang } from './browser-kit.ts';
+import { longTerm } from '../../kiosk-ui/src/components/code-keypad.ts';
 import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { typeByTaps } from './on-screen-keys.ts';
 
 const haveStack = requireFlowStack();
 let rig: FlowRig | null = null;
@@ -92,24 +94,29 @@ function printed(spec: DocumentSpec, key: string): string | undefined {
   }
 }
 
-/** Enters `value`: a choice by touch, ID numbers on the on-screen keypad, the rest on the keyboard. */
+/**
+ * Enters `value` as the agent does, by taps only: a choice picked on screen; codes, ID numbers
+ * and dates on the on-screen keypad; names, addresses and other text on the text keyboard.
+ */
 async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
   const input = current.page.locator(`[data-testid="field"][data-key="${field.key}"]`);
   if (field.input === 'choice') {
     // A certificate's type, a consent: picked on screen, never typed.
     expect(field.choices?.map((choice) => choice.value)).toContain(value);
-    await input.locator(`[data-testid="field-choice"][data-value="${value}"]`).click();
+    await current.tapOn(input.locator(`[data-testid="field-choice"][data-value="${value}"]`), `the choice ${value} of ${field.key}`);
     expect(await input.getAttribute('data-value')).toBe(value);
     return;
   }
-  if (field.input !== 'idNumber') {
-    await input.fill(value);
+  if (field.input === 'text') {
+    await typeByTaps(current.page, input, value, { reading: /name/i.test(field.key) ? 'name' : 'text' });
+    expect(await input.inputValue()).toBe(value);
     return;
   }
-  await input.click();
+  await current.tapOn(input, `the ${field.key} field`);
   const keypad = current.page.locator('code-keypad');
   await keypad.waitFor();
-  for (const character of value) await keypad.locator(`[data-testid="keypad-key"][data-key="${character}"]`).click();
+  const keys = value === longTerm ? [longTerm] : Array.from(value);
+  for (const character of keys) await current.tapOn(keypad.locator(`[data-testid="keypad-key"][data-key="${character}"]`), `the keypad's ${character}`);
   expect(await input.inputValue()).toBe(value);
 }
 
@@ -146,7 +153,7 @@ async function toFirstPaper(current: FlowRig, label?: string): Promise<void> {
   await current.startFlow('intake');
   await page.getByTestId('intake-choice').waitFor();
   await current.expectScreen('attract', { label: 'business-choice', recheck: true });
-  await page.locator('[data-testid="intake-business"][data-business="new_enrolment"]').click();
+  await current.tapOn(page.locator('[data-testid="intake-business"][data-business="new_enrolment"]'), 'the new enrolment choice');
   await current.expectScreen('checklist');
   const checklist = screenNow(current);
   if (checklist?.screen !== 'checklist') throw new Error('expected the checklist');
@@ -159,7 +166,7 @@ async function toFirstPaper(current: FlowRig, label?: string): Promise<void> {
 describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks', () => {
   it('new enrolment: every paper scanned and confirmed, acceptable, a ticket on the screen and the receipt', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    rig = await openFlowRig('intake');
+    rig = await openFlowRig('intake', { panel: (process.env.KIOSK_PANEL ?? 'landscape') as 'landscape' });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -239,7 +246,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     const opened = Date.now();
     const current = rig;
     const { page } = current;
-    await page.getByTestId('language-toggle').click();
+    await current.tap('language-toggle');
     await expect.poll(() => htmlLang(page)).toBe('en');
     await toFirstPaper(current, 'en');
     const first = screenNow(current);

@@ -12,7 +12,7 @@ import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
-import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig, type Setting } from './flow-rig.ts';
 import { typeByTaps } from './on-screen-keys.ts';
 
 const locked = cardFixture('locked-operator')!;
@@ -20,14 +20,19 @@ const legalPerson = cardFixture('legal-person')!;
 /** The agent on record for the enterprise: the unlock evidence names them. */
 const agent = fixtureEnterprise.registeredAgents[0]!;
 const refusedPin = '12345678';
+/** What the screens say, in the language of the run (asserted as an agent reads it). */
+const said = {
+  zh: { sequence: '连续数字' },
+  en: { sequence: 'run of digits' },
+} as const;
 const newPin = '60392817';
 
 
 /** Focuses a keypad field and types `text` on the on-screen keypad (after clearing it). */
 async function typeOnKeypad(rig: FlowRig, key: string, text: string): Promise<void> {
-  await rig.page.locator(`[data-testid="field"][data-key="${key}"]`).click();
-  await rig.page.locator('[data-testid="keypad-key"][data-key="clear"]').click();
-  for (const character of text) await rig.page.locator(`[data-testid="keypad-key"][data-key="${character}"]`).click();
+  await rig.tapOn(rig.page.locator(`[data-testid="field"][data-key="${key}"]`), `the ${key} field`);
+  await rig.tapOn(rig.page.locator('[data-testid="keypad-key"][data-key="clear"]'), 'the keypad\'s clear');
+  for (const character of text) await rig.tapOn(rig.page.locator(`[data-testid="keypad-key"][data-key="${character}"]`), `the keypad's ${character}`);
 }
 
 /**
@@ -44,7 +49,7 @@ async function scanPaper(rig: FlowRig, index: number): Promise<void> {
 }
 
 /** The unlock from the consent screen to the done screen, for the card in `fixture`. */
-async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string }, options: { refuseFirst: boolean }): Promise<void> {
+async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string }, options: { refuseFirst: boolean; language?: Setting['language'] }): Promise<void> {
   const { page } = rig;
   await rig.expectScreen('consent');
   await rig.tap('flow-next');
@@ -94,7 +99,7 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
     await rig.enterPin(refusedPin);
     await page.locator('[data-testid="problem"][data-problem="pinPolicy"]').waitFor({ timeout: 20_000 });
     await rig.expectScreen('newPin', { label: 'refused', recheck: true });
-    expect(await page.getByTestId('problem').textContent()).toContain('连续数字');
+    expect(await page.getByTestId('problem').textContent()).toContain(said[options.language ?? 'zh'].sequence);
     expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('first');
   }
 
@@ -119,32 +124,32 @@ async function expectActiveWithPin(rig: FlowRig, cardNo: string, pin: string): P
 }
 
 const haveStack = requireFlowStack();
-let rig: FlowRig;
 
 describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () => {
-  // One stack for the file: pcscd is one per machine, and waiting for it belongs to the hook.
-  beforeAll(async () => {
-    rig = await openFlowRig('unlock');
-  }, 240_000);
-
-  afterAll(async () => {
-    // Missing when beforeAll failed half-way (openFlowRig then stopped what it had started).
-    await (rig as FlowRig | undefined)?.close();
-  });
 
   it('the unlock set holds the letter, the agent ID original and the copy, in that order', () => {
     // What Sim.ScannerLoad {business: 'unlock'} feeds; the flow asks for the copy first.
     expect(documentSpecs('unlock').map((spec) => `${spec.kind}:${spec.form}`)).toEqual(['introduction_letter:original', 'id_card:original', 'id_card:copy']);
   });
 
-  it('unlocks the locked card from the attract screen to the receipt and back', { timeout: 240_000 }, async () => {
+  // Each panel and language on its own stack: the card unlocked stays unlocked in the state directory.
+  describe.each(settings)('on the $panel panel in $language', (setting) => {
+    let own: FlowRig | undefined;
+    beforeAll(async () => {
+      own = await openFlowRig(`unlock-${settingName(setting)}`, setting);
+    }, 240_000);
+    afterAll(async () => {
+      await own?.close();
+    });
+
+  it('unlocks the locked card from the attract screen to the receipt and back, by taps alone', { timeout: 240_000 }, async () => {
     const started = Date.now();
+    const rig = own!;
     const printedBefore = receiptTextsIn(rig.printerDir).length;
-    await rig.begin('unlock');
     const { page } = rig;
     await rig.expectScreen('attract');
     await rig.startFlow('unlock');
-    await unlockCard(rig, locked, { refuseFirst: true });
+    await unlockCard(rig, locked, { refuseFirst: true, language: setting.language });
 
     expect(unlockSteps(rig)).toContain('pinReset');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
@@ -169,12 +174,24 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     expect(JSON.stringify(rig.daemon.logs)).not.toContain(newPin);
     expect(rig.violations).toEqual([]);
     expect(rig.errors).toEqual([]);
-    console.info(`flows-unlock (a) wall time: ${Date.now() - started} ms`);
+    console.info(`flows-unlock (a, ${settingName(setting)}) wall time: ${Date.now() - started} ms`);
   });
+  });
+
+  describe('a fault', () => {
+    let own: FlowRig | undefined;
+    // One stack per describe: pcscd is one per machine, and waiting for it belongs to the hook.
+    beforeAll(async () => {
+      own = await openFlowRig('unlock-after-wrong-pin');
+    }, 240_000);
+    afterAll(async () => {
+      // Missing when beforeAll failed half-way (openFlowRig then stopped what it had started).
+      await own?.close();
+    });
 
   it('a wrong PIN that locks the card, then an unlock of that card', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    await rig.begin('unlock-after-wrong-pin');
+    const rig = own!;
     const { page } = rig;
     await rig.expectScreen('attract');
 
@@ -220,5 +237,6 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     expect(rig.violations).toEqual([]);
     expect(rig.errors).toEqual([]);
     console.info(`flows-unlock (b) wall time: ${Date.now() - started} ms`);
+  });
   });
 });

@@ -5,14 +5,73 @@ import type { Locator, Page } from 'playwright-core';
 import { pinyin } from 'pinyin-pro';
 import { characterRows, type TextMode } from '../../kiosk-ui/src/text-keys.ts';
 
-/** Taps the middle of `target`, which must be on screen in full. */
-export async function tapInView(page: Page, target: Locator, what: string): Promise<void> {
+/** Why `target` cannot be tapped where it is now, or null when a finger can tap its middle. */
+async function untappable(page: Page, target: Locator): Promise<{ why: string; x: number; y: number } | null> {
   const box = await target.boundingBox();
   const view = page.viewportSize();
-  if (box === null || view === null) throw new Error(`${what} is not on screen`);
-  if (box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height) {
-    throw new Error(`${what} is not wholly inside the ${view.width}×${view.height} viewport: ${JSON.stringify(box)}`);
+  if (box === null || view === null) return { why: 'is not on screen', x: 0, y: 0 };
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (box.x < 0 || box.y < 0 || box.x + box.width > view.width + 0.5 || box.y + box.height > view.height + 0.5) {
+    return { why: `is not wholly inside the ${view.width}×${view.height} viewport: ${JSON.stringify(box)}`, x, y };
   }
+  const covering = await target.evaluate(
+    (element, point) => {
+      // The element on top at the point, through every shadow root.
+      let hit: Element | null = document.elementFromPoint(point.x, point.y);
+      while (hit?.shadowRoot) {
+        const inner = hit.shadowRoot.elementFromPoint(point.x, point.y);
+        if (inner === null || inner === hit) break;
+        hit = inner;
+      }
+      if (hit === null) return 'nothing';
+      for (let node: Node | null = hit; node !== null; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+        if (node === element) return null;
+      }
+      return `${hit.tagName.toLowerCase()}${hit.getAttribute('data-testid') === null ? '' : `[data-testid=${hit.getAttribute('data-testid')}]`} "${hit.textContent.trim().slice(0, 40)}"`;
+    },
+    { x, y },
+  );
+  return covering === null ? null : { why: `is covered where a finger would tap it, by ${covering}`, x, y };
+}
+
+/**
+ * The middle of the "more below / back up" cue of the scroll area that holds `target`, when the
+ * area shows one: what an agent taps to bring a list's next page into view.
+ */
+function cueOfAreaHolding(target: Locator): Promise<{ x: number; y: number } | null> {
+  return target.evaluate((element) => {
+    for (let node: Node | null = element; node !== null; node = node instanceof ShadowRoot ? node.host : ((node as Element).assignedSlot ?? node.parentNode)) {
+      if (node instanceof HTMLElement && node.tagName === 'SCROLL-AREA') {
+        const cue = node.shadowRoot?.querySelector('[data-testid="scroll-cue"]');
+        if (!cue) return null;
+        const rect = cue.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * Taps the middle of `target` as a finger would: it must be on screen in full, and the point
+ * tapped must land on it (not on a status strip, a dialog or the edge of a scrolled area over
+ * it). In a scroll area, the area's cue is tapped (as the agent would) until it shows. Anything
+ * else fails the test, naming `what`.
+ */
+export async function tapInView(page: Page, target: Locator, what: string): Promise<void> {
+  await target.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+    throw new Error(`${what} is not on screen`);
+  });
+  for (let cueTaps = 0; ; cueTaps++) {
+    const problem = await untappable(page, target);
+    if (problem === null) break;
+    const cue = cueTaps < 12 ? await cueOfAreaHolding(target) : null;
+    if (cue === null) throw new Error(`${what} ${problem.why}`);
+    await page.mouse.click(cue.x, cue.y);
+  }
+  const box = await target.boundingBox();
+  if (box === null) throw new Error(`${what} is not on screen`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 

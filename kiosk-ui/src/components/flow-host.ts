@@ -35,18 +35,42 @@ export class FlowHost extends LitElement {
     flowScreenStyles,
     navStyles,
     css`
+      /*
+       * The screen fills the space between the header and the status strip, back and cancel
+       * under it; a screen taller than that shrinks its scroll areas (lists, forms), so its
+       * actions stay in view. The section scrolls only as a last resort.
+       */
       :host {
         display: flex;
         flex-direction: column;
-        gap: 32px;
-        min-height: 100%;
-        padding: 32px 48px;
+        gap: 24px;
+        flex: 1 1 auto;
+        min-height: 0;
+        padding: 24px 48px;
       }
       section {
-        flex: 1;
+        flex: 1 1 auto;
+        min-height: 0;
         display: flex;
         flex-direction: column;
         justify-content: safe center;
+        overflow-y: auto;
+      }
+      section > *,
+      .flow-nav {
+        flex-shrink: 0;
+      }
+      section > scroll-area,
+      section > paper-checklist,
+      section > paper-scan,
+      section > paper-fields,
+      section > registry-mismatch,
+      section > intake-verdict {
+        flex-shrink: 1;
+        min-height: 0;
+      }
+      section > paper-fields {
+        flex-grow: 1;
       }
       .send-problem {
         align-self: center;

@@ -105,6 +105,14 @@ export const flowScreenStyles = css`
     line-height: 1.25;
     color: #0f2540;
   }
+  @media (max-height: 1100px) {
+    .screen {
+      gap: 20px;
+    }
+    h1 {
+      font-size: 36px;
+    }
+  }
   h2 {
     margin: 0;
     font-size: 30px;

@@ -6,6 +6,7 @@ import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/fl
 import { progressShown, progressText, taskKey } from '../flow-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
+import './scroll-area.ts';
 
 type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
 
@@ -49,7 +50,7 @@ export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewa
     <h1 id="screen-title">${context.t('renewalNext.title')}</h1>
     ${screen.renewed.length === 0
       ? html`<p class="lead">${context.t('renewalNext.none')}</p>`
-      : html`<ul class="renewed" data-testid="renewed-cards">
+      : html`<scroll-area .language=${context.language}><ul class="renewed" data-testid="renewed-cards">
           ${screen.renewed.map(
             (card) => html`<li>
               <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
@@ -57,7 +58,7 @@ export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewa
               <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
             </li>`,
           )}
-        </ul>`}
+        </ul></scroll-area>`}
     <div class="actions">
       <button type="button" class="secondary" data-testid="flow-another-card" ?disabled=${context.busy} @click=${() => context.act({ action: 'anotherCard' })}>
         ${context.t('renewalNext.another')}

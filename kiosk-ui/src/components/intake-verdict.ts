@@ -126,6 +126,7 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
           <p class="lead">${this.t(acceptable ? 'verdict.acceptable.body' : 'verdict.notAcceptable.body', { business })}</p>
         </div>
       </div>
+      <scroll-area .language=${this.language}>
       ${screen.missing.length === 0
         ? nothing
         : html`<section>
@@ -137,6 +138,7 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
             </ul>
           </section>`}
       ${this.#findings('verdict.findingsTitle', errors)} ${this.#findings('verdict.warningsTitle', warnings)}
+      </scroll-area>
       <p class="next">${this.t(acceptable ? 'verdict.acceptable.next' : 'verdict.notAcceptable.next')}</p>
       <div class="actions">
         <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>

@@ -39,7 +39,8 @@ export class KioskApp extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto 1fr auto;
+        /* The middle row may be smaller than its content: a flow scrolls inside it, never the page. */
+        grid-template-rows: auto minmax(0, 1fr) auto;
         height: 100vh;
         height: 100dvh;
         background: linear-gradient(180deg, #eef2f7 0%, #f7f8fa 40%);
@@ -83,6 +84,7 @@ export class KioskApp extends LitElement {
         flex-direction: column;
         /* Centred while it fits; scrolls from the top (never cut off) when it does not. */
         justify-content: safe center;
+        min-height: 0;
         overflow-y: auto;
       }
       footer {
@@ -98,6 +100,19 @@ export class KioskApp extends LitElement {
       .help {
         font-size: 22px;
         color: #4a5563;
+      }
+      /* A landscape panel is short: less chrome, more room for the screen. */
+      @media (max-height: 1100px) {
+        header {
+          padding: 12px 48px;
+        }
+        footer {
+          gap: 8px 32px;
+          padding: 12px 48px;
+        }
+        .help {
+          font-size: 20px;
+        }
       }
     `,
   ];

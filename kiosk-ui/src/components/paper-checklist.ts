@@ -1,6 +1,7 @@
 // The intake check's first screen: the papers the business needs, each with how far it got
 // (to scan, to check, checked), and one button on to the scanner.
 import { css, html, type SVGTemplateResult } from 'lit';
+import './scroll-area.ts';
 import type { ChecklistItemView, FlowScreen } from '../../../contract/flow-view.ts';
 import { inLanguage } from '../paper-words.ts';
 import { businessKey } from '../words/domain.ts';
@@ -130,6 +131,7 @@ export class PaperChecklist extends PaperScreen<ChecklistScreen> {
           <p class="lead">${this.t('checklist.intro')}</p>
         </div>
       </div>
+      <scroll-area .language=${this.language}>
       <ol aria-label=${this.t('checklist.listLabel')}>
         ${screen.items.map(
           (item, index) => html`<li data-testid="checklist-item" data-status=${item.status} data-level=${statusLevel(item.status)}>
@@ -139,6 +141,7 @@ export class PaperChecklist extends PaperScreen<ChecklistScreen> {
           </li>`,
         )}
       </ol>
+      </scroll-area>
       <p class="summary">${this.t('checklist.summary', { done, of: screen.items.length })}</p>
       <div class="actions">
         <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>

@@ -12,6 +12,8 @@ import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
 import { applyKeypadEdit, longTerm, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
 import { PaperScreen } from './paper-screen.ts';
+import type { ScrollArea } from './scroll-area.ts';
+import './scroll-area.ts';
 import './text-keyboard.ts';
 
 type FieldsScreen = Extract<FlowScreen, { screen: 'confirmFields' }>;
@@ -82,16 +84,41 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
   static override styles = [
     PaperScreen.styles,
     css`
+      /*
+       * The screen takes the height it is given; the keys keep theirs, and the form scrolls in
+       * what is left beside them (above them in portrait). The form's area is size-contained so
+       * that its length never pushes the keys or the actions out of view.
+       */
+      :host {
+        flex-grow: 1;
+      }
       .layout {
+        flex: 1 1 0;
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-rows: minmax(0, 1fr) auto;
+        grid-template-areas:
+          'form keys'
+          'actions keys';
         align-items: start;
-        gap: 40px;
+        gap: 24px 40px;
+      }
+      .form-area {
+        grid-area: form;
+        align-self: stretch;
+        contain: size;
+      }
+      .layout > .keypad {
+        grid-area: keys;
+      }
+      .layout > .actions {
+        grid-area: actions;
       }
       form {
         display: flex;
         flex-direction: column;
         gap: 24px;
+        padding: 4px 8px 4px 4px;
       }
       .field {
         display: flex;
@@ -182,8 +209,6 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         font-weight: 600;
       }
       .keypad {
-        position: sticky;
-        top: 16px;
         display: flex;
         flex-direction: column;
         gap: 16px;
@@ -194,7 +219,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         border: 2px solid #d5dbe3;
       }
       .keypad[data-layout='text'] {
-        width: 760px;
+        width: min(760px, 52vw);
       }
       .keypad[data-layout='idNumber'],
       .keypad[data-layout='date'],
@@ -208,14 +233,21 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
       .keypad-hint {
         color: #374151;
       }
-      @media (max-width: 1500px) {
+      /* Portrait: the keys under the form, across the screen, as on a phone. */
+      @media (orientation: portrait) {
         .layout {
           grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: minmax(0, 1fr) auto auto;
+          grid-template-areas:
+            'form'
+            'keys'
+            'actions';
+          gap: 24px;
         }
         .keypad {
           position: static;
           width: auto;
-          max-width: 720px;
+          max-width: 760px;
         }
       }
     `,
@@ -294,6 +326,15 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
       }
     }
     this.#set(field.key, input.value);
+  }
+
+  /**
+   * Keeps the field being typed into in view: the keys showing under the form (narrow panels)
+   * make its area smaller, so this waits for that layout before scrolling.
+   */
+  async #reveal(input: HTMLInputElement): Promise<void> {
+    await this.updateComplete;
+    requestAnimationFrame(() => this.renderRoot.querySelector<ScrollArea>('.form-area')?.reveal(input.closest('.field') ?? input));
   }
 
   #onBlur(field: FieldView): void {
@@ -401,9 +442,10 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         aria-invalid=${error === null ? 'false' : 'true'}
         aria-describedby=${describedBy}
         .value=${live(this.#shown(field))}
-        @focus=${() => {
+        @focus=${(event: FocusEvent) => {
           this.activeKey = field.key;
           this.focusedKey = field.key;
+          void this.#reveal(event.target as HTMLInputElement);
         }}
         @input=${(event: Event) => this.#onInput(field, event)}
         @blur=${() => {
@@ -453,14 +495,16 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
       <p class="lead">${this.t('fields.intro')}</p>
       <div aria-live="assertive">${this.#problem(screen)}</div>
       <div class="layout">
-        <form novalidate @submit=${(event: Event) => this.#confirm(event)}>
-          ${screen.fields.map((field, index) => this.#field(field, index))}
-          <div class="actions">
-            <button type="submit" class="primary" data-testid="fields-confirm">${this.t('fields.confirm')}</button>
-            <button type="button" class="secondary" data-testid="fields-rescan" @click=${() => this.act({ action: 'rescan' })}>${this.t('fields.rescan')}</button>
-          </div>
-        </form>
+        <scroll-area class="form-area" .language=${this.language}>
+          <form id="fields-form" novalidate @submit=${(event: Event) => this.#confirm(event)}>
+            ${screen.fields.map((field, index) => this.#field(field, index))}
+          </form>
+        </scroll-area>
         ${this.#keypad(screen)}
+        <div class="actions">
+          <button type="submit" form="fields-form" class="primary" data-testid="fields-confirm">${this.t('fields.confirm')}</button>
+          <button type="button" class="secondary" data-testid="fields-rescan" @click=${() => this.act({ action: 'rescan' })}>${this.t('fields.rescan')}</button>
+        </div>
       </div>
     `;
   }

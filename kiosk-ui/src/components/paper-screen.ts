@@ -13,14 +13,16 @@ import { flowActionEvent } from './flow-kit.ts';
  * buttons, a problem box), read at arm's length: nothing under 20 px, targets of 80 px.
  */
 export const paperScreenStyles = css`
+  /* A column as tall as the screen allows: only its scroll areas shrink, the actions stay. */
   :host {
     display: flex;
     flex-direction: column;
     gap: 28px;
     width: 100%;
     max-width: 1400px;
+    min-height: 0;
     margin: 0 auto;
-    padding: 32px 48px;
+    padding: 8px 0;
     color: #1c2530;
     font-size: 24px;
     line-height: 1.45;
@@ -44,6 +46,24 @@ export const paperScreenStyles = css`
   .lead {
     font-size: 26px;
     color: #374151;
+  }
+  :host > * {
+    flex-shrink: 0;
+  }
+  :host > scroll-area {
+    flex-shrink: 1;
+    min-height: 0;
+  }
+  @media (max-height: 1100px) {
+    :host {
+      gap: 20px;
+    }
+    h1 {
+      font-size: 36px;
+    }
+    .lead {
+      font-size: 22px;
+    }
   }
   .actions {
     display: flex;

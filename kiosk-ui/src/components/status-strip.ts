@@ -49,6 +49,18 @@ export class StatusStrip extends LitElement {
       .name {
         font-weight: 600;
       }
+      /* A 1280-wide panel: the chips alone fit one line (the list keeps its label for readers). */
+      @media (max-width: 1400px) {
+        .label {
+          display: none;
+        }
+        ul {
+          gap: 8px;
+        }
+        li.chip {
+          padding: 0.2em 0.6em 0.2em 0.45em;
+        }
+      }
     `,
   ];
 

@@ -11,6 +11,9 @@ export const flowWords = {
   'flow.next': { 'zh-CN': '下一步', en: 'Next' },
   'flow.finish': { 'zh-CN': '完成', en: 'Finish' },
   'flow.home': { 'zh-CN': '返回首页', en: 'Back to the start' },
+  // The cue on a list or form that goes on below (or above) its box; tapping it moves a page.
+  'flow.scrollMore': { 'zh-CN': '下面还有，点此查看', en: 'More below: tap to see' },
+  'flow.scrollBack': { 'zh-CN': '回到上面', en: 'Back up' },
   'flow.send.connection': {
     'zh-CN': '与终端服务的连接中断，请稍候再试。',
     en: 'The connection to the kiosk service was lost. Please wait a moment and try again.',
