@@ -9,10 +9,16 @@ import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { htmlLang } from './browser-kit.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
-import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig } from './flow-rig.ts';
 
 const expiring = cardFixture('expiring-operator')!;
 const operator = cardFixture('operator')!;
+
+/** What the screens say, in the language of the run (asserted as an agent reads it). */
+const said = {
+  zh: { expiry: /\d{4}年\d{1,2}月\d{1,2}日/, renew: '证书延期' },
+  en: { expiry: /[A-Z][a-z]+ \d{1,2}, \d{4}/, renew: 'renew' },
+} as const;
 
 const haveStack = requireFlowStack();
 let rig: FlowRig;
@@ -28,10 +34,10 @@ describe.skipIf(!haveStack)('the card query in Chromium over the system stacks',
     await (rig as FlowRig | undefined)?.close();
   });
 
-  it('shows the state of a card and prints its receipt, from the attract screen back to it', { timeout: 120_000 }, async () => {
+  it.each(settings)('shows the state of a card and prints its receipt, from the attract screen back to it ($panel, $language)', { timeout: 120_000 }, async (setting) => {
     const started = Date.now();
     const printedBefore = receiptTextsIn(rig.printerDir).length;
-    await rig.begin('query');
+    await rig.begin(`query-${settingName(setting)}`, setting);
     const { page } = rig;
     await rig.expectScreen('attract');
 
@@ -44,12 +50,12 @@ describe.skipIf(!haveStack)('the card query in Chromium over the system stacks',
     const facts = page.getByTestId('card-facts');
     expect(await facts.locator('[data-fact="cardNo"] dd').textContent()).toBe(expiring.cardNo);
     expect(await facts.locator('[data-fact="idNumber"] dd').textContent()).toBe(maskIdNumber(expiring.holder.idNumber));
-    expect(await facts.locator('[data-fact="expiry"] dd').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await facts.locator('[data-fact="expiry"] dd').textContent()).toMatch(said[setting.language].expiry);
     expect(await facts.locator('[data-fact="daysLeft"] dd').textContent()).toMatch(/\d+/);
     expect(await facts.locator('[data-fact="pinTries"] dd').textContent()).toMatch(/\d/);
     // Twenty days left: the kiosk urges a renewal, which it can do itself.
     expect(await page.getByTestId('card-advice').getAttribute('data-advice')).toBe('renewNow');
-    expect(await page.getByTestId('card-advice').textContent()).toContain('证书延期');
+    expect((await page.getByTestId('card-advice').textContent())?.toLowerCase()).toContain(said[setting.language].renew.toLowerCase());
 
     await rig.tap('receipt-print');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
@@ -68,15 +74,14 @@ describe.skipIf(!haveStack)('the card query in Chromium over the system stacks',
 
     expect(rig.violations).toEqual([]);
     expect(rig.errors).toEqual([]);
-    console.info(`flows-query (a) wall time: ${Date.now() - started} ms`);
+    console.info(`flows-query (a, ${settingName(setting)}) wall time: ${Date.now() - started} ms`);
   });
 
   it('paper out on the receipt: says so, then prints a marked reprint once the paper is back (in English)', { timeout: 120_000 }, async () => {
     const started = Date.now();
     const printedBefore = receiptTextsIn(rig.printerDir).length;
-    await rig.begin('query-paper-out');
+    await rig.begin('query-paper-out', { panel: 'landscape', language: 'en' });
     const { page } = rig;
-    await page.getByTestId('language-toggle').click();
     await expect.poll(() => htmlLang(page)).toBe('en');
     await rig.expectScreen('attract', { label: 'en' });
 
