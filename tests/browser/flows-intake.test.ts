@@ -18,7 +18,7 @@ import type { DocumentSpec } from '../../sim/scanner/documents.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { htmlLang } from './browser-kit.ts';
 import { longTerm } from '../../kiosk-ui/src/components/code-keypad.ts';
-import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig } from './flow-rig.ts';
 import { typeByTaps } from './on-screen-keys.ts';
 
 const haveStack = requireFlowStack();
@@ -28,6 +28,12 @@ afterEach(async () => {
   await rig?.close();
   rig = null;
 });
+
+/** What the screens say, in the language of the run (asserted as an agent reads it). */
+const said = {
+  zh: { jam: '扫描仪卡纸了。', jamNext: '打开扫描仪盖板', scanAgain: '重新扫描' },
+  en: { jam: 'The paper jammed in the scanner.', jamNext: 'Open the scanner cover', scanAgain: 'Scan again' },
+} as const;
 
 /** The business whose generated papers are fed. */
 const business = 'new_enrolment';
@@ -166,7 +172,8 @@ async function toFirstPaper(current: FlowRig, label?: string): Promise<void> {
 describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks', () => {
   it('new enrolment: every paper scanned and confirmed, acceptable, a ticket on the screen and the receipt', { timeout: 240_000 }, async () => {
     const started = Date.now();
-    rig = await openFlowRig('intake', { panel: (process.env.KIOSK_PANEL ?? 'landscape') as 'landscape' });
+    // The whole enrolment, every name typed in pinyin, on the tallest and narrowest panel.
+    rig = await openFlowRig('intake-portrait-zh', { panel: 'portrait', language: 'zh' });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -240,18 +247,18 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     console.info(`flows-intake (a) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (${scanned.length} papers)`);
   });
 
-  it('a jam during scanning: said in plain words, cleared, scanned again; the papers skipped are listed as missing (in English)', { timeout: 150_000 }, async () => {
+  // The other panels and languages: the licence scanned (after a jam), the rest skipped.
+  it.each(settings.filter((setting) => settingName(setting) !== 'portrait-zh'))('a jam during scanning: said in plain words, cleared, scanned again; the papers skipped are listed as missing ($panel, $language)', { timeout: 150_000 }, async (setting) => {
     const started = Date.now();
-    rig = await openFlowRig('intake-scanner-jam');
+    rig = await openFlowRig(`intake-scanner-jam-${settingName(setting)}`, setting);
     const opened = Date.now();
     const current = rig;
     const { page } = current;
-    await current.tap('language-toggle');
-    await expect.poll(() => htmlLang(page)).toBe('en');
-    await toFirstPaper(current, 'en');
+    await expect.poll(() => htmlLang(page)).toBe(setting.language === 'en' ? 'en' : 'zh-CN');
+    await toFirstPaper(current, setting.language);
     const first = screenNow(current);
     if (first?.screen !== 'scanPaper') throw new Error('expected the first scan screen');
-    expect(await page.locator('paper-scan h1').textContent()).toContain(first.paper.label.en);
+    expect(await page.locator('paper-scan h1').textContent()).toContain(setting.language === 'en' ? first.paper.label.en : first.paper.label.zh);
 
     // The feeder jams: the paper stays in, the screen says what happened and what to do.
     await feed(current, first.paper.wanted);
@@ -262,10 +269,10 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     await current.expectScreen('scanPaper', { label: 'jam', recheck: true });
     expect(screenNow(current)).toMatchObject({ screen: 'scanPaper', scanning: false, problem: { kind: 'scannerJam' } });
     expect(await problem.getAttribute('data-kind')).toBe('scannerJam');
-    const said = (await problem.textContent()) ?? '';
-    expect(said).toContain('The paper jammed in the scanner.');
-    expect(said).toContain('Open the scanner cover');
-    expect(await page.getByTestId('scan-button').textContent()).toContain('Scan again');
+    const shown = (await problem.textContent()) ?? '';
+    expect(shown).toContain(said[setting.language].jam);
+    expect(shown).toContain(said[setting.language].jamNext);
+    expect(await page.getByTestId('scan-button').textContent()).toContain(said[setting.language].scanAgain);
 
     await current.sim('Sim.ScannerFault', { fault: 'clear' });
     await current.tap('scan-button');
@@ -321,6 +328,6 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
 
     expect(current.violations).toEqual([]);
     expect(current.errors).toEqual([]);
-    console.info(`flows-intake (b) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (${skipped.length} papers skipped)`);
+    console.info(`flows-intake (b, ${settingName(setting)}) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (${skipped.length} papers skipped)`);
   });
 });

@@ -7,6 +7,7 @@ import type { FlowKind, FlowProblem, FlowScreen } from '../../../contract/flow-v
 import { inLanguage, problemWords } from '../paper-words.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';
+import './scroll-area.ts';
 
 type ScanScreen = Extract<FlowScreen, { screen: 'scanPaper' }>;
 
@@ -111,6 +112,15 @@ export class PaperScan extends PaperScreen<ScanScreen> {
           animation: none;
         }
       }
+      [aria-live] .problem {
+        margin-bottom: 24px;
+      }
+      /* A long paper name on a short landscape panel: smaller, so the steps keep some room. */
+      @media (max-height: 1100px) {
+        h1 {
+          font-size: 30px;
+        }
+      }
       @media (max-width: 1100px) {
         .body {
           flex-direction: column;
@@ -158,16 +168,18 @@ export class PaperScan extends PaperScreen<ScanScreen> {
         </div>
       </div>
       <h1>${this.t('scan.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
-      <div class="body">
-        <figure class="picture" role="img" aria-label=${this.t('scan.illustration')}>${illustration}</figure>
-        <ol>
-          <li>${this.t('scan.step1')}</li>
-          <li>${this.t('scan.step2')}</li>
-          <li>${this.t('scan.step3')}</li>
-        </ol>
-      </div>
-      <!-- Always present so the announcement of a fault is not lost when it appears. -->
-      <div aria-live="assertive">${screen.scanning ? nothing : this.#problem(screen.problem)}</div>
+      <scroll-area .language=${this.language}>
+        <!-- Always present so the announcement of a fault is not lost when it appears; above the steps, seen first. -->
+        <div aria-live="assertive">${screen.scanning ? nothing : this.#problem(screen.problem)}</div>
+        <div class="body">
+          <figure class="picture" role="img" aria-label=${this.t('scan.illustration')}>${illustration}</figure>
+          <ol>
+            <li>${this.t('scan.step1')}</li>
+            <li>${this.t('scan.step2')}</li>
+            <li>${this.t('scan.step3')}</li>
+          </ol>
+        </div>
+      </scroll-area>
       <div class="actions">
         ${screen.scanning
           ? html`<div class="busy" role="status" aria-busy="true" data-testid="scan-busy">
