@@ -8,6 +8,33 @@ import { repoRoot } from '../support/daemon-process.ts';
 export const artifacts = join(repoRoot, 'test-artifacts', 'browser');
 export const viewport = { width: 1920, height: 1080 };
 
+/**
+ * The panels a kiosk is built with: 1080×1920 portrait, 1920×1080 and 1280×1024 landscape.
+ * Every flow runs on them; whatever the agent taps must lie wholly inside the panel.
+ */
+export const panels = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+  square: { width: 1280, height: 1024 },
+} as const;
+export type Panel = keyof typeof panels;
+
+/** How a test sees the kiosk: the panel and the language the agent picks first. */
+export interface Setting {
+  panel: Panel;
+  language: 'zh' | 'en';
+}
+
+/** Both languages on both orientations and both landscape panels, in four runs. */
+export const settings: readonly Setting[] = [
+  { panel: 'portrait', language: 'zh' },
+  { panel: 'portrait', language: 'en' },
+  { panel: 'landscape', language: 'zh' },
+  { panel: 'square', language: 'en' },
+];
+
+export const settingName = (setting: Setting): string => `${setting.panel}-${setting.language}`;
+
 /** The UI must be built first (the test runner does it); when kiosk-ui/dist is missing this builds it. */
 export async function ensureUiBuilt(): Promise<void> {
   mkdirSync(artifacts, { recursive: true });

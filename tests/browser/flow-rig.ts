@@ -21,35 +21,10 @@ import { pcscStackTools, startPcscd, type Pcscd } from '../support/pcscd.ts';
 import { hasSystemTool, requireSystemTools } from '../support/system-stack.ts';
 import { connect, type Received, type TestClient } from '../support/ws-client.ts';
 import { axeViolations } from './axe-check.ts';
-import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, smallText, watchErrors } from './browser-kit.ts';
+import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, panels, smallText, watchErrors, type Panel } from './browser-kit.ts';
 import { tapInView } from './on-screen-keys.ts';
 
-/**
- * The panels a kiosk is built with: 1080×1920 portrait, 1920×1080 and 1280×1024 landscape.
- * Every flow runs on them; whatever the agent taps must lie wholly inside the panel.
- */
-export const panels = {
-  portrait: { width: 1080, height: 1920 },
-  landscape: { width: 1920, height: 1080 },
-  square: { width: 1280, height: 1024 },
-} as const;
-export type Panel = keyof typeof panels;
-
-/** How a test sees the kiosk: the panel and the language the agent picks first. */
-export interface Setting {
-  panel: Panel;
-  language: 'zh' | 'en';
-}
-
-/** Both languages on both orientations and both landscape panels, in four runs. */
-export const settings: readonly Setting[] = [
-  { panel: 'portrait', language: 'zh' },
-  { panel: 'portrait', language: 'en' },
-  { panel: 'landscape', language: 'zh' },
-  { panel: 'square', language: 'en' },
-];
-
-export const settingName = (setting: Setting): string => `${setting.panel}-${setting.language}`;
+export { panels, settingName, settings, type Panel, type Setting } from './browser-kit.ts';
 
 /** A screen of a flow, or the attract screen (no flow showing). */
 export type RigScreen = ScreenName | 'attract';

@@ -15,7 +15,8 @@ import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
-import { artifacts, badgeState, buttonSizes, domDump, ensureUiBuilt, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { artifacts, badgeState, buttonSizes, domDump, ensureUiBuilt, launchChromium, panels, settingName, settings, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { tapInView } from './on-screen-keys.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
 const technicianCard = cardFixture('technician')!;
@@ -305,6 +306,39 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     expect([...dockErrors, ...techErrors, ...otherErrors]).toEqual([]);
     await dock.close();
     await tech.close();
+  });
+
+  // The login as a technician does it at the kiosk's own screen: the card inserted (by the
+  // dock's hand), the PIN on the on-screen pad, every tap on what is wholly in view.
+  it.each(settings)('a technician logs in with the card and the PIN pad, by taps alone, and logs out ($panel, $language)', { timeout: 60_000 }, async (setting) => {
+    const tech = await browser.newPage({ viewport: panels[setting.panel] });
+    const errors = watchErrors(tech);
+    const hand = await connect(daemon.wsUrl);
+    try {
+      await tech.goto(new URL('/technician/', daemon.url).href);
+      await expect.poll(() => badgeState(tech)).toBe('open');
+      await tech.getByTestId('login-panel').waitFor();
+      if (setting.language === 'en') {
+        await tapInView(tech, tech.getByTestId('language-toggle'), 'the language toggle');
+        await expect.poll(() => tech.evaluate(() => document.documentElement.lang)).toBe('en');
+      }
+      hand.command('Sim.InsertCard', 1, { fixture: technicianCard.name });
+      expect((await hand.completion(1)).header.completionCode).toBe('success');
+      await expect.poll(() => tech.getByTestId('login-check').getAttribute('data-ok')).toBe('true');
+      for (const digit of technicianCard.pin) await tapInView(tech, tech.locator(`[data-testid="pin-key"][data-key="${digit}"]`), `the PIN key ${digit}`);
+      await tech.screenshot({ path: join(artifacts, `technician-login-${settingName(setting)}.png`), animations: 'disabled' });
+      await tapInView(tech, tech.getByTestId('pin-submit'), 'the PIN pad\'s OK');
+      await tech.getByTestId('technician-console').waitFor({ timeout: 15_000 });
+      await tech.screenshot({ path: join(artifacts, `technician-console-${settingName(setting)}.png`), animations: 'disabled' });
+      await tapInView(tech, tech.getByTestId('logout'), 'log out');
+      await tech.getByTestId('login-panel').waitFor({ timeout: 15_000 });
+      hand.command('Sim.RemoveCard', 2, {});
+      expect((await hand.completion(2)).header.completionCode).toBe('success');
+      expect(errors).toEqual([]);
+    } finally {
+      await hand.close();
+      await tech.close();
+    }
   });
 
   it('switches to the service switch when it is turned, and refuses without a technician PIN', { timeout: 60_000 }, async () => {
