@@ -36,23 +36,27 @@ const devices: DeviceStatuses = {
 
 describe('deviceDetails', () => {
   it('lists what a technician needs and no personal data', () => {
-    const card = deviceDetails('cardReader', devices);
+    const card = deviceDetails('cardReader', devices, 'zh-CN');
     expect(card).toEqual([
       { labelKey: 'tech.detail.device', value: 'Virtual PCD 00 00' },
       { labelKey: 'tech.detail.cardNo', value: 'EP0001' },
-      { labelKey: 'tech.detail.lifecycle', value: 'locked' },
+      { labelKey: 'tech.detail.lifecycle', value: '密码已锁定' },
     ]);
     expect(JSON.stringify(card)).not.toMatch(/张三|110101/);
-    expect(deviceDetails('printer', devices)).toEqual([{ labelKey: 'tech.detail.reason', value: 'not configured' }]);
-    expect(deviceDetails('scanner', devices)).toEqual([
+    expect(deviceDetails('printer', devices, 'zh-CN')).toEqual([{ labelKey: 'tech.detail.reason', value: 'not configured' }]);
+    expect(deviceDetails('scanner', devices, 'zh-CN')).toEqual([
       { labelKey: 'tech.detail.device', value: 'pnm:0' },
       { labelKey: 'tech.detail.operation', value: 'scan' },
     ]);
-    expect(deviceDetails('gpio', devices)[0]).toEqual({
-      labelKey: 'tech.detail.lights',
-      value: 'cardSlot: slow\nscanner: off\nprinter: off\ninService: on\nalarm: off',
-    });
-    const idCard = deviceDetails('idCardReader', devices);
+    // In words, not the protocol's identifiers (cardSlot, slow, tamper: true).
+    const [lights, inputs] = deviceDetails('gpio', devices, 'en');
+    expect(lights?.labelKey).toBe('tech.detail.lights');
+    expect(lights?.value.split('\n')).toHaveLength(5);
+    expect(lights?.value).not.toMatch(/cardSlot|inService|\bslow\b/);
+    expect(inputs?.value).not.toMatch(/true|false|tamper/);
+    const zh = deviceDetails('gpio', devices, 'zh-CN').map((entry) => entry.value).join('\n');
+    expect(zh).not.toMatch(/[a-z]{3,}/);
+    const idCard = deviceDetails('idCardReader', devices, 'zh-CN');
     expect(idCard).toEqual([
       { labelKey: 'tech.detail.device', value: '/dev/eport-idcard' },
       { labelKey: 'tech.detail.idCardValidUntil', value: '2035-03-20' },
@@ -67,7 +71,7 @@ describe('a kiosk without an ID-card reader', () => {
     expect(stripDeviceKinds(without)).toEqual(['cardReader', 'printer', 'scanner', 'gpio']);
     expect(stripDeviceKinds(devices)).toEqual(['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader']);
     expect(stripDeviceKinds(null)).toHaveLength(5);
-    expect(deviceDetails('idCardReader', without)).toEqual([]);
+    expect(deviceDetails('idCardReader', without, 'zh-CN')).toEqual([]);
     expect(describeDevice('idCardReader', without)).toMatchObject({ stateKey: 'state.idCardReader.notFitted', level: 'ready', state: 'notFitted' });
   });
 });

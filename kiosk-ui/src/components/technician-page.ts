@@ -316,12 +316,11 @@ export class TechnicianPage extends LitElement {
   #tile(kind: DeviceKind, status: KioskStatus | null, stale: boolean) {
     const view = describeDevice(kind, status?.devices ?? null, stale);
     // Stale details would contradict the unknown state shown above them.
-    const details = status === null || stale ? [] : deviceDetails(kind, status.devices);
+    const details = status === null || stale ? [] : deviceDetails(kind, status.devices, this.language);
     const source = status?.sources[kind];
     return html`<li class="tile" data-testid="device-tile" data-device=${kind} data-level=${view.level} data-state=${view.state ?? 'unknown'}>
       <h3>${this.#t(view.nameKey)}</h3>
       <span class="level">${levelIcon(view.level, 24)}${this.#t(view.stateKey)}</span>
-      ${view.state === null ? nothing : html`<code class="tag" title="state">${view.state}</code>`}
       <dl>
         ${source === undefined ? nothing : html`<dt>${this.#t('tech.source')}</dt><dd>${this.#t(sourceKey(source))}</dd>`}
         ${details.map((entry) => html`<dt>${this.#t(entry.labelKey)}</dt><dd>${entry.value}</dd>`)}
