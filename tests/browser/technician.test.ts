@@ -336,7 +336,7 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
       expect((await hand.completion(2)).header.completionCode).toBe('success');
       expect(errors).toEqual([]);
     } finally {
-      await hand.close();
+      hand.close();
       await tech.close();
     }
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
+import { connect } from '../support/ws-client.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
@@ -191,5 +192,47 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'technician-en.png'), fullPage: true, animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  // Last: the cabinet opened keeps the kiosk out of service for the rest of this daemon's life.
+  it('says out of service in the strip and instead of the prompt, and that receipts cannot print while the printer is out of paper', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    const hand = await connect(daemon.wsUrl);
+    let requestId = 0;
+    const sim = async (name: string, payload: Record<string, unknown>): Promise<void> => {
+      requestId += 1;
+      hand.command(name, requestId, payload);
+      expect((await hand.completion(requestId)).header.completionCode).toBe('success');
+    };
+    try {
+      await page.goto(daemon.url);
+      await expect.poll(() => badgeState(page)).toBe('open');
+      expect(await page.getByTestId('service-chip').count()).toBe(0);
+      expect(await page.getByTestId('attract-prompt').textContent()).toContain('请选择要办理的业务');
+
+      // No paper: the services stay, the receipts cannot print, and the screen says so first.
+      await sim('Sim.PrinterPaper', { paper: 'out' });
+      await page.getByTestId('receipts-unavailable').waitFor();
+      expect(await page.getByTestId('receipts-unavailable').textContent()).toContain('凭条');
+      expect(await page.getByTestId('service-tile').first().isDisabled()).toBe(false);
+      await page.screenshot({ path: join(artifacts, 'attract-no-paper.png'), animations: 'disabled' });
+      await sim('Sim.PrinterPaper', { paper: 'full' });
+      await page.getByTestId('receipts-unavailable').waitFor({ state: 'detached' });
+      // The cabinet opened: out of service, said where the agent looks first.
+      await sim('Sim.SetInput', { input: 'tamper', active: true });
+      await page.getByTestId('service-chip').waitFor();
+      expect(await page.getByTestId('service-chip').textContent()).toContain('暂停服务');
+      expect(await page.getByTestId('attract-prompt').textContent()).not.toContain('请选择');
+      expect(await page.getByTestId('attract-prompt').textContent()).toContain('暂停服务');
+      expect(await page.getByTestId('service-tile').first().isDisabled()).toBe(true);
+      await page.screenshot({ path: join(artifacts, 'attract-out-of-service.png'), animations: 'disabled' });
+      // A tamper stays until a technician clears it: this test runs last in the file.
+
+      expect(errors).toEqual([]);
+    } finally {
+      hand.close();
+      await page.close();
+    }
   });
 });

@@ -35,6 +35,7 @@ export class AttractScreen extends LitElement {
   static override properties = {
     language: { type: String },
     overall: { attribute: false },
+    receipts: { attribute: false },
     choosing: { state: true },
     problem: { attribute: false },
     busy: { type: Boolean },
@@ -292,6 +293,8 @@ export class AttractScreen extends LitElement {
   declare language: Language;
   /** The kiosk's overall state from the daemon; null while unknown. */
   declare overall: OverallState | null;
+  /** Whether a receipt can print now (the printer out of paper, its cover open, gone: not). */
+  declare receipts: 'available' | 'unavailable';
   /** The intake check's business choice is open. */
   declare choosing: boolean;
   /** A start the daemon did not accept, in words. */
@@ -303,6 +306,7 @@ export class AttractScreen extends LitElement {
     super();
     this.language = defaultLanguage;
     this.overall = null;
+    this.receipts = 'available';
     this.choosing = false;
     this.problem = null;
     this.busy = false;
@@ -388,9 +392,13 @@ export class AttractScreen extends LitElement {
       <div class="welcome">
         <p class="eyebrow">${this.#t('attract.eyebrow')}</p>
         <h1 data-testid="welcome">${this.#t('attract.welcome')}</h1>
-        <p class="prompt">${this.#t('attract.prompt')}</p>
+        <!-- Out of service, there is nothing to choose: the prompt says so instead. -->
+        <p class="prompt" data-testid="attract-prompt">${this.#t(available ? 'attract.prompt' : 'attract.disabledHint')}</p>
       </div>
       ${this.#kioskState()}
+      ${available && this.receipts === 'unavailable'
+        ? html`<p class="kiosk-state" data-state="degraded" role="status" data-testid="receipts-unavailable">${this.#t('attract.receiptsUnavailable')}</p>`
+        : nothing}
       ${this.problem === null ? nothing : html`<p class="start-problem" role="alert" data-testid="start-problem">${this.problem}</p>`}
       <ul class="tiles">
         ${services.map(

@@ -22,6 +22,7 @@ import './flow-host.ts';
 import './flow-idle-warning.ts';
 import './language-toggle.ts';
 import './status-strip.ts';
+import { printerServiceability } from '../../../contract/devices/printer.ts';
 
 export class KioskApp extends LitElement {
   static override properties = {
@@ -217,6 +218,7 @@ export class KioskApp extends LitElement {
     return html`<attract-screen
       .language=${this.language}
       .overall=${this.snapshot.stale ? null : (this.snapshot.status?.state ?? null)}
+      .receipts=${this.snapshot.stale || this.snapshot.status === null || printerServiceability(this.snapshot.status.devices.printer) !== 'unavailable' ? 'available' : 'unavailable'}
       .problem=${problem}
       .busy=${this.starting}
       @start-flow=${(event: CustomEvent<StartFlowDetail>) => void this.#startFlow(event.detail)}

@@ -1,6 +1,6 @@
 // One chip per device (card reader, printer, scanner, lights, ID-card reader unless the kiosk has
 // none): icon, name and state in words.
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { describeDevice, stripDeviceKinds } from '../device-view.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
@@ -78,6 +78,13 @@ export class StatusStrip extends LitElement {
     const label = translate(this.language, 'status.label');
     return html`<ul aria-label=${label}>
       <li class="label" aria-hidden="true">${label}</li>
+      ${!stale && status?.state === 'outOfService'
+        ? html`<li class="chip" data-testid="service-chip" data-level="unavailable" data-state="outOfService">
+            ${levelIcon('unavailable', 22)}
+            <span class="name">${translate(this.language, 'status.kiosk')}</span>
+            <span class="state">${translate(this.language, 'status.outOfService')}</span>
+          </li>`
+        : nothing}
       ${stripDeviceKinds(status?.devices ?? null).map((kind) => {
         const view = describeDevice(kind, status?.devices ?? null, stale);
         return html`<li class="chip" data-testid="device-chip" data-device=${kind} data-level=${view.level} data-state=${view.state ?? 'unknown'}>

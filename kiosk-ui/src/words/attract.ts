@@ -20,6 +20,10 @@ export const attractWords = {
   },
   'attract.back': { 'zh-CN': '返回', en: 'Back' },
   'attract.startFailed': { 'zh-CN': '业务未能开始。', en: 'The business could not start.' },
+  'attract.receiptsUnavailable': {
+    'zh-CN': '打印机暂时无法打印，本机现在办理的业务不能打印凭条；业务照常办理。',
+    en: 'The printer cannot print right now: no receipt can be printed for what you do here, but the services work as usual.',
+  },
   'attract.unavailable': { 'zh-CN': '暂停服务 · 暂不可办理', en: 'Out of service · not available' },
   'attract.disabledHint': { 'zh-CN': '本机暂停服务，业务暂不可办理。', en: 'This kiosk is out of service; no business can be done now.' },
 

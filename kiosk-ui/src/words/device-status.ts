@@ -4,6 +4,9 @@ import type { Translations } from './translations.ts';
 
 export const deviceStatusWords = {
   'status.label': { 'zh-CN': '设备状态', en: 'Device status' },
+  // Ahead of the devices while the kiosk is out of service: the strip never says all is well then.
+  'status.kiosk': { 'zh-CN': '本机', en: 'This kiosk' },
+  'status.outOfService': { 'zh-CN': '暂停服务', en: 'Out of service' },
   'device.cardReader': { 'zh-CN': '读卡器', en: 'Card reader' },
   'device.printer': { 'zh-CN': '打印机', en: 'Printer' },
   'device.scanner': { 'zh-CN': '扫描仪', en: 'Scanner' },
