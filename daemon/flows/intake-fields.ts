@@ -6,7 +6,6 @@ import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import { label, variantLabel } from '../../contract/intake/labels.ts';
 import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind } from '../../contract/intake/package-schema.ts';
 import { requiredFields } from '../intake/rules/package-fields.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { FieldChoice, FieldInput, FieldView } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
@@ -162,12 +161,3 @@ export function documentFields(values: Record<string, string>): Result<DocumentF
 function setText(fields: DocumentFields, key: TextKey, value: string): void {
   fields[key] = value;
 }
-
-/** The screen's fields with what the agent typed, for showing them again with the problem. */
-export function withValues(fields: FieldView[], given: Record<string, string>): FieldView[] {
-  return fields.map((field) => {
-    const value = given[field.key];
-    return value === undefined || value === field.value ? field : { ...field, value: field.input === 'idNumber' ? maskIdNumber(value) : value, source: 'agent' };
-  });
-}
-

@@ -88,7 +88,9 @@ function nextItem(): CaptureItem {
  * Feeds and confirms every paper asked for. `jamAt`: the scanner jams on that kind of paper once;
  * `lacking`: the agent has no such paper and skips it.
  */
-async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lacking?: string } = {}): Promise<FlowScreen> {
+async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lacking?: string | ((item: CaptureItem) => boolean) } = {}): Promise<FlowScreen> {
+  const lacking = faults.lacking;
+  const lacks = (item: CaptureItem): boolean => (typeof lacking === 'function' ? lacking(item) : item.kinds[0] === lacking);
   const skipped = new Set<string>();
   for (let guard = 0; guard < 30; guard++) {
     const screen = flow.screen();
@@ -97,7 +99,7 @@ async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lac
     const item = checklist.ok ? checklist.value.items.find((i) => i.status === 'missing' && !skipped.has(i.label.en)) : undefined;
     if (item === undefined) throw new Error('nothing asked');
     expect(screen.paper.label).toEqual(item.label);
-    if (item.kinds[0] === faults.lacking) {
+    if (lacks(item)) {
       skipped.add(item.label.en);
       await act(flow, { action: 'next' });
       continue;
@@ -247,4 +249,70 @@ describe('intake flow', () => {
       await act(flow, { action: 'confirmFields', fields: {} });
     }
   });
+
+  it('one paper skipped is missing once: on the verdict and on the receipt, not again as a finding', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const agentCopy = (item: CaptureItem): boolean => item.kinds[0] === 'id_card' && item.form === 'copy';
+    expect(await feedAll(flow, new Papers('card_replacement', {}), { lacking: agentCopy })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.acceptable).toBe(false);
+    expect(verdict.missing).toEqual([{ zh: '经办人身份证复印件', en: 'ID card of the agent (copy)' }]);
+    expect(verdict.findings.map((f) => f.ruleId)).not.toContain('R-AGENT-ID-CARD');
+    const done = await act(flow, { action: 'next' });
+    if (done.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(JSON.stringify(done));
+    const text = JSON.stringify(kit.store.printJobs.get(done.receipt.jobId)?.receipt);
+    expect(text).toContain('缺少的材料（1）');
+    expect(text).toContain('1.经办人身份证复印件');
+    expect(text.split('身份证复印件').length - 1).toBe(1);
+  }, 60_000);
+
+  it('every paper skipped: each is missing once, none again under the findings', async () => {
+    const flow = start('new_enrolment');
+    await act(flow, { action: 'next' });
+    const verdict = await feedAll(flow, new Papers('new_enrolment', {}), { lacking: () => true });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    const checklist = kit.deps.capture.checklist();
+    const items = checklist.ok ? checklist.value.items : [];
+    expect(items.length).toBeGreaterThan(10);
+    expect(verdict.missing).toEqual(items.map((item) => item.label));
+    const rules = verdict.findings.map((f) => f.ruleId);
+    for (const said of ['R-DOC-MISSING', 'R-DOC-COPY-MISSING', 'R-AGENT-ID-CARD', 'R-HOLDER-ID-COPY', 'R-ENTERPRISE-MISSING', 'R-AGENT-MISSING']) expect(rules).not.toContain(said);
+    const done = await act(flow, { action: 'next' });
+    if (done.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(JSON.stringify(done));
+    const text = JSON.stringify(kit.store.printJobs.get(done.receipt.jobId)?.receipt);
+    expect(text).toContain(`Missing papers (${String(items.length)})`);
+    expect(text).toContain(`Findings (${String(verdict.findings.length)})`);
+  }, 60_000);
+
+  it('a retyped ID number refused for another field is the one kept, not the number shown before', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    // Skip to the agent's own ID card (original).
+    const asked = (): string => {
+      const screen = flow.screen();
+      return screen.screen === 'scanPaper' ? `${screen.paper.wanted.kind} ${String(screen.paper.wanted.form)}` : screen.screen;
+    };
+    for (let guard = 0; guard < 20 && asked() !== 'id_card original'; guard++) await act(flow, { action: 'next' });
+    const idCard = kit.deps.capture.checklist();
+    const item = idCard.ok ? idCard.value.items.find((i) => i.kinds[0] === 'id_card' && i.form === 'original') : undefined;
+    if (item === undefined) throw new Error('no ID card asked');
+    kit.scanner.loadFeeder([await papers.for(item)]);
+    const shown = await act(flow, { action: 'scan' });
+    if (shown.screen !== 'confirmFields') throw new Error(JSON.stringify(shown));
+    const typed = '35020419800109011X';
+    const refused = await act(flow, { action: 'confirmFields', fields: { name: '许'.repeat(500), idNumber: typed } });
+    if (refused.screen !== 'confirmFields') throw new Error(JSON.stringify(refused));
+    expect(refused.problem).toMatchObject({ kind: 'fieldsInvalid' });
+    const masked = refused.fields.find((f) => f.key === 'idNumber')?.value;
+    expect(masked).toBe('350204********011X');
+    // The agent fixes the name and leaves the number as shown (masked).
+    await act(flow, { action: 'confirmFields', fields: { name: '许文彬', idNumber: masked ?? '' } });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.documents.find((d) => d.kind === 'id_card')?.fields).toMatchObject({ name: '许文彬', idNumber: typed });
+  }, 60_000);
 });

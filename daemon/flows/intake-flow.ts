@@ -14,6 +14,7 @@
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
+import { missingPapers } from '../intake/missing-papers.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
@@ -23,8 +24,8 @@ import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contr
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
-import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
-import { documentFields, intakeFields, withValues } from './intake-fields.ts';
+import { askFor, confirmScreen, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
+import { documentFields, intakeFields } from './intake-fields.ts';
 import { IntakeParties, person } from './intake-parties.ts';
 
 type CardWantedHere = 'legalPersonCard' | 'anyCard';
@@ -125,7 +126,7 @@ class IntakeFlow extends FlowMachine<State> {
         return this.#paper.confirmActions(
           state,
           (asked) => this.go({ at: 'scanPaper', item: state.item, ...asked }),
-          (values, given) => this.#confirm(state, values, given),
+          (values) => this.#confirm(state, values),
         );
       case 'insertCard':
         // No (more) cards: the check says what is missing.
@@ -220,16 +221,16 @@ class IntakeFlow extends FlowMachine<State> {
     );
   }
 
-  /** `values`: the fields as confirmed, ID numbers in full; `given`: as the agent sent them, shown again with a problem. */
-  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>, given: Record<string, string>): Promise<void> {
+  /** `values`: the fields as confirmed, ID numbers in full; refused, they are shown again (masked) and kept. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>): Promise<void> {
     const fields = documentFields(values);
     if (!fields.ok) {
-      this.go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
+      this.go({ ...state, ...readAgain(state, values, { kind: 'fieldsInvalid', fields: fields.error }) });
       return;
     }
     const confirmed = this.#deps.capture.confirm(state.document, fields.value);
     if (!confirmed.ok) {
-      this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
+      this.go({ ...state, ...readAgain(state, values, captureProblem(confirmed.error)) });
       return;
     }
     if (this.#parties.learn(confirmed.value)) this.#syncCards();
@@ -309,9 +310,16 @@ class IntakeFlow extends FlowMachine<State> {
       this.go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
       return;
     }
-    const verdict = verdictView(checked.value);
+    const verdict = this.#verdictView(checked.value);
     this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
     this.go({ at: 'verdict', verdict });
+  }
+
+  /** The papers still missing once (the capture checklist's, ID cards included) and the findings that say more. */
+  #verdictView(verdict: Verdict): VerdictView {
+    const checklist = this.#deps.capture.checklist();
+    const { missing, findings } = missingPapers(checklist.ok ? checklist.value.items : [], verdict.findings);
+    return { acceptable: verdict.acceptable, findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })), missing };
   }
 
   async #submit(verdict: VerdictView): Promise<void> {
@@ -330,7 +338,7 @@ class IntakeFlow extends FlowMachine<State> {
         this.go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
         return;
       case 'notAcceptable':
-        await this.#done(null, verdictView(error.verdict));
+        await this.#done(null, this.#verdictView(error.verdict));
         return;
       case 'noIntake':
       case 'scan':
@@ -368,10 +376,3 @@ function itemKey(item: CaptureItem): string {
   return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
 }
 
-function verdictView(verdict: Verdict): VerdictView {
-  return {
-    acceptable: verdict.acceptable,
-    findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
-    missing: verdict.checklist.filter((item) => !item.present).map((item) => item.label),
-  };
-}
