@@ -131,8 +131,11 @@ export interface RenewedCardView {
 export type FlowOutcome =
   | { flow: 'unlock'; card: CardView }
   | { flow: 'renewal'; enterpriseName: string; cards: RenewedCardView[] }
-  /** ticket: null when the papers are not acceptable (the receipt lists what is missing or wrong). */
-  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null }
+  /**
+   * ticket: null when the papers are not acceptable; then `missing` and `findings` are what is
+   * missing or wrong (kept on the done screen, printed or not), as on the verdict.
+   */
+  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
   | { flow: 'query'; card: CardView };
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };

@@ -315,4 +315,58 @@ describe('intake flow', () => {
     const draft = kit.deps.capture.state();
     expect(draft.ok && draft.value.draft.documents.find((d) => d.kind === 'id_card')?.fields).toMatchObject({ name: '许文彬', idNumber: typed });
   }, 60_000);
+
+  it('the verdict scans a skipped paper after all, and checks again without asking for the card again', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    expect(await feedAll(flow, papers, { lacking: 'introduction_letter' })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.missing.map((m) => m.en)).toEqual(['company introduction letter']);
+    const scan = await act(flow, { action: 'scanSkipped', paper: 0 });
+    expect(scan).toMatchObject({ screen: 'scanPaper', paper: { wanted: { kind: 'introduction_letter' } } });
+    const item = kit.deps.capture.checklist();
+    const letter = item.ok ? item.value.items.find((i) => i.kinds[0] === 'introduction_letter') : undefined;
+    if (letter === undefined) throw new Error('no letter on the checklist');
+    const page = await papers.for(letter);
+    kit.scanner.loadFeeder([page]);
+    const confirm = await act(flow, { action: 'scan' });
+    if (confirm.screen !== 'confirmFields') throw new Error(JSON.stringify(confirm));
+    const again = await act(flow, { action: 'confirmFields', fields: Object.fromEntries(confirm.fields.map((f) => [f.key, f.value !== '' ? f.value : (printed(page, f.key) ?? '')])) });
+    expect(again).toMatchObject({ screen: 'verdict', acceptable: true, missing: [] });
+  }, 60_000);
+
+  it('the verdict has a plain finish: the flow ends, nothing printed', async () => {
+    const flow = start('new_enrolment');
+    await act(flow, { action: 'next' });
+    expect(await feedAll(flow, new Papers('new_enrolment', {}), { lacking: () => true })).toMatchObject({ screen: 'verdict', acceptable: false });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+    expect(kit.printer.virtual.stats().pagesCut).toBe(0);
+  }, 60_000);
+
+  it('paper out at the end: the done screen keeps what is missing and wrong, and offers print again and finish', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    expect(await feedAll(flow, new Papers('card_replacement', {}), { lacking: 'introduction_letter' })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    kit.printer.virtual.setPaperLeft(0);
+    const done = await act(flow, { action: 'next' });
+    expect(done).toMatchObject({
+      screen: 'done',
+      outcome: { flow: 'intake', ticket: null, missing: verdict.missing, findings: verdict.findings },
+      receipt: { state: 'failed' },
+    });
+    // Going on without the receipt keeps the list on screen.
+    const skipped = await act(flow, { action: 'skipReceipt' });
+    expect(skipped).toMatchObject({ screen: 'done', outcome: { missing: verdict.missing }, receipt: { state: 'skipped' } });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+  }, 60_000);
 });

@@ -46,7 +46,7 @@ type State =
   | { at: 'checking' }
   | { at: 'verdict'; verdict: VerdictView }
   | { at: 'submitting'; verdict: VerdictView }
-  | { at: 'done'; ticket: string | null }
+  | { at: 'done'; ticket: string | null; verdict: VerdictView }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
 export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
@@ -64,6 +64,8 @@ class IntakeFlow extends FlowMachine<State> {
   readonly #parties: IntakeParties;
   /** Papers the agent said they do not have (`next` on the scan screen): the verdict lists them. */
   #skipped = new Set<string>();
+  /** The verdict was shown once: papers resumed from it go straight back to the check. */
+  #verdictSeen = false;
 
   constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
     super({ at: 'checklist' }, deps, hooks);
@@ -99,7 +101,13 @@ class IntakeFlow extends FlowMachine<State> {
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'done':
-        return this.#receipt.screen({ flow: 'intake', business: this.#business, ticket: state.ticket });
+        return this.#receipt.screen({
+          flow: 'intake',
+          business: this.#business,
+          ticket: state.ticket,
+          missing: state.ticket === null ? state.verdict.missing : [],
+          findings: state.verdict.findings,
+        });
       case 'failed':
         return { screen: 'failed', problem: state.problem };
     }
@@ -139,7 +147,12 @@ class IntakeFlow extends FlowMachine<State> {
           },
         };
       case 'verdict':
-        return { next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)) };
+        return {
+          next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)),
+          // No ticket, no list: the agent leaves with what the screen said.
+          finish: () => this.end('completed'),
+          scanSkipped: ({ paper }) => this.#scanSkipped(paper),
+        };
       case 'readingCard':
       case 'checking':
       case 'submitting':
@@ -190,9 +203,27 @@ class IntakeFlow extends FlowMachine<State> {
     const { items } = checklist.value;
     const next = items.find((item) => item.status === 'missing' && !this.#skipped.has(itemKey(item))) ?? null;
     if (next === null) {
-      await this.#afterPapers();
+      // Back from the verdict for a skipped paper: the cards are read already, check again.
+      if (this.#verdictSeen) await this.#check();
+      else await this.#afterPapers();
       return;
     }
+    this.#ask(next, items);
+  }
+
+  /** The verdict's `paper`-th missing paper, skipped before: its scan screen again. */
+  #scanSkipped(paper: number): void {
+    const checklist = this.#deps.capture.checklist();
+    if (!checklist.ok) return;
+    const { items } = checklist.value;
+    const item = items.filter((i) => i.status === 'missing')[paper];
+    if (item === undefined) return;
+    this.#skipped.delete(itemKey(item));
+    this.#hooks.journal('intake.skippedPaperResumed', { kinds: item.kinds, form: item.form });
+    this.#ask(item, items);
+  }
+
+  #ask(next: CaptureItem, items: readonly CaptureItem[]): void {
     const kind = next.kinds[0];
     if (kind === undefined) {
       this.go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
@@ -312,6 +343,7 @@ class IntakeFlow extends FlowMachine<State> {
     }
     const verdict = this.#verdictView(checked.value);
     this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
+    this.#verdictSeen = true;
     this.go({ at: 'verdict', verdict });
   }
 
@@ -367,7 +399,7 @@ class IntakeFlow extends FlowMachine<State> {
       agent: agent?.name !== undefined && agent.idNumber !== undefined ? { name: agent.name, idNumber: agent.idNumber } : null,
       result,
     });
-    this.go({ at: 'done', ticket });
+    this.go({ at: 'done', ticket, verdict });
     await this.#receipt.print(receipt);
   }
 }

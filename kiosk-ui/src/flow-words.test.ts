@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
 import type { FlowProblem } from '../../contract/flow-view.ts';
-import { flowProblemWords, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
+import { flowProblemWords, intakeNotAcceptableKey, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
 import { languages } from './i18n.ts';
 
 const problems: FlowProblem[] = [
@@ -79,5 +79,15 @@ describe('sendFailureWords', () => {
     expect(sendFailureWords({ kind: 'failed', reason: 'connectionLost' }).key).toBe('flow.send.connection');
     expect(sendFailureWords({ kind: 'error', completionCode: 'sequenceError', errorDescription: undefined, payload: null }).key).toBe('flow.send.stale');
     expect(sendFailureWords({ kind: 'error', completionCode: 'internalError', errorDescription: 'x', payload: null }).key).toBe('flow.send.other');
+  });
+});
+
+describe('intakeNotAcceptableKey', () => {
+  it('says the receipt lists what is missing only when it printed', () => {
+    expect(intakeNotAcceptableKey({ state: 'printed', jobId: 'j1' })).toBe('done.intakeNotAcceptable.printed');
+    for (const receipt of [{ state: 'failed', problem: { kind: 'printerNoPaper' } }, { state: 'skipped' }, { state: 'printing' }] as const) {
+      expect(intakeNotAcceptableKey(receipt)).toBe('done.intakeNotAcceptable.onScreen');
+      expect(say('zh-CN', { key: intakeNotAcceptableKey(receipt), params: { business: '换卡' } })).not.toContain('凭条');
+    }
   });
 });

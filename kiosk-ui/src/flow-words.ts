@@ -2,7 +2,7 @@
 // to do next, the working steps, card states and advice, and a command the UI could not send.
 import { cardTypeKey, pinRefusalKey } from './words/domain.ts';
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
-import type { CardAdvice, CardWanted, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, ReceiptState } from '../../contract/flow-view.ts';
 import { translate, type Language, type MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
 
@@ -19,6 +19,21 @@ export interface ProblemWords {
 
 export function say(language: Language, words: Words): string {
   return translate(language, words.key, words.params);
+}
+
+/**
+ * The done screen of an intake check that found papers missing or wrong: it says the receipt lists
+ * them only when the receipt printed; the list itself stays on screen either way.
+ */
+export function intakeNotAcceptableKey(receipt: ReceiptState): MessageKey {
+  switch (receipt.state) {
+    case 'printed':
+      return 'done.intakeNotAcceptable.printed';
+    case 'printing':
+    case 'failed':
+    case 'skipped':
+      return 'done.intakeNotAcceptable.onScreen';
+  }
 }
 
 export function lifecycleKey(lifecycle: CardLifecycle): MessageKey {
