@@ -64,8 +64,16 @@ export type FlowProblem =
   | { kind: 'outOfService' }
   | { kind: 'internal'; detail: string };
 
-/** Which card the insert screen asks for. */
-export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard';
+/** Which card the insert screen asks for. `enterpriseCards`: a change of information reads every card of the enterprise, one by one. */
+export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard' | 'enterpriseCards';
+
+/**
+ * A change of information brings every IC card the enterprise holds. `cards`: the registry's list
+ * once one of them has been read (empty before), each with whether it was read here already.
+ */
+export interface CardsToBring {
+  cards: { cardNo: string; cardType: CardType; holderName: string; read: boolean }[];
+}
 
 /** A paper the kiosk asks for (one step of the capture checklist). */
 export interface PaperRequest {
@@ -97,8 +105,8 @@ export interface FieldView {
   value: string;
   input: FieldInput;
   required: boolean;
-  /** Where the value came from: the licence's QR, the card, the registry, or nothing yet. */
-  source: 'qr' | 'card' | 'registry' | 'agent' | 'none';
+  /** Where the value came from: the licence's QR, the card, the registry, a paper checked before, the agent, or nothing yet. */
+  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none';
   /** For `input: 'choice'` only: the values the agent picks from. */
   choices?: FieldChoice[];
 }
@@ -146,7 +154,8 @@ export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock
 export type FlowScreen =
   /** Unlock only: consent to the use of personal information (PIPL) before anything is read. */
   | { screen: 'consent' }
-  | { screen: 'insertCard'; wanted: CardWanted; problem: FlowProblem | null }
+  /** `cards`: with `enterpriseCards`, the cards to bring and which were read. */
+  | { screen: 'insertCard'; wanted: CardWanted; problem: FlowProblem | null; cards?: CardsToBring }
   | { screen: 'readingCard' }
   /** The card in the reader, to confirm it is the right one. */
   | { screen: 'cardShown'; card: CardView }
@@ -154,9 +163,11 @@ export type FlowScreen =
   | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null }
   /** New PIN twice on the PIN pad; `problem` explains a refusal by the policy. */
   | { screen: 'newPin'; card: CardView; problem: FlowProblem | null }
-  | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[] }
+  /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
+  | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
-  | { screen: 'confirmFields'; paper: PaperRequest; fields: FieldView[]; problem: FlowProblem | null }
+  /** `missingStamps`: the seals this paper must carry and the scan did not find (said now, not only at the verdict). */
+  | { screen: 'confirmFields'; paper: PaperRequest; fields: FieldView[]; problem: FlowProblem | null; missingStamps?: BilingualText[] }
   /** Renewal: the licence differs from the registry; a change of information comes first. */
   | { screen: 'registryMismatch'; differences: RegistryDifference[] }
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */

@@ -369,4 +369,41 @@ describe('intake flow', () => {
     await act(flow, { action: 'finish' });
     expect(flow.ended()).toEqual({ outcome: 'completed' });
   }, 60_000);
+
+  it('change: the checklist asks for every card and names them once one is read; the card screen uses the intake words; a missing seal is said at the scan', async () => {
+    const flow = start('change');
+    const before = flow.screen();
+    expect(before).toMatchObject({ screen: 'checklist', business: 'change', cards: { cards: [] } });
+    await kit.insert('legal-person');
+    await until(() => {
+      const screen = flow.screen();
+      return screen.screen === 'checklist' && (screen.cards?.cards.length ?? 0) > 0;
+    }, 'the cards named');
+    const named = flow.screen();
+    if (named.screen !== 'checklist' || named.cards === null) throw new Error(JSON.stringify(named));
+    expect(named.cards.cards.length).toBeGreaterThan(1);
+    expect(named.cards.cards).toContainEqual(expect.objectContaining({ cardNo: '8135020000000017', cardType: 'legal_person', read: true }));
+    expect(named.cards.cards.filter((c) => !c.read).length).toBe(named.cards.cards.length - 1);
+    kit.remove();
+    // The business licence copy without its company seal: said on its confirm screen.
+    await act(flow, { action: 'next' });
+    const papers = new Papers('change', { defects: [{ kind: 'business_licence', form: 'copy', defects: { noSeal: true } }] });
+    kit.scanner.loadFeeder([await papers.for(nextItem())]);
+    const licence = await act(flow, { action: 'scan' });
+    if (licence.screen !== 'confirmFields') throw new Error(JSON.stringify(licence));
+    expect(licence.missingStamps).toContainEqual({ zh: '企业公章', en: 'company seal' });
+    expect(hooks.journaled).toContainEqual({ step: 'intake.stampsMissing', data: expect.objectContaining({ kind: 'business_licence' }) });
+    // The rest skipped: the cards are asked for in the intake's words, the read one is not asked again.
+    await act(flow, { action: 'rescan' });
+    const cards = await feedAll(flow, papers, { lacking: () => true });
+    expect(cards).toMatchObject({ screen: 'insertCard', wanted: 'enterpriseCards', problem: null, cards: { cards: named.cards.cards } });
+  }, 60_000);
+
+  it('a copy with its seals says nothing about stamps', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    kit.scanner.loadFeeder([await new Papers('card_replacement', {}).for(nextItem())]);
+    const licence = await act(flow, { action: 'scan' });
+    expect(licence).toMatchObject({ screen: 'confirmFields', missingStamps: [] });
+  }, 60_000);
 });

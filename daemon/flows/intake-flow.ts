@@ -15,20 +15,24 @@ import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
 import { missingPapers } from '../intake/missing-papers.ts';
+import { stampsNeeded } from '../intake/materials.ts';
+import { stampLabel } from '../../contract/intake/labels.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem } from './flow-problem.ts';
-import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { CardsToBring, CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { RegisteredCard } from '../../contract/authority/authority.ts';
+import { cardsAChangeBrings } from '../intake/rules/registry.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
-import { askFor, confirmScreen, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
+import { askFor, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 import { documentFields, intakeFields } from './intake-fields.ts';
 import { IntakeParties, person } from './intake-parties.ts';
 
-type CardWantedHere = 'legalPersonCard' | 'anyCard';
+type CardWantedHere = 'legalPersonCard' | 'enterpriseCards';
 
 interface VerdictView {
   acceptable: boolean;
@@ -39,7 +43,7 @@ interface VerdictView {
 type State =
   | { at: 'checklist' }
   | ({ at: 'scanPaper'; item: CaptureItem } & PaperAsked)
-  | ({ at: 'confirmFields'; item: CaptureItem } & PaperRead)
+  | ({ at: 'confirmFields'; item: CaptureItem; missingStamps: BilingualText[] } & PaperRead)
   | { at: 'insertCard'; wanted: CardWantedHere; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: CardWantedHere }
   | { at: 'cardShown'; wanted: CardWantedHere; card: CardView }
@@ -66,6 +70,8 @@ class IntakeFlow extends FlowMachine<State> {
   #skipped = new Set<string>();
   /** The verdict was shown once: papers resumed from it go straight back to the check. */
   #verdictSeen = false;
+  /** A change of information: the enterprise's cards as the registry lists them, once one was read. */
+  #enterpriseCards: RegisteredCard[] | null = null;
 
   constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
     super({ at: 'checklist' }, deps, hooks);
@@ -77,19 +83,20 @@ class IntakeFlow extends FlowMachine<State> {
     this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
     this.#syncCards();
+    if (business === 'change' && this.cardIn) void this.#readOnChecklist();
   }
 
   override screen(): FlowScreen {
     const state = this.state;
     switch (state.at) {
       case 'checklist':
-        return { screen: 'checklist', business: this.#business, items: this.#items() };
+        return { screen: 'checklist', business: this.#business, items: this.#items(), cards: this.#cardsToBring() };
       case 'scanPaper':
         return scanScreen(state);
       case 'confirmFields':
-        return confirmScreen(state);
+        return { screen: 'confirmFields', paper: state.paper, fields: state.fields, problem: state.problem, missingStamps: state.missingStamps };
       case 'insertCard':
-        return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
+        return { screen: 'insertCard', wanted: state.wanted, problem: state.problem, ...(state.wanted === 'enterpriseCards' && { cards: this.#cardsToBring() ?? { cards: [] } }) };
       case 'readingCard':
         return { screen: 'readingCard' };
       case 'cardShown':
@@ -142,7 +149,7 @@ class IntakeFlow extends FlowMachine<State> {
       case 'cardShown':
         return {
           next: async () => {
-            if (state.wanted === 'anyCard') this.go({ at: 'insertCard', wanted: 'anyCard', problem: null });
+            if (state.wanted === 'enterpriseCards') this.go({ at: 'insertCard', wanted: 'enterpriseCards', problem: null });
             else await this.#check();
           },
         };
@@ -176,6 +183,9 @@ class IntakeFlow extends FlowMachine<State> {
         void this.#read(state.wanted);
         return;
       case 'checklist':
+        // A change brings every card: one read now names them all before the scanning.
+        if (this.#business === 'change') void this.#readOnChecklist();
+        return;
       case 'scanPaper':
       case 'confirmFields':
       case 'readingCard':
@@ -186,6 +196,36 @@ class IntakeFlow extends FlowMachine<State> {
       case 'failed':
         return;
     }
+  }
+
+  #cardsToBring(): CardsToBring | null {
+    if (this.#business !== 'change') return null;
+    const cards = this.#enterpriseCards ?? [];
+    return { cards: cards.map((card) => ({ cardNo: card.cardNo, cardType: card.cardType, holderName: card.holderName, read: this.#parties.hasBrought(card.cardNo) })) };
+  }
+
+  /** A change: the card put in on the checklist is one of those brought, and names the others (registry). */
+  async #readOnChecklist(): Promise<void> {
+    const read = await readCardView(this.#deps.cards, { settled: true });
+    if (!read.ok || this.state.at !== 'checklist') return;
+    const card = read.value;
+    if (card.cardType === 'technician') return;
+    if (!this.#parties.hasBrought(card.cardNo)) {
+      this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
+      this.#syncCards();
+      this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
+    }
+    const ticket = this.ticket();
+    await this.#learnEnterpriseCards(card.cardNo);
+    // Still on the checklist: show the cards named.
+    if (!this.stale(ticket)) this.update(this.state);
+  }
+
+  async #learnEnterpriseCards(cardNo: string): Promise<void> {
+    if (this.#business !== 'change' || this.#enterpriseCards !== null) return;
+    const found = await this.#deps.authority.lookupCard(cardNo);
+    // Unreachable now: the list stays general; the check compares with the registry again.
+    if (found.ok) this.#enterpriseCards = cardsAChangeBrings(found.value.enterprise);
   }
 
   #items(): { label: BilingualText; status: 'missing' | 'pendingConfirmation' | 'confirmed' }[] {
@@ -246,7 +286,10 @@ class IntakeFlow extends FlowMachine<State> {
         const draft = this.#deps.capture.state();
         const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
         const fields = intakeFields(outcome, known, this.#business);
-        this.go({ at: 'confirmFields', item: state.item, ...readPaper(state.paper, outcome.index, fields) });
+        const { document } = outcome;
+        const missingStamps = stampsNeeded(this.#business, document.kind, document.form).filter((stamp) => !document.stamps.includes(stamp));
+        if (missingStamps.length > 0) this.#hooks.journal('intake.stampsMissing', { kind: document.kind, stamps: missingStamps });
+        this.go({ at: 'confirmFields', item: state.item, missingStamps: missingStamps.map((stamp) => stampLabel[stamp]), ...readPaper(state.paper, outcome.index, fields) });
       },
       (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
     );
@@ -288,7 +331,7 @@ class IntakeFlow extends FlowMachine<State> {
         await this.#check();
         return;
       case 'change':
-        await this.#awaitCard('anyCard');
+        await this.#awaitCard('enterpriseCards');
         return;
       case 'card_replacement':
       case 'add_operator':
@@ -298,7 +341,9 @@ class IntakeFlow extends FlowMachine<State> {
   }
 
   async #awaitCard(wanted: CardWantedHere): Promise<void> {
-    if (this.cardIn) await this.#read(wanted);
+    // A card read on the checklist may still be in the reader: ask for the next one.
+    const readBefore = wanted === 'enterpriseCards' && this.#parties.cards().length > 0;
+    if (this.cardIn && !readBefore) await this.#read(wanted);
     else this.go({ at: 'insertCard', wanted, problem: null });
   }
 
@@ -320,6 +365,8 @@ class IntakeFlow extends FlowMachine<State> {
     this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
     this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
+    await this.#learnEnterpriseCards(card.cardNo);
+    if (this.stale(ticket)) return;
     this.go({ at: 'cardShown', wanted, card });
   }
 

@@ -143,6 +143,8 @@ export function cardWantedKey(wanted: CardWanted): MessageKey {
       return 'insert.wanted.cardToRenew';
     case 'anyCard':
       return 'insert.wanted.anyCard';
+    case 'enterpriseCards':
+      return 'insert.wanted.enterpriseCards';
   }
 }
 

@@ -62,7 +62,7 @@ export function checkMaterials(ctx: CheckContext): void {
 function checkStamps(ctx: CheckContext, index: number): void {
   const doc = ctx.pkg.documents[index];
   if (doc === undefined) return;
-  const needed = stampsNeeded(ctx, doc.kind, doc.form);
+  const needed = stampsNeeded(ctx.business, doc.kind, doc.form);
   for (const stamp of needed) {
     if (doc.stamps.includes(stamp)) continue;
     const ruleId = stampRule(stamp);

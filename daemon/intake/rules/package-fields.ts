@@ -1,7 +1,7 @@
 // The package's own completeness: the enterprise and the agent named, each document carrying
 // the fields its kind needs, dates that are dates, and the right certificate variants.
 import { present, type CheckContext } from '../context.ts';
-import { label, paperLabel } from '../../../contract/intake/labels.ts';
+import { fieldLabelOf, label, paperLabel } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';
 import {
   certificateKinds,
@@ -62,7 +62,7 @@ export function checkPackageFields(ctx: CheckContext): void {
     for (const field of requiredFields[doc.kind]) {
       const value = doc.fields[field];
       if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== '')) continue;
-      const what = label(field);
+      const what = fieldLabelOf(doc.kind, field);
       ctx.report('R-FIELD-MISSING', { zh: `${paper.zh}缺少${what.zh}。`, en: `The ${paper.en} lacks its ${what.en}.` }, { document: index, field: `fields.${field}` });
     }
     for (const field of ['validUntil', 'annualInspection'] as const) {

@@ -188,10 +188,14 @@ function compareEnterprise(ctx: CheckContext, registered: RegisteredEnterprise):
   }
 }
 
+/** The cards a change of information brings: all of the enterprise's, except those reported lost or invalidated. */
+export function cardsAChangeBrings(registered: Pick<RegisteredEnterprise, 'cards'>): RegisteredEnterprise['cards'] {
+  return registered.cards.filter((card) => card.cardType !== 'technician' && card.status !== 'reportedLost' && card.status !== 'invalidated');
+}
+
 function checkAllCardsBrought(ctx: CheckContext, registered: RegisteredEnterprise): void {
   const brought = new Set(ctx.pkg.cards.flatMap((card) => (present(card.cardNo) ? [normaliseCode(card.cardNo)] : [])));
-  for (const card of registered.cards) {
-    if (card.cardType === 'technician' || card.status === 'reportedLost' || card.status === 'invalidated') continue;
+  for (const card of cardsAChangeBrings(registered)) {
     if (brought.has(card.cardNo)) continue;
     const type = cardTypeLabel[card.cardType];
     ctx.report(
