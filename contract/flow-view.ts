@@ -57,6 +57,8 @@ export type FlowProblem =
   /** The page must be fed again (blank, too coarse, too crooked). */
   | { kind: 'rescan'; checks: ('blank' | 'lowResolution' | 'heavySkew')[] }
   | { kind: 'fieldsInvalid'; fields: string[] }
+  /** The page scanned is not the paper asked for: what it looks like (take it back, feed the one asked for). */
+  | { kind: 'wrongPaper'; looksLike: BilingualText }
   | { kind: 'printerNoPaper' }
   | { kind: 'printerCoverOpen' }
   | { kind: 'printerUnavailable' }

@@ -406,4 +406,38 @@ describe('intake flow', () => {
     const licence = await act(flow, { action: 'scan' });
     expect(licence).toMatchObject({ screen: 'confirmFields', missingStamps: [] });
   }, 60_000);
+
+  it('a page that is not the paper asked for is refused with what it looks like, and its scan goes', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const specs = documentSpecs('card_replacement', { date: kit.date });
+    const page = async (kind: string, form: string): Promise<GeneratedPage> => {
+      const spec = specs.find((s) => s.kind === kind && s.form === form && (s.role ?? 'agent') === 'agent');
+      if (spec === undefined) throw new Error(`no ${kind} ${form}`);
+      return generatePage(spec, { date: kit.date, dpi: kit.scanDpi });
+    };
+    // The agent's ID card where the business licence is asked for.
+    kit.scanner.loadFeeder([await page('id_card', 'original')]);
+    expect(await act(flow, { action: 'scan' })).toMatchObject({
+      screen: 'scanPaper',
+      paper: { wanted: { kind: 'business_licence' } },
+      problem: { kind: 'wrongPaper', looksLike: { zh: '身份证原件' } },
+    });
+    expect(kit.pages.list()).toEqual([]);
+    // Skip on to the agent's ID copy and feed the business licence there.
+    for (let guard = 0; guard < 20; guard++) {
+      const screen = flow.screen();
+      if (screen.screen === 'scanPaper' && screen.paper.wanted.kind === 'id_card' && screen.paper.wanted.form === 'copy') break;
+      await act(flow, { action: 'next' });
+    }
+    kit.scanner.loadFeeder([await page('business_licence', 'copy')]);
+    const refused = await act(flow, { action: 'scan' });
+    expect(refused).toMatchObject({ screen: 'scanPaper', paper: { wanted: { kind: 'id_card', form: 'copy' } }, problem: { kind: 'wrongPaper', looksLike: { zh: '《营业执照（副本）》' } } });
+    expect(hooks.journaled).toContainEqual({ step: 'intake.wrongPaper', data: expect.objectContaining({ asked: 'id_card', looksLike: 'business_licence', evidence: 'licenceQr' }) });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.documents).toEqual([]);
+    // The right paper goes on to its confirm screen.
+    kit.scanner.loadFeeder([await page('id_card', 'copy')]);
+    expect(await act(flow, { action: 'scan' })).toMatchObject({ screen: 'confirmFields', problem: null });
+  }, 60_000);
 });

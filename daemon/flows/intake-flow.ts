@@ -16,7 +16,8 @@ import type { Verdict } from '../../contract/intake/verdict.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
 import { missingPapers } from '../intake/missing-papers.ts';
 import { stampsNeeded } from '../intake/materials.ts';
-import { stampLabel } from '../../contract/intake/labels.ts';
+import { documentLabel, paperLabel, stampLabel } from '../../contract/intake/labels.ts';
+import { layoutClassifier, wrongPaper, type PaperClassifier } from '../intake/paper-classifier.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
@@ -53,8 +54,9 @@ type State =
   | { at: 'done'; ticket: string | null; verdict: VerdictView }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
-export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
-  return new IntakeFlow(deps, hooks, business);
+/** `classifier`: tells a page that is not the paper asked for (the layout one until an OCR one plugs in). */
+export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier = layoutClassifier): Flow {
+  return new IntakeFlow(deps, hooks, business, classifier);
 }
 
 class IntakeFlow extends FlowMachine<State> {
@@ -62,6 +64,7 @@ class IntakeFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
+  readonly #classifier: PaperClassifier;
   readonly #receipt: ReceiptStep;
   readonly #paper: PaperStep<State>;
   /** What confirmed papers and cards said, to pre-fill later papers and to fill the package. */
@@ -73,8 +76,9 @@ class IntakeFlow extends FlowMachine<State> {
   /** A change of information: the enterprise's cards as the registry lists them, once one was read. */
   #enterpriseCards: RegisteredCard[] | null = null;
 
-  constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
+  constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier) {
     super({ at: 'checklist' }, deps, hooks);
+    this.#classifier = classifier;
     this.#deps = deps;
     this.#hooks = hooks;
     this.#business = business;
@@ -282,7 +286,15 @@ class IntakeFlow extends FlowMachine<State> {
       state,
       { kind, form: form ?? 'original', ...(role !== undefined && { role }) },
       signal,
-      (outcome) => {
+      async (outcome) => {
+        // Not the paper asked for: refused with what it looks like; its scan goes.
+        const guess = wrongPaper(await this.#classifier.classify(outcome.pages.map((page) => page.report)), { kind, form: form ?? 'original' });
+        if (guess !== null) {
+          this.#deps.capture.remove(outcome.index);
+          this.#hooks.journal('intake.wrongPaper', { asked: kind, looksLike: guess.kind, confidence: guess.confidence, evidence: guess.evidence });
+          this.go({ ...state, scanning: false, problem: { kind: 'wrongPaper', looksLike: guess.form === undefined ? documentLabel[guess.kind] : paperLabel(guess.kind, guess.form) } });
+          return;
+        }
         const draft = this.#deps.capture.state();
         const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
         const fields = intakeFields(outcome, known, this.#business);

@@ -26,6 +26,7 @@ const problems: FlowProblem[] = [
   { kind: 'scannerUnavailable' },
   { kind: 'rescan', checks: ['blank', 'heavySkew'] },
   { kind: 'fieldsInvalid', fields: ['uscc'] },
+  { kind: 'wrongPaper', looksLike: { zh: '《营业执照（副本）》', en: 'business licence (duplicate)' } },
   { kind: 'printerNoPaper' },
   { kind: 'printerCoverOpen' },
   { kind: 'printerUnavailable' },

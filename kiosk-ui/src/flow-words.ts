@@ -117,6 +117,8 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
       return words('fp.scannerUnavailable', 'fpNext.counter');
     case 'rescan':
       return words('fp.rescan', 'fpNext.rescan', { checks: problem.checks.map((check) => t(rescanKey(check))).join(listSeparator(language)) });
+    case 'wrongPaper':
+      return words('fp.wrongPaper', 'fpNext.wrongPaper', { looksLike: problem.looksLike[language === 'en' ? 'en' : 'zh'] });
     case 'fieldsInvalid':
       return words('fp.fieldsInvalid', 'fpNext.fixFields', { fields: problem.fields.join(listSeparator(language)) });
     case 'printerNoPaper':
