@@ -3,7 +3,7 @@ import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
 import type { FlowProblem } from '../../contract/flow-view.ts';
 import { flowProblemWords, intakeNotAcceptableKey, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
-import { languages } from './i18n.ts';
+import { languages, translate } from './i18n.ts';
 
 const problems: FlowProblem[] = [
   { kind: 'noCard' },
@@ -89,6 +89,15 @@ describe('intakeNotAcceptableKey', () => {
     for (const receipt of [{ state: 'failed', problem: { kind: 'printerNoPaper' } }, { state: 'skipped' }, { state: 'printing' }] as const) {
       expect(intakeNotAcceptableKey(receipt)).toBe('done.intakeNotAcceptable.onScreen');
       expect(say('zh-CN', { key: intakeNotAcceptableKey(receipt), params: { business: '换卡' } })).not.toContain('凭条');
+    }
+  });
+});
+
+describe('the licence-mismatch screen', () => {
+  it('calls the intake tile by its attract-screen name', () => {
+    for (const language of languages) {
+      const tile = translate(language, 'service.intake.title');
+      expect(translate(language, 'registry.next1', { tile })).toContain(`${language === 'en' ? '"' : '“'}${tile}${language === 'en' ? '"' : '”'}`);
     }
   });
 });

@@ -39,14 +39,14 @@ export function checkPackageFields(ctx: CheckContext): void {
     const missing = enterprise === undefined ? 'enterprise' : !present(enterprise.name) ? 'enterprise.name' : 'enterprise.uscc';
     ctx.report(
       'R-ENTERPRISE-MISSING',
-      { zh: '材料未写明办理业务的企业名称及统一社会信用代码（或组织机构代码）。', en: 'The package does not give the enterprise’s name and its Unified Social Credit Code (or organisation code).' },
+      { zh: '材料未写明办理业务的企业名称及统一社会信用代码（或组织机构代码）。', en: "The papers do not give the enterprise's name and its Unified Social Credit Code (or organisation code)." },
       { field: missing },
     );
   }
   if (agent === undefined || !present(agent.name) || !present(agent.idNumber)) {
     ctx.report(
       'R-AGENT-MISSING',
-      { zh: '材料未写明经办人的姓名和身份证号码。', en: "The package does not give the agent's name and ID number." },
+      { zh: '材料未写明经办人的姓名和身份证号码。', en: "The papers do not give the agent's name and ID number." },
       { field: agent === undefined ? 'agent' : !present(agent.name) ? 'agent.name' : 'agent.idNumber' },
     );
   }
