@@ -57,6 +57,8 @@ export type FlowProblem =
   /** The page must be fed again (blank, too coarse, too crooked). */
   | { kind: 'rescan'; checks: ('blank' | 'lowResolution' | 'heavySkew')[] }
   | { kind: 'fieldsInvalid'; fields: string[] }
+  /** The page scanned is not the paper asked for: what it looks like (take it back, feed the one asked for). */
+  | { kind: 'wrongPaper'; looksLike: BilingualText }
   | { kind: 'printerNoPaper' }
   | { kind: 'printerCoverOpen' }
   | { kind: 'printerUnavailable' }
@@ -64,8 +66,16 @@ export type FlowProblem =
   | { kind: 'outOfService' }
   | { kind: 'internal'; detail: string };
 
-/** Which card the insert screen asks for. */
-export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard';
+/** Which card the insert screen asks for. `enterpriseCards`: a change of information reads every card of the enterprise, one by one. */
+export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard' | 'enterpriseCards';
+
+/**
+ * A change of information brings every IC card the enterprise holds. `cards`: the registry's list
+ * once one of them has been read (empty before), each with whether it was read here already.
+ */
+export interface CardsToBring {
+  cards: { cardNo: string; cardType: CardType; holderName: string; read: boolean }[];
+}
 
 /** A paper the kiosk asks for (one step of the capture checklist). */
 export interface PaperRequest {
@@ -97,8 +107,8 @@ export interface FieldView {
   value: string;
   input: FieldInput;
   required: boolean;
-  /** Where the value came from: the licence's QR, the card, the registry, or nothing yet. */
-  source: 'qr' | 'card' | 'registry' | 'agent' | 'none';
+  /** Where the value came from: the licence's QR, the card, the registry, a paper checked before, the agent, or nothing yet. */
+  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none';
   /** For `input: 'choice'` only: the values the agent picks from. */
   choices?: FieldChoice[];
 }
@@ -131,8 +141,11 @@ export interface RenewedCardView {
 export type FlowOutcome =
   | { flow: 'unlock'; card: CardView }
   | { flow: 'renewal'; enterpriseName: string; cards: RenewedCardView[] }
-  /** ticket: null when the papers are not acceptable (the receipt lists what is missing or wrong). */
-  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null }
+  /**
+   * ticket: null when the papers are not acceptable; then `missing` and `findings` are what is
+   * missing or wrong (kept on the done screen, printed or not), as on the verdict.
+   */
+  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
   | { flow: 'query'; card: CardView };
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };
@@ -143,7 +156,8 @@ export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock
 export type FlowScreen =
   /** Unlock only: consent to the use of personal information (PIPL) before anything is read. */
   | { screen: 'consent' }
-  | { screen: 'insertCard'; wanted: CardWanted; problem: FlowProblem | null }
+  /** `cards`: with `enterpriseCards`, the cards to bring and which were read. */
+  | { screen: 'insertCard'; wanted: CardWanted; problem: FlowProblem | null; cards?: CardsToBring }
   | { screen: 'readingCard' }
   /** The card in the reader, to confirm it is the right one. */
   | { screen: 'cardShown'; card: CardView }
@@ -151,9 +165,11 @@ export type FlowScreen =
   | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null }
   /** New PIN twice on the PIN pad; `problem` explains a refusal by the policy. */
   | { screen: 'newPin'; card: CardView; problem: FlowProblem | null }
-  | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[] }
+  /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
+  | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
-  | { screen: 'confirmFields'; paper: PaperRequest; fields: FieldView[]; problem: FlowProblem | null }
+  /** `missingStamps`: the seals this paper must carry and the scan did not find (said now, not only at the verdict). */
+  | { screen: 'confirmFields'; paper: PaperRequest; fields: FieldView[]; problem: FlowProblem | null; missingStamps?: BilingualText[] }
   /** Renewal: the licence differs from the registry; a change of information comes first. */
   | { screen: 'registryMismatch'; differences: RegistryDifference[] }
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */

@@ -66,6 +66,12 @@ export function label(key: string): Text {
   return fieldLabel[key] ?? { zh: key, en: key };
 }
 
+/** A field as a paper of `kind` names it: an ID card's `name` is a person's (姓名), any other paper's the enterprise's. */
+export function fieldLabelOf(kind: DocumentKind, key: string): Text {
+  if (key === 'name') return kind === 'id_card' ? { zh: '姓名', en: 'name' } : { zh: '企业名称', en: 'enterprise name' };
+  return label(key);
+}
+
 /** "the business licence (duplicate) (copy)" — which paper, in both languages. */
 export function paperLabel(kind: DocumentKind, form?: DocumentForm): Text {
   const doc = documentLabel[kind];

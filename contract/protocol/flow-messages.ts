@@ -22,6 +22,8 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('rescan') }),
   /** Renewal: renew one more card of the enterprise. */
   z.strictObject({ action: z.literal('anotherCard') }),
+  /** Intake verdict: go back to the scan screen of a paper skipped before (`paper`: its index in the verdict's `missing`). */
+  z.strictObject({ action: z.literal('scanSkipped'), paper: z.number().int().min(0).max(63) }),
   /** Done, card status, renewal list: the business is over (then: take the card). */
   z.strictObject({ action: z.literal('finish') }),
   z.strictObject({ action: z.literal('printReceipt') }),

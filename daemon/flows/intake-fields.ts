@@ -3,10 +3,9 @@
 // values pre-filled from the paper's QR or from papers confirmed before, and the agent's values
 // turned into package fields. Pure: the intake flow (intake-flow.ts) holds the state.
 import type { CaptureOutcome } from '../../contract/intake/capture.ts';
-import { label, variantLabel } from '../../contract/intake/labels.ts';
+import { fieldLabelOf, variantLabel } from '../../contract/intake/labels.ts';
 import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind } from '../../contract/intake/package-schema.ts';
 import { requiredFields } from '../intake/rules/package-fields.ts';
-import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { FieldChoice, FieldInput, FieldView } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
@@ -58,9 +57,10 @@ export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<Fiel
     const scanned = document.fields[key];
     const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
     const value = fromPaper ?? known[key] ?? '';
-    const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'agent') : value !== '' ? 'agent' : 'none';
+    // Nobody typed these yet: read off the licence's QR, or repeated from a paper checked before.
+    const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'earlier') : value !== '' ? 'earlier' : 'none';
     const input = inputOf(key);
-    const view: FieldView = { key, label: extraLabels[key] ?? label(key), value, input, required: required.includes(key), source };
+    const view: FieldView = { key, label: extraLabels[key] ?? fieldLabelOf(document.kind, key), value, input, required: required.includes(key), source };
     return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
   });
 }
@@ -162,12 +162,3 @@ export function documentFields(values: Record<string, string>): Result<DocumentF
 function setText(fields: DocumentFields, key: TextKey, value: string): void {
   fields[key] = value;
 }
-
-/** The screen's fields with what the agent typed, for showing them again with the problem. */
-export function withValues(fields: FieldView[], given: Record<string, string>): FieldView[] {
-  return fields.map((field) => {
-    const value = given[field.key];
-    return value === undefined || value === field.value ? field : { ...field, value: field.input === 'idNumber' ? maskIdNumber(value) : value, source: 'agent' };
-  });
-}
-

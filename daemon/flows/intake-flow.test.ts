@@ -88,7 +88,9 @@ function nextItem(): CaptureItem {
  * Feeds and confirms every paper asked for. `jamAt`: the scanner jams on that kind of paper once;
  * `lacking`: the agent has no such paper and skips it.
  */
-async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lacking?: string } = {}): Promise<FlowScreen> {
+async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lacking?: string | ((item: CaptureItem) => boolean) } = {}): Promise<FlowScreen> {
+  const lacking = faults.lacking;
+  const lacks = (item: CaptureItem): boolean => (typeof lacking === 'function' ? lacking(item) : item.kinds[0] === lacking);
   const skipped = new Set<string>();
   for (let guard = 0; guard < 30; guard++) {
     const screen = flow.screen();
@@ -97,7 +99,7 @@ async function feedAll(flow: Flow, papers: Papers, faults: { jamAt?: string; lac
     const item = checklist.ok ? checklist.value.items.find((i) => i.status === 'missing' && !skipped.has(i.label.en)) : undefined;
     if (item === undefined) throw new Error('nothing asked');
     expect(screen.paper.label).toEqual(item.label);
-    if (item.kinds[0] === faults.lacking) {
+    if (lacks(item)) {
       skipped.add(item.label.en);
       await act(flow, { action: 'next' });
       continue;
@@ -247,4 +249,195 @@ describe('intake flow', () => {
       await act(flow, { action: 'confirmFields', fields: {} });
     }
   });
+
+  it('one paper skipped is missing once: on the verdict and on the receipt, not again as a finding', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const agentCopy = (item: CaptureItem): boolean => item.kinds[0] === 'id_card' && item.form === 'copy';
+    expect(await feedAll(flow, new Papers('card_replacement', {}), { lacking: agentCopy })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.acceptable).toBe(false);
+    expect(verdict.missing).toEqual([{ zh: '经办人身份证复印件', en: 'ID card of the agent (copy)' }]);
+    expect(verdict.findings.map((f) => f.ruleId)).not.toContain('R-AGENT-ID-CARD');
+    const done = await act(flow, { action: 'next' });
+    if (done.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(JSON.stringify(done));
+    const text = JSON.stringify(kit.store.printJobs.get(done.receipt.jobId)?.receipt);
+    expect(text).toContain('缺少的材料（1）');
+    expect(text).toContain('1.经办人身份证复印件');
+    expect(text.split('身份证复印件').length - 1).toBe(1);
+  }, 60_000);
+
+  it('every paper skipped: each is missing once, none again under the findings', async () => {
+    const flow = start('new_enrolment');
+    await act(flow, { action: 'next' });
+    const verdict = await feedAll(flow, new Papers('new_enrolment', {}), { lacking: () => true });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    const checklist = kit.deps.capture.checklist();
+    const items = checklist.ok ? checklist.value.items : [];
+    expect(items.length).toBeGreaterThan(10);
+    expect(verdict.missing).toEqual(items.map((item) => item.label));
+    const rules = verdict.findings.map((f) => f.ruleId);
+    for (const said of ['R-DOC-MISSING', 'R-DOC-COPY-MISSING', 'R-AGENT-ID-CARD', 'R-HOLDER-ID-COPY', 'R-ENTERPRISE-MISSING', 'R-AGENT-MISSING']) expect(rules).not.toContain(said);
+    const done = await act(flow, { action: 'next' });
+    if (done.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(JSON.stringify(done));
+    const text = JSON.stringify(kit.store.printJobs.get(done.receipt.jobId)?.receipt);
+    expect(text).toContain(`Missing papers (${String(items.length)})`);
+    expect(text).toContain(`Findings (${String(verdict.findings.length)})`);
+  }, 60_000);
+
+  it('a retyped ID number refused for another field is the one kept, not the number shown before', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    // Skip to the agent's own ID card (original).
+    const asked = (): string => {
+      const screen = flow.screen();
+      return screen.screen === 'scanPaper' ? `${screen.paper.wanted.kind} ${String(screen.paper.wanted.form)}` : screen.screen;
+    };
+    for (let guard = 0; guard < 20 && asked() !== 'id_card original'; guard++) await act(flow, { action: 'next' });
+    const idCard = kit.deps.capture.checklist();
+    const item = idCard.ok ? idCard.value.items.find((i) => i.kinds[0] === 'id_card' && i.form === 'original') : undefined;
+    if (item === undefined) throw new Error('no ID card asked');
+    kit.scanner.loadFeeder([await papers.for(item)]);
+    const shown = await act(flow, { action: 'scan' });
+    if (shown.screen !== 'confirmFields') throw new Error(JSON.stringify(shown));
+    const typed = '35020419800109011X';
+    const refused = await act(flow, { action: 'confirmFields', fields: { name: '许'.repeat(500), idNumber: typed } });
+    if (refused.screen !== 'confirmFields') throw new Error(JSON.stringify(refused));
+    expect(refused.problem).toMatchObject({ kind: 'fieldsInvalid' });
+    const masked = refused.fields.find((f) => f.key === 'idNumber')?.value;
+    expect(masked).toBe('350204********011X');
+    // The agent fixes the name and leaves the number as shown (masked).
+    await act(flow, { action: 'confirmFields', fields: { name: '许文彬', idNumber: masked ?? '' } });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.documents.find((d) => d.kind === 'id_card')?.fields).toMatchObject({ name: '许文彬', idNumber: typed });
+  }, 60_000);
+
+  it('the verdict scans a skipped paper after all, and checks again without asking for the card again', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const papers = new Papers('card_replacement', {});
+    expect(await feedAll(flow, papers, { lacking: 'introduction_letter' })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    expect(verdict.missing.map((m) => m.en)).toEqual(['company introduction letter']);
+    const scan = await act(flow, { action: 'scanSkipped', paper: 0 });
+    expect(scan).toMatchObject({ screen: 'scanPaper', paper: { wanted: { kind: 'introduction_letter' } } });
+    const item = kit.deps.capture.checklist();
+    const letter = item.ok ? item.value.items.find((i) => i.kinds[0] === 'introduction_letter') : undefined;
+    if (letter === undefined) throw new Error('no letter on the checklist');
+    const page = await papers.for(letter);
+    kit.scanner.loadFeeder([page]);
+    const confirm = await act(flow, { action: 'scan' });
+    if (confirm.screen !== 'confirmFields') throw new Error(JSON.stringify(confirm));
+    const again = await act(flow, { action: 'confirmFields', fields: Object.fromEntries(confirm.fields.map((f) => [f.key, f.value !== '' ? f.value : (printed(page, f.key) ?? '')])) });
+    expect(again).toMatchObject({ screen: 'verdict', acceptable: true, missing: [] });
+  }, 60_000);
+
+  it('the verdict has a plain finish: the flow ends, nothing printed', async () => {
+    const flow = start('new_enrolment');
+    await act(flow, { action: 'next' });
+    expect(await feedAll(flow, new Papers('new_enrolment', {}), { lacking: () => true })).toMatchObject({ screen: 'verdict', acceptable: false });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+    expect(kit.printer.virtual.stats().pagesCut).toBe(0);
+  }, 60_000);
+
+  it('paper out at the end: the done screen keeps what is missing and wrong, and offers print again and finish', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    expect(await feedAll(flow, new Papers('card_replacement', {}), { lacking: 'introduction_letter' })).toMatchObject({ screen: 'insertCard' });
+    await kit.insert('legal-person');
+    await screenOf(flow, 'cardShown');
+    const verdict = await act(flow, { action: 'next' });
+    if (verdict.screen !== 'verdict') throw new Error(JSON.stringify(verdict));
+    kit.printer.virtual.setPaperLeft(0);
+    const done = await act(flow, { action: 'next' });
+    expect(done).toMatchObject({
+      screen: 'done',
+      outcome: { flow: 'intake', ticket: null, missing: verdict.missing, findings: verdict.findings },
+      receipt: { state: 'failed' },
+    });
+    // Going on without the receipt keeps the list on screen.
+    const skipped = await act(flow, { action: 'skipReceipt' });
+    expect(skipped).toMatchObject({ screen: 'done', outcome: { missing: verdict.missing }, receipt: { state: 'skipped' } });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+  }, 60_000);
+
+  it('change: the checklist asks for every card and names them once one is read; the card screen uses the intake words; a missing seal is said at the scan', async () => {
+    const flow = start('change');
+    const before = flow.screen();
+    expect(before).toMatchObject({ screen: 'checklist', business: 'change', cards: { cards: [] } });
+    await kit.insert('legal-person');
+    await until(() => {
+      const screen = flow.screen();
+      return screen.screen === 'checklist' && (screen.cards?.cards.length ?? 0) > 0;
+    }, 'the cards named');
+    const named = flow.screen();
+    if (named.screen !== 'checklist' || named.cards === null) throw new Error(JSON.stringify(named));
+    expect(named.cards.cards.length).toBeGreaterThan(1);
+    expect(named.cards.cards).toContainEqual(expect.objectContaining({ cardNo: '8135020000000017', cardType: 'legal_person', read: true }));
+    expect(named.cards.cards.filter((c) => !c.read).length).toBe(named.cards.cards.length - 1);
+    kit.remove();
+    // The business licence copy without its company seal: said on its confirm screen.
+    await act(flow, { action: 'next' });
+    const papers = new Papers('change', { defects: [{ kind: 'business_licence', form: 'copy', defects: { noSeal: true } }] });
+    kit.scanner.loadFeeder([await papers.for(nextItem())]);
+    const licence = await act(flow, { action: 'scan' });
+    if (licence.screen !== 'confirmFields') throw new Error(JSON.stringify(licence));
+    expect(licence.missingStamps).toContainEqual({ zh: '企业公章', en: 'company seal' });
+    expect(hooks.journaled).toContainEqual({ step: 'intake.stampsMissing', data: expect.objectContaining({ kind: 'business_licence' }) });
+    // The rest skipped: the cards are asked for in the intake's words, the read one is not asked again.
+    await act(flow, { action: 'rescan' });
+    const cards = await feedAll(flow, papers, { lacking: () => true });
+    expect(cards).toMatchObject({ screen: 'insertCard', wanted: 'enterpriseCards', problem: null, cards: { cards: named.cards.cards } });
+  }, 60_000);
+
+  it('a copy with its seals says nothing about stamps', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    kit.scanner.loadFeeder([await new Papers('card_replacement', {}).for(nextItem())]);
+    const licence = await act(flow, { action: 'scan' });
+    expect(licence).toMatchObject({ screen: 'confirmFields', missingStamps: [] });
+  }, 60_000);
+
+  it('a page that is not the paper asked for is refused with what it looks like, and its scan goes', async () => {
+    const flow = start('card_replacement');
+    await act(flow, { action: 'next' });
+    const specs = documentSpecs('card_replacement', { date: kit.date });
+    const page = async (kind: string, form: string): Promise<GeneratedPage> => {
+      const spec = specs.find((s) => s.kind === kind && s.form === form && (s.role ?? 'agent') === 'agent');
+      if (spec === undefined) throw new Error(`no ${kind} ${form}`);
+      return generatePage(spec, { date: kit.date, dpi: kit.scanDpi });
+    };
+    // The agent's ID card where the business licence is asked for.
+    kit.scanner.loadFeeder([await page('id_card', 'original')]);
+    expect(await act(flow, { action: 'scan' })).toMatchObject({
+      screen: 'scanPaper',
+      paper: { wanted: { kind: 'business_licence' } },
+      problem: { kind: 'wrongPaper', looksLike: { zh: '身份证原件' } },
+    });
+    expect(kit.pages.list()).toEqual([]);
+    // Skip on to the agent's ID copy and feed the business licence there.
+    for (let guard = 0; guard < 20; guard++) {
+      const screen = flow.screen();
+      if (screen.screen === 'scanPaper' && screen.paper.wanted.kind === 'id_card' && screen.paper.wanted.form === 'copy') break;
+      await act(flow, { action: 'next' });
+    }
+    kit.scanner.loadFeeder([await page('business_licence', 'copy')]);
+    const refused = await act(flow, { action: 'scan' });
+    expect(refused).toMatchObject({ screen: 'scanPaper', paper: { wanted: { kind: 'id_card', form: 'copy' } }, problem: { kind: 'wrongPaper', looksLike: { zh: '《营业执照（副本）》' } } });
+    expect(hooks.journaled).toContainEqual({ step: 'intake.wrongPaper', data: expect.objectContaining({ asked: 'id_card', looksLike: 'business_licence', evidence: 'licenceQr' }) });
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.documents).toEqual([]);
+    // The right paper goes on to its confirm screen.
+    kit.scanner.loadFeeder([await page('id_card', 'copy')]);
+    expect(await act(flow, { action: 'scan' })).toMatchObject({ screen: 'confirmFields', problem: null });
+  }, 60_000);
 });

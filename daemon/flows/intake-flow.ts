@@ -14,20 +14,26 @@
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Verdict } from '../../contract/intake/verdict.ts';
 import { enterpriseFrom } from '../intake/capture-session.ts';
+import { missingPapers } from '../intake/missing-papers.ts';
+import { stampsNeeded } from '../intake/materials.ts';
+import { documentLabel, paperLabel, stampLabel } from '../../contract/intake/labels.ts';
+import { layoutClassifier, wrongPaper, type PaperClassifier } from '../intake/paper-classifier.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem } from './flow-problem.ts';
-import type { CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { CardsToBring, CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { RegisteredCard } from '../../contract/authority/authority.ts';
+import { cardsAChangeBrings } from '../intake/rules/registry.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
-import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
-import { documentFields, intakeFields, withValues } from './intake-fields.ts';
+import { askFor, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
+import { documentFields, intakeFields } from './intake-fields.ts';
 import { IntakeParties, person } from './intake-parties.ts';
 
-type CardWantedHere = 'legalPersonCard' | 'anyCard';
+type CardWantedHere = 'legalPersonCard' | 'enterpriseCards';
 
 interface VerdictView {
   acceptable: boolean;
@@ -38,18 +44,19 @@ interface VerdictView {
 type State =
   | { at: 'checklist' }
   | ({ at: 'scanPaper'; item: CaptureItem } & PaperAsked)
-  | ({ at: 'confirmFields'; item: CaptureItem } & PaperRead)
+  | ({ at: 'confirmFields'; item: CaptureItem; missingStamps: BilingualText[] } & PaperRead)
   | { at: 'insertCard'; wanted: CardWantedHere; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: CardWantedHere }
   | { at: 'cardShown'; wanted: CardWantedHere; card: CardView }
   | { at: 'checking' }
   | { at: 'verdict'; verdict: VerdictView }
   | { at: 'submitting'; verdict: VerdictView }
-  | { at: 'done'; ticket: string | null }
+  | { at: 'done'; ticket: string | null; verdict: VerdictView }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
-export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness): Flow {
-  return new IntakeFlow(deps, hooks, business);
+/** `classifier`: tells a page that is not the paper asked for (the layout one until an OCR one plugs in). */
+export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier = layoutClassifier): Flow {
+  return new IntakeFlow(deps, hooks, business, classifier);
 }
 
 class IntakeFlow extends FlowMachine<State> {
@@ -57,15 +64,21 @@ class IntakeFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
+  readonly #classifier: PaperClassifier;
   readonly #receipt: ReceiptStep;
   readonly #paper: PaperStep<State>;
   /** What confirmed papers and cards said, to pre-fill later papers and to fill the package. */
   readonly #parties: IntakeParties;
   /** Papers the agent said they do not have (`next` on the scan screen): the verdict lists them. */
   #skipped = new Set<string>();
+  /** The verdict was shown once: papers resumed from it go straight back to the check. */
+  #verdictSeen = false;
+  /** A change of information: the enterprise's cards as the registry lists them, once one was read. */
+  #enterpriseCards: RegisteredCard[] | null = null;
 
-  constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) {
+  constructor(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier) {
     super({ at: 'checklist' }, deps, hooks);
+    this.#classifier = classifier;
     this.#deps = deps;
     this.#hooks = hooks;
     this.#business = business;
@@ -74,19 +87,20 @@ class IntakeFlow extends FlowMachine<State> {
     this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
     this.#syncCards();
+    if (business === 'change' && this.cardIn) void this.#readOnChecklist();
   }
 
   override screen(): FlowScreen {
     const state = this.state;
     switch (state.at) {
       case 'checklist':
-        return { screen: 'checklist', business: this.#business, items: this.#items() };
+        return { screen: 'checklist', business: this.#business, items: this.#items(), cards: this.#cardsToBring() };
       case 'scanPaper':
         return scanScreen(state);
       case 'confirmFields':
-        return confirmScreen(state);
+        return { screen: 'confirmFields', paper: state.paper, fields: state.fields, problem: state.problem, missingStamps: state.missingStamps };
       case 'insertCard':
-        return { screen: 'insertCard', wanted: state.wanted, problem: state.problem };
+        return { screen: 'insertCard', wanted: state.wanted, problem: state.problem, ...(state.wanted === 'enterpriseCards' && { cards: this.#cardsToBring() ?? { cards: [] } }) };
       case 'readingCard':
         return { screen: 'readingCard' };
       case 'cardShown':
@@ -98,7 +112,13 @@ class IntakeFlow extends FlowMachine<State> {
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'done':
-        return this.#receipt.screen({ flow: 'intake', business: this.#business, ticket: state.ticket });
+        return this.#receipt.screen({
+          flow: 'intake',
+          business: this.#business,
+          ticket: state.ticket,
+          missing: state.ticket === null ? state.verdict.missing : [],
+          findings: state.verdict.findings,
+        });
       case 'failed':
         return { screen: 'failed', problem: state.problem };
     }
@@ -125,7 +145,7 @@ class IntakeFlow extends FlowMachine<State> {
         return this.#paper.confirmActions(
           state,
           (asked) => this.go({ at: 'scanPaper', item: state.item, ...asked }),
-          (values, given) => this.#confirm(state, values, given),
+          (values) => this.#confirm(state, values),
         );
       case 'insertCard':
         // No (more) cards: the check says what is missing.
@@ -133,12 +153,17 @@ class IntakeFlow extends FlowMachine<State> {
       case 'cardShown':
         return {
           next: async () => {
-            if (state.wanted === 'anyCard') this.go({ at: 'insertCard', wanted: 'anyCard', problem: null });
+            if (state.wanted === 'enterpriseCards') this.go({ at: 'insertCard', wanted: 'enterpriseCards', problem: null });
             else await this.#check();
           },
         };
       case 'verdict':
-        return { next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)) };
+        return {
+          next: () => (state.verdict.acceptable ? this.#submit(state.verdict) : this.#done(null, state.verdict)),
+          // No ticket, no list: the agent leaves with what the screen said.
+          finish: () => this.end('completed'),
+          scanSkipped: ({ paper }) => this.#scanSkipped(paper),
+        };
       case 'readingCard':
       case 'checking':
       case 'submitting':
@@ -162,6 +187,9 @@ class IntakeFlow extends FlowMachine<State> {
         void this.#read(state.wanted);
         return;
       case 'checklist':
+        // A change brings every card: one read now names them all before the scanning.
+        if (this.#business === 'change') void this.#readOnChecklist();
+        return;
       case 'scanPaper':
       case 'confirmFields':
       case 'readingCard':
@@ -172,6 +200,36 @@ class IntakeFlow extends FlowMachine<State> {
       case 'failed':
         return;
     }
+  }
+
+  #cardsToBring(): CardsToBring | null {
+    if (this.#business !== 'change') return null;
+    const cards = this.#enterpriseCards ?? [];
+    return { cards: cards.map((card) => ({ cardNo: card.cardNo, cardType: card.cardType, holderName: card.holderName, read: this.#parties.hasBrought(card.cardNo) })) };
+  }
+
+  /** A change: the card put in on the checklist is one of those brought, and names the others (registry). */
+  async #readOnChecklist(): Promise<void> {
+    const read = await readCardView(this.#deps.cards, { settled: true });
+    if (!read.ok || this.state.at !== 'checklist') return;
+    const card = read.value;
+    if (card.cardType === 'technician') return;
+    if (!this.#parties.hasBrought(card.cardNo)) {
+      this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
+      this.#syncCards();
+      this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
+    }
+    const ticket = this.ticket();
+    await this.#learnEnterpriseCards(card.cardNo);
+    // Still on the checklist: show the cards named.
+    if (!this.stale(ticket)) this.update(this.state);
+  }
+
+  async #learnEnterpriseCards(cardNo: string): Promise<void> {
+    if (this.#business !== 'change' || this.#enterpriseCards !== null) return;
+    const found = await this.#deps.authority.lookupCard(cardNo);
+    // Unreachable now: the list stays general; the check compares with the registry again.
+    if (found.ok) this.#enterpriseCards = cardsAChangeBrings(found.value.enterprise);
   }
 
   #items(): { label: BilingualText; status: 'missing' | 'pendingConfirmation' | 'confirmed' }[] {
@@ -189,9 +247,27 @@ class IntakeFlow extends FlowMachine<State> {
     const { items } = checklist.value;
     const next = items.find((item) => item.status === 'missing' && !this.#skipped.has(itemKey(item))) ?? null;
     if (next === null) {
-      await this.#afterPapers();
+      // Back from the verdict for a skipped paper: the cards are read already, check again.
+      if (this.#verdictSeen) await this.#check();
+      else await this.#afterPapers();
       return;
     }
+    this.#ask(next, items);
+  }
+
+  /** The verdict's `paper`-th missing paper, skipped before: its scan screen again. */
+  #scanSkipped(paper: number): void {
+    const checklist = this.#deps.capture.checklist();
+    if (!checklist.ok) return;
+    const { items } = checklist.value;
+    const item = items.filter((i) => i.status === 'missing')[paper];
+    if (item === undefined) return;
+    this.#skipped.delete(itemKey(item));
+    this.#hooks.journal('intake.skippedPaperResumed', { kinds: item.kinds, form: item.form });
+    this.#ask(item, items);
+  }
+
+  #ask(next: CaptureItem, items: readonly CaptureItem[]): void {
     const kind = next.kinds[0];
     if (kind === undefined) {
       this.go({ at: 'failed', problem: { kind: 'internal', detail: 'a checklist item without a kind' }, then: { to: 'end' } });
@@ -210,26 +286,37 @@ class IntakeFlow extends FlowMachine<State> {
       state,
       { kind, form: form ?? 'original', ...(role !== undefined && { role }) },
       signal,
-      (outcome) => {
+      async (outcome) => {
+        // Not the paper asked for: refused with what it looks like; its scan goes.
+        const guess = wrongPaper(await this.#classifier.classify(outcome.pages.map((page) => page.report)), { kind, form: form ?? 'original' });
+        if (guess !== null) {
+          this.#deps.capture.remove(outcome.index);
+          this.#hooks.journal('intake.wrongPaper', { asked: kind, looksLike: guess.kind, confidence: guess.confidence, evidence: guess.evidence });
+          this.go({ ...state, scanning: false, problem: { kind: 'wrongPaper', looksLike: guess.form === undefined ? documentLabel[guess.kind] : paperLabel(guess.kind, guess.form) } });
+          return;
+        }
         const draft = this.#deps.capture.state();
         const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
         const fields = intakeFields(outcome, known, this.#business);
-        this.go({ at: 'confirmFields', item: state.item, ...readPaper(state.paper, outcome.index, fields) });
+        const { document } = outcome;
+        const missingStamps = stampsNeeded(this.#business, document.kind, document.form).filter((stamp) => !document.stamps.includes(stamp));
+        if (missingStamps.length > 0) this.#hooks.journal('intake.stampsMissing', { kind: document.kind, stamps: missingStamps });
+        this.go({ at: 'confirmFields', item: state.item, missingStamps: missingStamps.map((stamp) => stampLabel[stamp]), ...readPaper(state.paper, outcome.index, fields) });
       },
       (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
     );
   }
 
-  /** `values`: the fields as confirmed, ID numbers in full; `given`: as the agent sent them, shown again with a problem. */
-  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>, given: Record<string, string>): Promise<void> {
+  /** `values`: the fields as confirmed, ID numbers in full; refused, they are shown again (masked) and kept. */
+  async #confirm(state: Extract<State, { at: 'confirmFields' }>, values: Record<string, string>): Promise<void> {
     const fields = documentFields(values);
     if (!fields.ok) {
-      this.go({ ...state, fields: withValues(state.fields, given), problem: { kind: 'fieldsInvalid', fields: fields.error } });
+      this.go({ ...state, ...readAgain(state, values, { kind: 'fieldsInvalid', fields: fields.error }) });
       return;
     }
     const confirmed = this.#deps.capture.confirm(state.document, fields.value);
     if (!confirmed.ok) {
-      this.go({ ...state, fields: withValues(state.fields, given), problem: captureProblem(confirmed.error) });
+      this.go({ ...state, ...readAgain(state, values, captureProblem(confirmed.error)) });
       return;
     }
     if (this.#parties.learn(confirmed.value)) this.#syncCards();
@@ -256,7 +343,7 @@ class IntakeFlow extends FlowMachine<State> {
         await this.#check();
         return;
       case 'change':
-        await this.#awaitCard('anyCard');
+        await this.#awaitCard('enterpriseCards');
         return;
       case 'card_replacement':
       case 'add_operator':
@@ -266,7 +353,9 @@ class IntakeFlow extends FlowMachine<State> {
   }
 
   async #awaitCard(wanted: CardWantedHere): Promise<void> {
-    if (this.cardIn) await this.#read(wanted);
+    // A card read on the checklist may still be in the reader: ask for the next one.
+    const readBefore = wanted === 'enterpriseCards' && this.#parties.cards().length > 0;
+    if (this.cardIn && !readBefore) await this.#read(wanted);
     else this.go({ at: 'insertCard', wanted, problem: null });
   }
 
@@ -288,6 +377,8 @@ class IntakeFlow extends FlowMachine<State> {
     this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
     this.#hooks.journal('intake.cardRead', { cardNo: card.cardNo, cardType: card.cardType });
+    await this.#learnEnterpriseCards(card.cardNo);
+    if (this.stale(ticket)) return;
     this.go({ at: 'cardShown', wanted, card });
   }
 
@@ -309,9 +400,17 @@ class IntakeFlow extends FlowMachine<State> {
       this.go({ at: 'failed', problem: captureProblem(checked.error), then: { to: 'end' } });
       return;
     }
-    const verdict = verdictView(checked.value);
+    const verdict = this.#verdictView(checked.value);
     this.#hooks.journal('intake.verdict', { acceptable: verdict.acceptable, errors: checked.value.summary.errors, rules: verdict.findings.map((f) => f.ruleId) });
+    this.#verdictSeen = true;
     this.go({ at: 'verdict', verdict });
+  }
+
+  /** The papers still missing once (the capture checklist's, ID cards included) and the findings that say more. */
+  #verdictView(verdict: Verdict): VerdictView {
+    const checklist = this.#deps.capture.checklist();
+    const { missing, findings } = missingPapers(checklist.ok ? checklist.value.items : [], verdict.findings);
+    return { acceptable: verdict.acceptable, findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })), missing };
   }
 
   async #submit(verdict: VerdictView): Promise<void> {
@@ -330,7 +429,7 @@ class IntakeFlow extends FlowMachine<State> {
         this.go({ at: 'failed', problem: authorityProblem(error.error), then: { to: 'submit', verdict } });
         return;
       case 'notAcceptable':
-        await this.#done(null, verdictView(error.verdict));
+        await this.#done(null, this.#verdictView(error.verdict));
         return;
       case 'noIntake':
       case 'scan':
@@ -359,7 +458,7 @@ class IntakeFlow extends FlowMachine<State> {
       agent: agent?.name !== undefined && agent.idNumber !== undefined ? { name: agent.name, idNumber: agent.idNumber } : null,
       result,
     });
-    this.go({ at: 'done', ticket });
+    this.go({ at: 'done', ticket, verdict });
     await this.#receipt.print(receipt);
   }
 }
@@ -368,10 +467,3 @@ function itemKey(item: CaptureItem): string {
   return JSON.stringify([item.kinds, item.form, item.roles ?? null]);
 }
 
-function verdictView(verdict: Verdict): VerdictView {
-  return {
-    acceptable: verdict.acceptable,
-    findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })),
-    missing: verdict.checklist.filter((item) => !item.present).map((item) => item.label),
-  };
-}

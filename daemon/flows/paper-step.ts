@@ -55,6 +55,19 @@ export function readPaper(paper: PaperRequest, document: number, fields: FieldVi
   return { paper, document, fields: shown, hidden, problem };
 }
 
+/**
+ * The confirm screen again after the agent's values were refused: the values as confirmed (ID
+ * numbers in full, so a newly typed number is the one kept), masked again on screen.
+ */
+export function readAgain(read: PaperRead, values: Record<string, string>, problem: FlowProblem): PaperRead {
+  const fields = read.fields.map((field): FieldView => {
+    const before = read.hidden[field.key] ?? field.value;
+    const value = values[field.key];
+    return value === undefined || value === before ? { ...field, value: before } : { ...field, value, source: 'agent' };
+  });
+  return readPaper(read.paper, read.document, fields, problem);
+}
+
 /** The values the agent confirmed, by field key: one not sent stays as shown; a masked ID number left as shown is the full one. */
 export function confirmedValues(read: PaperRead, given: Record<string, string>): Record<string, string> {
   const values: Record<string, string> = {};

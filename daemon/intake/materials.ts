@@ -1,6 +1,6 @@
 // What each business needs (seed 000, 附件3), as data: the intake check, the verdict's
 // checklist and (later) the guided capture all read it from here.
-import { normaliseCode, type CheckContext } from './context.ts';
+import { normaliseCode } from './context.ts';
 import type { CertificateKind, DocumentForm, DocumentKind, IntakePackage, StampKind } from '../../contract/intake/package-schema.ts';
 import type { RulebookBusiness } from '../../contract/businesses.ts';
 import { certificateKinds } from '../../contract/intake/package-schema.ts';
@@ -77,10 +77,10 @@ export function usefulKinds(pkg: IntakePackage): ReadonlySet<DocumentKind> {
 const sealedPapers: readonly DocumentKind[] = ['form_enterprise', 'form_ic_card', 'form_tax_clerk_card', 'contact_proof', 'introduction_letter'];
 
 /** The stamps a paper must carry for this business. Originals of certificates carry their own. */
-export function stampsNeeded(ctx: CheckContext, kind: DocumentKind, form: DocumentForm | undefined): readonly StampKind[] {
+export function stampsNeeded(business: RulebookBusiness, kind: DocumentKind, form: DocumentForm | undefined): readonly StampKind[] {
   if (sealedPapers.includes(kind)) return ['company_seal'];
   if (!(certificateKinds as readonly DocumentKind[]).includes(kind) || form !== 'copy') return [];
-  switch (ctx.business) {
+  switch (business) {
     case 'new_enrolment':
     case 'change':
       return ['company_seal', 'eport_review'];

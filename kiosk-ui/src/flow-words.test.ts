@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
 import type { FlowProblem } from '../../contract/flow-view.ts';
-import { flowProblemWords, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
-import { languages } from './i18n.ts';
+import { flowProblemWords, intakeNotAcceptableKey, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
+import { languages, translate } from './i18n.ts';
 
 const problems: FlowProblem[] = [
   { kind: 'noCard' },
@@ -26,6 +26,7 @@ const problems: FlowProblem[] = [
   { kind: 'scannerUnavailable' },
   { kind: 'rescan', checks: ['blank', 'heavySkew'] },
   { kind: 'fieldsInvalid', fields: ['uscc'] },
+  { kind: 'wrongPaper', looksLike: { zh: '《营业执照（副本）》', en: 'business licence (duplicate)' } },
   { kind: 'printerNoPaper' },
   { kind: 'printerCoverOpen' },
   { kind: 'printerUnavailable' },
@@ -79,5 +80,24 @@ describe('sendFailureWords', () => {
     expect(sendFailureWords({ kind: 'failed', reason: 'connectionLost' }).key).toBe('flow.send.connection');
     expect(sendFailureWords({ kind: 'error', completionCode: 'sequenceError', errorDescription: undefined, payload: null }).key).toBe('flow.send.stale');
     expect(sendFailureWords({ kind: 'error', completionCode: 'internalError', errorDescription: 'x', payload: null }).key).toBe('flow.send.other');
+  });
+});
+
+describe('intakeNotAcceptableKey', () => {
+  it('says the receipt lists what is missing only when it printed', () => {
+    expect(intakeNotAcceptableKey({ state: 'printed', jobId: 'j1' })).toBe('done.intakeNotAcceptable.printed');
+    for (const receipt of [{ state: 'failed', problem: { kind: 'printerNoPaper' } }, { state: 'skipped' }, { state: 'printing' }] as const) {
+      expect(intakeNotAcceptableKey(receipt)).toBe('done.intakeNotAcceptable.onScreen');
+      expect(say('zh-CN', { key: intakeNotAcceptableKey(receipt), params: { business: '换卡' } })).not.toContain('凭条');
+    }
+  });
+});
+
+describe('the licence-mismatch screen', () => {
+  it('calls the intake tile by its attract-screen name', () => {
+    for (const language of languages) {
+      const tile = translate(language, 'service.intake.title');
+      expect(translate(language, 'registry.next1', { tile })).toContain(`${language === 'en' ? '"' : '“'}${tile}${language === 'en' ? '"' : '”'}`);
+    }
   });
 });

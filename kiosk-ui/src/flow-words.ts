@@ -2,7 +2,7 @@
 // to do next, the working steps, card states and advice, and a command the UI could not send.
 import { cardTypeKey, pinRefusalKey } from './words/domain.ts';
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
-import type { CardAdvice, CardWanted, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, ReceiptState } from '../../contract/flow-view.ts';
 import { translate, type Language, type MessageKey } from './i18n.ts';
 import type { SendOutcome } from './ws-client.ts';
 
@@ -19,6 +19,21 @@ export interface ProblemWords {
 
 export function say(language: Language, words: Words): string {
   return translate(language, words.key, words.params);
+}
+
+/**
+ * The done screen of an intake check that found papers missing or wrong: it says the receipt lists
+ * them only when the receipt printed; the list itself stays on screen either way.
+ */
+export function intakeNotAcceptableKey(receipt: ReceiptState): MessageKey {
+  switch (receipt.state) {
+    case 'printed':
+      return 'done.intakeNotAcceptable.printed';
+    case 'printing':
+    case 'failed':
+    case 'skipped':
+      return 'done.intakeNotAcceptable.onScreen';
+  }
 }
 
 export function lifecycleKey(lifecycle: CardLifecycle): MessageKey {
@@ -102,6 +117,8 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
       return words('fp.scannerUnavailable', 'fpNext.counter');
     case 'rescan':
       return words('fp.rescan', 'fpNext.rescan', { checks: problem.checks.map((check) => t(rescanKey(check))).join(listSeparator(language)) });
+    case 'wrongPaper':
+      return words('fp.wrongPaper', 'fpNext.wrongPaper', { looksLike: problem.looksLike[language === 'en' ? 'en' : 'zh'] });
     case 'fieldsInvalid':
       return words('fp.fieldsInvalid', 'fpNext.fixFields', { fields: problem.fields.join(listSeparator(language)) });
     case 'printerNoPaper':
@@ -128,6 +145,8 @@ export function cardWantedKey(wanted: CardWanted): MessageKey {
       return 'insert.wanted.cardToRenew';
     case 'anyCard':
       return 'insert.wanted.anyCard';
+    case 'enterpriseCards':
+      return 'insert.wanted.enterpriseCards';
   }
 }
 

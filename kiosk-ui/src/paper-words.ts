@@ -36,6 +36,9 @@ export function problemWords(problem: FlowProblem): ProblemWords {
       return { what: 'scanProblem.scannerNoPaper', details: [], next: 'scanProblem.scannerNoPaper.next' };
     case 'scannerUnavailable':
       return { what: 'scanProblem.scannerUnavailable', details: [], next: 'scanProblem.scannerUnavailable.next' };
+    // The screen puts in what it looks like and the paper asked for.
+    case 'wrongPaper':
+      return { what: 'scanProblem.wrongPaper', details: [], next: 'scanProblem.wrongPaper.next' };
     case 'rescan':
       return { what: 'scanProblem.rescan', details: problem.checks.map((check) => `scanProblem.rescan.${check}` as const), next: 'scanProblem.rescan.next' };
     // Not expected on the paper screens (the flow host explains them on its own screens); if

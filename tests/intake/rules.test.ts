@@ -73,6 +73,8 @@ describe('each rule broken', () => {
       expect(hit.severity).toBe(severity);
       expect(hit.message.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(hit.message.en).toMatch(/^[\x20-\x7e\u2018-\u201d\u2013\u2192\u00a0-\u00ff\u3000-\u9fff\uff00-\uffef]+$/u);
+      // The agent's screens show these: no "package" (a file format word), no curly apostrophe (renders as a gap).
+      expect(hit.message.en).not.toMatch(/\bpackage\b|’/u);
     }
     if (severity === 'error') expect(verdict.acceptable).toBe(false);
     expectNoFullIdNumbers(verdict);

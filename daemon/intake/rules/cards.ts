@@ -26,7 +26,7 @@ export function checkCards(ctx: CheckContext): void {
       if (legal === undefined || !present(legal.holderName)) {
         ctx.report(
           'R-CARD-LEGAL-PERSON',
-          { zh: '新入网须申请法人卡：请在2号表及材料中写明法人卡持卡人。', en: 'A new enrolment applies for a legal-person card: name its holder (form 2 and the package’s cards).' },
+          { zh: '新入网须申请法人卡：请在2号表及材料中写明法人卡持卡人。', en: 'A new enrolment applies for a legal-person card: name its holder (on form 2 and among the cards).' },
           { field: 'cards' },
         );
       }
@@ -48,7 +48,7 @@ export function checkCards(ctx: CheckContext): void {
       if (!cards.some((card) => card.type === 'legal_person')) {
         ctx.report(
           'R-CARD-LEGAL-PERSON',
-          { zh: `办理${business.zh}必须携带法人卡，材料中没有。`, en: `${business.en} needs the legal-person card brought; it is not in the package.` },
+          { zh: `办理${business.zh}必须携带法人卡，材料中没有。`, en: `${business.en} needs the legal-person card brought; it is not among the cards.` },
           { field: 'cards' },
         );
       }
@@ -68,8 +68,8 @@ export function checkCards(ctx: CheckContext): void {
         ctx.report(
           'R-CARD-UNLOCK',
           cards.length === 0
-            ? { zh: '解锁须携带被锁定的IC卡，材料中没有。', en: 'An unlock needs the locked IC card; it is not in the package.' }
-            : { zh: `解锁只需要被锁定的那张IC卡，材料中列了${cards.length}张。每张锁定的卡单独办理。`, en: `An unlock needs only the locked card; the package lists ${cards.length}. Check one locked card per package.` },
+            ? { zh: '解锁须携带被锁定的IC卡，材料中没有。', en: 'An unlock needs the locked IC card; it is not among the cards.' }
+            : { zh: `解锁只需要被锁定的那张IC卡，材料中列了${cards.length}张。每张锁定的卡单独办理。`, en: `An unlock needs only the locked card; ${cards.length} are listed. Unlock one locked card at a time.` },
           { field: 'cards' },
         );
       }
@@ -85,7 +85,7 @@ function checkNewHolder(ctx: CheckContext): void {
     'R-CARD-NEW-HOLDER',
     {
       zh: '请写明要增加的操作员或办税员（卡种和持卡人姓名、身份证号码）。',
-      en: 'Name the operator or tax clerk to add: the card type and the holder’s name and ID number.',
+      en: "Name the operator or tax clerk to add: the card type and the holder's name and ID number.",
     },
     { field: 'cards' },
   );

@@ -23,7 +23,7 @@ export function checkCertificateDates(ctx: CheckContext): void {
     if (validUntil !== null && validUntil < ctx.date) {
       ctx.report(
         'R-DOC-EXPIRED',
-        { zh: `${paper.zh}已于${isoDay(validUntil)}过期（办理日期${ctx.dateText}），请先到发证机关办理。`, en: `The ${paper.en} expired on ${isoDay(validUntil)} (package date ${ctx.dateText}); renew it with the issuing authority first.` },
+        { zh: `${paper.zh}已于${isoDay(validUntil)}过期（办理日期${ctx.dateText}），请先到发证机关办理。`, en: `The ${paper.en} expired on ${isoDay(validUntil)} (date of the check ${ctx.dateText}); renew it with the issuing authority first.` },
         { document: index, field: 'fields.validUntil' },
       );
     }
@@ -33,7 +33,7 @@ export function checkCertificateDates(ctx: CheckContext): void {
     if (inspected > ctx.date) {
       ctx.report(
         'R-CERT-INSPECTION',
-        { zh: `${paper.zh}的年检日期${isoDay(inspected)}晚于办理日期${ctx.dateText}，请核对。`, en: `The annual inspection date ${isoDay(inspected)} on the ${paper.en} is after the package date ${ctx.dateText}; check it.` },
+        { zh: `${paper.zh}的年检日期${isoDay(inspected)}晚于办理日期${ctx.dateText}，请核对。`, en: `The annual inspection date ${isoDay(inspected)} on the ${paper.en} is after the date of the check, ${ctx.dateText}; check it.` },
         { document: index, field: 'fields.annualInspection' },
       );
     } else if (inspected < earliest) {

@@ -61,7 +61,7 @@ function sources(ctx: CheckContext, field: Compared): { index: number; value: st
 /** The value the papers are compared with, and where it comes from. */
 export function reference(ctx: CheckContext, field: Compared): Reference | null {
   const fromEnterprise = ctx.pkg.enterprise?.[field];
-  if (present(fromEnterprise)) return { value: fromEnterprise, where: { field: `enterprise.${field}` }, source: { zh: '材料所填企业信息', en: "the package's enterprise" } };
+  if (present(fromEnterprise)) return { value: fromEnterprise, where: { field: `enterprise.${field}` }, source: { zh: '材料所填企业信息', en: 'the enterprise details given' } };
   const all = sources(ctx, field);
   for (const kind of preferred[field]) {
     const hit = all.find(({ index }) => ctx.pkg.documents[index]?.kind === kind);

@@ -17,7 +17,7 @@ interface Located {
   on: Text;
 }
 
-const enterpriseText: Text = { zh: '材料所填企业信息', en: "the package's enterprise" };
+const enterpriseText: Text = { zh: '材料所填企业信息', en: 'the enterprise details given' };
 
 function distinct(list: Located[]): Located[] {
   const seen = new Set<string>();
@@ -152,7 +152,7 @@ function checkResidentId(ctx: CheckContext, at: Located): void {
         'R-ID-BIRTH-DATE',
         {
           zh: `${at.on.zh}的身份证号码（${shown}）中的出生日期${result.error === 'birthDate' ? '不是有效日期' : '晚于办理日期'}，请核对身份证。`,
-          en: `The birth date in the ID number (${shown}) of ${at.on.en} ${result.error === 'birthDate' ? 'is not a real date' : 'is after the package date'}; check it against the ID card.`,
+          en: `The birth date in the ID number (${shown}) of ${at.on.en} ${result.error === 'birthDate' ? 'is not a real date' : 'is after the date of the check'}; check it against the ID card.`,
         },
         at.where,
       );

@@ -25,7 +25,7 @@ export function checkMaterials(ctx: CheckContext): void {
         'R-DOC-MISSING',
         {
           zh: `办理${business.zh}需要${zhName}${zhForms}，材料中没有。${standIn ? '三证合一后载有18位统一社会信用代码的营业执照可代替此证。' : ''}`,
-          en: `${business.en} needs the ${enName}${enForms}; it is not in the package.${standIn ? ' A business licence with an 18-character Unified Social Credit Code (三证合一) stands in for it.' : ''}`,
+          en: `${business.en} needs the ${enName}${enForms}; it is not among the papers.${standIn ? ' A business licence with an 18-character Unified Social Credit Code (三证合一) stands in for it.' : ''}`,
         },
         { document: { kind: first } },
       );
@@ -37,7 +37,7 @@ export function checkMaterials(ctx: CheckContext): void {
         form === 'original' ? 'R-DOC-ORIGINAL-MISSING' : 'R-DOC-COPY-MISSING',
         {
           zh: `办理${business.zh}需要${zhName}的${formLabel[form].zh}，材料中只有${found.map(({ doc }) => (doc.form === undefined ? '未注明原件或复印件的' : formLabel[doc.form].zh)).join('、')}。`,
-          en: `${business.en} needs the ${form} of the ${enName}; the package has ${form === 'original' ? 'no original' : 'no copy'} of it.`,
+          en: `${business.en} needs the ${form} of the ${enName}; the papers have ${form === 'original' ? 'no original' : 'no copy'} of it.`,
         },
         { document: { kind: first, form } },
       );
@@ -62,7 +62,7 @@ export function checkMaterials(ctx: CheckContext): void {
 function checkStamps(ctx: CheckContext, index: number): void {
   const doc = ctx.pkg.documents[index];
   if (doc === undefined) return;
-  const needed = stampsNeeded(ctx, doc.kind, doc.form);
+  const needed = stampsNeeded(ctx.business, doc.kind, doc.form);
   for (const stamp of needed) {
     if (doc.stamps.includes(stamp)) continue;
     const ruleId = stampRule(stamp);

@@ -1,7 +1,7 @@
 // The package's own completeness: the enterprise and the agent named, each document carrying
 // the fields its kind needs, dates that are dates, and the right certificate variants.
 import { present, type CheckContext } from '../context.ts';
-import { label, paperLabel } from '../../../contract/intake/labels.ts';
+import { fieldLabelOf, label, paperLabel } from '../../../contract/intake/labels.ts';
 import { usefulKinds } from '../materials.ts';
 import {
   certificateKinds,
@@ -39,14 +39,14 @@ export function checkPackageFields(ctx: CheckContext): void {
     const missing = enterprise === undefined ? 'enterprise' : !present(enterprise.name) ? 'enterprise.name' : 'enterprise.uscc';
     ctx.report(
       'R-ENTERPRISE-MISSING',
-      { zh: '材料未写明办理业务的企业名称及统一社会信用代码（或组织机构代码）。', en: 'The package does not give the enterprise’s name and its Unified Social Credit Code (or organisation code).' },
+      { zh: '材料未写明办理业务的企业名称及统一社会信用代码（或组织机构代码）。', en: "The papers do not give the enterprise's name and its Unified Social Credit Code (or organisation code)." },
       { field: missing },
     );
   }
   if (agent === undefined || !present(agent.name) || !present(agent.idNumber)) {
     ctx.report(
       'R-AGENT-MISSING',
-      { zh: '材料未写明经办人的姓名和身份证号码。', en: "The package does not give the agent's name and ID number." },
+      { zh: '材料未写明经办人的姓名和身份证号码。', en: "The papers do not give the agent's name and ID number." },
       { field: agent === undefined ? 'agent' : !present(agent.name) ? 'agent.name' : 'agent.idNumber' },
     );
   }
@@ -62,7 +62,7 @@ export function checkPackageFields(ctx: CheckContext): void {
     for (const field of requiredFields[doc.kind]) {
       const value = doc.fields[field];
       if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== '')) continue;
-      const what = label(field);
+      const what = fieldLabelOf(doc.kind, field);
       ctx.report('R-FIELD-MISSING', { zh: `${paper.zh}缺少${what.zh}。`, en: `The ${paper.en} lacks its ${what.en}.` }, { document: index, field: `fields.${field}` });
     }
     for (const field of ['validUntil', 'annualInspection'] as const) {

@@ -71,8 +71,8 @@ function checkAgentIdCard(ctx: CheckContext): void {
     ctx.report(
       'R-AGENT-ID-CARD',
       form === 'original'
-        ? { zh: '经办人须携带本人身份证原件，材料中没有。', en: 'The agent must bring their own ID card (the original); it is not in the package.' }
-        : { zh: '经办人须提供本人身份证复印件，材料中没有。', en: 'The agent must bring a copy of their own ID card; it is not in the package.' },
+        ? { zh: '经办人须携带本人身份证原件，材料中没有。', en: 'The agent must bring their own ID card (the original); it is not among the papers.' }
+        : { zh: '经办人须提供本人身份证复印件，材料中没有。', en: 'The agent must bring a copy of their own ID card; it is not among the papers.' },
       { document: { kind: 'id_card', form }, field: 'form' },
     );
   }
@@ -85,7 +85,7 @@ function checkAgentIdCard(ctx: CheckContext): void {
       'R-AGENT-ID-MATCH',
       {
         zh: `经办人身份证上是${describePerson(shown)}，与材料所填经办人${describePerson(agent)}不符。`,
-        en: `The agent's ID card shows ${describePerson(shown)}, not the agent ${describePerson(agent)} named in the package.`,
+        en: `The agent's ID card shows ${describePerson(shown)}, not the agent ${describePerson(agent)} named on the papers.`,
       },
       { document: index, field: idDiffers ? 'fields.idNumber' : 'fields.name' },
     );
@@ -115,7 +115,7 @@ function checkIntroductionLetter(ctx: CheckContext): void {
         'R-INTRO-LETTER-ENTERPRISE',
         {
           zh: `单位介绍信出自“${brief(name)}”，不是办理业务的企业“${brief(enterpriseName.value)}”。`,
-          en: `The introduction letter is from “${brief(name)}”, not from the enterprise “${brief(enterpriseName.value)}” the package is for.`,
+          en: `The introduction letter is from “${brief(name)}”, not from the enterprise “${brief(enterpriseName.value)}” the papers are for.`,
         },
         { document: index, field: 'fields.name' },
       );
@@ -138,7 +138,7 @@ function checkHolderCopies(ctx: CheckContext): void {
       'R-HOLDER-ID-COPY',
       {
         zh: `办理${businessLabel[ctx.business].zh}需要${type.zh}持卡人${named(holder.person) ? describePerson(holder.person) : ''}的身份证复印件，材料中没有。`,
-        en: `${businessLabel[ctx.business].en} needs a copy of the ID card of the ${type.en} holder${named(holder.person) ? ` ${describePerson(holder.person)}` : ''}; it is not in the package.`,
+        en: `${businessLabel[ctx.business].en} needs a copy of the ID card of the ${type.en} holder${named(holder.person) ? ` ${describePerson(holder.person)}` : ''}; it is not among the papers.`,
       },
       { document: { kind: 'id_card', form: 'copy' }, field: `cards[${holder.cardIndex}]` },
     );

@@ -38,7 +38,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
   if (first === undefined) {
     ctx.report(
       'R-REG-NO-CARD',
-      { zh: '材料中没有IC卡卡号，无法与电子口岸备案信息比对。', en: 'The package has no card number to look the enterprise up in the E-Port registry.' },
+      { zh: '材料中没有IC卡卡号，无法与电子口岸备案信息比对。', en: 'No card number was given to look the enterprise up in the E-Port registry.' },
       { field: 'cards' },
     );
     return { consulted: false, reason: 'no card number in the package' };
@@ -84,7 +84,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
         'R-REG-CARD-HOLDER',
         {
           zh: `卡号${cardNo}在备案中是${registered.holderName}（${registered.holderIdNumberMasked}）的${registeredType.zh}，与材料所填${describePerson({ name: card.holderName ?? '?', ...(card.holderIdNumber !== undefined && { idNumber: card.holderIdNumber }) })}的${cardTypeLabel[card.type].zh}不符。`,
-          en: `Card ${cardNo} is registered as the ${registeredType.en} of ${registered.holderName} (${registered.holderIdNumberMasked}), not the ${cardTypeLabel[card.type].en} of ${describePerson({ name: card.holderName ?? '?', ...(card.holderIdNumber !== undefined && { idNumber: card.holderIdNumber }) })} the package says.`,
+          en: `Card ${cardNo} is registered as the ${registeredType.en} of ${registered.holderName} (${registered.holderIdNumberMasked}), not the ${cardTypeLabel[card.type].en} of ${describePerson({ name: card.holderName ?? '?', ...(card.holderIdNumber !== undefined && { idNumber: card.holderIdNumber }) })} the papers say.`,
         },
         { field: `cards[${index}]` },
       );
@@ -178,7 +178,7 @@ function compareEnterprise(ctx: CheckContext, registered: RegisteredEnterprise):
       if (differences.some(({ field }) => field === 'name' || field === 'uscc')) {
         ctx.report(
           'R-REG-CARD-OTHER-ENTERPRISE',
-          { zh: `这张卡在备案中属于“${registered.name}”，不是材料中的企业。`, en: `This card is registered to “${registered.name}”, not to the enterprise of the package.` },
+          { zh: `这张卡在备案中属于“${registered.name}”，不是材料中的企业。`, en: `This card is registered to “${registered.name}”, not to the enterprise of the papers.` },
           { field: 'cards' },
         );
       }
@@ -188,17 +188,21 @@ function compareEnterprise(ctx: CheckContext, registered: RegisteredEnterprise):
   }
 }
 
+/** The cards a change of information brings: all of the enterprise's, except those reported lost or invalidated. */
+export function cardsAChangeBrings(registered: Pick<RegisteredEnterprise, 'cards'>): RegisteredEnterprise['cards'] {
+  return registered.cards.filter((card) => card.cardType !== 'technician' && card.status !== 'reportedLost' && card.status !== 'invalidated');
+}
+
 function checkAllCardsBrought(ctx: CheckContext, registered: RegisteredEnterprise): void {
   const brought = new Set(ctx.pkg.cards.flatMap((card) => (present(card.cardNo) ? [normaliseCode(card.cardNo)] : [])));
-  for (const card of registered.cards) {
-    if (card.cardType === 'technician' || card.status === 'reportedLost' || card.status === 'invalidated') continue;
+  for (const card of cardsAChangeBrings(registered)) {
     if (brought.has(card.cardNo)) continue;
     const type = cardTypeLabel[card.cardType];
     ctx.report(
       'R-REG-CARD-NOT-BROUGHT',
       {
         zh: `变更须携带企业全部IC卡：缺少${card.holderName}的${type.zh}（卡号${card.cardNo}）。`,
-        en: `A change needs all of the enterprise's IC cards: the ${type.en} of ${card.holderName} (card ${card.cardNo}) is not in the package.`,
+        en: `A change needs all of the enterprise's IC cards: the ${type.en} of ${card.holderName} (card ${card.cardNo}) was not brought.`,
       },
       { field: 'cards' },
     );

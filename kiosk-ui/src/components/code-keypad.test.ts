@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyKeypadEdit, longTerm } from './code-keypad.ts';
-import { fieldError } from './paper-fields.ts';
+import { errorShown, fieldError, fieldsIntroKey, sourceShown } from './paper-fields.ts';
 
 describe('applyKeypadEdit', () => {
   it('inserts at the caret and replaces a selection', () => {
@@ -42,5 +42,27 @@ describe('fieldError', () => {
     expect(fieldError({ input: 'date', required: true }, longTerm)).toBeNull();
     expect(fieldError({ input: 'date', required: true }, '2030/06/30')).toBe('date');
     expect(fieldError({ input: 'code', required: true }, '91330203MA2CXXXXX1')).toBeNull();
+  });
+});
+
+describe('the confirm screen\'s words', () => {
+  it('an empty required field is red only once the agent tried to confirm; a bad value once the field was left', () => {
+    expect(errorShown('required', { attempted: false, touched: true })).toBeNull();
+    expect(errorShown('required', { attempted: true, touched: false })).toBe('required');
+    expect(errorShown('date', { attempted: false, touched: true })).toBe('date');
+    expect(errorShown('date', { attempted: false, touched: false })).toBeNull();
+    expect(errorShown(null, { attempted: true, touched: true })).toBeNull();
+  });
+
+  it('the "not read" badge goes once the field is filled; a changed value is the agent\'s', () => {
+    expect(sourceShown({ source: 'none', value: '' }, '')).toBe('none');
+    expect(sourceShown({ source: 'none', value: '' }, '许文彬')).toBe('agent');
+    expect(sourceShown({ source: 'qr', value: '91350200MA2Y7K3Q6F' }, '91350200MA2Y7K3Q6F')).toBe('qr');
+    expect(sourceShown({ source: 'earlier', value: '许文彬' }, '许文斌')).toBe('agent');
+  });
+
+  it('says the kiosk read the paper only when something was read', () => {
+    expect(fieldsIntroKey([{ source: 'none', value: '' }])).toBe('fields.introNothingRead');
+    expect(fieldsIntroKey([{ source: 'none', value: '' }, { source: 'qr', value: '9135' }])).toBe('fields.intro');
   });
 });

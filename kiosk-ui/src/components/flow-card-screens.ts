@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowKind, FlowScreen } from '../../../contract/flow-view.ts';
 import { adviceKey, cardWantedKey } from '../flow-words.ts';
+import { cardTypeKey } from '../words/domain.ts';
 import { cardFacts, problemBlock, type ScreenContext } from './flow-kit.ts';
 
 type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
@@ -28,6 +29,18 @@ export function insertCardScreen(context: ScreenContext, screen: Screen<'insertC
     <p class="lead" data-wanted=${screen.wanted}>${context.t(cardWantedKey(screen.wanted))}</p>
     <p class="hint">${context.t('insert.light')}</p>
     ${problemBlock(context, screen.problem)}
+    ${screen.cards === undefined || screen.cards.cards.length === 0
+      ? nothing
+      : html`<section data-testid="cards-to-bring">
+          <h2>${context.t('insert.cardsTitle')}</h2>
+          <ul>
+            ${screen.cards.cards.map(
+              (card) => html`<li data-testid="card-to-bring" data-card=${card.cardNo} data-read=${card.read ? 'true' : 'false'}>
+                ${context.t(cardTypeKey(card.cardType))} · ${card.holderName} · ${card.cardNo} · ${context.t(card.read ? 'insert.cardRead' : 'insert.cardNotRead')}
+              </li>`,
+            )}
+          </ul>
+        </section>`}
     ${flow === 'intake'
       ? html`<div class="actions">
           <button type="button" class="secondary" data-testid="flow-next" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>

@@ -3,7 +3,8 @@
 import { ref } from 'lit/directives/ref.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
-import { progressShown, progressText, taskKey } from '../flow-words.ts';
+import { intakeNotAcceptableKey, progressShown, progressText, taskKey } from '../flow-words.ts';
+import { inLanguage } from '../paper-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 import './scroll-area.ts';
@@ -70,15 +71,37 @@ export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewa
   `;
 }
 
-function outcomeSummary(context: ScreenContext, outcome: FlowOutcome): TemplateResult {
+/** What an intake check found missing or wrong: on the done screen whether or not the receipt printed. */
+function intakeList(context: ScreenContext, outcome: Extract<FlowOutcome, { flow: 'intake' }>): TemplateResult {
+  const findings = [...outcome.findings.filter((f) => f.severity === 'error'), ...outcome.findings.filter((f) => f.severity === 'warning')];
+  return html`<div class="intake-list" data-testid="done-list">
+    ${outcome.missing.length === 0
+      ? nothing
+      : html`<h2>${context.t('done.missingTitle', { count: outcome.missing.length })}</h2>
+          <ul>
+            ${outcome.missing.map((paper) => html`<li data-testid="done-missing-paper">${inLanguage(context.language, paper)}</li>`)}
+          </ul>`}
+    ${findings.length === 0
+      ? nothing
+      : html`<h2>${context.t('done.findingsTitle', { count: findings.length })}</h2>
+          <ul>
+            ${findings.map((finding) => html`<li data-testid="done-finding" data-rule=${finding.ruleId} data-severity=${finding.severity}>${inLanguage(context.language, finding.message)}</li>`)}
+          </ul>`}
+  </div>`;
+}
+
+function outcomeSummary(context: ScreenContext, outcome: FlowOutcome, receipt: ReceiptState): TemplateResult {
   switch (outcome.flow) {
     case 'unlock':
       return html`<p class="lead">${context.t('done.unlock', { holder: outcome.card.holderName })}</p>`;
     case 'renewal':
       return html`<p class="lead">${context.t('done.renewal', { enterprise: outcome.enterpriseName, count: outcome.cards.length })}</p>`;
     case 'intake':
-      // No ticket: the papers were not acceptable; the receipt lists what is missing or wrong.
-      if (outcome.ticket === null) return html`<p class="lead">${context.t('done.intakeNotAcceptable', { business: context.t(businessKey(outcome.business)) })}</p>`;
+      // No ticket: the papers were not acceptable; the list stays here, printed or not.
+      if (outcome.ticket === null) {
+        return html`<p class="lead">${context.t(intakeNotAcceptableKey(receipt), { business: context.t(businessKey(outcome.business)) })}</p>
+          ${intakeList(context, outcome)}`;
+      }
       return html`<p class="lead">${context.t('done.intake', { business: context.t(businessKey(outcome.business)) })}</p>
         <div class="ticket" data-testid="ticket">
           <span class="ticket-label">${context.t('done.ticket')}</span>
@@ -102,8 +125,8 @@ function receiptBlock(context: ScreenContext, receipt: ReceiptState): TemplateRe
         <h2>${context.t('receipt.failed')}</h2>
         ${problemBlock(context, receipt.problem)}
         <div class="actions">
-          <button type="button" class="secondary" data-testid="receipt-skip" ?disabled=${context.busy} @click=${() => context.act({ action: 'skipReceipt' })}>
-            ${context.t('receipt.skip')}
+          <button type="button" class="secondary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+            ${context.t('flow.finish')}
           </button>
           <button type="button" class="primary" data-testid="receipt-retry" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
             ${context.t('receipt.retry')}
@@ -114,11 +137,12 @@ function receiptBlock(context: ScreenContext, receipt: ReceiptState): TemplateRe
 }
 
 export function doneScreen(context: ScreenContext, screen: Screen<'done'>): TemplateResult {
-  // While the receipt prints there is nothing to press; a failed receipt offers its own choices.
+  // While the receipt prints there is nothing to press; a failed receipt offers print again and finish.
   const canFinish = screen.receipt.state === 'printed' || screen.receipt.state === 'skipped';
+  const notAcceptable = screen.outcome.flow === 'intake' && screen.outcome.ticket === null;
   return html`
-    <h1 id="screen-title">${context.t('done.title')}</h1>
-    ${outcomeSummary(context, screen.outcome)} ${receiptBlock(context, screen.receipt)}
+    <h1 id="screen-title">${context.t(notAcceptable ? 'done.intakeNotAcceptable.title' : 'done.title')}</h1>
+    ${outcomeSummary(context, screen.outcome, screen.receipt)} ${receiptBlock(context, screen.receipt)}
     ${canFinish
       ? html`<div class="actions">
           <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>

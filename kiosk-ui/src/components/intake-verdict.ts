@@ -83,11 +83,6 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
         font-weight: 700;
         color: var(--level-fg);
       }
-      .rule {
-        font-size: 20px;
-        color: #4a5563;
-        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-      }
     `,
   ];
 
@@ -104,7 +99,6 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
             <div class="finding-text">
               <span class="severity">${this.t(finding.severity === 'error' ? 'verdict.severity.error' : 'verdict.severity.warning')}</span>
               <span>${inLanguage(this.language, finding.message)}</span>
-              <span class="rule">${this.t('verdict.rule', { rule: finding.ruleId })}</span>
             </div>
           </li>`;
         })}
@@ -133,14 +127,22 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
             <h2>${this.t('verdict.missingTitle', { count: screen.missing.length })}</h2>
             <ul>
               ${screen.missing.map(
-                (paper) => html`<li data-testid="missing-paper" data-level="unavailable">${levelIcon('unavailable', 32)}<span>${inLanguage(this.language, paper)}</span></li>`,
+                (paper, index) =>
+                  html`<li data-testid="missing-paper" data-level="unavailable">
+                    ${levelIcon('unavailable', 32)}<span>${inLanguage(this.language, paper)}</span>
+                    <button type="button" class="secondary" data-testid="verdict-scan-skipped" data-index=${index} @click=${() => this.act({ action: 'scanSkipped', paper: index })}>
+                      ${this.t('verdict.scanSkipped')}
+                    </button>
+                  </li>`,
               )}
             </ul>
+            <p>${this.t('verdict.scanSkippedHint')}</p>
           </section>`}
       ${this.#findings('verdict.findingsTitle', errors)} ${this.#findings('verdict.warningsTitle', warnings)}
       </scroll-area>
       <p class="next">${this.t(acceptable ? 'verdict.acceptable.next' : 'verdict.notAcceptable.next')}</p>
       <div class="actions">
+        <button type="button" class="secondary" data-testid="flow-finish" @click=${() => this.act({ action: 'finish' })}>${this.t('verdict.finish')}</button>
         <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>
           ${this.t(acceptable ? 'verdict.acceptable.button' : 'verdict.notAcceptable.button')}
         </button>

@@ -1,10 +1,10 @@
 // The intake check's first screen: the papers the business needs, each with how far it got
 // (to scan, to check, checked), and one button on to the scanner.
-import { css, html, type SVGTemplateResult } from 'lit';
+import { css, html, nothing, type SVGTemplateResult } from 'lit';
 import './scroll-area.ts';
 import type { ChecklistItemView, FlowScreen } from '../../../contract/flow-view.ts';
 import { inLanguage } from '../paper-words.ts';
-import { businessKey } from '../words/domain.ts';
+import { businessKey, cardTypeKey } from '../words/domain.ts';
 import type { MessageKey } from '../i18n.ts';
 import { intakeIcon, levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';
@@ -141,6 +141,21 @@ export class PaperChecklist extends PaperScreen<ChecklistScreen> {
           </li>`,
         )}
       </ol>
+      ${screen.cards === null
+        ? nothing
+        : html`<section data-testid="checklist-cards" data-named=${screen.cards.cards.length > 0 ? 'true' : 'false'}>
+            <h2>${this.t('checklist.cardsTitle')}</h2>
+            <p>${this.t(screen.cards.cards.length === 0 ? 'checklist.cardsAll' : 'checklist.cardsNamed')}</p>
+            ${screen.cards.cards.length === 0
+              ? nothing
+              : html`<ul>
+                  ${screen.cards.cards.map(
+                    (card) => html`<li data-testid="checklist-card" data-card=${card.cardNo} data-read=${card.read ? 'true' : 'false'}>
+                      ${this.t(cardTypeKey(card.cardType))} · ${card.holderName} · ${card.cardNo}${card.read ? html` · ${this.t('checklist.cardRead')}` : nothing}
+                    </li>`,
+                  )}
+                </ul>`}
+          </section>`}
       </scroll-area>
       <p class="summary">${this.t('checklist.summary', { done, of: screen.items.length })}</p>
       <div class="actions">

@@ -25,6 +25,7 @@ const sourceWords: Readonly<Record<FieldView['source'], MessageKey>> = {
   qr: 'fields.source.qr',
   card: 'fields.source.card',
   registry: 'fields.source.registry',
+  earlier: 'fields.source.earlier',
   agent: 'fields.source.agent',
   none: 'fields.source.none',
 };
@@ -54,6 +55,26 @@ export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { valu
     case 'date':
       return trimmed === longTerm || /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? null : 'date';
   }
+}
+
+/**
+ * Where the value shown now came from: once the agent typed a value different from the one sent
+ * (or filled an empty field), it is theirs — the "not read" badge does not stay on a filled field.
+ */
+export function sourceShown(field: Pick<FieldView, 'source' | 'value'>, value: string): FieldView['source'] {
+  return value.trim() !== field.value.trim() ? (value.trim() === '' ? 'none' : 'agent') : field.source;
+}
+
+/** The intro says the kiosk read something only when it did. */
+export function fieldsIntroKey(fields: readonly Pick<FieldView, 'source' | 'value'>[]): 'fields.intro' | 'fields.introNothingRead' {
+  return fields.some((field) => field.value !== '' && (field.source === 'qr' || field.source === 'card' || field.source === 'registry' || field.source === 'earlier')) ? 'fields.intro' : 'fields.introNothingRead';
+}
+
+/** A light check is shown once the field was left; an empty required field only once the agent tried to confirm. */
+export function errorShown(error: FieldError | null, seen: { attempted: boolean; touched: boolean }): FieldError | null {
+  if (error === null) return null;
+  if (error === 'required') return seen.attempted ? error : null;
+  return seen.attempted || seen.touched ? error : null;
 }
 
 /** The on-screen keys a field is typed on: a layout of the code keypad, or the text keyboard. */
@@ -308,9 +329,8 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
 
   /** What the agent sees as wrong with a field right now, or null. */
   #error(field: FieldView): MessageKey | null {
-    const shown = this.attempted || this.touched.has(field.key);
-    const local = fieldError(field, this.#value(field));
-    if (shown && local !== null) return errorWords[local];
+    const local = errorShown(fieldError(field, this.#value(field)), { attempted: this.attempted, touched: this.touched.has(field.key) });
+    if (local !== null) return errorWords[local];
     return this.refused.has(field.key) ? 'fields.error.refused' : null;
   }
 
@@ -393,7 +413,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     return html`<div class="field">
       <div class="field-head">
         <span class="label" id="label-${index}">${inLanguage(this.language, field.label)}</span>
-        <span class="tag" id="source-${index}" data-source=${field.source}>${this.t(sourceWords[field.source])}</span>
+        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))}>${this.t(sourceWords[sourceShown(field, this.#value(field))])}</span>
         ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <div class="choices" role="group" aria-labelledby="label-${index}" data-testid="field" data-key=${field.key} data-input="choice" data-value=${value}>
@@ -422,7 +442,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     return html`<div class="field">
       <div class="field-head">
         <label for="field-${index}">${inLanguage(this.language, field.label)}</label>
-        <span class="tag" id="source-${index}" data-source=${field.source}>${this.t(sourceWords[field.source])}</span>
+        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))}>${this.t(sourceWords[sourceShown(field, this.#value(field))])}</span>
         ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <input
@@ -492,7 +512,13 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     if (screen === null) return html``;
     return html`
       <h1>${this.t('fields.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
-      <p class="lead">${this.t('fields.intro')}</p>
+      <p class="lead">${this.t(fieldsIntroKey(screen.fields))}</p>
+      ${(screen.missingStamps ?? []).length === 0
+        ? nothing
+        : html`<div class="problem" data-level="attention" data-testid="fields-stamps-missing">
+            ${levelIcon('attention', 40)}
+            <p class="problem-what">${this.t('fields.stampsMissing', { stamps: (screen.missingStamps ?? []).map((stamp) => inLanguage(this.language, stamp)).join(this.language === 'en' ? ', ' : '、') })}</p>
+          </div>`}
       <div aria-live="assertive">${this.#problem(screen)}</div>
       <div class="layout">
         <scroll-area class="form-area" .language=${this.language}>

@@ -3,7 +3,7 @@
 // button scans again. In the intake check the agent may go on without a paper they do not have
 // (`next`; the verdict lists it as missing); the renewal and the unlock need theirs.
 import { css, html, nothing, svg } from 'lit';
-import type { FlowKind, FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
+import type { FlowKind, FlowProblem, FlowScreen, PaperRequest } from '../../../contract/flow-view.ts';
 import { inLanguage, problemWords } from '../paper-words.ts';
 import { levelIcon } from '../icons.ts';
 import { PaperScreen } from './paper-screen.ts';
@@ -143,13 +143,14 @@ export class PaperScan extends PaperScreen<ScanScreen> {
     return this.flow === 'intake';
   }
 
-  #problem(problem: FlowProblem | null) {
+  #problem(problem: FlowProblem | null, wanted: PaperRequest['label']) {
     if (problem === null) return nothing;
     const words = problemWords(problem);
+    const params = problem.kind === 'wrongPaper' ? { looksLike: inLanguage(this.language, problem.looksLike), wanted: inLanguage(this.language, wanted) } : undefined;
     return html`<div class="problem" data-level="unavailable" data-testid="scan-problem" data-kind=${problem.kind}>
       ${levelIcon('attention', 40)}
       <div class="problem-text">
-        <p class="problem-what">${this.t(words.what)}</p>
+        <p class="problem-what">${this.t(words.what, params)}</p>
         ${words.details.length === 0 ? nothing : html`<ul>${words.details.map((key) => html`<li>${this.t(key)}</li>`)}</ul>`}
         <p>${this.t(words.next)}</p>
       </div>
@@ -170,7 +171,7 @@ export class PaperScan extends PaperScreen<ScanScreen> {
       <h1>${this.t('scan.title', { paper: inLanguage(this.language, screen.paper.label) })}</h1>
       <scroll-area .language=${this.language}>
         <!-- Always present so the announcement of a fault is not lost when it appears; above the steps, seen first. -->
-        <div aria-live="assertive">${screen.scanning ? nothing : this.#problem(screen.problem)}</div>
+        <div aria-live="assertive">${screen.scanning ? nothing : this.#problem(screen.problem, screen.paper.label)}</div>
         <div class="body">
           <figure class="picture" role="img" aria-label=${this.t('scan.illustration')}>${illustration}</figure>
           <ol>

@@ -127,12 +127,14 @@ export class RegistryMismatch extends PaperScreen<MismatchScreen> {
       <div class="next">
         <h2>${this.t('registry.nextTitle')}</h2>
         <ol>
-          <li>${this.t('registry.next1')}</li>
+          <li>${this.t('registry.next1', { tile: this.t('service.intake.title') })}</li>
           <li>${this.t('registry.next2')}</li>
         </ol>
         <p class="reassure">${this.t('registry.cardUnchanged')}</p>
+        <p>${this.t('registry.rescanHint')}</p>
       </div>
       <div class="actions">
+        <button type="button" class="secondary" data-testid="registry-rescan" @click=${() => this.act({ action: 'rescan' })}>${this.t('registry.rescan')}</button>
         <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>${this.t('registry.understood')}</button>
       </div>
     `;

@@ -10,6 +10,13 @@ export const cardWords = {
   },
   'insert.wanted.cardToRenew': { 'zh-CN': '请将要延期的 IC 卡芯片朝上插入插卡口。', en: 'Insert the IC card to renew into the slot, chip facing up.' },
   'insert.wanted.anyCard': { 'zh-CN': '请将要查询的 IC 卡芯片朝上插入插卡口。', en: 'Insert the IC card to check into the slot, chip facing up.' },
+  'insert.wanted.enterpriseCards': {
+    'zh-CN': '请将本企业的 IC 卡逐张芯片朝上插入插卡口：法人卡、操作员卡、办税员卡都要读。读完一张，取出后再插下一张。',
+    en: "Insert the enterprise's IC cards one at a time, chip facing up: the legal-person, operator and tax-clerk cards are all read. Take each out before the next.",
+  },
+  'insert.cardsTitle': { 'zh-CN': '本企业的 IC 卡（电子口岸登记）', en: "The enterprise's IC cards (E-Port registry)" },
+  'insert.cardRead': { 'zh-CN': '已读取', en: 'Read' },
+  'insert.cardNotRead': { 'zh-CN': '待读取', en: 'Not read yet' },
   'insert.light': { 'zh-CN': '插卡口的指示灯正在闪烁。', en: 'The light at the card slot is flashing.' },
   'insert.noMoreCards': { 'zh-CN': '没有更多卡片，继续', en: 'No more cards: continue' },
   'reading.title': { 'zh-CN': '正在读卡', en: 'Reading the card' },

@@ -12,6 +12,16 @@ export const checklistWords = {
   'checklist.status.pendingConfirmation': { 'zh-CN': '待核对', en: 'To check' },
   'checklist.status.confirmed': { 'zh-CN': '已核对', en: 'Checked' },
   'checklist.summary': { 'zh-CN': '已核对 {done} 份，共 {of} 份', en: '{done} of {of} papers checked' },
+  'checklist.cardsTitle': { 'zh-CN': '还要带上：本企业的全部 IC 卡', en: "Also bring: every IC card the enterprise holds" },
+  'checklist.cardsAll': {
+    'zh-CN': '变更需要读取本企业的全部 IC 卡（法人卡、操作员卡、办税员卡；已挂失或已作废的除外）。现在插入其中任意一张，本机即可列出要带的每一张卡。',
+    en: 'A change reads every IC card of the enterprise (legal-person, operator and tax-clerk cards; not those reported lost or invalidated). Insert any one of them now and the kiosk lists each card to bring.',
+  },
+  'checklist.cardsNamed': {
+    'zh-CN': '电子口岸登记的本企业 IC 卡如下，扫描完材料后逐张读取：',
+    en: "The enterprise's IC cards registered with E-Port; they are read one by one after the papers:",
+  },
+  'checklist.cardRead': { 'zh-CN': '已读取', en: 'Read' },
   'checklist.start': { 'zh-CN': '开始扫描', en: 'Start scanning' },
   'checklist.continue': { 'zh-CN': '继续扫描', en: 'Continue scanning' },
   'checklist.check': { 'zh-CN': '检查材料', en: 'Check my papers' },

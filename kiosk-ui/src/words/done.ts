@@ -9,10 +9,17 @@ export const doneWords = {
     'zh-CN': '“{business}”材料预审通过，请凭排队号到窗口办理。',
     en: 'Your papers for "{business}" passed the check. Take your queue ticket to a counter.',
   },
-  'done.intakeNotAcceptable': {
-    'zh-CN': '“{business}”的材料还不齐全。凭条上列出了缺少或需要更正的材料，请补齐后再来。',
-    en: 'Your papers for "{business}" are not complete yet. The receipt lists what is missing or needs correcting; please come back with them.',
+  'done.intakeNotAcceptable.title': { 'zh-CN': '预审结束', en: 'Check finished' },
+  'done.intakeNotAcceptable.printed': {
+    'zh-CN': '“{business}”的材料还不齐全。凭条上和下面都列出了缺少或需要更正的材料，请补齐后再来。',
+    en: 'Your papers for "{business}" are not complete yet. The receipt and the list below say what is missing or needs correcting; please come back with them.',
   },
+  'done.intakeNotAcceptable.onScreen': {
+    'zh-CN': '“{business}”的材料还不齐全。下面列出了缺少或需要更正的材料，请补齐后再来。',
+    en: 'Your papers for "{business}" are not complete yet. The list below says what is missing or needs correcting; please come back with them.',
+  },
+  'done.missingTitle': { 'zh-CN': '缺少的材料（{count} 份）', en: 'Missing papers ({count})' },
+  'done.findingsTitle': { 'zh-CN': '需要更正或注意的问题（{count} 项）', en: 'To correct or note ({count})' },
   'done.ticket': { 'zh-CN': '排队号', en: 'Queue ticket' },
   'done.query': { 'zh-CN': '卡片查询已完成。', en: 'The card check is complete.' },
   'receipt.printing': { 'zh-CN': '正在打印凭条…', en: 'Printing your receipt…' },
@@ -20,7 +27,6 @@ export const doneWords = {
   'receipt.failed': { 'zh-CN': '凭条未能打印。', en: 'The receipt was not printed.' },
   'receipt.skipped': { 'zh-CN': '未打印凭条。', en: 'No receipt printed.' },
   'receipt.retry': { 'zh-CN': '重新打印', en: 'Print again' },
-  'receipt.skip': { 'zh-CN': '不需要凭条', en: 'No receipt, thanks' },
 
   'renewalNext.title': { 'zh-CN': '已延期的 IC 卡', en: 'Cards renewed' },
   'renewalNext.none': { 'zh-CN': '尚未延期任何 IC 卡。', en: 'No card renewed yet.' },

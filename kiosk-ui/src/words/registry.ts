@@ -18,13 +18,18 @@ export const registryWords = {
   'registry.empty': { 'zh-CN': '（无）', en: '(none)' },
   'registry.nextTitle': { 'zh-CN': '下一步怎么办', en: 'What to do next' },
   'registry.next1': {
-    'zh-CN': '先办理企业信息变更：到人工窗口办理，或先在本机用“材料预审”检查变更所需的材料。',
-    en: 'First have the enterprise information changed (企业信息变更): at a staffed counter, or check the papers for the change here with "Intake check" first.',
+    'zh-CN': '先办理企业信息变更：到人工窗口办理，或先在本机用“{tile}”检查变更所需的材料。',
+    en: 'First have the enterprise information changed (企业信息变更): at a staffed counter, or check the papers for the change here with "{tile}" first.',
   },
   'registry.next2': { 'zh-CN': '变更完成后，再来本机办理证书延期。', en: 'Once the change is done, come back to renew the certificate.' },
   'registry.cardUnchanged': {
     'zh-CN': '您的 IC 卡没有任何改动，证书到期前仍可正常使用。',
     en: 'Nothing was changed on your IC card; it keeps working until its certificate expires.',
+  },
+  'registry.rescan': { 'zh-CN': '重新扫描营业执照', en: 'Scan the licence again' },
+  'registry.rescanHint': {
+    'zh-CN': '如果刚才放入的不是最新的营业执照，请换上最新的，按“重新扫描营业执照”。',
+    en: 'If the licence you scanned is not the current one, put in the current one and press "Scan the licence again".',
   },
   'registry.understood': { 'zh-CN': '知道了', en: 'Understood' },
 } as const satisfies Translations;

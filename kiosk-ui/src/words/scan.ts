@@ -42,6 +42,11 @@ export const scanWords = {
   },
   'scanProblem.rescan.heavySkew': { 'zh-CN': '材料放歪了：请推动导板，使其贴住纸边。', en: 'The paper went in crooked: slide the guides against its edges.' },
   'scanProblem.rescan.next': { 'zh-CN': '请取回材料，重新放好，再按“重新扫描”。', en: 'Take the paper back, place it again and press "Scan again".' },
+  'scanProblem.wrongPaper': { 'zh-CN': '这是{looksLike}，请放入{wanted}。', en: 'This is the {looksLike}. Please put in the {wanted}.' },
+  'scanProblem.wrongPaper.next': {
+    'zh-CN': '请取回这份材料，放入要扫描的材料，再按“重新扫描”。',
+    en: 'Take this paper back, put in the one asked for, then press "Scan again".',
+  },
   'scanProblem.other': { 'zh-CN': '这一步没有完成。', en: 'This step did not complete.' },
   'scanProblem.other.next': {
     'zh-CN': '请再试一次；如仍不成功，请到人工窗口咨询。',

@@ -21,5 +21,10 @@ export const verdictWords = {
   'verdict.warningsTitle': { 'zh-CN': '请注意（{count} 项）', en: 'Please note ({count})' },
   'verdict.severity.error': { 'zh-CN': '必须更正', en: 'Must be corrected' },
   'verdict.severity.warning': { 'zh-CN': '请注意', en: 'Please note' },
-  'verdict.rule': { 'zh-CN': '规则 {rule}', en: 'Rule {rule}' },
+  'verdict.finish': { 'zh-CN': '完成', en: 'Finish' },
+  'verdict.scanSkipped': { 'zh-CN': '现在扫描这份材料', en: 'Scan this paper now' },
+  'verdict.scanSkippedHint': {
+    'zh-CN': '如果跳过的材料现在带在身边，可按它旁边的“现在扫描这份材料”补扫。',
+    en: 'If you have a skipped paper with you now, press "Scan this paper now" next to it.',
+  },
 } as const satisfies Translations;
