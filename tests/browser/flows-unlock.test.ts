@@ -88,17 +88,21 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
   expect(await page.getByTestId('pin-policy').textContent()).toContain('12345678');
 
   if (options.refuseFirst) {
-    await rig.enterPin(refusedPin);
-    expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('again');
-    await rig.shot('again');
+    // Refused on its first entry, before being asked to type it again.
     await rig.enterPin(refusedPin);
     await page.locator('[data-testid="problem"][data-problem="pinPolicy"]').waitFor({ timeout: 20_000 });
     await rig.expectScreen('newPin', { label: 'refused', recheck: true });
     expect(await page.getByTestId('problem').textContent()).toContain('连续数字');
     expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('first');
+    // The next try starts: the refusal goes.
+    await page.locator(`[data-testid="pin-key"][data-digit="${newPin.charAt(0)}"]`).click();
+    await page.getByTestId('problem').waitFor({ state: 'detached', timeout: 5_000 });
+    await rig.tap('pin-clear');
   }
 
   await rig.enterPin(newPin);
+  await page.locator('[data-testid="pin-stage"][data-stage="again"]').waitFor({ timeout: 20_000 });
+  await rig.shot('again');
   await rig.enterPin(newPin);
   await rig.expectScreen('done', { timeout: 60_000 });
 }

@@ -1,8 +1,9 @@
-// The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
-// done screen with its receipt, and the failed screen (always with a way out).
+// The screens while the kiosk works and after: progress, the renewal's list of renewed cards (and
+// what stands after a cancel), the done screen with its receipt, and the failed screen (always
+// with a way out).
 import { ref } from 'lit/directives/ref.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
+import type { FlowOutcome, FlowScreen, ReceiptState, RenewedCardView } from '../../../contract/flow-view.ts';
 import { progressShown, progressText, taskKey } from '../flow-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
@@ -44,26 +45,49 @@ export function workingScreen(context: ScreenContext, screen: Screen<'working'>)
   `;
 }
 
+function renewedList(context: ScreenContext, renewed: readonly RenewedCardView[]): TemplateResult {
+  return html`<ul class="renewed" data-testid="renewed-cards">
+    ${renewed.map(
+      (card) => html`<li>
+        <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
+        <span>${card.cardNo}</span>
+        <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
 export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewalNext'>): TemplateResult {
   return html`
     <h1 id="screen-title">${context.t('renewalNext.title')}</h1>
-    ${screen.renewed.length === 0
-      ? html`<p class="lead">${context.t('renewalNext.none')}</p>`
-      : html`<ul class="renewed" data-testid="renewed-cards">
-          ${screen.renewed.map(
-            (card) => html`<li>
-              <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
-              <span>${card.cardNo}</span>
-              <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
-            </li>`,
-          )}
-        </ul>`}
+    ${screen.renewed.length === 0 ? html`<p class="lead">${context.t('renewalNext.none')}</p>` : renewedList(context, screen.renewed)}
     <div class="actions">
       <button type="button" class="secondary" data-testid="flow-another-card" ?disabled=${context.busy} @click=${() => context.act({ action: 'anotherCard' })}>
         ${context.t('renewalNext.another')}
       </button>
       <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
         ${context.t('flow.finish')}
+      </button>
+    </div>
+  `;
+}
+
+/** Canceled after renewals: they stand, and their receipt is still offered; back goes on renewing. */
+export function renewalCanceledScreen(context: ScreenContext, screen: Screen<'renewalCanceled'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('renewalCanceled.title')}</h1>
+    <p class="lead" data-testid="renewals-stand">${context.t('renewalCanceled.body', { count: screen.renewed.length })}</p>
+    ${renewedList(context, screen.renewed)}
+    <p class="lead">${context.t('renewalCanceled.receipt')}</p>
+    <div class="actions">
+      <button type="button" class="secondary" data-testid="renewal-canceled-go-on" ?disabled=${context.busy} @click=${() => context.act({ action: 'back' })}>
+        ${context.t('renewalCanceled.goOn')}
+      </button>
+      <button type="button" class="secondary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+        ${context.t('renewalCanceled.noReceipt')}
+      </button>
+      <button type="button" class="primary" data-testid="receipt-print" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
+        ${context.t('renewalCanceled.print')}
       </button>
     </div>
   `;
