@@ -45,6 +45,8 @@ export type FlowProblem =
   | { kind: 'otherEnterprise' }
   | { kind: 'legalPersonFirst' }
   | { kind: 'alreadyDone'; cardNo: string }
+  /** Renewal: this kiosk renewed the card's certificate earlier today (another session); valid until `notAfter`. */
+  | { kind: 'renewedToday'; cardNo: string; notAfter: string }
   | { kind: 'wrongPin'; triesLeft: number }
   | { kind: 'pinBlocked' }
   | { kind: 'pinPolicy'; refusal: PinRefusal }
@@ -150,6 +152,12 @@ export type FlowOutcome =
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };
 
+/**
+ * A certificate with more days left than this does not need renewing yet: the query advises
+ * nothing, and the renewal asks "renew anyway?" first.
+ */
+export const renewSoonDays = 90;
+
 /** Advice on the query screen: what the card's state means the agent should do next. */
 export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock' | 'counter';
 
@@ -161,10 +169,20 @@ export type FlowScreen =
   | { screen: 'readingCard' }
   /** The card in the reader, to confirm it is the right one. */
   | { screen: 'cardShown'; card: CardView }
-  /** `verify`: the card's PIN proves the agent may act; `renew`: the PIN of a card about to be renewed (`next` skips that card). */
-  | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null }
-  /** New PIN twice on the PIN pad; `problem` explains a refusal by the policy. */
-  | { screen: 'newPin'; card: CardView; problem: FlowProblem | null }
+  /**
+   * `verify`: the card's PIN proves the agent may act; `renew`: the PIN of a card about to be
+   * renewed (`next` skips that card). `verifiedBefore`: this card's PIN was already verified while
+   * it stayed in the reader; the card asks for it again before its certificate is written,
+   * because the kiosk never keeps a PIN (the screen says so).
+   */
+  | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null; verifiedBefore: boolean }
+  /**
+   * New PIN twice on the PIN pad. `entry: 'first'`: the first entry goes to the daemon alone
+   * (`checkNewPin`) and is checked against the policy at once; `'again'`: it passed, the pad
+   * asks for it again (the UI still holds the first entry and sends both with `newPin`).
+   * `problem` explains a refusal by the policy or a mismatch.
+   */
+  | { screen: 'newPin'; card: CardView; problem: FlowProblem | null; entry: 'first' | 'again' }
   /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
   | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
@@ -175,8 +193,20 @@ export type FlowScreen =
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */
   /** `progress.index`: the 0-based position of `step` (just reached) in the operation's `of` steps. */
   | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing'; progress: { step: string; index: number; of: number } | null }
+  /**
+   * Renewal: the card's certificate has more than `renewSoonDays` left; renew anyway (`next`) or
+   * leave it as it is (`skipCard`).
+   */
+  | { screen: 'renewEarly'; card: CardView }
   /** Renewal: the cards renewed so far; renew another or finish. */
   | { screen: 'renewalNext'; renewed: RenewedCardView[] }
+  /** Renewal, another card: the previous card is still in the reader; take it out first (`back`: the list). */
+  | { screen: 'removePreviousCard' }
+  /**
+   * Renewal canceled after cards were renewed: those renewals stand (the cards carry the new
+   * certificates); their receipt (`printReceipt`) or none (`finish`); `back` goes on renewing.
+   */
+  | { screen: 'renewalCanceled'; renewed: RenewedCardView[] }
   | { screen: 'verdict'; business: IntakeBusiness; acceptable: boolean; findings: FindingView[]; missing: BilingualText[] }
   | { screen: 'cardStatus'; card: CardView; advice: CardAdvice }
   | { screen: 'done'; outcome: FlowOutcome; receipt: ReceiptState }
@@ -195,6 +225,11 @@ export interface FlowView {
   screen: FlowScreen;
   canBack: boolean;
   canCancel: boolean;
+  /**
+   * Cancel is the flow's `cancel` action here, not the end of the session: work done stands
+   * (renewed cards), and the flow says so and offers its receipt before it ends.
+   */
+  cancelIsAction: boolean;
   /** The daemon's clock when this view was pushed (epoch ms), for the push-to-render benchmark. */
   pushedAt: number;
   /** Increases with every push of this flow, so the UI ignores a stale one. */

@@ -13,6 +13,8 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('next') }),
   z.strictObject({ action: z.literal('back') }),
   z.strictObject({ action: z.literal('pin'), pin }),
+  /** The first entry of a new PIN alone, checked against the policy before it is asked again. */
+  z.strictObject({ action: z.literal('checkNewPin'), pin }),
   z.strictObject({ action: z.literal('newPin'), pin, confirmation: pin }),
   /** Scan the paper the screen asks for (again after a fault). */
   z.strictObject({ action: z.literal('scan') }),
@@ -24,6 +26,10 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('anotherCard') }),
   /** Intake verdict: go back to the scan screen of a paper skipped before (`paper`: its index in the verdict's `missing`). */
   z.strictObject({ action: z.literal('scanSkipped'), paper: z.number().int().min(0).max(63) }),
+  /** Renewal: leave the card shown as it is (not renewed). */
+  z.strictObject({ action: z.literal('skipCard') }),
+  /** Cancel on a screen whose view says `cancelIsAction`: the flow shows what stands first. */
+  z.strictObject({ action: z.literal('cancel') }),
   /** Done, card status, renewal list: the business is over (then: take the card). */
   z.strictObject({ action: z.literal('finish') }),
   z.strictObject({ action: z.literal('printReceipt') }),

@@ -217,6 +217,23 @@ export class CardService {
     return result;
   }
 
+  /** When this kiosk last renewed the card's certificate (a renewal that completed), if ever. */
+  lastRenewal(cardNo: string): Date | null {
+    const operation = this.#options.store.lastCardOperation(cardNo, 'renewal', 'completed');
+    return operation?.endedAt == null ? null : new Date(operation.endedAt);
+  }
+
+  /**
+   * The first entry of a new PIN against the policy, with what only the card knows (the holder's
+   * birth date): the agent hears a refusal before typing it again. Nothing is written or kept.
+   */
+  async checkNewPin(pin: string): Promise<Result<void, CardServiceError>> {
+    return this.#withCard('check new PIN', async (_card, record) => {
+      const refusal = checkPinPolicy({ pin, holderIdNumber: record.holderIdNumber });
+      return refusal === null ? ok(undefined) : err({ kind: 'pinPolicy', refusal });
+    });
+  }
+
   /**
    * Renews the card in the reader. The PIN comes with the command and is verified in the same
    * card session: selecting the application again would clear a verification made earlier.

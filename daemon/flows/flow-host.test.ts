@@ -105,6 +105,7 @@ describe('flow host', () => {
       kind: 'query',
       screen: () => ({ screen: 'readingCard' }),
       canBack: () => false,
+      takesCancel: () => false,
       onCardReader: () => undefined,
       ended: () => null,
       handle: (action) =>
@@ -133,6 +134,7 @@ describe('flow host', () => {
       kind: 'renewal',
       screen: () => (writing ? { screen: 'working', task: 'renewing', progress: { step: 'keyProofSigned', index: 3, of: 8 } } : { screen: 'renewalNext', renewed: [] }),
       canBack: () => false,
+      takesCancel: () => false,
       onCardReader: () => undefined,
       ended: () => null,
       handle: () => {
@@ -165,6 +167,45 @@ describe('flow host', () => {
     expect(await renewing).toEqual({ ok: true, value: null });
     expect(host.current()).toBeNull();
     expect(kit.deps.sessions.current()).toBeNull();
+  });
+
+  it("makes cancel the flow's action where the flow says work done stands, and ends a session the flow ends as canceled", async () => {
+    let stands = false;
+    let over = false;
+    let changed = (): void => undefined;
+    const renewal: Flow = {
+      kind: 'renewal',
+      screen: () => (stands ? { screen: 'renewalCanceled', renewed: [] } : { screen: 'renewalNext', renewed: [] }),
+      canBack: () => false,
+      takesCancel: () => !stands,
+      onCardReader: () => undefined,
+      ended: () => (over ? { outcome: 'canceled' } : null),
+      handle: (action) => {
+        if (action.action === 'cancel') stands = true;
+        if (action.action === 'finish') over = true;
+        changed();
+        return Promise.resolve(ok(undefined));
+      },
+    };
+    openHost({
+      ...flowFactories,
+      renewal: (_deps, hooks) => {
+        changed = () => hooks.changed();
+        return renewal;
+      },
+    });
+    const started = host.startFlow('renewal');
+    if (!started.ok) throw new Error('not started');
+    expect(started.value).toMatchObject({ canCancel: true, cancelIsAction: true });
+    const sessionId = kit.deps.sessions.current()?.id ?? '';
+    expect(await act({ action: 'cancel' })).toMatchObject({ screen: { screen: 'renewalCanceled' }, cancelIsAction: false });
+    expect(kit.deps.sessions.current()?.id).toBe(sessionId);
+    expect(await act({ action: 'finish' })).toBeNull();
+    expect(kit.store.journalOf(sessionId).at(-1)).toMatchObject({ step: 'session.ended', data: { outcome: 'canceled' } });
+  });
+
+  it('puts the card slot light on fast while the renewal asks to take the previous card out', () => {
+    expect(lightsFor({ screen: 'removePreviousCard' }).cardSlot).toBe('fast');
   });
 
   it('wipes the capture draft and its scans when the agent walks away; the card is then to be taken', async () => {

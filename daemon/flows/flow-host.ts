@@ -63,7 +63,10 @@ function paperScreen(screen: FlowScreen): boolean {
     case 'enterPin':
     case 'newPin':
     case 'working':
+    case 'renewEarly':
     case 'renewalNext':
+    case 'removePreviousCard':
+    case 'renewalCanceled':
     case 'cardStatus':
     case 'done':
     case 'takeCard':
@@ -110,7 +113,7 @@ export function lightsFor(screen: FlowScreen | null): Record<FlowLight, LightPat
   const name = screen?.screen ?? null;
   return {
     // The card guide: slow while the kiosk waits for a card, fast when the card must be taken.
-    cardSlot: name === 'insertCard' ? 'slow' : name === 'takeCard' ? 'fast' : 'off',
+    cardSlot: name === 'insertCard' ? 'slow' : name === 'takeCard' || name === 'removePreviousCard' ? 'fast' : 'off',
     scanner: name === 'scanPaper' ? 'slow' : 'off',
     printer: screen?.screen === 'done' && screen.receipt.state === 'printing' ? 'slow' : 'off',
   };
@@ -386,7 +389,7 @@ export class FlowHost {
 
   #body(): ViewBody | null {
     const phase = this.#phase;
-    const base = (flowId: string, flow: FlowKind, business: IntakeBusiness | null, screen: FlowScreen) => ({ flowId, flow, business, screen, canBack: false, canCancel: false });
+    const base = (flowId: string, flow: FlowKind, business: IntakeBusiness | null, screen: FlowScreen) => ({ flowId, flow, business, screen, canBack: false, canCancel: false, cancelIsAction: false });
     switch (phase.phase) {
       case 'idle':
         return null;
@@ -397,7 +400,8 @@ export class FlowHost {
       case 'running': {
         const { run } = phase;
         const screen = run.flow.screen();
-        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel: !writingCard(screen) && screen.screen !== 'done' };
+        const canCancel = !writingCard(screen) && screen.screen !== 'done';
+        return { flowId: run.flowId, flow: run.kind, business: run.business, screen, canBack: run.flow.canBack(), canCancel, cancelIsAction: canCancel && run.flow.takesCancel() };
       }
     }
   }

@@ -15,7 +15,7 @@ import type { FlowKind, FlowScreen } from '../../contract/flow-view.ts';
 import { cardInReader } from './card-in-reader.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 
-export type Outcome = 'completed' | 'failed';
+export type Outcome = 'completed' | 'failed' | 'canceled';
 
 /**
  * The actions one screen takes, each with its handler (awaited; what it returns is not used);
@@ -100,6 +100,10 @@ export abstract class FlowMachine<State> implements Flow {
 
   canBack(): boolean {
     return this.#ended === null && this.actions(this.#state).back !== undefined;
+  }
+
+  takesCancel(): boolean {
+    return this.#ended === null && this.actions(this.#state).cancel !== undefined;
   }
 
   async handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>> {

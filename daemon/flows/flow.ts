@@ -46,10 +46,12 @@ export interface Flow {
   readonly kind: FlowKind;
   screen(): FlowScreen;
   canBack(): boolean;
+  /** The screen takes `cancel` as an action: work done stands, the flow says so before it ends. */
+  takesCancel(): boolean;
   /** `back` and every other action except cancel (the host handles cancel and timeouts). */
   handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>>;
   /** The reader's status changed: a card arrived or left. */
   onCardReader(status: CardReaderStatus): void;
   /** The business is over (the agent pressed finish or it failed for good): the host ends it. */
-  ended(): { outcome: 'completed' | 'failed' } | null;
+  ended(): { outcome: 'completed' | 'failed' | 'canceled' } | null;
 }

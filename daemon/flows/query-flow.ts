@@ -5,7 +5,7 @@ import { cardQueryReceipt } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
-import type { CardAdvice, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import { renewSoonDays, type CardAdvice, type CardView, type FlowProblem, type FlowScreen } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type State =
@@ -14,9 +14,8 @@ type State =
   | { at: 'cardStatus'; card: CardView; advice: CardAdvice }
   | { at: 'done'; card: CardView };
 
-/** Days before expiry from which the kiosk urges a renewal, and from which it mentions one. */
+/** Days before expiry from which the kiosk urges a renewal (it mentions one from renewSoonDays). */
 const renewNowDays = 30;
-const renewSoonDays = 90;
 
 export function cardAdvice(card: Pick<CardView, 'lifecycle' | 'daysLeft'>): CardAdvice {
   switch (card.lifecycle) {

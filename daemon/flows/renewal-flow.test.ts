@@ -52,7 +52,10 @@ afterEach(async () => {
   await kit.close();
 });
 
-/** The legal-person card in, its PIN, the licence scanned and matching: on to its own renewal. */
+/**
+ * The legal-person card in, its PIN, the licence scanned and matching: on to its own renewal —
+ * asked "renew anyway?" (530 days left), yes — at its PIN, asked again with the reason.
+ */
 async function throughComparison(): Promise<void> {
   expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
   await kit.insert('legal-person');
@@ -66,9 +69,27 @@ async function throughComparison(): Promise<void> {
   kit.scanner.loadFeeder([await licence()]);
   await act(flow, { action: 'scan' });
   expect(pushed.map((s) => s.screen)).toContain('working');
+  const early = await screenOf(flow, 'renewEarly');
+  expect(early.card).toMatchObject({ cardNo: legalPerson.cardNo, daysLeft: expect.any(Number) });
+  expect(early.card.daysLeft).toBeGreaterThan(90);
+  await act(flow, { action: 'next' });
   const pin = await screenOf(flow, 'enterPin');
   expect(pin.card.cardNo).toBe(legalPerson.cardNo);
   expect(pin.purpose).toBe('renew');
+  expect(pin.verifiedBefore).toBe(true);
+}
+
+/** The legal-person card through the licence, renewed: on the list of renewed cards. */
+async function legalPersonRenewed(): Promise<void> {
+  await throughComparison();
+  await act(flow, { action: 'pin', pin: legalPerson.pin });
+  expect((await screenOf(flow, 'renewalNext')).renewed.map((c) => c.cardNo)).toEqual([legalPerson.cardNo]);
+}
+
+/** A renewal of `cardNo` this kiosk finished at `at` (another session). */
+function renewedEarlier(cardNo: string, at: Date): void {
+  kit.store.openCardOperation({ id: `op-${at.getTime()}`, sessionId: null, kind: 'renewal', cardNo, idempotencyKey: `key-${at.getTime()}`, step: 'confirmed' }, at);
+  kit.store.finishCardOperation(`op-${at.getTime()}`, 'completed', undefined, at);
 }
 
 function journalText(): string {
@@ -86,14 +107,18 @@ describe('renewal flow', () => {
 
     // The renewed card again is refused; the operator card is renewed.
     await act(flow, { action: 'anotherCard' });
-    expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'cardToRenew', problem: null });
+    expect(flow.screen()).toEqual({ screen: 'removePreviousCard' });
     kit.remove();
+    expect(await screenOf(flow, 'insertCard')).toEqual({ screen: 'insertCard', wanted: 'cardToRenew', problem: null });
     await kit.insert('legal-person');
     expect(await screenOf(flow, 'insertCard')).toMatchObject({ problem: { kind: 'alreadyDone', cardNo: legalPerson.cardNo } });
     await until(() => flow.screen().screen === 'insertCard' && (flow.screen() as { problem: unknown }).problem !== null, 'the refusal');
     kit.remove();
     await kit.insert('operator');
-    await screenOf(flow, 'enterPin');
+    await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'next' });
+    // A card whose PIN was not verified yet: no "asked again".
+    expect(await screenOf(flow, 'enterPin')).toMatchObject({ purpose: 'renew', verifiedBefore: false });
     await act(flow, { action: 'pin', pin: operator.pin });
     const second = await screenOf(flow, 'renewalNext');
     expect(second.renewed.map((c) => c.cardNo)).toEqual([legalPerson.cardNo, operator.cardNo]);
@@ -112,6 +137,98 @@ describe('renewal flow', () => {
     for (const pin of [legalPerson.pin, operator.pin]) expect(text).not.toContain(pin);
     expect(text).not.toContain(operator.holder.idNumber);
     expect(hooks.journaled.map((e) => e.step)).toEqual(expect.arrayContaining(['renewal.legalPersonVerified', 'renewal.compared', 'renewal.renewed']));
+  });
+
+  it('asks "renew anyway?" when more than 90 days are left; no leaves the card as it is', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    await act(flow, { action: 'scan' });
+    const early = await screenOf(flow, 'renewEarly');
+    expect(early.card.daysLeft).toBeGreaterThan(500);
+    expect(await act(flow, { action: 'skipCard' })).toEqual({ screen: 'renewalNext', renewed: [] });
+    expect(hooks.journaled).toContainEqual({ step: 'renewal.skipped', data: { cardNo: legalPerson.cardNo, daysLeft: early.card.daysLeft } });
+  });
+
+  it('goes straight to the PIN for a card with 90 days or fewer left', async () => {
+    await legalPersonRenewed();
+    await act(flow, { action: 'anotherCard' });
+    kit.remove();
+    await kit.insert('expiring-operator');
+    expect(await screenOf(flow, 'enterPin')).toMatchObject({ purpose: 'renew', card: { cardNo: fixture('expiring-operator').cardNo }, verifiedBefore: false });
+  });
+
+  it('refuses a card this kiosk renewed earlier today, not one renewed yesterday', async () => {
+    const now = kit.deps.now();
+    renewedEarlier(legalPerson.cardNo, new Date(now.getTime() - 60_000));
+    renewedEarlier(operator.cardNo, new Date(now.getTime() - 86_400_000 - 60_000));
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    await act(flow, { action: 'scan' });
+    await until(() => flow.screen().screen === 'insertCard', 'the refusal');
+    expect(flow.screen()).toEqual({
+      screen: 'insertCard',
+      wanted: 'cardToRenew',
+      problem: { kind: 'renewedToday', cardNo: legalPerson.cardNo, notAfter: expect.any(String) },
+    });
+    kit.remove();
+    await kit.insert('operator');
+    expect(await screenOf(flow, 'renewEarly')).toMatchObject({ card: { cardNo: operator.cardNo } });
+  });
+
+  it('after a cancel, the renewals done stand and their receipt is still offered', async () => {
+    await kit.insert('legal-person');
+    await screenOf(flow, 'enterPin');
+    // Nothing renewed yet: cancel ends the session as it always did.
+    expect(flow.takesCancel()).toBe(false);
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    await act(flow, { action: 'scan' });
+    await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'next' });
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    await screenOf(flow, 'renewalNext');
+    expect(flow.takesCancel()).toBe(true);
+    const canceled = await act(flow, { action: 'cancel' });
+    expect(canceled).toEqual({ screen: 'renewalCanceled', renewed: [expect.objectContaining({ cardNo: legalPerson.cardNo })] });
+    expect(flow.takesCancel()).toBe(false);
+    // Go on after all, then cancel again and take the receipt.
+    expect(await act(flow, { action: 'back' })).toMatchObject({ screen: 'renewalNext' });
+    await act(flow, { action: 'cancel' });
+    expect(await act(flow, { action: 'printReceipt' })).toMatchObject({ screen: 'done', outcome: { flow: 'renewal', cards: [{ cardNo: legalPerson.cardNo }] }, receipt: { state: 'printed' } });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'completed' });
+  });
+
+  it('after a cancel, finishing without the receipt ends the session as canceled', async () => {
+    await legalPersonRenewed();
+    await act(flow, { action: 'anotherCard' });
+    expect(await act(flow, { action: 'cancel' })).toMatchObject({ screen: 'renewalCanceled' });
+    await act(flow, { action: 'finish' });
+    expect(flow.ended()).toEqual({ outcome: 'canceled' });
+    expect(hooks.journaled.map((e) => e.step)).toContain('renewal.canceled');
+  });
+
+  it('asks to take the previous card out before the next one; back returns to the list', async () => {
+    await legalPersonRenewed();
+    expect(await act(flow, { action: 'anotherCard' })).toEqual({ screen: 'removePreviousCard' });
+    expect(await act(flow, { action: 'back' })).toMatchObject({ screen: 'renewalNext' });
+    await act(flow, { action: 'anotherCard' });
+    kit.remove();
+    expect(await screenOf(flow, 'insertCard')).toEqual({ screen: 'insertCard', wanted: 'cardToRenew', problem: null });
+  });
+
+  it('forgets that the PIN was verified once the card leaves the reader', async () => {
+    await throughComparison();
+    kit.remove();
+    await screenOf(flow, 'insertCard');
+    await kit.insert('legal-person');
+    await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'next' });
+    expect(await screenOf(flow, 'enterPin')).toMatchObject({ purpose: 'renew', verifiedBefore: false });
   });
 
   it('asks for the PIN again after a wrong one, with the tries left', async () => {
@@ -162,7 +279,7 @@ describe('renewal flow', () => {
     expect(await act(flow, { action: 'scan' })).toMatchObject({ screen: 'scanPaper', scanning: false, problem: { kind: 'scannerJam' } });
     kit.scanner.clearJam();
     await act(flow, { action: 'scan' });
-    await screenOf(flow, 'enterPin');
+    await screenOf(flow, 'renewEarly');
   });
 
   it.each([
@@ -181,6 +298,8 @@ describe('renewal flow', () => {
       expect(next.renewed.map((c) => c.cardNo)).toEqual([legalPerson.cardNo]);
       expect(hooks.journaled.map((e) => e.step)).toContain('renewal.settledOnReinsert');
     } else {
+      await screenOf(flow, 'renewEarly');
+      await act(flow, { action: 'next' });
       await screenOf(flow, 'enterPin');
       await act(flow, { action: 'pin', pin: legalPerson.pin });
       expect((await screenOf(flow, 'renewalNext')).renewed).toHaveLength(1);

@@ -8,18 +8,26 @@
 // The legal-person card's own renewal may be skipped: `next` on the PIN screen of any card to
 // renew leaves that card as it is and goes to the list of renewed cards (renew another / finish),
 // because the enterprise seal is needed to authorise the others whether or not it needs renewing.
+// A card with more than renewSoonDays left is renewed only when the agent says "renew anyway";
+// a card this kiosk renewed earlier today is refused (the store's finished renewals say so).
+//
+// The PIN is never kept. That a card's PIN was verified is kept while the card stays in the
+// reader; the card itself forgets it between two card sessions, so the legal-person card's PIN
+// is asked again for its renewal, and the screen says why. Cancel after a renewal goes to a screen
+// that says the renewals done stand and offers their receipt.
 import type { RegisteredEnterprise } from '../../contract/authority/authority.ts';
 import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { renewalSteps } from '../cards/renewal.ts';
 import { normaliseCode, normaliseText } from '../intake/context.ts';
+import { chinaDay } from '../intake/check.ts';
 import { paperLabel } from '../../contract/intake/labels.ts';
 import { renewalReceipt } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, cardProblem } from './flow-problem.ts';
-import type { CardView, FlowProblem, FlowScreen, PaperRequest, RegistryDifference, RenewedCardView } from '../../contract/flow-view.ts';
+import { renewSoonDays, type CardView, type FlowProblem, type FlowScreen, type PaperRequest, type RegistryDifference, type RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, PaperStep, scanScreen, type PaperAsked } from './paper-step.ts';
 
@@ -43,11 +51,17 @@ type State =
   | { at: 'insertCard'; wanted: Wanted; problem: FlowProblem | null }
   | { at: 'readingCard'; wanted: Wanted }
   | { at: 'enterPin'; purpose: PinPurpose; card: CardView; problem: FlowProblem | null }
+  /** More than renewSoonDays left: renew anyway? */
+  | { at: 'renewEarly'; card: CardView }
   | ({ at: 'scanPaper' } & PaperAsked)
   | { at: 'comparing' }
   | { at: 'registryMismatch'; differences: RegistryDifference[] }
   | { at: 'renewing'; card: CardView; progress: Progress }
   | { at: 'renewalNext' }
+  /** Renew another card: the previous one is still in the reader. */
+  | { at: 'removePrevious' }
+  /** Canceled after renewals: they stand; their receipt or none. */
+  | { at: 'canceled' }
   | { at: 'done' }
   | { at: 'failed'; problem: FlowProblem; then: AfterFailure };
 
@@ -72,6 +86,8 @@ class RenewalFlow extends FlowMachine<State> {
   #legalPerson: CardView | null = null;
   #enterprise: { name: string; uscc: string } | null = null;
   #renewed: RenewedCardView[] = [];
+  /** The card whose PIN was verified while it has stayed in the reader (never the PIN). */
+  #verifiedInReader: string | null = null;
   /** The card pulled out mid-renewal, and the certificate expiry it had before. */
   #interrupted: { cardNo: string; notAfter: string } | null = null;
 
@@ -93,7 +109,15 @@ class RenewalFlow extends FlowMachine<State> {
       case 'readingCard':
         return { screen: 'readingCard' };
       case 'enterPin':
-        return { screen: 'enterPin', purpose: state.purpose === 'renew' ? 'renew' : 'verify', card: state.card, problem: state.problem };
+        return {
+          screen: 'enterPin',
+          purpose: state.purpose === 'renew' ? 'renew' : 'verify',
+          card: state.card,
+          problem: state.problem,
+          verifiedBefore: this.#verifiedInReader === state.card.cardNo,
+        };
+      case 'renewEarly':
+        return { screen: 'renewEarly', card: state.card };
       case 'scanPaper':
         return scanScreen(state);
       case 'comparing':
@@ -104,6 +128,10 @@ class RenewalFlow extends FlowMachine<State> {
         return { screen: 'working', task: 'renewing', progress: state.progress };
       case 'renewalNext':
         return { screen: 'renewalNext', renewed: [...this.#renewed] };
+      case 'removePrevious':
+        return { screen: 'removePreviousCard' };
+      case 'canceled':
+        return { screen: 'renewalCanceled', renewed: [...this.#renewed] };
       case 'done':
         return this.#receipt.screen({ flow: 'renewal', enterpriseName: this.#enterprise?.name ?? '', cards: [...this.#renewed] });
       case 'failed':
@@ -111,7 +139,36 @@ class RenewalFlow extends FlowMachine<State> {
     }
   }
 
+  /** Once a card is renewed, cancel first says that it stands (and offers the receipt). */
   protected override actions(state: State): Actions {
+    const own = this.#actions(state);
+    if (this.#renewed.length === 0) return own;
+    switch (state.at) {
+      case 'done':
+      case 'canceled':
+      case 'renewing':
+        return own;
+      case 'insertCard':
+      case 'readingCard':
+      case 'enterPin':
+      case 'renewEarly':
+      case 'scanPaper':
+      case 'comparing':
+      case 'registryMismatch':
+      case 'renewalNext':
+      case 'removePrevious':
+      case 'failed':
+        return {
+          ...own,
+          cancel: () => {
+            this.#hooks.journal('renewal.canceled', { renewed: this.#renewed.length });
+            this.go({ at: 'canceled' });
+          },
+        };
+    }
+  }
+
+  #actions(state: State): Actions {
     switch (state.at) {
       case 'insertCard':
         // Only the cards to renew come after a list to go back to.
@@ -129,6 +186,14 @@ class RenewalFlow extends FlowMachine<State> {
           },
         };
       }
+      case 'renewEarly':
+        return {
+          next: () => this.go({ at: 'enterPin', purpose: 'renew', card: state.card, problem: null }),
+          skipCard: () => {
+            this.#hooks.journal('renewal.skipped', { cardNo: state.card.cardNo, daysLeft: state.card.daysLeft });
+            this.go({ at: 'renewalNext' });
+          },
+        };
       case 'scanPaper':
         return state.scanning ? {} : { scan: (_, signal) => this.#scan(state, signal) };
       case 'readingCard':
@@ -145,12 +210,21 @@ class RenewalFlow extends FlowMachine<State> {
         };
       case 'renewalNext':
         return {
-          // Not the card still in the reader (most likely the one just renewed): the next one inserted.
-          anotherCard: () => this.go({ at: 'insertCard', wanted: 'cardToRenew', problem: null }),
+          // Not the card still in the reader (most likely the one just renewed): it comes out first.
+          anotherCard: () => this.go(this.cardIn ? { at: 'removePrevious' } : { at: 'insertCard', wanted: 'cardToRenew', problem: null }),
           finish: async () => {
             if (this.#renewed.length === 0) this.end('completed');
             else await this.#done();
           },
+        };
+      case 'removePrevious':
+        return { back: () => this.go({ at: 'renewalNext' }) };
+      case 'canceled':
+        return {
+          printReceipt: () => this.#done(),
+          finish: () => this.end('canceled'),
+          // Go on renewing after all.
+          back: () => this.go({ at: 'renewalNext' }),
         };
       case 'done':
         return this.#receipt.actions;
@@ -186,20 +260,33 @@ class RenewalFlow extends FlowMachine<State> {
         return;
       case 'readingCard':
       case 'enterPin':
+      case 'renewEarly':
       case 'scanPaper':
       case 'comparing':
       case 'registryMismatch':
       case 'renewing':
+      case 'removePrevious':
+      case 'canceled':
       case 'done':
         return;
     }
   }
 
-  /** A PIN screen has nothing left to verify; mid-renewal the operation's answer says it. */
+  /**
+   * A PIN screen has nothing left to verify; mid-renewal the operation's answer says it. The card
+   * out: its PIN verification is gone with it.
+   */
   protected override removed(state: State): void {
+    this.#verifiedInReader = null;
     switch (state.at) {
       case 'enterPin':
         this.go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: { kind: 'cardRemoved' } });
+        return;
+      case 'renewEarly':
+        this.go({ at: 'insertCard', wanted: 'cardToRenew', problem: null });
+        return;
+      case 'removePrevious':
+        this.go({ at: 'insertCard', wanted: 'cardToRenew', problem: null });
         return;
       case 'insertCard':
       case 'readingCard':
@@ -208,6 +295,7 @@ class RenewalFlow extends FlowMachine<State> {
       case 'registryMismatch':
       case 'renewing':
       case 'renewalNext':
+      case 'canceled':
       case 'done':
       case 'failed':
         return;
@@ -259,9 +347,20 @@ class RenewalFlow extends FlowMachine<State> {
         if (card.cardType === 'technician') return refuse({ kind: 'wrongCardType', expected: [...renewableTypes], actual: card.cardType });
         if (card.uscc !== this.#legalPerson?.uscc) return refuse({ kind: 'otherEnterprise' });
         if (this.#renewed.some((r) => r.cardNo === card.cardNo)) return refuse({ kind: 'alreadyDone', cardNo: card.cardNo });
+        if (this.#renewedToday(card.cardNo)) {
+          this.#hooks.journal('renewal.renewedToday', { cardNo: card.cardNo });
+          return refuse({ kind: 'renewedToday', cardNo: card.cardNo, notAfter: card.certificateNotAfter });
+        }
         if (card.lifecycle !== 'active') return refuse({ kind: 'wrongCardState', lifecycle: card.lifecycle });
+        if (card.daysLeft > renewSoonDays) return { at: 'renewEarly', card };
         return { at: 'enterPin', purpose: 'renew', card, problem: null };
     }
+  }
+
+  /** This kiosk renewed the card earlier today (in China's day), in this session or another. */
+  #renewedToday(cardNo: string): boolean {
+    const last = this.#deps.cards.lastRenewal(cardNo);
+    return last !== null && chinaDay(last) === chinaDay(this.#deps.now());
   }
 
   async #verify(state: Extract<State, { at: 'enterPin' }>, pin: string): Promise<void> {
@@ -273,6 +372,7 @@ class RenewalFlow extends FlowMachine<State> {
       return;
     }
     this.#legalPerson = state.card;
+    this.#verifiedInReader = state.card.cardNo;
     this.#hooks.journal('renewal.legalPersonVerified', { cardNo: state.card.cardNo });
     this.go({ at: 'scanPaper', ...askFor(licencePaper) });
   }
@@ -363,6 +463,7 @@ class RenewalFlow extends FlowMachine<State> {
     }
     if (this.stale(ticket)) return;
     if (result.ok) {
+      this.#verifiedInReader = card.cardNo;
       this.#recordRenewed(card, result.value.notAfter);
       this.go({ at: 'renewalNext' });
       return;

@@ -170,6 +170,21 @@ describe('unlock flow', () => {
     expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toMatchObject({ screen: 'done' });
   }, 60_000);
 
+  it("checks the new PIN's first entry against the policy at once (the holder's birth date included), then asks it again", async () => {
+    open();
+    expect(await toNewPin()).toMatchObject({ screen: 'newPin', entry: 'first', problem: null });
+    // The locked card's holder was born on 1992-04-18: only the card knows, the screen shows no birth date.
+    expect(await act(flow, { action: 'checkNewPin', pin: '19920418' })).toMatchObject({ screen: 'newPin', entry: 'first', problem: { kind: 'pinPolicy', refusal: 'birthDate' } });
+    expect(await act(flow, { action: 'checkNewPin', pin: '12345678' })).toMatchObject({ screen: 'newPin', entry: 'first', problem: { kind: 'pinPolicy', refusal: 'sequence' } });
+    expect(await act(flow, { action: 'checkNewPin', pin: newPin })).toMatchObject({ screen: 'newPin', entry: 'again', problem: null });
+    // A second entry that differs: both entries again.
+    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: '73918265' })).toMatchObject({ screen: 'newPin', entry: 'first', problem: { kind: 'pinPolicy', refusal: 'mismatch' } });
+    await act(flow, { action: 'checkNewPin', pin: newPin });
+    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toMatchObject({ screen: 'done' });
+    const everything = JSON.stringify(hooks.journaled) + JSON.stringify(pushed);
+    for (const pin of ['19920418', newPin]) expect(everything).not.toContain(pin);
+  }, 60_000);
+
   it('shows the authority unreachable with a retry', async () => {
     let reachable = false;
     const authority: Authority = {

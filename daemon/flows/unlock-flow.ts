@@ -71,7 +71,8 @@ type State =
   | ({ at: 'scanPaper'; which: Paper; papers: Papers } & PaperAsked)
   | ({ at: 'confirmFields'; which: Paper; papers: Papers } & PaperRead)
   | { at: 'authorising'; evidence: Evidence }
-  | { at: 'newPin'; evidence: Evidence; problem: FlowProblem | null }
+  /** `entry`: the first entry of the new PIN is awaited, or it passed the policy and is asked again. */
+  | { at: 'newPin'; evidence: Evidence; problem: FlowProblem | null; entry: 'first' | 'again' }
   | { at: 'unlocking'; evidence: Evidence; progress: Progress | null }
   /** `retry`: what `next` does; `resume`: carry on when the card comes back. */
   | { at: 'failed'; problem: FlowProblem; retry: { to: 'authorise' | 'newPin'; evidence: Evidence } | null; resume: Resume | null }
@@ -148,7 +149,7 @@ class UnlockFlow extends FlowMachine<State> {
       case 'authorising':
         return { screen: 'working', task: 'authorising', progress: null };
       case 'newPin':
-        return { screen: 'newPin', card: state.evidence.card, problem: state.problem };
+        return { screen: 'newPin', card: state.evidence.card, problem: state.problem, entry: state.entry };
       case 'unlocking':
         return { screen: 'working', task: 'unlocking', progress: state.progress };
       case 'failed':
@@ -198,6 +199,8 @@ class UnlockFlow extends FlowMachine<State> {
       case 'newPin':
         return {
           back: () => this.#letterFields(state.evidence, null),
+          // Either entry may be checked (a reload forgets the first): the policy answers at once.
+          checkNewPin: (action) => this.#checkNewPin(state, action.pin),
           newPin: (action) => this.#unlock(state.evidence, action.pin, action.confirmation),
         };
       case 'failed': {
@@ -206,7 +209,7 @@ class UnlockFlow extends FlowMachine<State> {
         if (retry === null) return { finish };
         const next = async (): Promise<void> => {
           if (retry.to === 'authorise') await this.#authorise(retry.evidence);
-          else this.go({ at: 'newPin', evidence: retry.evidence, problem: null });
+          else this.go({ at: 'newPin', evidence: retry.evidence, problem: null, entry: 'first' });
         };
         return { finish, next };
       }
@@ -393,7 +396,39 @@ class UnlockFlow extends FlowMachine<State> {
       this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence, afterCut: false } });
       return;
     }
-    this.go({ at: 'newPin', evidence, problem: null });
+    this.go({ at: 'newPin', evidence, problem: null, entry: 'first' });
+  }
+
+  /** The first entry of the new PIN against the policy: refused now, or asked again. Not kept. */
+  async #checkNewPin(state: Extract<State, { at: 'newPin' }>, pin: string): Promise<void> {
+    const ticket = this.ticket();
+    const checked = await this.#deps.cards.checkNewPin(pin);
+    if (this.stale(ticket)) return;
+    if (checked.ok) {
+      this.go({ ...state, problem: null, entry: 'again' });
+      return;
+    }
+    const { evidence } = state;
+    switch (checked.error.kind) {
+      case 'pinPolicy':
+        this.go({ ...state, problem: cardProblem(checked.error), entry: 'first' });
+        return;
+      case 'noCard':
+      case 'cardRemoved':
+        this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' }, resume: { evidence, afterCut: false } });
+        return;
+      case 'wrongPin':
+      case 'pinBlocked':
+      case 'authority':
+      case 'cardState':
+      case 'card':
+      case 'readerUnavailable':
+      case 'notAllowed':
+      case 'verificationFailed':
+      case 'interrupted':
+        this.go({ at: 'failed', problem: cardProblem(checked.error), retry: { to: 'newPin', evidence }, resume: null });
+        return;
+    }
   }
 
   async #unlock(evidence: Evidence, pin: string, confirmation: string): Promise<void> {
@@ -424,7 +459,7 @@ class UnlockFlow extends FlowMachine<State> {
       this.go({ at: 'failed', problem, retry: retry ? { to: 'newPin', evidence } : null, resume });
     switch (error.kind) {
       case 'pinPolicy':
-        this.go({ at: 'newPin', evidence, problem: cardProblem(error) });
+        this.go({ at: 'newPin', evidence, problem: cardProblem(error), entry: 'first' });
         return;
       case 'authority':
         if (error.error.kind === 'refused') this.#letterFields(evidence, authorityProblem(error.error));

@@ -76,6 +76,24 @@ describe('store', () => {
     store.close();
   });
 
+  it("finds a card's latest operation of a kind that ended a given way", () => {
+    const store = openStore(tempPath());
+    const op = (id: string, kind: 'unlock' | 'renewal', cardNo: string, outcome: 'completed' | 'rolledBack', endedAt: string) => {
+      store.openCardOperation({ id, sessionId: null, kind, cardNo, idempotencyKey: id, step: 'begin' }, new Date(endedAt));
+      store.finishCardOperation(id, outcome, undefined, new Date(endedAt));
+    };
+    op('r1', 'renewal', 'C1', 'completed', '2026-12-01T02:00:00Z');
+    op('r2', 'renewal', 'C1', 'completed', '2026-12-05T02:00:00Z');
+    op('r3', 'renewal', 'C1', 'rolledBack', '2026-12-06T02:00:00Z');
+    op('u1', 'unlock', 'C1', 'completed', '2026-12-07T02:00:00Z');
+    op('r4', 'renewal', 'C2', 'completed', '2026-12-08T02:00:00Z');
+    store.openCardOperation({ id: 'r5', sessionId: null, kind: 'renewal', cardNo: 'C1', idempotencyKey: 'r5', step: 'begin' });
+    expect(store.lastCardOperation('C1', 'renewal', 'completed')).toMatchObject({ id: 'r2', endedAt: '2026-12-05T02:00:00.000Z' });
+    expect(store.lastCardOperation('C1', 'renewal', 'rolledBack')?.id).toBe('r3');
+    expect(store.lastCardOperation('C3', 'renewal', 'completed')).toBeUndefined();
+    store.close();
+  });
+
   it('keeps what was committed when the process dies without closing', () => {
     const path = tempPath();
     const store = openStore(path);

@@ -77,6 +77,8 @@ export interface Store {
   /** Operations a crash or a pulled card left open, for one card or all. */
   openCardOperations(cardNo?: string): CardOperation[];
   cardOperation(id: string): CardOperation | undefined;
+  /** The card's latest operation of `kind` that ended `outcome` (by when it ended), if any. */
+  lastCardOperation(cardNo: string, kind: CardOperationKind, outcome: CardOperationOutcome): CardOperation | undefined;
   /** Small pieces of kiosk state that must survive a restart (JSON values). */
   getState(key: string): unknown;
   setState(key: string, value: unknown, now?: Date): void;
@@ -124,6 +126,9 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
   const selectOpenOperations = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE state = 'open' ORDER BY started_at`);
   const selectOpenOperationsOfCard = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE state = 'open' AND card_no = ? ORDER BY started_at`);
   const selectOperation = db.prepare(`SELECT ${operationColumns} FROM card_operations WHERE id = ?`);
+  const selectLastOperation = db.prepare(
+    `SELECT ${operationColumns} FROM card_operations WHERE card_no = ? AND kind = ? AND state = ? AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1`,
+  );
 
   const selectState = db.prepare('SELECT value FROM kiosk_state WHERE key = ?').pluck();
   const upsertState = db.prepare(
@@ -179,6 +184,9 @@ export function openStore(path: string, options: { onMigrated?: (m: Migration) =
     },
     cardOperation(id) {
       return selectOperation.get(id) as CardOperation | undefined;
+    },
+    lastCardOperation(cardNo, kind, outcome) {
+      return selectLastOperation.get(cardNo, kind, outcome) as CardOperation | undefined;
     },
     getState(key) {
       const value = selectState.get(key) as string | undefined;

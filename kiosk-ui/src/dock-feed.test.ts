@@ -12,6 +12,7 @@ const view = (flow: FlowView['flow'], screen: FlowScreen, business: FlowView['bu
   screen,
   canBack: true,
   canCancel: true,
+  cancelIsAction: false,
   pushedAt: 0,
   revision: 1,
 });

@@ -11,6 +11,7 @@ const view = (flowId: string, revision: number, screen: FlowView['screen'] = { s
   screen,
   canBack: false,
   canCancel: true,
+  cancelIsAction: false,
   pushedAt: 0,
   revision,
 });

@@ -15,7 +15,10 @@ const problems: FlowProblem[] = [
   { kind: 'otherEnterprise' },
   { kind: 'legalPersonFirst' },
   { kind: 'alreadyDone', cardNo: '8135020000000001' },
+  { kind: 'renewedToday', cardNo: '8135020000000001', notAfter: '2028-12-05T00:00:00Z' },
   { kind: 'wrongPin', triesLeft: 2 },
+  { kind: 'wrongPin', triesLeft: 1 },
+  { kind: 'wrongPin', triesLeft: 0 },
   { kind: 'pinBlocked' },
   { kind: 'pinPolicy', refusal: 'sequence' },
   { kind: 'authorityUnreachable' },
@@ -51,7 +54,19 @@ describe('flowProblemWords', () => {
   it('fills in the details', () => {
     expect(say('en', flowProblemWords({ kind: 'wrongPin', triesLeft: 2 }, 'en').what)).toBe('Wrong PIN. 2 tries left.');
     expect(say('zh-CN', flowProblemWords({ kind: 'wrongCardState', lifecycle: 'frozen' }, 'zh-CN').what)).toContain('已冻结');
+    const renewed = { kind: 'renewedToday', cardNo: '8135020000000001', notAfter: '2028-12-05T00:00:00Z' } as const;
+    expect(say('en', flowProblemWords(renewed, 'en').what)).toBe(
+      'Card 8135020000000001 was already renewed at this kiosk today; its certificate is valid until December 5, 2028. It does not need renewing again.',
+    );
+    expect(say('zh-CN', flowProblemWords(renewed, 'zh-CN').what)).toContain('2028年12月5日');
+    expect(say('en', flowProblemWords(renewed, 'en').next)).toContain('another card');
     expect(say('en', flowProblemWords({ kind: 'pinPolicy', refusal: 'mismatch' }, 'en').what)).toBe('The two entries do not match.');
+    // "Wrong PIN" always with the tries left: never "1 tries", never "0 tries left, enter it again".
+    expect(say('en', flowProblemWords({ kind: 'wrongPin', triesLeft: 1 }, 'en').what)).toBe('Wrong PIN. 1 try left.');
+    expect(say('zh-CN', flowProblemWords({ kind: 'wrongPin', triesLeft: 1 }, 'zh-CN').what)).toContain('最后 1 次');
+    const none = flowProblemWords({ kind: 'wrongPin', triesLeft: 0 }, 'en');
+    expect(say('en', none.what)).toBe('Wrong PIN. No tries left: the PIN of this card is now locked.');
+    expect(none.next.key).toBe('fpNext.unlock');
     expect(say('zh-CN', flowProblemWords({ kind: 'rescan', checks: ['blank', 'heavySkew'] }, 'zh-CN').what)).toContain('空白页、放得太歪');
   });
 });

@@ -68,6 +68,12 @@ function rescanKey(check: RescanCheck): MessageKey {
 
 const listSeparator = (language: Language): string => (language === 'en' ? ', ' : '、');
 
+/** A certificate's expiry as a day in the service hall's calendar. */
+function dayWords(iso: string, language: Language): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(date);
+}
+
 /** A problem in the agent's terms: what happened, then what to do (never a dead end). */
 export function flowProblemWords(problem: FlowProblem, language: Language): ProblemWords {
   const t = (key: MessageKey): string => translate(language, key);
@@ -97,7 +103,12 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
       return words('fp.legalPersonFirst', 'fpNext.legalPerson');
     case 'alreadyDone':
       return words('fp.alreadyDone', 'fpNext.nextCardOrFinish', { cardNo: problem.cardNo });
+    case 'renewedToday':
+      return words('fp.renewedToday', 'fpNext.renewedToday', { cardNo: problem.cardNo, date: dayWords(problem.notAfter, language) });
     case 'wrongPin':
+      // Always the tries left: the last one is said as such, none means the card is now locked.
+      if (problem.triesLeft <= 0) return words('fp.wrongPinNoTries', 'fpNext.unlock');
+      if (problem.triesLeft === 1) return words('fp.wrongPinLastTry', 'fpNext.pinLastTry');
       return words('fp.wrongPin', 'fpNext.pinAgain', { tries: problem.triesLeft });
     case 'pinBlocked':
       return words('fp.pinBlocked', 'fpNext.unlock');

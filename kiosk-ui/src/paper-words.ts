@@ -52,6 +52,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'otherEnterprise':
     case 'legalPersonFirst':
     case 'alreadyDone':
+    case 'renewedToday':
     case 'wrongPin':
     case 'pinBlocked':
     case 'pinPolicy':

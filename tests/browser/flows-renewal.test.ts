@@ -1,7 +1,8 @@
 // The certificate renewal end to end in headless Chromium over the real stacks (pcscd + vpcd card,
 // socat pty printer, scanimage + SANE pnm scanner): from the attract screen through the
 // legal-person card, the business licence against the registry, the renewal of the legal-person
-// card and of an operator card, to the receipt and the take-card prompt. Faults: the card pulled
+// card ("renew anyway?" with its days left, its PIN asked again with the reason) and, once the
+// previous card is out, of an operator card, to the receipt and the take-card prompt. Faults: the card pulled
 // while the progress bar shows a middle step (inserted again, the renewal is settled), and a
 // licence that differs from the registry. Every screen is kept as a screenshot under
 // test-artifacts/browser/flows/.
@@ -99,7 +100,10 @@ function renewedNow(current: FlowRig): RenewedCardView[] {
 /** Years from now to an ISO date. */
 const yearsFromNow = (iso: string): number => (Date.parse(iso) - Date.now()) / (365.25 * 86_400_000);
 
-/** From the attract screen to the licence scanned and matching: the legal-person card's renewal PIN. */
+/**
+ * From the attract screen to the licence scanned and matching, "renew anyway?" (530 days left)
+ * answered yes: the legal-person card's renewal PIN, asked again with the reason.
+ */
 async function throughComparison(current: FlowRig, loaded: () => Promise<unknown>): Promise<void> {
   const { page } = current;
   await current.expectScreen('attract');
@@ -124,10 +128,23 @@ async function throughComparison(current: FlowRig, loaded: () => Promise<unknown
   await page.getByTestId('scan-busy').waitFor();
   await current.shot('scanning');
 
-  // Compared with the registry, then on to the card in the reader: its own renewal.
-  await current.expectScreen('enterPin', { timeout: 90_000, label: 'renew' });
+  // Compared with the registry, then on to the card in the reader: its own renewal, which it
+  // does not need yet — the agent is asked, with the days left.
+  await current.expectScreen('renewEarly', { timeout: 90_000 });
   expect(pushedSince(current, beforeScan)).toContainEqual({ screen: 'working', task: 'comparing', progress: null });
-  expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null });
+  await renewAnyway(current);
+  await current.expectScreen('enterPin', { label: 'renew' });
+  expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null, verifiedBefore: true });
+  expect(await page.getByTestId('pin-asked-again').textContent()).toContain('不保存');
+}
+
+/** On "renew anyway?": the days left said, then yes. */
+async function renewAnyway(current: FlowRig): Promise<void> {
+  const screen = screenNow(current);
+  if (screen?.screen !== 'renewEarly') throw new Error(`expected "renew anyway?", the daemon shows ${screen?.screen ?? 'the attract screen'}`);
+  expect(screen.card.daysLeft).toBeGreaterThan(90);
+  expect(await current.page.getByTestId('renew-early').textContent()).toContain(`${screen.card.daysLeft} 天`);
+  await current.tap('renew-early-renew');
 }
 
 /** What the tool connection sees of the vpcd connection: open while the card is in. */
@@ -166,13 +183,16 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     expect(first.map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
     expect(await page.getByTestId('renewed-cards').textContent()).toContain(legalPerson.cardNo);
 
-    // Another card of the enterprise: the operator card goes in instead of the legal-person card.
+    // Another card of the enterprise: the legal-person card comes out first, then the operator
+    // card goes in (20 days left: no "renew anyway?").
     await current.tap('flow-another-card');
+    await current.expectScreen('removePreviousCard');
+    await current.sim('Sim.RemoveCard');
     await current.expectScreen('insertCard', { label: 'card-to-renew' });
     expect(await page.locator('[data-wanted]').getAttribute('data-wanted')).toBe('cardToRenew');
-    await current.sim('Sim.RemoveCard');
     await current.sim('Sim.InsertCard', { fixture: operator.name });
     await current.expectScreen('enterPin', { label: 'operator' });
+    expect(screenNow(current)).toMatchObject({ screen: 'enterPin', verifiedBefore: false });
     expect(await page.getByTestId('card-facts').textContent()).toContain(operator.cardNo);
     const beforeSecond = current.tool.received.length;
     await current.enterPin(operator.pin);
@@ -253,10 +273,12 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
 
     // Inserted again: the reconciliation settles the interrupted renewal before the flow reads it.
     await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
-    await expect.poll(() => screenNow(current)?.screen, { timeout: 30_000 }).toMatch(/^(renewalNext|enterPin)$/);
-    const settled = screenNow(current)?.screen === 'enterPin' ? 'PIN again' : 'renewed after all';
+    await expect.poll(() => screenNow(current)?.screen, { timeout: 30_000 }).toMatch(/^(renewalNext|renewEarly)$/);
+    const settled = screenNow(current)?.screen === 'renewEarly' ? 'PIN again' : 'renewed after all';
     if (settled === 'PIN again') {
       // Cut before the new certificate was active: nothing changed on the card, renew it again.
+      await current.expectScreen('renewEarly', { label: 'again' });
+      await renewAnyway(current);
       await current.expectScreen('enterPin', { label: 'again' });
       await current.enterPin(legalPerson.pin);
     }

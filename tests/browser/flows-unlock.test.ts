@@ -93,17 +93,21 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
   expect(await page.getByTestId('pin-policy').textContent()).toContain('12345678');
 
   if (options.refuseFirst) {
-    await rig.enterPin(refusedPin);
-    expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('again');
-    await rig.shot('again');
+    // Refused on its first entry, before being asked to type it again.
     await rig.enterPin(refusedPin);
     await page.locator('[data-testid="problem"][data-problem="pinPolicy"]').waitFor({ timeout: 20_000 });
     await rig.expectScreen('newPin', { label: 'refused', recheck: true });
     expect(await page.getByTestId('problem').textContent()).toContain(said[options.language ?? 'zh'].sequence);
     expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('first');
+    // The next try starts: the refusal goes.
+    await page.locator(`[data-testid="pin-key"][data-digit="${newPin.charAt(0)}"]`).click();
+    await page.getByTestId('problem').waitFor({ state: 'detached', timeout: 5_000 });
+    await rig.tap('pin-clear');
   }
 
   await rig.enterPin(newPin);
+  await page.locator('[data-testid="pin-stage"][data-stage="again"]').waitFor({ timeout: 20_000 });
+  await rig.shot('again');
   await rig.enterPin(newPin);
   await rig.expectScreen('done', { timeout: 60_000 });
 }
@@ -205,7 +209,8 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     for (const triesLeft of [2, 1]) {
       await rig.enterPin(wrongPin);
       await page.locator(`[data-testid="problem"][data-problem="wrongPin"]`).waitFor({ timeout: 20_000 });
-      await expect.poll(() => page.getByTestId('problem').textContent()).toContain(`还可尝试 ${triesLeft} 次`);
+      // The tries left, the last one said as such.
+      await expect.poll(() => page.getByTestId('problem').textContent()).toContain(triesLeft === 1 ? '只剩最后 1 次' : `还可尝试 ${triesLeft} 次`);
       await rig.expectScreen('enterPin', { label: `wrong-${triesLeft}-left`, recheck: triesLeft === 2 });
     }
     await rig.enterPin(wrongPin);

@@ -1,10 +1,11 @@
-// The card screens of the flows: consent, insert the card, reading it, the card shown, and the
-// query's card status with what to do next.
+// The card screens of the flows: consent, insert the card, reading it, the card shown, the
+// query's card status with what to do next, and the renewal's "renew anyway?" and "take the
+// previous card out first".
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowKind, FlowScreen } from '../../../contract/flow-view.ts';
 import { adviceKey, cardWantedKey } from '../flow-words.ts';
 import { cardTypeKey } from '../words/domain.ts';
-import { cardFacts, problemBlock, type ScreenContext } from './flow-kit.ts';
+import { cardFacts, formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 
 type Screen<N extends FlowScreen['screen']> = Extract<FlowScreen, { screen: N }>;
 
@@ -67,6 +68,35 @@ export function cardShownScreen(context: ScreenContext, screen: Screen<'cardShow
         ${context.t('card.confirm')}
       </button>
     </div>
+  `;
+}
+
+/** More than 90 days left: the days said, and the agent decides (nothing happens unasked). */
+export function renewEarlyScreen(context: ScreenContext, screen: Screen<'renewEarly'>): TemplateResult {
+  const { card } = screen;
+  return html`
+    <h1 id="screen-title">${context.t('renewEarly.title')}</h1>
+    <p class="lead" data-testid="renew-early" data-days-left=${card.daysLeft}>
+      ${context.t('renewEarly.body', { days: card.daysLeft, date: formatDate(card.certificateNotAfter, context.language) })}
+    </p>
+    ${cardFacts(context, card, ['holder', 'cardNo', 'type'])}
+    <p class="lead">${context.t('renewEarly.question')}</p>
+    <div class="actions">
+      <button type="button" class="secondary" data-testid="renew-early-skip" ?disabled=${context.busy} @click=${() => context.act({ action: 'skipCard' })}>
+        ${context.t('renewEarly.skip')}
+      </button>
+      <button type="button" class="primary" data-testid="renew-early-renew" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+        ${context.t('renewEarly.renew')}
+      </button>
+    </div>
+  `;
+}
+
+/** Renew another card: the one in the reader comes out first (the slot flashes); back: the list. */
+export function removePreviousCardScreen(context: ScreenContext): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('removePrevious.title')}</h1>
+    <p class="lead" role="status" data-testid="remove-previous-card">${context.t('removePrevious.body')}</p>
   `;
 }
 

@@ -8,10 +8,10 @@ import type { FlowLink } from '../flow-link.ts';
 import { say, sendFailureWords, type Words } from '../flow-words.ts';
 import { defaultLanguage, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
-import { cardShownScreen, cardStatusScreen, consentScreen, insertCardScreen, readingCardScreen } from './flow-card-screens.ts';
+import { cardShownScreen, cardStatusScreen, consentScreen, insertCardScreen, readingCardScreen, removePreviousCardScreen, renewEarlyScreen } from './flow-card-screens.ts';
 import { flowScreenStyles, screenContext, type FlowActionDetail, type ScreenContext } from './flow-kit.ts';
-import { cancelDialog, cancelNeedsConfirm, flowNav, navStyles } from './flow-nav.ts';
-import { doneScreen, failedScreen, renewalNextScreen, workingScreen } from './flow-result-screens.ts';
+import { cancelChoice, cancelDialog, flowNav, navStyles } from './flow-nav.ts';
+import { doneScreen, failedScreen, renewalCanceledScreen, renewalNextScreen, workingScreen } from './flow-result-screens.ts';
 import './flow-pin-screen.ts';
 import './flow-take-card.ts';
 import './intake-verdict.ts';
@@ -117,10 +117,11 @@ export class FlowHost extends LitElement {
         padding: 0;
         list-style: none;
       }
+      /* Fixed columns: card numbers and dates line up from one card to the next. */
       .renewed li {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 10.5em 14em;
+        align-items: baseline;
         gap: 8px 24px;
         padding: 16px 24px;
         border-radius: 14px;
@@ -205,8 +206,17 @@ export class FlowHost extends LitElement {
   #cancel(): void {
     const view = this.view;
     if (view === null) return;
-    if (cancelNeedsConfirm(view.screen.screen)) this.confirming = true;
-    else void this.#end();
+    switch (cancelChoice(view)) {
+      case 'action':
+        void this.#act({ action: { action: 'cancel' } });
+        return;
+      case 'confirm':
+        this.confirming = true;
+        return;
+      case 'end':
+        void this.#end();
+        return;
+    }
   }
 
   async #end(): Promise<void> {
@@ -242,8 +252,14 @@ export class FlowHost extends LitElement {
         return html`<intake-verdict .language=${this.language} .screen=${screen}></intake-verdict>`;
       case 'working':
         return workingScreen(context, screen);
+      case 'renewEarly':
+        return renewEarlyScreen(context, screen);
       case 'renewalNext':
         return renewalNextScreen(context, screen);
+      case 'removePreviousCard':
+        return removePreviousCardScreen(context);
+      case 'renewalCanceled':
+        return renewalCanceledScreen(context, screen);
       case 'cardStatus':
         return cardStatusScreen(context, screen);
       case 'done':
@@ -268,7 +284,7 @@ export class FlowHost extends LitElement {
         ? nothing
         : html`<div class="problem send-problem" role="alert" data-testid="send-problem"><p class="problem-what">${say(this.language, this.sendProblem)}</p></div>`}
       ${flowNav(context, view, { back: () => context.act({ action: 'back' }), cancel: () => this.#cancel() })}
-      ${this.confirming ? cancelDialog(context, { confirm: () => void this.#end(), keep: () => (this.confirming = false) }) : nothing}
+      ${this.confirming ? cancelDialog(context, { confirm: () => void this.#end(), keep: () => (this.confirming = false) }, view.flow) : nothing}
     `;
   }
 

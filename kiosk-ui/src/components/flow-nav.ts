@@ -1,8 +1,28 @@
 // Back and cancel under every flow screen (as the view allows them), and the "are you sure?"
-// dialog for a cancel that would throw away scans or entries.
+// dialog for a cancel that would throw away scans or entries. Where work done stands (renewed
+// cards), cancel is the flow's own action: its screen says what stands and offers the receipt.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { FlowView, ScreenName } from '../../../contract/flow-view.ts';
+import type { FlowKind, FlowView, ScreenName } from '../../../contract/flow-view.ts';
+import type { MessageKey } from '../i18n.ts';
 import type { ScreenContext } from './flow-kit.ts';
+
+/** What tapping cancel does: the flow's `cancel` action, the "are you sure?" dialog, or the end. */
+export function cancelChoice(view: Pick<FlowView, 'cancelIsAction' | 'screen'>): 'action' | 'confirm' | 'end' {
+  if (view.cancelIsAction) return 'action';
+  return cancelNeedsConfirm(view.screen.screen) ? 'confirm' : 'end';
+}
+
+/** What the dialog says is lost: a renewal has no papers to wipe (the licence went after its QR was read). */
+export function cancelBodyKey(flow: FlowKind): MessageKey {
+  switch (flow) {
+    case 'renewal':
+      return 'flow.cancelBodyRenewal';
+    case 'unlock':
+    case 'intake':
+    case 'query':
+      return 'flow.cancelBody';
+  }
+}
 
 /** True when cancelling on this screen throws away work the agent did (scans, fields, a PIN). */
 export function cancelNeedsConfirm(screen: ScreenName): boolean {
@@ -15,6 +35,9 @@ export function cancelNeedsConfirm(screen: ScreenName): boolean {
     case 'newPin':
     case 'renewalNext':
       return true;
+    case 'renewEarly':
+    case 'removePreviousCard':
+    case 'renewalCanceled':
     case 'consent':
     case 'insertCard':
     case 'readingCard':
@@ -50,11 +73,11 @@ export interface ConfirmHandlers {
   keep: () => void;
 }
 
-export function cancelDialog(context: ScreenContext, handlers: ConfirmHandlers): TemplateResult {
+export function cancelDialog(context: ScreenContext, handlers: ConfirmHandlers, flow: FlowKind): TemplateResult {
   return html`<div class="scrim">
     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="cancel-title" aria-describedby="cancel-body" data-testid="cancel-confirm">
       <h2 id="cancel-title">${context.t('flow.cancelTitle')}</h2>
-      <p id="cancel-body">${context.t('flow.cancelBody')}</p>
+      <p id="cancel-body">${context.t(cancelBodyKey(flow))}</p>
       <div class="actions">
         <button type="button" class="secondary" data-testid="cancel-keep" @click=${handlers.keep}>${context.t('flow.cancelKeep')}</button>
         <button type="button" class="primary" data-testid="cancel-confirm-yes" @click=${handlers.confirm}>${context.t('flow.cancelConfirm')}</button>

@@ -1,8 +1,13 @@
 // The PIN screens on the on-screen pad: the card's PIN (enterPin), and a new PIN typed twice
 // (newPin) with the policy spelled out and the daemon's refusal shown. The first entry of a new
-// PIN waits in a private field until the second is typed; both are forgotten once sent.
+// PIN goes to the daemon alone (checkNewPin), which checks it against the one policy
+// (daemon/cards/pin-policy.ts, with the holder's birth date only the card knows) before the pad
+// asks for it again; meanwhile it waits in a private field, and both entries are forgotten once
+// sent. A refusal shown goes as soon as the agent starts the next try. When the card asks for a
+// PIN verified a moment ago, the screen says why.
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { FlowScreen } from '../../../contract/flow-view.ts';
+import type { FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
+import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
 import { defaultLanguage, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 import { cardFacts, flowActionEvent, flowScreenStyles, problemBlock, screenContext } from './flow-kit.ts';
@@ -13,7 +18,30 @@ import './pin-pad.ts';
 export const flowPinLength = 8;
 
 export type PinScreen = Extract<FlowScreen, { screen: 'enterPin' | 'newPin' }>;
-type Stage = 'first' | 'again';
+export type Stage = 'first' | 'again';
+
+/**
+ * What a new PIN typed on the pad sends: the first entry alone, to be checked against the policy;
+ * the second with the first, to be set. `first` is what the screen holds afterwards.
+ */
+export function newPinEntry(stage: Stage, first: string, pin: string): { action: FlowAction; first: string } {
+  switch (stage) {
+    case 'first':
+      return { action: { action: 'checkNewPin', pin }, first: pin };
+    case 'again':
+      return { action: { action: 'newPin', pin: first, confirmation: pin }, first: '' };
+  }
+}
+
+/** The stage once the daemon answered: again only when it passed the first entry and the screen still holds it. */
+export function newPinStage(screen: PinScreen | null, first: string): Stage {
+  return screen?.screen === 'newPin' && screen.entry === 'again' && first !== '' ? 'again' : 'first';
+}
+
+/** The problem on screen: a refusal of a new PIN goes once the agent types the next try. */
+export function pinProblemShown(screen: PinScreen, typedSince: boolean): FlowProblem | null {
+  return screen.screen === 'newPin' && typedSince ? null : screen.problem;
+}
 
 export class FlowPinScreen extends LitElement {
   static override properties = {
@@ -21,6 +49,7 @@ export class FlowPinScreen extends LitElement {
     screen: { attribute: false },
     busy: { type: Boolean },
     stage: { state: true },
+    typedSince: { state: true },
   };
 
   static override styles = [
@@ -69,6 +98,8 @@ export class FlowPinScreen extends LitElement {
   declare screen: PinScreen | null;
   declare busy: boolean;
   declare stage: Stage;
+  /** The agent typed since the daemon last answered (its refusal is then stale). */
+  declare typedSince: boolean;
   #first = '';
 
   constructor() {
@@ -77,6 +108,7 @@ export class FlowPinScreen extends LitElement {
     this.screen = null;
     this.busy = false;
     this.stage = 'first';
+    this.typedSince = false;
   }
 
   override disconnectedCallback(): void {
@@ -85,14 +117,24 @@ export class FlowPinScreen extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A new screen from the daemon (a refusal, a wrong PIN) starts the entry over.
-    if (changed.has('screen')) this.#restart();
+    // A new screen from the daemon (a refusal, a wrong PIN, the first entry passed), or its answer
+    // that changed nothing on screen (the same refusal again): the entry goes on or starts over.
+    const answered = changed.has('busy') && !this.busy && changed.get('busy') === true;
+    if (!changed.has('screen') && !answered) return;
+    this.typedSince = false;
+    this.stage = newPinStage(this.screen, this.#first);
+    if (this.stage === 'first') this.#first = '';
+    this.renderRoot.querySelector<PinPad>('pin-pad')?.clear();
   }
 
   #restart(): void {
     this.#first = '';
     this.stage = 'first';
     this.renderRoot.querySelector<PinPad>('pin-pad')?.clear();
+  }
+
+  #typed(): void {
+    if (!this.typedSince) this.typedSince = true;
   }
 
   #submit(event: CustomEvent<PinSubmitDetail>): void {
@@ -104,16 +146,13 @@ export class FlowPinScreen extends LitElement {
       case 'enterPin':
         this.dispatchEvent(flowActionEvent({ action: 'pin', pin }));
         return;
-      case 'newPin':
-        if (this.stage === 'first') {
-          this.#first = pin;
-          this.stage = 'again';
-          return;
-        }
-        this.dispatchEvent(flowActionEvent({ action: 'newPin', pin: this.#first, confirmation: pin }));
-        this.#first = '';
-        this.stage = 'first';
+      case 'newPin': {
+        // The stage moves when the daemon answers (willUpdate): again, or a refusal and first.
+        const entry = newPinEntry(this.stage, this.#first, pin);
+        this.#first = entry.first;
+        this.dispatchEvent(flowActionEvent(entry.action));
         return;
+      }
     }
   }
 
@@ -122,8 +161,10 @@ export class FlowPinScreen extends LitElement {
     if (screen === null) return html``;
     const context = screenContext(this.language, this.busy, (action) => this.dispatchEvent(flowActionEvent(action)));
     const isNew = screen.screen === 'newPin';
-    const prompt = isNew ? context.t(this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
+    const checking = isNew && this.busy && this.stage === 'first';
+    const prompt = isNew ? context.t(checking ? 'newPin.checking' : this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
     const renewing = screen.screen === 'enterPin' && screen.purpose === 'renew';
+    const askedAgain = screen.screen === 'enterPin' && screen.verifiedBefore;
     const title = isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : 'pinEntry.title';
     return html`
       <div class="screen">
@@ -131,7 +172,8 @@ export class FlowPinScreen extends LitElement {
         <p class="lead" aria-live="polite" data-testid="pin-stage" data-stage=${isNew ? this.stage : 'pin'}>${prompt}</p>
         <div class="pad-row">
           <div class="side">
-            ${problemBlock(context, screen.problem)}
+            ${problemBlock(context, pinProblemShown(screen, this.typedSince))}
+            ${askedAgain ? html`<p class="policy" data-testid="pin-asked-again">${context.t('pinEntry.askedAgain')}</p>` : html``}
             ${cardFacts(context, screen.card, ['holder', 'cardNo'])}
             ${isNew ? html`<p class="policy" data-testid="pin-policy">${context.t('newPin.policy')}</p>` : html``}
             ${renewing
@@ -151,6 +193,7 @@ export class FlowPinScreen extends LitElement {
             .submitTestId=${'pin-ok'}
             ?disabled=${this.busy}
             @pin-submit=${(event: CustomEvent<PinSubmitDetail>) => this.#submit(event)}
+            @pin-typed=${() => this.#typed()}
           ></pin-pad>
         </div>
       </div>

@@ -1,8 +1,9 @@
-// The screens while the kiosk works and after: progress, the renewal's list of renewed cards, the
-// done screen with its receipt, and the failed screen (always with a way out).
+// The screens while the kiosk works and after: progress, the renewal's list of renewed cards (and
+// what stands after a cancel), the done screen with its receipt, and the failed screen (always
+// with a way out).
 import { ref } from 'lit/directives/ref.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FlowOutcome, FlowScreen, ReceiptState } from '../../../contract/flow-view.ts';
+import type { FlowOutcome, FlowScreen, ReceiptState, RenewedCardView } from '../../../contract/flow-view.ts';
 import { intakeNotAcceptableKey, progressShown, progressText, taskKey } from '../flow-words.ts';
 import { inLanguage } from '../paper-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
@@ -46,20 +47,25 @@ export function workingScreen(context: ScreenContext, screen: Screen<'working'>)
   `;
 }
 
+/** The cards renewed so far, in columns that line up, scrolling in their own area when many. */
+function renewedList(context: ScreenContext, renewed: readonly RenewedCardView[]): TemplateResult {
+  return html`<scroll-area .language=${context.language}>
+    <ul class="renewed" data-testid="renewed-cards">
+      ${renewed.map(
+        (card) => html`<li>
+          <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
+          <span class="renewed-no">${card.cardNo}</span>
+          <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
+        </li>`,
+      )}
+    </ul>
+  </scroll-area>`;
+}
+
 export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewalNext'>): TemplateResult {
   return html`
     <h1 id="screen-title">${context.t('renewalNext.title')}</h1>
-    ${screen.renewed.length === 0
-      ? html`<p class="lead">${context.t('renewalNext.none')}</p>`
-      : html`<scroll-area .language=${context.language}><ul class="renewed" data-testid="renewed-cards">
-          ${screen.renewed.map(
-            (card) => html`<li>
-              <span class="renewed-name">${card.holderName} · ${context.t(cardTypeKey(card.cardType))}</span>
-              <span>${card.cardNo}</span>
-              <span>${context.t('renewalNext.validUntil', { date: formatDate(card.notAfter, context.language) })}</span>
-            </li>`,
-          )}
-        </ul></scroll-area>`}
+    ${screen.renewed.length === 0 ? html`<p class="lead">${context.t('renewalNext.none')}</p>` : renewedList(context, screen.renewed)}
     <div class="actions">
       <button type="button" class="secondary" data-testid="flow-another-card" ?disabled=${context.busy} @click=${() => context.act({ action: 'anotherCard' })}>
         ${context.t('renewalNext.another')}
@@ -88,6 +94,28 @@ function intakeList(context: ScreenContext, outcome: Extract<FlowOutcome, { flow
             ${findings.map((finding) => html`<li data-testid="done-finding" data-rule=${finding.ruleId} data-severity=${finding.severity}>${inLanguage(context.language, finding.message)}</li>`)}
           </ul>`}
   </div>`;
+}
+
+
+/** Canceled after renewals: they stand, and their receipt is still offered; back goes on renewing. */
+export function renewalCanceledScreen(context: ScreenContext, screen: Screen<'renewalCanceled'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('renewalCanceled.title')}</h1>
+    <p class="lead" data-testid="renewals-stand">${context.t('renewalCanceled.body', { count: screen.renewed.length })}</p>
+    ${renewedList(context, screen.renewed)}
+    <p class="lead">${context.t('renewalCanceled.receipt')}</p>
+    <div class="actions">
+      <button type="button" class="secondary" data-testid="renewal-canceled-go-on" ?disabled=${context.busy} @click=${() => context.act({ action: 'back' })}>
+        ${context.t('renewalCanceled.goOn')}
+      </button>
+      <button type="button" class="secondary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
+        ${context.t('renewalCanceled.noReceipt')}
+      </button>
+      <button type="button" class="primary" data-testid="receipt-print" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
+        ${context.t('renewalCanceled.print')}
+      </button>
+    </div>
+  `;
 }
 
 function outcomeSummary(context: ScreenContext, outcome: FlowOutcome, receipt: ReceiptState): TemplateResult {

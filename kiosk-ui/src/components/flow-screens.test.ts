@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { CardView, FlowScreen } from '../../../contract/flow-view.ts';
 import { idleWarningMs } from './flow-idle-warning.ts';
-import { cancelNeedsConfirm } from './flow-nav.ts';
+import { cancelBodyKey, cancelChoice, cancelNeedsConfirm } from './flow-nav.ts';
+import { newPinEntry, newPinStage, pinProblemShown } from './flow-pin-screen.ts';
 import { pinAfterKey } from './pin-pad.ts';
+
+const card: CardView = {
+  cardNo: '8135020000000011',
+  cardType: 'operator',
+  holderName: '王丽娜',
+  holderIdNumberMasked: '350211********0041',
+  enterpriseName: '厦门海韵进出口贸易有限公司',
+  uscc: '91350200MA2XXXXXX1',
+  lifecycle: 'locked',
+  certificateNotAfter: '2028-05-18T00:00:00Z',
+  daysLeft: 530,
+  pinTriesLeft: 0,
+};
+const refused = { kind: 'pinPolicy', refusal: 'birthDate' } as const;
 
 describe('idleWarningMs', () => {
   it('warns 15 s after the usual minute, a quarter of a short timeout, at least 1 s', () => {
@@ -18,6 +34,49 @@ describe('cancelNeedsConfirm', () => {
     expect(cancelNeedsConfirm('confirmFields')).toBe(true);
     expect(cancelNeedsConfirm('insertCard')).toBe(false);
     expect(cancelNeedsConfirm('failed')).toBe(false);
+  });
+});
+
+describe('cancel on a flow screen', () => {
+  const renewalNext: FlowScreen = { screen: 'renewalNext', renewed: [] };
+  it("is the flow's own action where work done stands, else the dialog or the end as before", () => {
+    expect(cancelChoice({ cancelIsAction: true, screen: renewalNext })).toBe('action');
+    expect(cancelChoice({ cancelIsAction: true, screen: { screen: 'insertCard', wanted: 'cardToRenew', problem: null } })).toBe('action');
+    expect(cancelChoice({ cancelIsAction: false, screen: renewalNext })).toBe('confirm');
+    expect(cancelChoice({ cancelIsAction: false, screen: { screen: 'readingCard' } })).toBe('end');
+  });
+
+  it('does not tell a renewal agent that scanned papers will be wiped', () => {
+    expect(cancelBodyKey('renewal')).toBe('flow.cancelBodyRenewal');
+    expect(cancelBodyKey('intake')).toBe('flow.cancelBody');
+    expect(cancelNeedsConfirm('renewEarly')).toBe(false);
+    expect(cancelNeedsConfirm('removePreviousCard')).toBe(false);
+    expect(cancelNeedsConfirm('renewalCanceled')).toBe(false);
+  });
+});
+
+describe('the new-PIN entry', () => {
+  const first: FlowScreen = { screen: 'newPin', card, problem: null, entry: 'first' };
+  const again: FlowScreen = { screen: 'newPin', card, problem: null, entry: 'again' };
+
+  it('sends the first entry alone to be checked against the policy, before asking for it again', () => {
+    expect(newPinEntry('first', '', '73918264')).toEqual({ action: { action: 'checkNewPin', pin: '73918264' }, first: '73918264' });
+    expect(newPinEntry('again', '73918264', '73918264')).toEqual({ action: { action: 'newPin', pin: '73918264', confirmation: '73918264' }, first: '' });
+  });
+
+  it('asks again only once the daemon passed the first entry, and while the screen still holds it', () => {
+    expect(newPinStage(first, '73918264')).toBe('first');
+    expect(newPinStage({ ...first, problem: refused }, '19920418')).toBe('first');
+    expect(newPinStage(again, '73918264')).toBe('again');
+    // A reload forgot the first entry: it is typed again.
+    expect(newPinStage(again, '')).toBe('first');
+  });
+
+  it('drops a refusal once the agent types the next try; a wrong card PIN stays with its tries left', () => {
+    expect(pinProblemShown({ ...first, problem: refused }, false)).toEqual(refused);
+    expect(pinProblemShown({ ...first, problem: refused }, true)).toBeNull();
+    const wrong = { kind: 'wrongPin', triesLeft: 2 } as const;
+    expect(pinProblemShown({ screen: 'enterPin', purpose: 'verify', card, problem: wrong, verifiedBefore: false }, true)).toEqual(wrong);
   });
 });
 

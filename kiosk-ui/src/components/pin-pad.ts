@@ -1,7 +1,8 @@
 // An on-screen PIN pad: digits only. The PIN lives in a private field, never in a property,
 // attribute or text node; the screen shows one dot per digit. It is handed over once in the
-// `pin-submit` event and cleared at once. With `keyboard`, digit keys type too (tests, a
-// keyboard at the counter); every other key is ignored.
+// `pin-submit` event and cleared at once; each key typed is announced (`pin-typed`, no digits)
+// so the screen can drop a refusal once the next try starts. With `keyboard`, digit keys type
+// too (tests, a keyboard at the counter); every other key is ignored.
 import { css, html, LitElement } from 'lit';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
@@ -155,6 +156,8 @@ export class PinPad extends LitElement {
     if (this.disabled) return;
     this.#pin = pinAfterKey(this.#pin, digit, this.maxLength);
     this.length = this.#pin.length;
+    // Only that a key was typed: never which.
+    this.dispatchEvent(new CustomEvent('pin-typed'));
   }
 
   #backspace(): void {
@@ -211,5 +214,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'pin-submit': CustomEvent<PinSubmitDetail>;
+    'pin-typed': CustomEvent;
   }
 }

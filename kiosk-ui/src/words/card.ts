@@ -44,6 +44,20 @@ export const cardWords = {
   'lifecycle.reportedLost': { 'zh-CN': '已挂失', en: 'Reported lost' },
   'lifecycle.invalidated': { 'zh-CN': '已注销', en: 'Invalidated' },
 
+  'renewEarly.title': { 'zh-CN': '这张卡暂时不需要延期', en: 'This card does not need renewing yet' },
+  'renewEarly.body': {
+    'zh-CN': '这张卡的证书还有 {days} 天才到期（有效期至 {date}）。剩余超过 90 天的卡一般无需延期。',
+    en: "This card's certificate has {days} days left (valid until {date}). A card with more than 90 days left does not usually need renewing.",
+  },
+  'renewEarly.question': { 'zh-CN': '仍要延期这张卡吗？', en: 'Renew it anyway?' },
+  'renewEarly.renew': { 'zh-CN': '仍要延期', en: 'Renew anyway' },
+  'renewEarly.skip': { 'zh-CN': '不延期这张卡', en: 'Do not renew this card' },
+  'removePrevious.title': { 'zh-CN': '请先取出上一张卡', en: 'Take out the previous card first' },
+  'removePrevious.body': {
+    'zh-CN': '上一张 IC 卡还在读卡器中。请从闪烁的插卡口取出，然后插入下一张要延期的卡。',
+    en: 'The previous IC card is still in the reader. Take it from the flashing slot, then insert the next card to renew.',
+  },
+
   'takeCard.title': { 'zh-CN': '请取走您的 IC 卡', en: 'Please take your IC card' },
   'takeCard.body': {
     'zh-CN': '业务已结束，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',

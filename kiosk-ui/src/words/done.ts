@@ -32,4 +32,13 @@ export const doneWords = {
   'renewalNext.none': { 'zh-CN': '尚未延期任何 IC 卡。', en: 'No card renewed yet.' },
   'renewalNext.validUntil': { 'zh-CN': '有效期至 {date}', en: 'Valid until {date}' },
   'renewalNext.another': { 'zh-CN': '延期另一张卡', en: 'Renew another card' },
+  'renewalCanceled.title': { 'zh-CN': '已取消后续办理', en: 'The rest is canceled' },
+  'renewalCanceled.body': {
+    'zh-CN': '以下 {count} 张卡已完成延期，延期继续有效，卡中已写入新证书：',
+    en: 'These {count} cards were renewed and stay renewed: they carry their new certificates.',
+  },
+  'renewalCanceled.receipt': { 'zh-CN': '需要这些卡的延期凭条吗？', en: 'Would you like the receipt for these renewals?' },
+  'renewalCanceled.print': { 'zh-CN': '打印凭条并结束', en: 'Print the receipt and finish' },
+  'renewalCanceled.noReceipt': { 'zh-CN': '不要凭条，结束', en: 'Finish without a receipt' },
+  'renewalCanceled.goOn': { 'zh-CN': '继续延期其他卡', en: 'Go on renewing cards' },
 } as const satisfies Translations;

@@ -15,6 +15,12 @@ export const flowProblemsWords = {
   'fp.legalPersonFirst': { 'zh-CN': '请先用法人卡确认。', en: 'The legal-person card must come first.' },
   'fp.alreadyDone': { 'zh-CN': '卡号 {cardNo} 本次已经办理过。', en: 'Card {cardNo} was already done in this session.' },
   'fp.wrongPin': { 'zh-CN': '密码错误，还可尝试 {tries} 次。', en: 'Wrong PIN. {tries} tries left.' },
+  'fp.wrongPinLastTry': { 'zh-CN': '密码错误，只剩最后 1 次尝试机会。', en: 'Wrong PIN. 1 try left.' },
+  'fp.wrongPinNoTries': { 'zh-CN': '密码错误，已没有尝试机会，这张卡的密码已锁定。', en: 'Wrong PIN. No tries left: the PIN of this card is now locked.' },
+  'fp.renewedToday': {
+    'zh-CN': '卡号 {cardNo} 今天已在本机延期，证书有效期至 {date}，无需再次延期。',
+    en: 'Card {cardNo} was already renewed at this kiosk today; its certificate is valid until {date}. It does not need renewing again.',
+  },
   'fp.pinBlocked': { 'zh-CN': '这张卡的密码已锁定。', en: 'The PIN of this card is locked.' },
   'fp.authorityUnreachable': { 'zh-CN': '暂时无法连接中国电子口岸。', en: 'China E-Port cannot be reached right now.' },
   'fp.authorityRefused': { 'zh-CN': '中国电子口岸未同意本次办理（{reason}）。', en: 'China E-Port refused this request ({reason}).' },
@@ -45,6 +51,14 @@ export const flowProblemsWords = {
   'fpNext.legalPerson': { 'zh-CN': '请插入本企业的法人卡。', en: "Insert the enterprise's legal-person card." },
   'fpNext.nextCardOrFinish': { 'zh-CN': '请插入另一张卡，或结束办理。', en: 'Insert another card, or finish.' },
   'fpNext.pinAgain': { 'zh-CN': '请重新输入。连续输错会锁定卡片。', en: 'Please enter it again. Too many wrong tries lock the card.' },
+  'fpNext.pinLastTry': {
+    'zh-CN': '请仔细核对后再输入；再错一次卡片将被锁定。不确定密码时，请返回或取消办理。',
+    en: 'Check carefully before you enter it; one more wrong PIN locks the card. If you are not sure of the PIN, go back or cancel.',
+  },
+  'fpNext.renewedToday': {
+    'zh-CN': '请取出这张卡，插入本企业另一张要延期的卡；或点“返回”后结束办理。',
+    en: 'Take this card out and insert another card of the enterprise to renew, or tap Back and finish.',
+  },
   'fpNext.unlock': { 'zh-CN': '可在本机首页选择“解锁”办理。', en: 'Choose "Unlock" on the start screen of this kiosk.' },
   'fpNext.newPin': { 'zh-CN': '请按密码规则重新设置。', en: 'Please choose another PIN that follows the rules.' },
   'fpNext.later': { 'zh-CN': '请稍后再试，或到人工窗口办理。', en: 'Please try again later, or go to a staffed counter.' },

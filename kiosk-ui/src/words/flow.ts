@@ -6,6 +6,10 @@ export const flowWords = {
   'flow.cancel': { 'zh-CN': '取消办理', en: 'Cancel' },
   'flow.cancelTitle': { 'zh-CN': '确定取消办理吗？', en: 'Cancel this business?' },
   'flow.cancelBody': { 'zh-CN': '已扫描的材料和已输入的信息将被清除。', en: 'The papers scanned and the details entered will be wiped.' },
+  'flow.cancelBodyRenewal': {
+    'zh-CN': '尚未延期任何卡片，卡片保持原样。',
+    en: 'No card has been renewed yet; the cards stay as they are.',
+  },
   'flow.cancelConfirm': { 'zh-CN': '确定取消', en: 'Yes, cancel' },
   'flow.cancelKeep': { 'zh-CN': '继续办理', en: 'No, continue' },
   'flow.next': { 'zh-CN': '下一步', en: 'Next' },
