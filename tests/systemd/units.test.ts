@@ -349,3 +349,12 @@ describe("Chromium's managed policy", () => {
     expect(policy.URLAllowlist).toEqual([url]);
   });
 });
+
+describe('journald retention (issue 13, item 9)', () => {
+  it('keeps the log 180 days and 512 MB at most, persistently', () => {
+    const journal = parseUnit(read('journald-eport-kiosk.conf')).get('Journal');
+    expect(journal?.get('MaxRetentionSec')).toEqual(['180day']);
+    expect(journal?.get('SystemMaxUse')).toEqual(['512M']);
+    expect(journal?.get('Storage')).toEqual(['persistent']);
+  });
+});
