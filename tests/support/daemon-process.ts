@@ -17,7 +17,7 @@ export interface RunningDaemon {
   port: number;
   wsUrl: string;
   stateDir: string;
-  /** The per-boot tool token the daemon wrote to <stateDir>/tool-token; `connect` shows it by default. */
+  /** The per-boot tool token the daemon wrote to <stateDir>/tool-token ('' if none); `connect` shows it by default. */
   toolToken: string;
   child: ChildProcess;
   /** Every JSON log line the daemon printed so far. */
@@ -36,6 +36,15 @@ export interface StartOptions {
   stateDir?: string;
   /** Port to listen on; 0 (default) lets the OS pick a free one. */
   port?: number;
+}
+
+/** The daemon's tool token, or '' when it wrote none (a daemon from before roles, for a before/after run). */
+function readToolToken(stateDir: string): string {
+  try {
+    return readFileSync(join(stateDir, toolTokenFileName), 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 export async function startDaemon(options: StartOptions = {}): Promise<RunningDaemon> {
@@ -99,8 +108,8 @@ export async function startDaemon(options: StartOptions = {}): Promise<RunningDa
   const url = String(ready.url);
   const port = Number(new URL(url).port);
   const wsUrl = `ws://127.0.0.1:${port}/ws`;
-  const toolToken = readFileSync(join(stateDir, toolTokenFileName), 'utf8').trim();
-  registerToolToken(wsUrl, toolToken);
+  const toolToken = readToolToken(stateDir);
+  registerToolToken(wsUrl, toolToken === '' ? null : toolToken);
   return {
     url,
     port,
