@@ -234,4 +234,9 @@ export interface FlowView {
   pushedAt: number;
   /** Increases with every push of this flow, so the UI ignores a stale one. */
   revision: number;
+  /**
+   * When the daemon ends the flow as timedOut if nobody acts (epoch ms, the daemon's clock): the
+   * UI's countdown shows this. Absent when no deadline runs (take-card, failed screens).
+   */
+  idleDeadline?: number;
 }

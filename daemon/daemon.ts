@@ -1,6 +1,7 @@
 // The composition root: configuration in, a running kiosk daemon out.
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { deviceKinds } from '../contract/devices/device.ts';
@@ -33,6 +34,8 @@ import type { KioskStatus } from '../contract/protocol/catalogue.ts';
 import { createHttpApp } from './server/http-app.ts';
 import { createMetrics } from './server/metrics.ts';
 import { createWsServer } from './server/ws-server.ts';
+import { flowClient } from './commands/flow-commands.ts';
+import { toolTokenFileName, type PageRole } from '../contract/protocol/roles.ts';
 import { keepRetention } from './store/retention.ts';
 import { openStore, type Store } from './store/store.ts';
 
@@ -123,7 +126,10 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     service,
     gpio: devices.gpio,
     idleLimits: { ms: config.session.idleSeconds * 1000, paperMs: config.session.paperIdleSeconds * 1000 },
-    push: (view) => ws.broadcast('Kiosk.FlowChanged', { view }),
+    reconnectGraceMs: config.session.reconnectGraceSeconds * 1000,
+    // The agent's screen to the page whose flow it is (and the tools); the attract screen to all.
+    push: (view, owner) =>
+      ws.broadcast('Kiosk.FlowChanged', { view }, (client) => owner === null || client.role === 'tool' || client.connectionId === owner.connectionId),
   });
   const technician = new TechnicianMode({
     store,
@@ -169,6 +175,17 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     }
   };
 
+  // The tools' proof (issue 13, item 1): a new random token at every start, in a file only the
+  // daemon's user can read (the state directory is 0700, the file 0600). `kiosk diag` reads it.
+  const toolToken = randomBytes(32).toString('hex');
+  const toolTokenPath = join(config.stateDir, toolTokenFileName);
+  rmSync(toolTokenPath, { force: true });
+  writeFileSync(toolTokenPath, `${toolToken}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(toolTokenPath, 0o600);
+  // The dev dock is a page only where there is something simulated to drive.
+  const simulatedSomething = Object.values(simulated).some((part) => part !== null);
+  const pages: readonly PageRole[] = simulatedSomething ? ['kiosk', 'technician', 'dock'] : ['kiosk', 'technician'];
+
   const ws = createWsServer({
     handlers: {
       ...commonHandlers(status),
@@ -182,9 +199,16 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     },
     logger,
     isAllowedOrigin,
+    toolToken,
+    pages,
+    isTechnician: (connectionId) => technician.isTechnician(connectionId),
     onOutcome: (outcome) => metrics.wsMessages.inc({ outcome }),
+    onConnect: (client) => {
+      if (client.role === 'kiosk') flows.connected(flowClient(client));
+    },
     onDisconnect: (connectionId) => {
       if (technician.isTechnician(connectionId)) technician.logout('the technician page disconnected');
+      flows.disconnected(connectionId);
     },
   });
 
@@ -263,6 +287,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         flows.stop();
         cards.stop();
         stopCounting();
+        rmSync(toolTokenPath, { force: true });
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
         counters.close();
         simAuthority?.close();

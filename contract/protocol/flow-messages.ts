@@ -47,6 +47,8 @@ export const flowCommandSchemas = {
   'Kiosk.Flow': z.strictObject({}),
   /** Cancel, or nobody touched the screen: the session ends and its scans and data are wiped. */
   'Kiosk.EndFlow': z.strictObject({ reason: z.enum(['canceled', 'timedOut']) }),
+  /** "Still there?" answered: the daemon's inactivity deadline of flow `flowId` starts again. */
+  'Kiosk.StillHere': z.strictObject({ flowId: z.string().min(1).max(64) }),
 } as const;
 
 export interface FlowCommandResults {
@@ -54,6 +56,7 @@ export interface FlowCommandResults {
   'Kiosk.FlowAction': FlowView | null;
   'Kiosk.Flow': FlowView | null;
   'Kiosk.EndFlow': FlowView | null;
+  'Kiosk.StillHere': FlowView | null;
 }
 
 export interface FlowUnsolicitedPayloads {

@@ -113,7 +113,10 @@ export class CardService {
   }
 
   /** One exclusive session: SELECT, read the card's record (shown in the reader status), run. */
-  async #withCard<T>(operation: string, run: WithCard<T>): Promise<Result<T, CardServiceError>> {
+  async #withCard<T>(operation: string, run: WithCard<T>, signal?: AbortSignal): Promise<Result<T, CardServiceError>> {
+    // A command already reported timeOut or canceled does no card work (issue 13, item 5).
+    const stopped = abortedError(signal);
+    if (stopped !== null) return err(stopped);
     const outcome = await this.#options.reader.withSession(operation, async (session): Promise<Result<T, CardServiceError>> => {
       const card = new EportCard(this.#counted(session.sendApdu));
       const selected = await cardStep('select', card.select());
@@ -121,6 +124,9 @@ export class CardService {
       const record = await cardStep('read card information', card.readInfo());
       if (!record.ok) return record;
       this.#options.reader.setCardInfo(cardInfoOf(record.value, this.#now()));
+      // Waiting for the reader may have outlasted the command.
+      const late = abortedError(signal);
+      if (late !== null) return err(late);
       const result = await run(card, record.value);
       // Show what changed (PIN tries, expiry) when the card is still there to tell.
       const after = await card.readInfo();
@@ -143,7 +149,7 @@ export class CardService {
     });
   }
 
-  async verifyPin(pin: string): Promise<Result<{ cardNo: string; verified: true }, CardServiceError>> {
+  async verifyPin(pin: string, signal?: AbortSignal): Promise<Result<{ cardNo: string; verified: true }, CardServiceError>> {
     if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('verify PIN', async (card, record) => {
       const verified = await cardStep('verify PIN', card.verifyPin(pin));
@@ -155,7 +161,7 @@ export class CardService {
       this.#options.sessions.journal('pin.verified', { cardNo: record.cardNo });
       this.#options.logger.event('card.pinVerified', { cardNo: record.cardNo });
       return ok({ cardNo: record.cardNo, verified: true });
-    });
+    }, signal);
   }
 
   /** The technician's card-reader test: the ATR, SELECT of the E-Port application, what the card says. */
@@ -185,7 +191,7 @@ export class CardService {
     });
   }
 
-  async changePin(oldPin: string, newPin: string, confirmation: string): Promise<Result<{ cardNo: string }, CardServiceError>> {
+  async changePin(oldPin: string, newPin: string, confirmation: string, signal?: AbortSignal): Promise<Result<{ cardNo: string }, CardServiceError>> {
     if (!isValidPin(oldPin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('change PIN', async (card, record) => {
       const refusal = checkPinPolicy({ pin: newPin, confirmation, oldPin, holderIdNumber: record.holderIdNumber });
@@ -195,10 +201,15 @@ export class CardService {
       this.#options.sessions.journal('pin.changed', { cardNo: record.cardNo });
       this.#options.logger.event('card.pinChanged', { cardNo: record.cardNo });
       return ok({ cardNo: record.cardNo });
-    });
+    }, signal);
   }
 
-  async unlock(evidence: UnlockEvidence, newPin: string, confirmation: string): Promise<Result<UnlockOutcome, CardServiceError>> {
+  /**
+   * `signal`: the command's (timeOut, Common.Cancel, the client gone). Once it aborts, no further
+   * step runs — checked before the card session and after every recorded step, so an authority
+   * that answered late never leads to a card write the client was told did not happen.
+   */
+  async unlock(evidence: UnlockEvidence, newPin: string, confirmation: string, signal?: AbortSignal): Promise<Result<UnlockOutcome, CardServiceError>> {
     const session = this.#options.sessions.current();
     if (session?.business !== 'unlock') return err({ kind: 'notAllowed', reason: session === null ? 'noSession' : 'wrongBusiness', detail: 'start an unlock session first' });
     const result = await this.#withCard('unlock', async (card, record) => {
@@ -209,10 +220,10 @@ export class CardService {
       }
       const refusal = checkPinPolicy({ pin: newPin, confirmation, holderIdNumber: record.holderIdNumber });
       if (refusal !== null) return err({ kind: 'pinPolicy', refusal });
-      const unlocked = await unlockCard(this.#operationDeps(card), record, evidence, newPin, session.id);
+      const unlocked = await unlockCard(this.#operationDeps(card, signal), record, evidence, newPin, session.id);
       if (unlocked.ok) this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
       return unlocked;
-    });
+    }, signal);
     this.#logOutcome('unlock', result);
     return result;
   }
@@ -238,7 +249,7 @@ export class CardService {
    * Renews the card in the reader. The PIN comes with the command and is verified in the same
    * card session: selecting the application again would clear a verification made earlier.
    */
-  async renew(pin: string): Promise<Result<RenewalOutcome, CardServiceError>> {
+  async renew(pin: string, signal?: AbortSignal): Promise<Result<RenewalOutcome, CardServiceError>> {
     const sessions = this.#options.sessions;
     const session = sessions.current();
     if (session?.business !== 'renewal') return err({ kind: 'notAllowed', reason: session === null ? 'noSession' : 'wrongBusiness', detail: 'start a renewal session first' });
@@ -253,16 +264,19 @@ export class CardService {
       const verified = await cardStep('verify PIN', card.verifyPin(pin));
       if (!verified.ok) return verified;
       sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
-      const renewed = await renewCertificate(this.#operationDeps(card), record, session.id);
+      const stopped = abortedError(signal);
+      if (stopped !== null) return err(stopped);
+      const renewed = await renewCertificate(this.#operationDeps(card, signal), record, session.id);
       // Whatever the cut left, settle it now if the card is still there to ask.
       if (!renewed.ok) await reconcileCard({ ...this.#options, card }, record.cardNo);
       return renewed;
-    });
+    }, signal);
     this.#logOutcome('renewal', result);
     return result;
   }
 
-  #operationDeps(card: EportCard) {
+  #operationDeps(card: EportCard, signal?: AbortSignal) {
+    const interrupted = this.#options.interrupted ?? (() => null);
     return {
       card,
       authority: this.#options.authority,
@@ -270,7 +284,7 @@ export class CardService {
       kioskId: this.#options.kioskId,
       now: this.#now,
       onStep: this.#options.onStep ?? (async () => undefined),
-      interrupted: this.#options.interrupted ?? (() => null),
+      interrupted: () => abortedError(signal)?.reason ?? interrupted(),
     };
   }
 
@@ -278,4 +292,12 @@ export class CardService {
     if (result.ok) this.#options.logger.event(kind === 'unlock' ? 'card.unlocked' : 'card.renewed', { ...result.value });
     else this.#options.logger.event('card.operationFailed', { kind, error: result.error });
   }
+}
+
+/** The command this work belongs to has ended (timeOut, canceled, its client gone): stop here. */
+function abortedError(signal: AbortSignal | undefined): Extract<CardServiceError, { kind: 'interrupted' }> | null {
+  if (signal?.aborted !== true) return null;
+  const reason: unknown = signal.reason;
+  const code = typeof reason === 'object' && reason !== null && 'code' in reason ? String(reason.code) : 'canceled';
+  return { kind: 'interrupted', reason: `the command was ${code === 'timeOut' ? 'timed out' : 'canceled'} before this step` };
 }

@@ -1,4 +1,4 @@
-// Cuts for the crash tests: `KIOSK_FAULT_INJECT=<operation>:<step>:<kill|pull|tamper>[:<ms>]`
+// Cuts for the crash tests: `KIOSK_FAULT_INJECT=<operation>:<step>:<kill|pull|tamper|stall>[:<ms>]`
 // makes the daemon SIGKILL itself, pull the simulated card, or open the simulated cabinet, right
 // after that step of an unlock or renewal is recorded — or `<ms>` milliseconds later, the step on
 // show meanwhile (a browser test's screenshot of the progress bar needs it to stay a moment; an
@@ -22,7 +22,7 @@ export interface FaultTarget {
 const maxDelayMs = 60_000;
 
 export function faultInjectionHook(spec: string | undefined, target: FaultTarget | null): StepHook {
-  const match = spec === undefined ? null : /^(unlock|renewal):([A-Za-z]+):(kill|pull|tamper)(?::(\d{1,5}))?$/.exec(spec);
+  const match = spec === undefined ? null : /^(unlock|renewal):([A-Za-z]+):(kill|pull|tamper|stall)(?::(\d{1,5}))?$/.exec(spec);
   if (match === null || target === null) return async () => undefined;
   const [, operation, step, action, delay] = match;
   const delayMs = Math.min(Number(delay ?? 0), maxDelayMs);
@@ -33,7 +33,8 @@ export function faultInjectionHook(spec: string | undefined, target: FaultTarget
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (action === 'kill') process.kill(process.pid, 'SIGKILL');
     else if (action === 'pull') await target.pullCard();
-    else target.openCabinet();
+    else if (action === 'tamper') target.openCabinet();
+    // stall: only the wait — a slow authority or a slow card, as the next step meets it.
     // Let the kill land before anything else runs.
     await new Promise((resolve) => setTimeout(resolve, action === 'kill' ? 1000 : 0));
   };

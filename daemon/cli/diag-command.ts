@@ -1,7 +1,10 @@
 // `kiosk diag print-test | card | scan | idcard`: the technician's checks from a shell, run by the daemon
 // itself over its WebSocket (the same commands the technician page uses), printed as JSON.
 // Exit 0 when the check passed, 1 when it did not or the daemon does not answer.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
+import { toolTokenFileName, toolTokenHeader } from '../../contract/protocol/roles.ts';
 
 interface Completion {
   header: { name: string; type: string; requestId?: number; completionCode?: string; errorDescription?: string };
@@ -27,10 +30,26 @@ export const diagChecks: Record<'print-test' | 'card' | 'scan' | 'idcard', DiagC
   scan: { what: 'scan', command: 'Scanner.Scan', payload: { source: 'adf' }, passed: (payload) => Array.isArray(payload.pages) && payload.pages.length > 0 },
 };
 
-export async function runDiagCheck(host: string, port: number, check: DiagCheck, timeoutMs = 120_000): Promise<number> {
+/** The daemon's per-boot tool token, or why it cannot be read (not the daemon's user, daemon not running). */
+export function readToolToken(stateDir: string): { token: string } | { problem: string } {
+  const path = join(stateDir, toolTokenFileName);
+  try {
+    return { token: readFileSync(path, 'utf8').trim() };
+  } catch (e) {
+    return { problem: `cannot read the daemon's tool token ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}): run kiosk diag as the daemon's user, with its state directory, while it runs` };
+  }
+}
+
+export async function runDiagCheck(host: string, port: number, check: DiagCheck, stateDir: string, timeoutMs = 120_000): Promise<number> {
   const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}/ws`;
-  // No Origin header: a local shell client, which the daemon lets run the technician's checks.
-  const ws = new WebSocket(url);
+  const token = readToolToken(stateDir);
+  if ('problem' in token) {
+    process.stderr.write(`kiosk diag ${check.what}: ${token.problem}\n`);
+    return 1;
+  }
+  // No Origin header and the tool token: a local tool of the daemon's user, which may run the
+  // technician's checks (docs/security.md, the roles).
+  const ws = new WebSocket(url, { headers: { [toolTokenHeader]: token.token } });
   try {
     const completion = await new Promise<Completion>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

@@ -129,7 +129,7 @@ async function diag(args: string[]): Promise<number> {
     const loaded = loadConfig(repoRoot, configFlags(values));
     if (!loaded.ok) throw new UsageError(describeConfigError(loaded.error));
     const { diagChecks, runDiagCheck } = await import('./diag-command.ts');
-    return runDiagCheck(loaded.value.http.host, loaded.value.http.port, diagChecks[what]);
+    return runDiagCheck(loaded.value.http.host, loaded.value.http.port, diagChecks[what], loaded.value.stateDir);
   }
   if (what !== 'status') throw new UsageError(`kiosk diag ${what ?? ''}: expected status, card, idcard, print-test or scan\n\n${usage}`);
   const { values } = parseArgs({ args: rest, options: configOptions, strict: true, allowPositionals: false });

@@ -35,8 +35,10 @@ export function cardHandlers(cards: CardService, sessions: AgentSessions, progre
   };
   return {
     'CardReader.ReadCard': async () => answer(await cards.readCard()),
-    'CardReader.VerifyPin': async ({ pin }) => answer(await cards.verifyPin(pin)),
-    'CardReader.ChangePin': async ({ oldPin, newPin, confirmation }) => answer(await cards.changePin(oldPin, newPin, confirmation)),
+    // The command's signal goes with the work: once it completed timeOut or canceled, no card
+    // command of it reaches the card (issue 13, item 5).
+    'CardReader.VerifyPin': async ({ pin }, context) => answer(await cards.verifyPin(pin, context.signal)),
+    'CardReader.ChangePin': async ({ oldPin, newPin, confirmation }, context) => answer(await cards.changePin(oldPin, newPin, confirmation, context.signal)),
     'Kiosk.StartSession': async ({ business }) => {
       const session = sessions.start(business);
       return ok({ sessionId: session.id, business });
@@ -47,7 +49,7 @@ export function cardHandlers(cards: CardService, sessions: AgentSessions, progre
       return ok({ sessionId: id });
     },
     'Kiosk.Unlock': async ({ evidence, newPin, confirmation }, context) =>
-      answer(await withProgress(context, unlockSteps, () => cards.unlock(evidence, newPin, confirmation))),
-    'Kiosk.Renew': async ({ pin }, context) => answer(await withProgress(context, renewalSteps, () => cards.renew(pin))),
+      answer(await withProgress(context, unlockSteps, () => cards.unlock(evidence, newPin, confirmation, context.signal))),
+    'Kiosk.Renew': async ({ pin }, context) => answer(await withProgress(context, renewalSteps, () => cards.renew(pin, context.signal))),
   };
 }

@@ -1,10 +1,21 @@
 // Kiosk.* commands of the agent's flows over the FlowHost: refusals become completion codes with
 // the typed refusal in the payload. The PIN an action may carry goes to the flow and nowhere else.
-import type { ActRefusal, FlowHost, StartRefusal } from '../flows/flow-host.ts';
+import type { ActRefusal, FlowClient, FlowHost, StartRefusal } from '../flows/flow-host.ts';
 import { err, ok } from '../../basics/result.ts';
-import type { CommandFailure, CommandHandlers } from '../server/commands.ts';
+import type { CommandContext, CommandFailure, CommandHandlers } from '../server/commands.ts';
 
-type FlowCommands = 'Kiosk.StartFlow' | 'Kiosk.FlowAction' | 'Kiosk.Flow' | 'Kiosk.EndFlow';
+type FlowCommands = 'Kiosk.StartFlow' | 'Kiosk.FlowAction' | 'Kiosk.Flow' | 'Kiosk.EndFlow' | 'Kiosk.StillHere';
+
+const notYours: CommandFailure = {
+  completionCode: 'authorisationRequired',
+  errorDescription: 'the flow on the screen belongs to the page that started it',
+  payload: { error: { kind: 'notYours' } },
+};
+
+/** Who asks, as the flow host judges it: the connection, its page load, whether it is a tool. */
+export function flowClient(context: Pick<CommandContext, 'connectionId' | 'pageInstance' | 'role'>): FlowClient {
+  return { connectionId: context.connectionId, pageInstance: context.pageInstance, tool: context.role === 'tool' };
+}
 
 export function startFailure(refusal: StartRefusal): CommandFailure {
   switch (refusal.kind) {
@@ -12,6 +23,8 @@ export function startFailure(refusal: StartRefusal): CommandFailure {
       return { completionCode: 'deviceNotReady', errorDescription: 'the kiosk is out of service', payload: { error: refusal } };
     case 'businessRequired':
       return { completionCode: 'invalidData', errorDescription: 'an intake flow needs its business', payload: { error: refusal } };
+    case 'notYours':
+      return notYours;
   }
 }
 
@@ -23,6 +36,8 @@ export function actFailure(refusal: ActRefusal): CommandFailure {
       return { completionCode: 'sequenceError', errorDescription: `flow ${refusal.flowId} is not the one showing`, payload: { error: refusal } };
     case 'busy':
       return { completionCode: 'userError', errorDescription: 'the previous action of this flow is still running', payload: { error: refusal } };
+    case 'notYours':
+      return notYours;
     case 'notOnThisScreen':
       return { completionCode: 'sequenceError', errorDescription: `${refusal.action} does not belong on the ${refusal.screen} screen`, payload: { error: refusal } };
   }
@@ -30,15 +45,22 @@ export function actFailure(refusal: ActRefusal): CommandFailure {
 
 export function flowHandlers(host: FlowHost): Pick<CommandHandlers, FlowCommands> {
   return {
-    'Kiosk.StartFlow': async ({ flow, business }) => {
-      const started = host.startFlow(flow, business);
+    'Kiosk.StartFlow': async ({ flow, business }, context) => {
+      const started = host.startFlow(flow, business, flowClient(context));
       return started.ok ? ok(started.value) : err(startFailure(started.error));
     },
-    'Kiosk.FlowAction': async ({ flowId, action }) => {
-      const acted = await host.act(flowId, action);
+    'Kiosk.FlowAction': async ({ flowId, action }, context) => {
+      const acted = await host.act(flowId, action, flowClient(context));
       return acted.ok ? ok(acted.value) : err(actFailure(acted.error));
     },
-    'Kiosk.Flow': async () => ok(host.current()),
-    'Kiosk.EndFlow': async ({ reason }) => ok(host.end(reason)),
+    'Kiosk.Flow': async (_payload, context) => ok(host.current(flowClient(context))),
+    'Kiosk.EndFlow': async ({ reason }, context) => {
+      const ended = host.endFor(reason, flowClient(context));
+      return ended.ok ? ok(ended.value) : err(actFailure(ended.error));
+    },
+    'Kiosk.StillHere': async ({ flowId }, context) => {
+      const kept = host.stillHere(flowId, flowClient(context));
+      return kept.ok ? ok(kept.value) : err(actFailure(kept.error));
+    },
   };
 }

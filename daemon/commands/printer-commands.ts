@@ -33,6 +33,8 @@ export function printJobFailure(error: PrintJobError): CommandFailure {
       };
     case 'unknownJob':
       return { completionCode: 'invalidData', errorDescription: `no print job ${error.jobId} in the journal`, payload: { error: { kind: 'unknownJob' } } };
+    case 'notStarted':
+      return { completionCode: 'canceled', errorDescription: 'the command ended before the job was sent to the printer', payload: { error: { kind: 'notStarted' } } };
   }
 }
 
@@ -44,8 +46,8 @@ export function printerHandlers(printing: PrintService): Pick<CommandHandlers, P
   return {
     'Printer.Status': async () =>
       ok({ status: printing.printer.status(), source: printing.printer.source, lastJob: printing.recent(1)[0] ?? null }),
-    'Printer.PrintTestPage': async () => answer(await printing.printTestPage()),
-    'Printer.Reprint': async ({ jobId }) => answer(await printing.reprint(jobId)),
+    'Printer.PrintTestPage': async (_payload, context) => answer(await printing.printTestPage(context.signal)),
+    'Printer.Reprint': async ({ jobId }, context) => answer(await printing.reprint(jobId, context.signal)),
     'Printer.Jobs': async ({ limit }) => ok({ jobs: printing.recent(limit ?? 20) }),
   };
 }

@@ -97,9 +97,9 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
     technician.touch(context.connectionId);
     return technician.isTechnician(context.connectionId);
   };
-  // The checks may also come from a shell on the kiosk (`kiosk diag card`): a local tool sends no
-  // Origin, and the daemon listens on loopback only. Web pages need technician mode.
-  const mayCheck = (context: CommandContext) => allowed(context) || !context.fromBrowser;
+  // The checks may also come from a shell on the kiosk (`kiosk diag card`): a local tool that
+  // showed the daemon's tool token. Pages need technician mode.
+  const mayCheck = (context: CommandContext) => allowed(context) || context.role === 'tool';
   // Audit actions from a shell are told apart from the technician page's.
   const action = (context: CommandContext, name: string) => (allowed(context) ? name : `shell.${name}`);
   return {

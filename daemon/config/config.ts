@@ -66,6 +66,11 @@ export const configSchema = z.strictObject({
   session: z.strictObject({
     idleSeconds: z.int().min(10).max(3600),
     paperIdleSeconds: z.int().min(10).max(3600),
+    /**
+     * How long the page that started a flow may be away (a reload, a dropped socket) before the
+     * daemon ends its session as abandoned and wipes it. 0: at once.
+     */
+    reconnectGraceSeconds: z.int().min(0).max(120),
   }),
   retention: z.strictObject({
     sessionDays: z.int().min(1).max(3650),
@@ -181,7 +186,7 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
     retention: { sessionDays: 30, printJobDays: 30, cardOperationDays: 90, auditDays: 365 },
-    session: { idleSeconds: 120, paperIdleSeconds: 300 },
+    session: { idleSeconds: 120, paperIdleSeconds: 300, reconnectGraceSeconds: 10 },
     technician: { pinHash: null, idleSeconds: 600, maxSeconds: 7200 },
     // A common Raspberry Pi-style layout; a hall's kiosks set their own in the config file.
     gpio: {

@@ -20,7 +20,7 @@ import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
 import type { FlowKind, FlowProblem, FlowScreen, FlowView } from '../../contract/flow-view.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 
-export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' };
+export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' } | { kind: 'notYours' };
 
 export type ActRefusal =
   /** The attract screen: nothing to act on. */
@@ -29,15 +29,41 @@ export type ActRefusal =
   | { kind: 'staleFlow'; flowId: string }
   /** The previous action of this flow is still running. */
   | { kind: 'busy' }
+  /** The flow was started by another page: only that page acts on it, ends it or starts over it. */
+  | { kind: 'notYours' }
   | ActionRefusal;
+
+/**
+ * Who asks (issue 13, item 2): a page's connection and its page load, or a tool (the daemon's own
+ * user: `kiosk diag`, the test harness), which may act on any flow. Absent: the daemon itself.
+ */
+export interface FlowClient {
+  connectionId: number;
+  pageInstance: string | null;
+  tool: boolean;
+}
+
+/** The page a flow belongs to: its connection now (null while it is away, in its grace), its page load. */
+export interface FlowOwner {
+  connectionId: number | null;
+  pageInstance: string | null;
+}
 
 export interface FlowHostDeps {
   flow: FlowDeps;
   factories: FlowFactories;
   service: { state(): ServiceState; onChange(listener: (state: ServiceState) => void): () => void };
   gpio: Pick<Gpio, 'setLight'>;
-  /** Kiosk.FlowChanged to every client. */
-  push(view: FlowView | null): void;
+  /**
+   * Kiosk.FlowChanged: to the page that owns the flow (and the tools); with no owner (the attract
+   * screen, a flow the daemon started), to every kiosk page.
+   */
+  push(view: FlowView | null, owner: FlowOwner | null): void;
+  /**
+   * How long a page that started a flow may be away (a reload, a dropped socket) before the daemon
+   * ends its session and wipes the agent's data. Absent: ended at once.
+   */
+  reconnectGraceMs?: number;
   newFlowId?: () => string;
   /**
    * The daemon's own inactivity deadline (ms without an action of the agent): the session ends
@@ -146,6 +172,10 @@ export class FlowHost {
   #ending = false;
   #stops: (() => void)[] = [];
   #idleTimer: NodeJS.Timeout | null = null;
+  /** When the idle timer fires (epoch ms), shown to the UI as the view's idleDeadline. */
+  #idleDeadline: number | null = null;
+  #owner: FlowOwner | null = null;
+  #graceTimer: NodeJS.Timeout | null = null;
 
   constructor(deps: FlowHostDeps) {
     this.#deps = deps;
@@ -169,6 +199,75 @@ export class FlowHost {
   stop(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.#disarmIdle();
+    this.#clearGrace();
+  }
+
+  /** Whether `client` may act on, end or start over the flow shown now. */
+  #mayTouch(client: FlowClient | undefined): boolean {
+    const owner = this.#owner;
+    if (client === undefined || client.tool || owner === null || this.#phase.phase === 'idle') return true;
+    return owner.connectionId === client.connectionId;
+  }
+
+  /** The page the flow belongs to, for the daemon's push. */
+  owner(): FlowOwner | null {
+    return this.#owner;
+  }
+
+  /**
+   * A connection opened: the owning page back from a reload or a dropped socket (the same page
+   * load's id, which only that page and the daemon know) takes its flow back.
+   */
+  connected(client: FlowClient): void {
+    const owner = this.#owner;
+    if (owner === null || client.pageInstance === null || owner.pageInstance !== client.pageInstance) return;
+    owner.connectionId = client.connectionId;
+    this.#clearGrace();
+    this.#deps.flow.logger.event('flow.ownerBack', { connection: client.connectionId });
+  }
+
+  /**
+   * A connection closed: when it owned the flow, the daemon waits the grace for the page to come
+   * back, then ends the session as abandoned (its draft, scans and typed data wiped).
+   */
+  disconnected(connectionId: number): void {
+    const owner = this.#owner;
+    if (owner?.connectionId !== connectionId) return;
+    owner.connectionId = null;
+    this.#clearGrace();
+    const leave = (): void => {
+      this.#graceTimer = null;
+      if (this.#owner !== owner || owner.connectionId !== null) return;
+      this.#deps.flow.logger.event('flow.ownerGone', { graceMs: this.#deps.reconnectGraceMs ?? 0 });
+      const run = this.#running();
+      if (run !== null && !(run.acting && writingCard(run.flow.screen()))) this.#endRun(run, 'abandoned');
+      else if (run !== null) run.endAfterAction = 'canceled';
+      this.#owner = null;
+      this.#publish();
+    };
+    const grace = this.#deps.reconnectGraceMs ?? 0;
+    if (grace <= 0) {
+      leave();
+      return;
+    }
+    this.#graceTimer = setTimeout(leave, grace);
+    this.#graceTimer.unref();
+  }
+
+  #clearGrace(): void {
+    if (this.#graceTimer !== null) clearTimeout(this.#graceTimer);
+    this.#graceTimer = null;
+  }
+
+  /** "Still there?" answered on the owning page: the inactivity deadline starts again. */
+  stillHere(flowId: string, client?: FlowClient): Result<FlowView | null, ActRefusal> {
+    if (!this.#mayTouch(client)) return err({ kind: 'notYours' });
+    const run = this.#running();
+    if (run === null) return err({ kind: 'noFlow' });
+    if (run.flowId !== flowId) return err({ kind: 'staleFlow', flowId });
+    this.#armIdle();
+    this.#publish();
+    return ok(this.#view);
   }
 
   /** The agent did something (an action, a card in or out): the inactivity deadline starts again. */
@@ -178,6 +277,7 @@ export class FlowHost {
     const run = this.#running();
     if (limits === undefined || run === null) return;
     const limit = paperScreen(run.flow.screen()) ? limits.paperMs : limits.ms;
+    this.#idleDeadline = Date.now() + limit;
     this.#idleTimer = setTimeout(() => {
       this.#idleTimer = null;
       if (this.#running() !== run) return;
@@ -190,15 +290,17 @@ export class FlowHost {
   #disarmIdle(): void {
     if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
     this.#idleTimer = null;
+    this.#idleDeadline = null;
   }
 
-  /** The screen now; null on the attract screen. */
-  current(): FlowView | null {
-    return this.#view;
+  /** The screen now; null on the attract screen — and for a page whose flow it is not. */
+  current(client?: FlowClient): FlowView | null {
+    return this.#mayTouch(client) ? this.#view : null;
   }
 
-  /** Starts a business; a flow still running ends as abandoned. */
-  startFlow(kind: FlowKind, business?: IntakeBusiness): Result<FlowView, StartRefusal> {
+  /** Starts a business; a flow still running ends as abandoned (only its own page may do that). */
+  startFlow(kind: FlowKind, business?: IntakeBusiness, client?: FlowClient): Result<FlowView, StartRefusal> {
+    if (!this.#mayTouch(client)) return err({ kind: 'notYours' });
     const service = this.#deps.service.state();
     if (service.state === 'outOfService') return err({ kind: 'outOfService', service });
     const intakeBusiness = kind === 'intake' ? (business ?? null) : null;
@@ -227,13 +329,17 @@ export class FlowHost {
     const run: Run = { flowId, kind, business: intakeBusiness, flow, sessionId: session.id, controller: new AbortController(), acting: false, endAfterAction: null };
     this.#deps.flow.sessions.journal('flow.started', { flow: kind, business: intakeBusiness });
     this.#deps.flow.logger.event('flow.started', { flowId, flow: kind, business: intakeBusiness });
-    this.#set({ phase: 'running', run });
+    this.#clearGrace();
+    this.#owner = client === undefined ? null : { connectionId: client.connectionId, pageInstance: client.pageInstance };
+    this.#phase = { phase: 'running', run };
     this.#armIdle();
+    this.#publish();
     return ok(this.#viewOrThrow());
   }
 
   /** One action of the agent; answers with the screen after it. */
-  async act(flowId: string, action: FlowAction): Promise<Result<FlowView | null, ActRefusal>> {
+  async act(flowId: string, action: FlowAction, client?: FlowClient): Promise<Result<FlowView | null, ActRefusal>> {
+    if (!this.#mayTouch(client)) return err({ kind: 'notYours' });
     const phase = this.#phase;
     switch (phase.phase) {
       case 'idle':
@@ -277,6 +383,12 @@ export class FlowHost {
   }
 
   /** Cancel or inactivity: the session ends (its scans and draft go); a card left in is to be taken. */
+  endFor(reason: 'canceled' | 'timedOut', client: FlowClient): Result<FlowView | null, ActRefusal> {
+    if (!this.#mayTouch(client)) return err({ kind: 'notYours' });
+    return ok(this.end(reason));
+  }
+
+  /** The daemon's own end of the flow (inactivity), or a caller already allowed to. */
   end(reason: 'canceled' | 'timedOut'): FlowView | null {
     const phase = this.#phase;
     switch (phase.phase) {
@@ -409,18 +521,25 @@ export class FlowHost {
   /** Pushes the view when it changed; journals a new screen by its name; sets the lights. */
   #publish(): void {
     const body = this.#body();
-    const key = JSON.stringify(body);
+    const deadline = this.#running() === null ? null : this.#idleDeadline;
+    // The deadline is part of what the page shows (its countdown): a new one is a new view.
+    const key = `${JSON.stringify(body)} ${deadline}`;
     if (key === this.#lastBody) return;
     this.#lastBody = key;
     this.#revision += 1;
-    this.#view = body === null ? null : { ...body, revision: this.#revision, pushedAt: Date.now() };
+    this.#view = body === null ? null : { ...body, revision: this.#revision, pushedAt: Date.now(), ...(deadline !== null && { idleDeadline: deadline }) };
+    // Back on the attract screen the kiosk belongs to no page.
+    if (body === null) {
+      this.#owner = null;
+      this.#clearGrace();
+    }
     const screen = body?.screen ?? null;
     if (screen !== null && screen.screen !== this.#lastScreen && this.#phase.phase === 'running') {
       this.#deps.flow.sessions.journal('flow.screen', { screen: screen.screen });
     }
     this.#lastScreen = screen?.screen ?? null;
     this.#applyLights(screen);
-    this.#deps.push(this.#view);
+    this.#deps.push(this.#view, this.#owner);
   }
 
   #applyLights(screen: FlowScreen | null): void {

@@ -124,5 +124,7 @@ export function printJobProblem(error: PrintJobError): FlowProblem {
       return printProblem(error.failure.reason);
     case 'unknownJob':
       return { kind: 'internal', detail: 'unknown print job' };
+    case 'notStarted':
+      return { kind: 'printerUnavailable' };
   }
 }

@@ -33,6 +33,8 @@ export const logEvents = {
   'ws.commandFailed': { id: 'K3007', level: 'error', message: 'command handler threw: a bug' },
   'ws.command': { id: 'K3008', level: 'debug', message: 'command completed' },
   'ws.connectionRefused': { id: 'K3009', level: 'warn', message: 'WebSocket upgrade refused: too many connections (logged at most every 10 s)' },
+  'ws.notAuthorised': { id: 'K3010', level: 'warn', message: 'command refused: not for the role this connection proved' },
+  'ws.badToolToken': { id: 'K3011', level: 'warn', message: 'WebSocket upgrade refused: wrong tool token' },
   // devices: K4xxx
   'device.statusChanged': { id: 'K4001', level: 'info', message: 'device status changed' },
   'device.startFailed': { id: 'K4002', level: 'error', message: 'device failed to start' },
@@ -67,6 +69,8 @@ export const logEvents = {
   'flow.started': { id: 'K9001', level: 'info', message: 'agent flow started' },
   'flow.ended': { id: 'K9002', level: 'info', message: 'agent flow ended' },
   'flow.idleTimeout': { id: 'K9003', level: 'info', message: 'agent flow ended by the daemon: no action within its inactivity deadline' },
+  'flow.ownerBack': { id: 'K9005', level: 'info', message: 'the page that started the flow reconnected and took it back' },
+  'flow.ownerGone': { id: 'K9006', level: 'info', message: 'the page that started the flow stayed away past its grace: session ended as abandoned' },
   'session.abandonedAtStart': { id: 'K9003', level: 'warn', message: 'agent sessions left open by the previous run ended as abandoned' },
   // systemd: K5xxx
   'systemd.notifyFailed': { id: 'K5001', level: 'warn', message: 'sd_notify could not be sent' },

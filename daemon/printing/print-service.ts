@@ -12,7 +12,11 @@ import { describeTitle, safeReceipt, type Receipt } from './receipt.ts';
 import { encodeReceipt } from './receipt-layout.ts';
 import { testPageReceipt } from './test-page.ts';
 
-export type PrintJobError = { kind: 'printFailed'; job: PrintJobSummary; failure: PrintFailure } | { kind: 'unknownJob'; jobId: string };
+export type PrintJobError =
+  | { kind: 'printFailed'; job: PrintJobSummary; failure: PrintFailure }
+  | { kind: 'unknownJob'; jobId: string }
+  /** The command asking for it already ended (timeOut, canceled): nothing was sent to the printer. */
+  | { kind: 'notStarted' };
 
 export interface PrintServiceOptions {
   printer: Printer;
@@ -80,12 +84,12 @@ export class PrintService {
     return this.#run(receipt, null);
   }
 
-  printTestPage(): Promise<Result<PrintJobSummary, PrintJobError>> {
+  printTestPage(signal?: AbortSignal): Promise<Result<PrintJobSummary, PrintJobError>> {
     const now = this.#now();
-    return this.#run(testPageReceipt({ kioskId: this.#kioskId, at: now, printer: this.printer.status() }), null);
+    return this.#run(testPageReceipt({ kioskId: this.#kioskId, at: now, printer: this.printer.status() }), null, signal);
   }
 
-  async reprint(jobId: string): Promise<Result<PrintJobSummary, PrintJobError>> {
+  async reprint(jobId: string, signal?: AbortSignal): Promise<Result<PrintJobSummary, PrintJobError>> {
     const original = this.#jobs.get(jobId);
     if (original === undefined) {
       this.#logger.event('printer.reprintRefused', { jobId, reason: 'unknownJob' });
@@ -93,7 +97,7 @@ export class PrintService {
     }
     // A reprint of a reprint reprints the original.
     const source = original.reprintOf === null ? original : (this.#jobs.get(original.reprintOf) ?? original);
-    return this.#run(source.receipt, source);
+    return this.#run(source.receipt, source, signal);
   }
 
   job(jobId: string): PrintJobSummary | null {
@@ -105,11 +109,17 @@ export class PrintService {
     return this.#jobs.recent(limit).map(summarise);
   }
 
-  async #run(receipt: Receipt, reprintOf: PrintJobRecord | null): Promise<Result<PrintJobSummary, PrintJobError>> {
+  /** `signal`: the command's; once it ended, no job is journaled or sent (issue 13, item 5). */
+  async #run(receipt: Receipt, reprintOf: PrintJobRecord | null, signal?: AbortSignal): Promise<Result<PrintJobSummary, PrintJobError>> {
+    if (ended(signal)) return err({ kind: 'notStarted' });
     const safe = safeReceipt(receipt);
     const createdAt = this.#now();
     const job = this.#jobs.create({ kind: safe.kind, receipt: safe, reprintOf: reprintOf?.id ?? null }, createdAt);
     const logo = await eportLogo();
+    if (ended(signal)) {
+      this.#jobs.finish(job.id, { state: 'failed', reason: 'timeout', message: 'the command ended before the job was sent' }, this.#now());
+      return err({ kind: 'notStarted' });
+    }
     const bytes = encodeReceipt(safe, {
       jobId: job.id,
       kioskId: this.#kioskId,
@@ -135,4 +145,8 @@ export class PrintService {
     if (job === undefined) throw new Error(`print job ${jobId} vanished from the journal`);
     return summarise(job);
   }
+}
+
+function ended(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }

@@ -30,12 +30,12 @@ beforeEach(async () => {
       return ok({ canceled: context.cancel(payload.requestIds) });
     },
   };
-  ws = createWsServer({ handlers, logger: silentLogger, isAllowedOrigin: (origin) => origin === 'http://127.0.0.1:1' });
+  ws = createWsServer({ handlers, logger: silentLogger, isAllowedOrigin: (origin) => origin === 'http://127.0.0.1:1', toolToken: 'test-token', pages: ['kiosk', 'technician'], isTechnician: () => false });
   server = createServer();
   server.on('upgrade', (request, socket, head) => ws.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
-  client = await connect(url);
+  client = await connect(url, { token: 'test-token' });
 });
 
 afterEach(async () => {
@@ -93,8 +93,9 @@ describe('ws dispatcher', () => {
     own.close();
   });
 
-  it('broadcasts unsolicited messages to every client', async () => {
-    const other = await connect(url);
+  it('broadcasts unsolicited messages to every client of a role that hears them, none to an anonymous one', async () => {
+    const other = await connect(url, { origin: 'http://127.0.0.1:1', page: 'kiosk' });
+    const anonymous = await connect(url, { token: null });
     const status = { state: 'ready' } as Partial<KioskStatus>;
     ws.broadcast('Common.StatusChangedEvent', { state: 'ready', devices: {} });
     for (const c of [client, other]) {
@@ -102,6 +103,15 @@ describe('ws dispatcher', () => {
       expect(message.header.name).toBe('Common.StatusChangedEvent');
       expect(message.payload).toMatchObject({ state: status.state });
     }
+    // The anonymous client asks for its status and gets refused; it never hears the push.
+    anonymous.command('Common.Status', 1, {});
+    expect((await anonymous.completion(1)).header.completionCode).toBe('authorisationRequired');
+    expect(anonymous.received.some((m) => m.header.type === 'unsolicited')).toBe(false);
     other.close();
+    anonymous.close();
+  });
+
+  it('refuses a wrong tool token at the upgrade', async () => {
+    await expect(connect(url, { token: 'not-the-token' })).rejects.toThrow(/HTTP 403/);
   });
 });

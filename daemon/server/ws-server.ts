@@ -10,6 +10,8 @@ import { parseHeaderOnly, parseInbound } from '../../contract/protocol/parse.ts'
 import { defaultCommandTimeoutMs, type CommandContext, type CommandFailure, type CommandHandlers } from './commands.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { truncateUtf8 } from '../../basics/utf8.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { mayCall, pageInstancePattern, pageRoles, toolTokenHeader, unsolicitedRoles, type ConnectionRole, type PageRole } from '../../contract/protocol/roles.ts';
 
 /** RFC 6455: a close frame's reason fits in 123 bytes. */
 const maxCloseReasonBytes = 123;
@@ -20,8 +22,19 @@ export interface WsServerOptions {
   logger: Logger;
   /** Origins allowed to open /ws (the daemon's own); requests without Origin are not browsers and pass. */
   isAllowedOrigin: (origin: string) => boolean;
+  /**
+   * The per-boot tool token (`<stateDir>/tool-token`): a client without Origin that shows it in
+   * the x-kiosk-tool-token header is a `tool`; one that shows a wrong one is refused at the upgrade.
+   */
+  toolToken: string;
+  /** The pages served on this kiosk (the dev dock only in simulator mode). */
+  pages: readonly PageRole[];
+  /** Whether a technician is logged in on this connection (the technician page's commands need it). */
+  isTechnician: (connectionId: number) => boolean;
   onOutcome?: (outcome: 'success' | 'error' | 'closed') => void;
-  /** A connection closed (technician mode ends with its connection). */
+  /** A connection opened, with the role it proved. */
+  onConnect?: (client: ClientInfo) => void;
+  /** A connection closed (technician mode and, after a grace, the agent's flow end with it). */
   onDisconnect?: (connectionId: number) => void;
   /** Budget per connection; a burst beyond it gets tooManyRequests. */
   budget?: { capacity: number; perSecond: number };
@@ -29,13 +42,28 @@ export interface WsServerOptions {
   maxBufferedBytes?: number;
   /** A ping every this often; a connection that has not answered the previous one is dropped. */
   pingIntervalMs?: number;
-  /** Connections open at once: in all, and of them from local tools (no Origin). */
-  maxConnections?: { total: number; tools: number };
+  /** Connections open at once: in all, and of each role. */
+  maxConnections?: { total: number; perRole: Record<ConnectionRole, number> };
 }
+
+/** A connection as the daemon knows it: its id, the role it proved, the page load it belongs to. */
+export interface ClientInfo {
+  connectionId: number;
+  role: ConnectionRole;
+  /** The page load's random id (a reload keeps it): how a page reconnecting finds its flow again. */
+  pageInstance: string | null;
+}
+
+/** Per role: a kiosk page and a reload's overlap, one technician page, … (issue 13, item 5). */
+export const defaultMaxConnections: { total: number; perRole: Record<ConnectionRole, number> } = {
+  total: 32,
+  perRole: { kiosk: 3, technician: 2, dock: 2, tool: 8, anonymous: 16 },
+};
 
 export interface WsServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  broadcast<N extends UnsolicitedName>(name: N, payload: UnsolicitedPayloads[N]): void;
+  /** To every connection whose role hears `name` (unsolicitedRoles), and that `to` accepts. */
+  broadcast<N extends UnsolicitedName>(name: N, payload: UnsolicitedPayloads[N], to?: (client: ClientInfo) => boolean): void;
   clientCount(): number;
   close(reason: string): Promise<void>;
 }
@@ -53,8 +81,25 @@ export function createWsServer(options: WsServerOptions): WsServer {
   // handler below closes with a reason the client can read.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: true });
   let nextConnectionId = 1;
-  const maxConnections = options.maxConnections ?? { total: 32, tools: 16 };
-  const toolConnections = new WeakSet<WebSocket>();
+  const maxConnections = options.maxConnections ?? defaultMaxConnections;
+  const clientInfo = new WeakMap<WebSocket, ClientInfo>();
+  const expectedToken = Buffer.from(options.toolToken, 'utf8');
+  const roleOf = (request: IncomingMessage): ConnectionRole | 'badToken' => {
+    const token = request.headers[toolTokenHeader];
+    if (token !== undefined) {
+      const shown = Buffer.from(Array.isArray(token) ? token.join(',') : token, 'utf8');
+      return shown.length === expectedToken.length && timingSafeEqual(shown, expectedToken) ? 'tool' : 'badToken';
+    }
+    // A page role only with the daemon's own Origin (checked before this): a local program can
+    // forge both, which is why a page role grants no more than a person at the screen has.
+    if (request.headers.origin === undefined) return 'anonymous';
+    const page = new URL(request.url ?? '/', 'http://localhost').searchParams.get('page');
+    return (pageRoles as readonly string[]).includes(page ?? '') && options.pages.includes(page as PageRole) ? (page as PageRole) : 'anonymous';
+  };
+  const pageInstanceOf = (request: IncomingMessage): string | null => {
+    const instance = new URL(request.url ?? '/', 'http://localhost').searchParams.get('instance');
+    return instance !== null && pageInstancePattern.test(instance) ? instance : null;
+  };
   let lastRefusalLogged = 0;
   // A page that hung or a cable pulled leaves a socket open for good: ping, and drop what does
   // not pong (its technician mode and its requests end with it).
@@ -88,15 +133,19 @@ export function createWsServer(options: WsServerOptions): WsServer {
 
   const onConnection = (ws: WebSocket, request: IncomingMessage): void => {
     const connectionId = nextConnectionId++;
-    const fromBrowser = request.headers.origin !== undefined;
+    const proved = roleOf(request);
+    const role: ConnectionRole = proved === 'badToken' ? 'anonymous' : proved;
+    const pageInstance = role === 'kiosk' || role === 'technician' || role === 'dock' ? pageInstanceOf(request) : null;
+    const info: ClientInfo = { connectionId, role, pageInstance };
+    clientInfo.set(ws, info);
     alive.set(ws, true);
-    if (!fromBrowser) toolConnections.add(ws);
     ws.on('pong', () => alive.set(ws, true));
     const log = logger.child({ connection: connectionId });
     const inFlight = new Map<number, InFlight>();
     const bucket = new TokenBucket(budget.capacity, budget.perSecond);
     let overBudgetLogged = false;
-    log.event('ws.connected', { remote: request.socket.remoteAddress, origin: request.headers.origin ?? null });
+    log.event('ws.connected', { remote: request.socket.remoteAddress, origin: request.headers.origin ?? null, role });
+    options.onConnect?.(info);
 
     const cancel = (ids: readonly number[] | undefined): number[] => {
       const targets = ids ?? [...inFlight.keys()];
@@ -120,7 +169,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
       const context: CommandContext = {
         signal: controller.signal,
         connectionId,
-        fromBrowser,
+        role,
+        pageInstance,
         cancel: (ids) => cancel((ids ?? [...inFlight.keys()]).filter((id) => id !== requestId)),
         emit: (eventPayload) => {
           if (!controller.signal.aborted) send(ws, { header: { name, requestId, type: 'event' }, payload: eventPayload });
@@ -191,6 +241,12 @@ export function createWsServer(options: WsServerOptions): WsServer {
           complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: parsed.completionCode, errorDescription: parsed.description });
           return;
         case 'command':
+          // The role the connection proved when it opened, never anything the message says.
+          if (!mayCall(parsed.name, role, options.isTechnician(connectionId))) {
+            log.event('ws.notAuthorised', { command: parsed.name, requestId: parsed.requestId, role });
+            complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: 'authorisationRequired', errorDescription: `${parsed.name} is not for a ${role} connection` });
+            return;
+          }
           if (inFlight.has(parsed.requestId)) {
             log.event('ws.badMessage', { command: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', reason: 'duplicate requestId' });
             complete(ws, { name: parsed.name, requestId: parsed.requestId, completionCode: 'sequenceError', errorDescription: `requestId ${parsed.requestId} is already in flight on this connection` });
@@ -218,27 +274,38 @@ export function createWsServer(options: WsServerOptions): WsServer {
   return {
     handleUpgrade(request, socket, head) {
       const origin = request.headers.origin;
-      // A kiosk has three pages and a tool or two: a crowd of sockets is someone else's doing.
-      const tools = [...wss.clients].filter((client) => toolConnections.has(client)).length;
-      if (wss.clients.size >= maxConnections.total || (origin === undefined && tools >= maxConnections.tools)) {
-        const now = Date.now();
-        if (now - lastRefusalLogged >= 10_000) {
-          lastRefusalLogged = now;
-          logger.event('ws.connectionRefused', { open: wss.clients.size, tools, fromBrowser: origin !== undefined });
-        }
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\ntoo many connections\n');
-        return;
-      }
       if (origin !== undefined && !options.isAllowedOrigin(origin)) {
         logger.event('ws.originRejected', { origin });
         socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nforeign origin may not open /ws\n');
         return;
       }
+      const role = roleOf(request);
+      if (role === 'badToken') {
+        logger.event('ws.badToolToken', { remote: request.socket.remoteAddress ?? null });
+        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nwrong tool token\n');
+        return;
+      }
+      // A kiosk has three pages and a tool or two: a crowd of sockets is someone else's doing.
+      const sameRole = [...wss.clients].filter((client) => clientInfo.get(client)?.role === role).length;
+      if (wss.clients.size >= maxConnections.total || sameRole >= maxConnections.perRole[role]) {
+        const now = Date.now();
+        if (now - lastRefusalLogged >= 10_000) {
+          lastRefusalLogged = now;
+          logger.event('ws.connectionRefused', { open: wss.clients.size, role, ofRole: sameRole });
+        }
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\ntoo many connections\n');
+        return;
+      }
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     },
-    broadcast(name, payload) {
+    broadcast(name, payload, to) {
       const message: OutboundMessage = { header: { name, type: 'unsolicited' }, payload };
-      for (const client of wss.clients) send(client, message);
+      const roles: readonly ConnectionRole[] = unsolicitedRoles[name];
+      for (const client of wss.clients) {
+        const info = clientInfo.get(client);
+        if (info === undefined || !roles.includes(info.role) || (to !== undefined && !to(info))) continue;
+        send(client, message);
+      }
     },
     clientCount: () => wss.clients.size,
     close(reason) {

@@ -4,6 +4,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StatusFeed, type StatusSnapshot } from './status-feed.ts';
 import { daemonSocketUrl, WsClient, type ConnectionState } from './ws-client.ts';
+import { pageSocketUrl } from './page-identity.ts';
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
 
 export interface DaemonLinkHost extends ReactiveControllerHost {
   connection: ConnectionState;
@@ -11,7 +20,9 @@ export interface DaemonLinkHost extends ReactiveControllerHost {
 }
 
 export class DaemonLink implements ReactiveController {
-  readonly client = new WsClient({ url: daemonSocketUrl(location) });
+  // The page says which page it is and which load of it (page-identity.ts); the daemon gives the
+  // connection that page's role and nothing more.
+  readonly client = new WsClient({ url: pageSocketUrl(daemonSocketUrl(location), location.pathname, sessionStorageOrNull()) });
   readonly feed = new StatusFeed(this.client);
   readonly #host: DaemonLinkHost;
   #unsubscribe: (() => void)[] = [];

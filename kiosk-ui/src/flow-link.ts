@@ -107,6 +107,17 @@ export class FlowLink {
     return this.#command(() => this.#client.send('Kiosk.FlowAction', { flowId: view.flowId, action }, { timeoutMs: flowActionTimeoutMs }));
   }
 
+  /** "Still there?" answered: the daemon's inactivity deadline starts again (a new view carries it). */
+  async stillHere(): Promise<SendFailure | null> {
+    const view = this.#snapshot.view;
+    if (view === null) return null;
+    const outcome = await this.#client.send('Kiosk.StillHere', { flowId: view.flowId });
+    if (outcome.kind !== 'success') return outcome;
+    const result: unknown = outcome.payload;
+    if (result === null || isFlowView(result)) this.#apply(result, false);
+    return null;
+  }
+
   /** Cancel or inactivity: the daemon wipes the session. The attract screen shows at once. */
   async end(reason: 'canceled' | 'timedOut'): Promise<SendFailure | null> {
     const view = this.#snapshot.view;

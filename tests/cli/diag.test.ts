@@ -10,7 +10,7 @@ let dock: TestClient;
 
 function diag(what: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'diag', what, '--port', String(daemon.port)], { cwd: repoRoot });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'diag', what, '--port', String(daemon.port), '--state-dir', daemon.stateDir], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -70,12 +70,22 @@ describe('kiosk diag', () => {
   });
 
   it('says so plainly when no daemon answers', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'diag', 'card', '--port', '1'], { cwd: repoRoot });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'diag', 'card', '--port', '1', '--state-dir', daemon.stateDir], { cwd: repoRoot });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toMatch(/the daemon does not answer at ws:\/\/127\.0\.0\.1:1\/ws/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says so plainly when it cannot read the daemon's tool token (another user, another state directory)", async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kiosk.mjs'), 'diag', 'card', '--port', String(daemon.port), '--state-dir', join(daemon.stateDir, 'nowhere')], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot read the daemon's tool token .*tool-token \(ENOENT\)/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

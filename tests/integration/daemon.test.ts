@@ -76,7 +76,7 @@ describe('the daemon over HTTP', () => {
 
 describe('the daemon over WebSocket', () => {
   it('answers Common.Status and Common.Capabilities', async () => {
-    const client = await connect(daemon.wsUrl, { origin: `http://127.0.0.1:${daemon.port}` });
+    const client = await connect(daemon.wsUrl, { page: 'kiosk' });
     client.command('Common.Status', 1, {}, 5000);
     const status = await client.completion(1);
     expect(status.header).toMatchObject({ name: 'Common.Status', completionCode: 'success' });

@@ -64,7 +64,7 @@ describe('the ID-card reader in the daemon', () => {
     expect(JSON.stringify(test.payload)).not.toContain(agent.text.idNumber);
     expect(JSON.stringify(test.payload)).not.toContain(agent.text.address);
 
-    const page = await connect(daemon.wsUrl, { origin: `http://127.0.0.1:${daemon.port}` });
+    const page = await connect(daemon.wsUrl, { page: 'technician' });
     try {
       expect((await call(page, 'Technician.TestIdCardReader')).code).toBe('authorisationRequired');
     } finally {

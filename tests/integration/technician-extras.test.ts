@@ -31,7 +31,7 @@ async function boot(): Promise<RunningDaemon> {
 }
 
 async function client(daemon: RunningDaemon, origin?: string): Promise<Call> {
-  const c = await connect(daemon.wsUrl, origin === undefined ? {} : { origin });
+  const c = await connect(daemon.wsUrl, origin === undefined ? {} : { origin, page: 'technician' });
   clients.push(c);
   let id = 1;
   return async (name, payload = {}) => {

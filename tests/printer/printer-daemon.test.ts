@@ -85,7 +85,7 @@ describe('printer over the daemon (simulator mode)', () => {
   });
 
   it('kiosk diag print-test prints a test page on the running daemon', async () => {
-    const { stdout } = await run(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'kiosk.mjs'), 'diag', 'print-test', '--port', String(daemon.port)]);
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'kiosk.mjs'), 'diag', 'print-test', '--port', String(daemon.port), '--state-dir', daemon.stateDir]);
     expect(JSON.parse(stdout)).toMatchObject({ completionCode: 'success', kind: 'testPage', state: 'printed' });
   });
 });

@@ -13,7 +13,7 @@ import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 
 const context = (): CommandContext<'Scanner.Scan'> & { events: CommandEvent<'Scanner.Scan'>[] } => {
   const events: CommandEvent<'Scanner.Scan'>[] = [];
-  return { signal: new AbortController().signal, connectionId: 1, fromBrowser: true, cancel: () => [], emit: (payload) => events.push(payload), events };
+  return { signal: new AbortController().signal, connectionId: 1, role: 'technician', pageInstance: null, cancel: () => [], emit: (payload) => events.push(payload), events };
 };
 
 describe('Scanner.* commands', () => {

@@ -16,26 +16,34 @@ afterAll(async () => {
 });
 
 describe('limits an attacker on the box meets', () => {
-  it('refuses tool connections past 16, and any past 32, and serves again once they close', async () => {
+  it('caps connections per role (16 anonymous, 8 tools, 3 kiosk pages, 2 technician pages), and serves again once they close', async () => {
     const open: TestClient[] = [];
-    const refusals: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      try {
-        open.push(await connect(daemon.wsUrl));
-      } catch (error) {
-        refusals.push((error as Error).message);
+    const tryOpen = async (count: number, options: Parameters<typeof connect>[1]): Promise<{ opened: number; refusals: string[] }> => {
+      const refusals: string[] = [];
+      let opened = 0;
+      for (let i = 0; i < count; i++) {
+        try {
+          open.push(await connect(daemon.wsUrl, options));
+          opened += 1;
+        } catch (error) {
+          refusals.push((error as Error).message);
+        }
       }
-    }
-    expect(open.length).toBe(16);
-    expect(refusals.length).toBe(24);
-    expect(refusals.every((message) => message.includes('503'))).toBe(true);
-    // A page of the kiosk (it sends its Origin) still gets in while the tools hold their 16.
-    const page = await connect(daemon.wsUrl, { origin: daemon.url.replace(/\/$/, '') });
-    page.close();
+      return { opened, refusals };
+    };
+    // A crowd of clients with neither Origin nor token: 16 get in (and may do next to nothing).
+    const anonymous = await tryOpen(40, { token: null });
+    expect(anonymous.opened).toBe(16);
+    expect(anonymous.refusals.length).toBe(24);
+    expect(anonymous.refusals.every((message) => message.includes('503'))).toBe(true);
+    // The kiosk's pages and tools still get in while the anonymous hold their 16, each up to its own cap.
+    expect((await tryOpen(4, { page: 'kiosk' })).opened).toBe(3);
+    expect((await tryOpen(3, { page: 'technician' })).opened).toBe(2);
+    expect((await tryOpen(9, {})).opened).toBe(8);
     for (const client of open) client.close();
     await expect.poll(async () => {
       try {
-        const again = await connect(daemon.wsUrl);
+        const again = await connect(daemon.wsUrl, { token: null });
         again.close();
         return true;
       } catch {

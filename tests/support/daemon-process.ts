@@ -1,10 +1,12 @@
 // Starts the real daemon (`kiosk run`) as a child process on a free port, for tests that
 // speak HTTP, WebSocket or drive a browser against it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { toolTokenFileName } from '../../contract/protocol/roles.ts';
+import { registerToolToken } from './ws-client.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -15,6 +17,8 @@ export interface RunningDaemon {
   port: number;
   wsUrl: string;
   stateDir: string;
+  /** The per-boot tool token the daemon wrote to <stateDir>/tool-token ('' if none); `connect` shows it by default. */
+  toolToken: string;
   child: ChildProcess;
   /** Every JSON log line the daemon printed so far. */
   logs: LogLine[];
@@ -32,6 +36,15 @@ export interface StartOptions {
   stateDir?: string;
   /** Port to listen on; 0 (default) lets the OS pick a free one. */
   port?: number;
+}
+
+/** The daemon's tool token, or '' when it wrote none (a daemon from before roles, for a before/after run). */
+function readToolToken(stateDir: string): string {
+  try {
+    return readFileSync(join(stateDir, toolTokenFileName), 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 export async function startDaemon(options: StartOptions = {}): Promise<RunningDaemon> {
@@ -94,11 +107,15 @@ export async function startDaemon(options: StartOptions = {}): Promise<RunningDa
   const ready = await waitForLog((line) => line.name === 'daemon.ready', 30_000);
   const url = String(ready.url);
   const port = Number(new URL(url).port);
+  const wsUrl = `ws://127.0.0.1:${port}/ws`;
+  const toolToken = readToolToken(stateDir);
+  registerToolToken(wsUrl, toolToken === '' ? null : toolToken);
   return {
     url,
     port,
-    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    wsUrl,
     stateDir,
+    toolToken,
     child,
     logs,
     stderr: () => stderr,
@@ -106,6 +123,7 @@ export async function startDaemon(options: StartOptions = {}): Promise<RunningDa
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const result = await exited;
+      registerToolToken(wsUrl, null);
       if (ownStateDir) rmSync(stateDir, { recursive: true, force: true });
       return result;
     },

@@ -151,11 +151,19 @@ describe('eport-kiosk.service', () => {
     expect(s.has('PrivateDevices')).toBe(false);
     expect(s.has('MemoryDenyWriteExecute')).toBe(false);
     expect(one('DevicePolicy')).toBe('closed');
-    expect(s.get('DeviceAllow')).toEqual(['char-ttyUSB rw', 'char-ttyACM rw', '/dev/eport-printer rw', '/dev/eport-idcard rw', 'char-gpiochip rw']);
+    expect(s.get('DeviceAllow')).toEqual(['char-ttyUSB rw', 'char-ttyACM rw', '/dev/eport-printer rw', '/dev/eport-idcard rw', 'char-gpiochip rw', 'char-usb_device rw']);
     expect(one('User')).toBe('eport-kiosk');
-    expect(one('SupplementaryGroups')).toBe('dialout gpio');
+    expect(one('SupplementaryGroups')).toBe('dialout gpio scanner');
     expect(one('StateDirectory')).toBe('eport-kiosk');
     expect(one('ProtectSystem')).toBe('strict');
+  });
+
+  it('limits the network to loopback (the back office by a drop-in) and bounds memory (issue 13, item 10)', () => {
+    expect(one('IPAddressDeny')).toBe('any');
+    expect(one('IPAddressAllow')).toBe('localhost');
+    expect(one('MemoryMax')).toBe('1G');
+    expect(one('MemoryHigh')).toBe('768M');
+    expect(one('MemorySwapMax')).toBe('0');
   });
 });
 
@@ -173,6 +181,7 @@ describe.skipIf(!hasSysusers || !hasTmpfiles)('sysusers.d and tmpfiles.d', () =>
     expect(passwd.get('eport-kiosk-ui')?.[5]).toBe('/var/lib/eport-kiosk-ui');
     expect(group.get('dialout')?.[3]?.split(',')).toContain('eport-kiosk');
     expect(group.get('gpio')?.[3]?.split(',')).toContain('eport-kiosk');
+    expect(group.get('scanner')?.[3]?.split(',')).toContain('eport-kiosk');
     expect(group.get('dialout')?.[3]?.split(',')).not.toContain('eport-kiosk-ui');
 
     // tmpfiles resolves the owners from <root>/etc/passwd; a user it cannot resolve or a
@@ -338,5 +347,14 @@ describe("Chromium's managed policy", () => {
   it("allows the URL the UI unit opens, and that URL only", () => {
     const url = (parseUnit(read('eport-kiosk-ui.service')).get('Service')?.get('ExecStart')?.join(' ') ?? '').split(/\s+/).at(-1);
     expect(policy.URLAllowlist).toEqual([url]);
+  });
+});
+
+describe('journald retention (issue 13, item 9)', () => {
+  it('keeps the log 180 days and 512 MB at most, persistently', () => {
+    const journal = parseUnit(read('journald-eport-kiosk.conf')).get('Journal');
+    expect(journal?.get('MaxRetentionSec')).toEqual(['180day']);
+    expect(journal?.get('SystemMaxUse')).toEqual(['512M']);
+    expect(journal?.get('Storage')).toEqual(['persistent']);
   });
 });

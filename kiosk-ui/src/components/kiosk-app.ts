@@ -150,6 +150,7 @@ export class KioskApp extends LitElement {
       this.#flows.onChange((flow) => {
         this.flow = flow;
         if (flow.view === null) this.idleDeadline = null;
+        this.#watchDaemonDeadline(flow.view?.idleDeadline ?? null);
       }),
     );
     this.#idle = startInactivityTimer({ target: window, timeoutMs: this.#idleTimeoutMs, onIdle: () => this.#onIdle() });
@@ -158,6 +159,7 @@ export class KioskApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#watchDaemonDeadline(null);
     this.#idle?.stop();
     this.#flows.stop();
     for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
@@ -166,8 +168,31 @@ export class KioskApp extends LitElement {
 
   /** Someone touched the kiosk: a "still there?" warning goes away. */
   readonly #onActivity = (): void => {
-    if (this.idleDeadline !== null) this.idleDeadline = null;
+    if (this.idleDeadline === null) return;
+    this.idleDeadline = null;
+    // The daemon keeps its own deadline (touches it never sees): tell it the agent is here.
+    void this.#flows.stillHere();
   };
+
+  #stillHere(): void {
+    this.idleDeadline = null;
+    void this.#flows.stillHere();
+  }
+
+  #daemonTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The daemon ends the flow at its deadline whatever the page saw (taps on the on-screen keyboard
+   * are not actions): the "still there?" countdown shows before it, counting down to it.
+   */
+  #watchDaemonDeadline(deadline: number | null): void {
+    clearTimeout(this.#daemonTimer);
+    if (deadline === null) return;
+    const warnAt = deadline - idleWarningMs(this.#idleTimeoutMs);
+    this.#daemonTimer = setTimeout(() => {
+      if (this.flow.view?.idleDeadline === deadline && this.idleDeadline === null) this.idleDeadline = deadline;
+    }, Math.max(0, warnAt - Date.now()));
+  }
 
   #onIdle(): void {
     const view = this.flow.view;
@@ -180,7 +205,8 @@ export class KioskApp extends LitElement {
       this.#idle?.reset();
       return;
     }
-    this.idleDeadline = Date.now() + idleWarningMs(this.#idleTimeoutMs);
+    // Never later than the daemon's own deadline: the countdown shows when the session really ends.
+    this.idleDeadline = Math.min(Date.now() + idleWarningMs(this.#idleTimeoutMs), view.idleDeadline ?? Number.POSITIVE_INFINITY);
   }
 
   #idleExpired(): void {
@@ -247,7 +273,7 @@ export class KioskApp extends LitElement {
             .language=${this.language}
             .deadline=${this.idleDeadline}
             @idle-expired=${() => this.#idleExpired()}
-            @idle-continue=${() => (this.idleDeadline = null)}
+            @idle-continue=${() => this.#stillHere()}
           ></flow-idle-warning>`}
       ${connectionLost(this.connection) ? html`<disconnected-overlay .language=${this.language} .connection=${this.connection}></disconnected-overlay>` : nothing}
     `;
