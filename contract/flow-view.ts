@@ -13,6 +13,9 @@ export type FlowKind = (typeof flowKinds)[number];
 
 
 
+/** How a session ended, as the take-card screen says it: done, canceled, timed out, failed. */
+export type SessionEnd = 'finished' | 'canceled' | 'timedOut' | 'failed';
+
 /** A card as the agent sees it: the holder's ID number masked (first 6, last 4). */
 export interface CardView {
   cardNo: string;
@@ -210,8 +213,11 @@ export type FlowScreen =
   | { screen: 'verdict'; business: IntakeBusiness; acceptable: boolean; findings: FindingView[]; missing: BilingualText[] }
   | { screen: 'cardStatus'; card: CardView; advice: CardAdvice }
   | { screen: 'done'; outcome: FlowOutcome; receipt: ReceiptState }
-  /** The business is over and a card is still in the reader: prompt, guide light, sound. */
-  | { screen: 'takeCard' }
+  /**
+   * The business is over and a card is still in the reader: prompt, guide light, sound. `ended`
+   * says how it ended, so the agent learns that a timeout (not they) ended it.
+   */
+  | { screen: 'takeCard'; ended: SessionEnd }
   /** The flow cannot go on; the problem says why and what to do instead. */
   | { screen: 'failed'; problem: FlowProblem };
 
@@ -239,4 +245,35 @@ export interface FlowView {
    * UI's countdown shows this. Absent when no deadline runs (take-card, failed screens).
    */
   idleDeadline?: number;
+}
+
+/**
+ * Screens where the agent is looking for, feeding or reading papers: the daemon's longer
+ * inactivity deadline (session.paperIdleSeconds) holds there, and the page's own minute does not.
+ */
+export function isPaperScreen(screen: FlowScreen): boolean {
+  switch (screen.screen) {
+    case 'checklist':
+    case 'scanPaper':
+    case 'confirmFields':
+    case 'registryMismatch':
+    case 'verdict':
+      return true;
+    case 'consent':
+    case 'insertCard':
+    case 'readingCard':
+    case 'cardShown':
+    case 'enterPin':
+    case 'newPin':
+    case 'working':
+    case 'renewEarly':
+    case 'renewalNext':
+    case 'removePreviousCard':
+    case 'renewalCanceled':
+    case 'cardStatus':
+    case 'done':
+    case 'takeCard':
+    case 'failed':
+      return false;
+  }
 }

@@ -129,7 +129,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     reconnectGraceMs: config.session.reconnectGraceSeconds * 1000,
     // The agent's screen to the page whose flow it is (and the tools); the attract screen to all.
     push: (view, owner) =>
-      ws.broadcast('Kiosk.FlowChanged', { view }, (client) => owner === null || client.role === 'tool' || client.connectionId === owner.connectionId),
+      ws.broadcast('Kiosk.FlowChanged', { view }, (client) => owner === null || client.role === 'tool' || client.role === 'dock' || client.connectionId === owner.connectionId),
   });
   const technician = new TechnicianMode({
     store,

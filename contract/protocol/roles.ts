@@ -91,7 +91,8 @@ export const commandGrants: { readonly [N in CommandName]: readonly Grant[] } = 
   'Kiosk.SubmitIntake': toolOnly,
   'Kiosk.StartFlow': flow,
   'Kiosk.FlowAction': flow,
-  'Kiosk.Flow': flow,
+  // The simulator's dock watches the flow (to feed the paper a scan screen asks for); it never acts on it.
+  'Kiosk.Flow': [...flow, 'dock'],
   'Kiosk.EndFlow': flow,
   'Kiosk.StillHere': flow,
 };

@@ -14,7 +14,8 @@ const notYours: CommandFailure = {
 
 /** Who asks, as the flow host judges it: the connection, its page load, whether it is a tool. */
 export function flowClient(context: Pick<CommandContext, 'connectionId' | 'pageInstance' | 'role'>): FlowClient {
-  return { connectionId: context.connectionId, pageInstance: context.pageInstance, tool: context.role === 'tool' };
+  // The dock (simulator only) sees the flow as a tool does; its grants keep it from acting on it.
+  return { connectionId: context.connectionId, pageInstance: context.pageInstance, tool: context.role === 'tool' || context.role === 'dock' };
 }
 
 export function startFailure(refusal: StartRefusal): CommandFailure {

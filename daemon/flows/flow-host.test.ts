@@ -223,7 +223,7 @@ describe('flow host', () => {
     const sessionId = kit.deps.sessions.current()?.id ?? '';
 
     const view = host.end('timedOut');
-    expect(view?.screen).toEqual({ screen: 'takeCard' });
+    expect(view?.screen).toEqual({ screen: 'takeCard', ended: 'timedOut' });
     expect(view?.canCancel).toBe(false);
     expect(kit.deps.sessions.current()).toBeNull();
     expect(kit.store.journalOf(sessionId).at(-1)).toMatchObject({ step: 'session.ended', data: { outcome: 'timedOut' } });
@@ -253,7 +253,7 @@ describe('flow host', () => {
     }, 'the receipt');
     expect(lights().printer).toBe('off');
     const sessionId = kit.deps.sessions.current()?.id ?? '';
-    expect((await act({ action: 'finish' }))?.screen).toEqual({ screen: 'takeCard' });
+    expect((await act({ action: 'finish' }))?.screen).toEqual({ screen: 'takeCard', ended: 'finished' });
     expect(kit.store.journalOf(sessionId).at(-1)).toMatchObject({ step: 'session.ended', data: { outcome: 'completed' } });
     kit.remove();
     expect(host.current()).toBeNull();
@@ -284,12 +284,12 @@ describe('flow host', () => {
     host.startFlow('query');
     await until(() => screen() === 'cardStatus', 'the card status');
     service.set({ state: 'outOfService', reasons: ['technician'], since: new Date().toISOString() });
-    expect(host.current()?.screen).toEqual({ screen: 'takeCard' });
+    expect(host.current()?.screen).toEqual({ screen: 'takeCard', ended: 'failed' });
   });
 
   it('maps screens to the guide lights', () => {
     expect(lightsFor(null)).toEqual({ cardSlot: 'off', scanner: 'off', printer: 'off' });
-    expect(lightsFor({ screen: 'takeCard' })).toEqual({ cardSlot: 'fast', scanner: 'off', printer: 'off' });
+    expect(lightsFor({ screen: 'takeCard', ended: 'finished' })).toEqual({ cardSlot: 'fast', scanner: 'off', printer: 'off' });
     expect(lightsFor({ screen: 'scanPaper', paper: { label: { zh: '', en: '' }, position: { index: 0, of: 1 }, wanted: { kind: 'business_licence', form: 'original', role: null } }, scanning: true, problem: null }).scanner).toBe('slow');
   });
 });

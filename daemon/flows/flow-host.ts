@@ -17,8 +17,23 @@ import type { SessionOutcome } from '../store/store.ts';
 import { cardInReader } from './card-in-reader.ts';
 import type { FlowFactories } from './flow-factories.ts';
 import type { ActionRefusal, Flow, FlowDeps, FlowHooks } from './flow.ts';
-import type { FlowKind, FlowProblem, FlowScreen, FlowView } from '../../contract/flow-view.ts';
+import { isPaperScreen, type FlowKind, type FlowProblem, type FlowScreen, type FlowView, type SessionEnd } from '../../contract/flow-view.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
+
+/** What the take-card screen says of a session's end; a page gone away counts as a timeout. */
+function sessionEnd(outcome: SessionOutcome): SessionEnd {
+  switch (outcome) {
+    case 'completed':
+      return 'finished';
+    case 'canceled':
+      return 'canceled';
+    case 'timedOut':
+    case 'abandoned':
+      return 'timedOut';
+    case 'failed':
+      return 'failed';
+  }
+}
 
 export type StartRefusal = { kind: 'outOfService'; service: ServiceState } | { kind: 'businessRequired' } | { kind: 'notYours' };
 
@@ -73,34 +88,6 @@ export interface FlowHostDeps {
   idleLimits?: { ms: number; paperMs: number };
 }
 
-/** Screens where the agent is looking for, feeding or reading papers: the longer deadline. */
-function paperScreen(screen: FlowScreen): boolean {
-  switch (screen.screen) {
-    case 'checklist':
-    case 'scanPaper':
-    case 'confirmFields':
-    case 'registryMismatch':
-    case 'verdict':
-      return true;
-    case 'consent':
-    case 'insertCard':
-    case 'readingCard':
-    case 'cardShown':
-    case 'enterPin':
-    case 'newPin':
-    case 'working':
-    case 'renewEarly':
-    case 'renewalNext':
-    case 'removePreviousCard':
-    case 'renewalCanceled':
-    case 'cardStatus':
-    case 'done':
-    case 'takeCard':
-    case 'failed':
-      return false;
-  }
-}
-
 interface Run {
   flowId: string;
   kind: FlowKind;
@@ -126,7 +113,7 @@ type Phase =
   | { phase: 'idle' }
   | { phase: 'running'; run: Run }
   /** The business is over and a card is still in the reader. */
-  | { phase: 'takeCard'; flowId: string; kind: FlowKind; business: IntakeBusiness | null }
+  | { phase: 'takeCard'; flowId: string; kind: FlowKind; business: IntakeBusiness | null; ended: SessionEnd }
   /** The kiosk went out of service under the flow and no card is in: the agent reads why. */
   | { phase: 'failed'; flowId: string; kind: FlowKind; business: IntakeBusiness | null; problem: FlowProblem };
 
@@ -276,7 +263,7 @@ export class FlowHost {
     const limits = this.#deps.idleLimits;
     const run = this.#running();
     if (limits === undefined || run === null) return;
-    const limit = paperScreen(run.flow.screen()) ? limits.paperMs : limits.ms;
+    const limit = isPaperScreen(run.flow.screen()) ? limits.paperMs : limits.ms;
     this.#idleDeadline = Date.now() + limit;
     this.#idleTimer = setTimeout(() => {
       this.#idleTimer = null;
@@ -453,7 +440,7 @@ export class FlowHost {
     this.#deps.flow.logger.event('flow.ended', { flowId: run.flowId, flow: run.kind, outcome });
     this.#endSession(run.sessionId, outcome);
     // A new id: the UI forgets a flow it ended, and must still show the take-card prompt.
-    this.#phase = this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business } : { phase: 'idle' };
+    this.#phase = this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business, ended: sessionEnd(outcome) } : { phase: 'idle' };
   }
 
   #endSession(sessionId: string, outcome: SessionOutcome): void {
@@ -473,7 +460,7 @@ export class FlowHost {
     if (this.#ending || run?.sessionId !== sessionId) return;
     run.controller.abort();
     this.#deps.flow.logger.event('flow.ended', { flowId: run.flowId, flow: run.kind, outcome: 'sessionEnded' });
-    this.#set(this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business } : { phase: 'idle' });
+    this.#set(this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business, ended: 'canceled' } : { phase: 'idle' });
   }
 
   #onCardReader(status: CardReaderStatus): void {
@@ -506,7 +493,7 @@ export class FlowHost {
       case 'idle':
         return null;
       case 'takeCard':
-        return base(phase.flowId, phase.kind, phase.business, { screen: 'takeCard' });
+        return base(phase.flowId, phase.kind, phase.business, { screen: 'takeCard', ended: phase.ended });
       case 'failed':
         return base(phase.flowId, phase.kind, phase.business, { screen: 'failed', problem: phase.problem });
       case 'running': {

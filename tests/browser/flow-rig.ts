@@ -285,6 +285,22 @@ function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigPart
     return null;
   };
 
+  /**
+   * Waits until the page shows the last view the daemon pushed (the tool connection may hear of
+   * it first): a tap aimed at the screen that was, landing on the screen that comes, would press
+   * whatever button the new screen has in that place.
+   */
+  const settled = async (): Promise<void> => {
+    const view = lastView();
+    if (view === null) return;
+    const shown = page.locator(flowScreen).first();
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+      const revision = Number(await shown.getAttribute('data-revision', { timeout: 1_000 }).catch(() => Number.NaN));
+      if (revision >= view.revision) return;
+      await page.waitForTimeout(25);
+    }
+  };
+
   return {
     daemon,
     page,
@@ -320,13 +336,18 @@ function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigPart
     currentScreen,
     lastView,
     enterPin: async (digits) => {
+      await settled();
       for (const digit of digits) await tapInView(page, page.locator(`[data-testid="pin-key"][data-digit="${digit}"]`), `the PIN key ${digit}`);
       await tapInView(page, page.getByTestId('pin-ok'), 'the PIN pad\'s OK');
     },
     tap: async (testId) => {
+      await settled();
       await tapInView(page, page.getByTestId(testId).filter({ visible: true }).first(), testId);
     },
-    tapOn: (target, what) => tapInView(page, target, what),
+    tapOn: async (target, what) => {
+      await settled();
+      await tapInView(page, target, what);
+    },
     startFlow: async (flow) => {
       await tapInView(page, page.locator(`[data-testid="service-tile"][data-service="${flow}"]`), `the ${flow} tile`);
     },

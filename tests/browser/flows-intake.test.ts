@@ -52,12 +52,23 @@ function screenNow(current: FlowRig): FlowScreen | null {
   return current.lastView()?.screen ?? null;
 }
 
-/** Waits for a push after revision `after` whose screen is not a passing one (working, reading). */
-async function nextSettled(current: FlowRig, after: number): Promise<FlowView> {
+/** What identifies a step of the flow: the screen, the paper it is about, the problem it shows. */
+function stepOf(view: FlowView): string {
+  const screen = view.screen as { screen: string; paper?: { label?: unknown; position?: unknown }; problem?: { kind?: string } | null };
+  return JSON.stringify([screen.screen, screen.paper?.label ?? null, screen.paper?.position ?? null, screen.problem?.kind ?? null]);
+}
+
+/**
+ * Waits for the flow to move on from `before` (the view acted on): a later push of another step,
+ * not a passing one (working, reading). The daemon may push the same step again (a new idle
+ * deadline): that is not the next screen, and acting on it would act twice.
+ */
+async function nextSettled(current: FlowRig, before: FlowView | null): Promise<FlowView> {
   const deadline = Date.now() + 90_000;
+  const after = before?.revision ?? 0;
   for (;;) {
     const view = current.lastView();
-    if (view !== null && view.revision > after && !['working', 'readingCard'].includes(view.screen.screen)) return view;
+    if (view !== null && view.revision > after && !['working', 'readingCard'].includes(view.screen.screen) && (before === null || stepOf(view) !== stepOf(before))) return view;
     // The page's own check refused the fields: nothing went to the daemon.
     const refused = current.page.getByTestId('fields-problem');
     if ((await refused.count()) > 0 && (await refused.isVisible())) throw new Error(`the page refused the fields: ${(await refused.textContent()) ?? ''}`);
@@ -204,7 +215,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
       const typed = await fillEmpty(current, fields.fields, specFor(item));
       typedKeys.push(...typed);
       if (typed.length > 0) await current.shot(`paper-${paper}-typed`);
-      const before = current.lastView()?.revision ?? 0;
+      const before = current.lastView();
       await current.tap('fields-confirm');
       const after = await nextSettled(current, before);
       if (after.screen.screen === 'confirmFields') throw new Error(`${label.en}: refused ${JSON.stringify(after.screen.problem)}`);
@@ -285,9 +296,9 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     if (item === undefined) throw new Error('the licence is not on the checklist');
     await fillEmpty(current, fields.fields, specFor(item));
     await current.shot('typed');
-    let revision = current.lastView()?.revision ?? 0;
+    const confirmed = current.lastView();
     await current.tap('fields-confirm');
-    await nextSettled(current, revision);
+    await nextSettled(current, confirmed);
 
     // The agent has none of the other papers: each is skipped on its scan screen.
     const skipped: string[] = [];
@@ -296,9 +307,9 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
       if (view?.screen !== 'scanPaper') break;
       if (skipped.length === 0) await current.expectScreen('scanPaper', { label: 'skip' });
       skipped.push(view.paper.label.en);
-      revision = current.lastView()?.revision ?? 0;
+      const acted = current.lastView();
       await current.tap('flow-next');
-      await nextSettled(current, revision);
+      await nextSettled(current, acted);
       if (skipped.length > 20) throw new Error('the checklist never ends');
     }
     expect(skipped.length).toBeGreaterThan(0);
@@ -308,7 +319,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     if (verdict?.screen !== 'verdict') throw new Error('expected the verdict');
     expect(verdict.acceptable).toBe(false);
     expect(verdict.missing.length).toBeGreaterThan(0);
-    for (const paper of verdict.missing) expect(skipped).toContain(paper.en);
+    expect(verdict.missing.map((paper) => paper.en).filter((paper) => !skipped.includes(paper)), `skipped: ${skipped.join(" | ")}`).toEqual([]);
     expect(await page.getByTestId('verdict').getAttribute('data-acceptable')).toBe('false');
     expect(await page.getByTestId('missing-paper').count()).toBe(verdict.missing.length);
 

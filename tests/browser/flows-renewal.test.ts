@@ -16,7 +16,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { VPCD_PORT } from '../support/pcscd.ts';
 import type { Received } from '../support/ws-client.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
-import { openFlowRig, requireFlowStack, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig, type Setting } from './flow-rig.ts';
 
 function fixture(name: string): CardFixture {
   const found = cardFixture(name);
@@ -45,6 +45,12 @@ const licenceSet = 'change';
  */
 const pullStep: RenewalStep = 'certificateIssued';
 const pullAfterMs = 4000;
+
+/** What the screens say, in the language of the run (asserted as an agent reads it). */
+const said = {
+  zh: { licence: '营业执照', notKept: '不保存', days: (days: number) => `${days} 天` },
+  en: { licence: 'business licence', notKept: 'never keeps a PIN', days: (days: number) => `${days} days` },
+} as const;
 
 const haveStack = requireFlowStack();
 let rig: FlowRig | null = null;
@@ -104,7 +110,7 @@ const yearsFromNow = (iso: string): number => (Date.parse(iso) - Date.now()) / (
  * From the attract screen to the licence scanned and matching, "renew anyway?" (530 days left)
  * answered yes: the legal-person card's renewal PIN, asked again with the reason.
  */
-async function throughComparison(current: FlowRig, loaded: () => Promise<unknown>): Promise<void> {
+async function throughComparison(current: FlowRig, loaded: () => Promise<unknown>, language: Setting['language'] = 'zh'): Promise<void> {
   const { page } = current;
   await current.expectScreen('attract');
   await current.startFlow('renewal');
@@ -117,7 +123,7 @@ async function throughComparison(current: FlowRig, loaded: () => Promise<unknown
   await current.enterPin(legalPerson.pin);
 
   await current.expectScreen('scanPaper');
-  expect(await page.locator('paper-scan h1').textContent()).toContain('营业执照');
+  expect(await page.locator('paper-scan h1').textContent()).toContain(said[language].licence);
   // The licence is one sheet of the batch; the flow reads its QR code (no other sheet has one).
   const pages = (await loaded()) as { pages: number };
   const specs = documentSpecs(licenceSet);
@@ -132,18 +138,18 @@ async function throughComparison(current: FlowRig, loaded: () => Promise<unknown
   // does not need yet — the agent is asked, with the days left.
   await current.expectScreen('renewEarly', { timeout: 90_000 });
   expect(pushedSince(current, beforeScan)).toContainEqual({ screen: 'working', task: 'comparing', progress: null });
-  await renewAnyway(current);
+  await renewAnyway(current, language);
   await current.expectScreen('enterPin', { label: 'renew' });
   expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null, verifiedBefore: true });
-  expect(await page.getByTestId('pin-asked-again').textContent()).toContain('不保存');
+  expect(await page.getByTestId('pin-asked-again').textContent()).toContain(said[language].notKept);
 }
 
 /** On "renew anyway?": the days left said, then yes. */
-async function renewAnyway(current: FlowRig): Promise<void> {
+async function renewAnyway(current: FlowRig, language: Setting['language']): Promise<void> {
   const screen = screenNow(current);
   if (screen?.screen !== 'renewEarly') throw new Error(`expected "renew anyway?", the daemon shows ${screen?.screen ?? 'the attract screen'}`);
   expect(screen.card.daysLeft).toBeGreaterThan(90);
-  expect(await current.page.getByTestId('renew-early').textContent()).toContain(`${screen.card.daysLeft} 天`);
+  expect(await current.page.getByTestId('renew-early').textContent()).toContain(said[language].days(screen.card.daysLeft));
   await current.tap('renew-early-renew');
 }
 
@@ -164,15 +170,16 @@ function vpcdConnectionOpen(): boolean {
 }
 
 describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system stacks', () => {
-  it('renews the legal-person card and an operator card, from the attract screen to the receipt', { timeout: 150_000 }, async () => {
+  // Each panel and language on its own stack: a card renewed today is refused a second renewal.
+  it.each(settings)('renews the legal-person card and an operator card, from the attract screen to the receipt ($panel, $language)', { timeout: 150_000 }, async (setting) => {
     const started = Date.now();
-    rig = await openFlowRig('renewal');
+    rig = await openFlowRig(`renewal-${settingName(setting)}`, setting);
     const opened = Date.now();
     const current = rig;
     const { page } = current;
     // Rendering the papers takes seconds: it runs while the agent inserts the card and types the PIN.
     const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
-    await throughComparison(current, loaded);
+    await throughComparison(current, loaded, setting.language);
 
     const beforeRenewal = current.tool.received.length;
     await current.enterPin(legalPerson.pin);
@@ -232,7 +239,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
 
     expect(current.violations).toEqual([]);
     expect(current.errors).toEqual([]);
-    console.info(`flows-renewal (a) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms`);
+    console.info(`flows-renewal (a, ${settingName(setting)}) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms`);
   });
 
   it('the card pulled mid-renewal: said in plain words, inserted again, the renewal is settled', { timeout: 150_000 }, async () => {
@@ -278,7 +285,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     if (settled === 'PIN again') {
       // Cut before the new certificate was active: nothing changed on the card, renew it again.
       await current.expectScreen('renewEarly', { label: 'again' });
-      await renewAnyway(current);
+      await renewAnyway(current, 'zh');
       await current.expectScreen('enterPin', { label: 'again' });
       await current.enterPin(legalPerson.pin);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKeypadEdit, longTerm } from './code-keypad.ts';
+import { applyKeypadEdit, longTerm, shapeDate, type KeypadEdit } from './code-keypad.ts';
 import { errorShown, fieldError, fieldsIntroKey, sourceShown } from './paper-fields.ts';
 
 describe('applyKeypadEdit', () => {
@@ -64,5 +64,30 @@ describe('the confirm screen\'s words', () => {
   it('says the kiosk read the paper only when something was read', () => {
     expect(fieldsIntroKey([{ source: 'none', value: '' }])).toBe('fields.introNothingRead');
     expect(fieldsIntroKey([{ source: 'none', value: '' }, { source: 'qr', value: '9135' }])).toBe('fields.intro');
+  });
+});
+
+describe('shapeDate', () => {
+  /** Types `keys` one by one at the end of the field, as the date keypad does. */
+  const type = (keys: string): string =>
+    Array.from(keys).reduce((value, key) => {
+      const edit: KeypadEdit = { kind: 'insert', text: key };
+      return shapeDate(applyKeypadEdit(value, value.length, value.length, edit, 10)).value;
+    }, '');
+
+  it('puts the dashes in while the digits are typed', () => {
+    expect(type('2046')).toBe('2046-');
+    expect(type('204603')).toBe('2046-03-');
+    expect(type('20460317')).toBe('2046-03-17');
+  });
+
+  it('adds nothing for a dash tapped where one already is', () => {
+    expect(type('2046-03-17')).toBe('2046-03-17');
+    expect(type('2046--03')).toBe('2046-03-');
+  });
+
+  it('leaves long-term and an edit in the middle alone', () => {
+    expect(shapeDate({ value: longTerm, caret: 2 })).toEqual({ value: longTerm, caret: 2 });
+    expect(shapeDate({ value: '204603', caret: 3 })).toEqual({ value: '204603', caret: 3 });
   });
 });

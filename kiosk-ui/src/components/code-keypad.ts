@@ -51,6 +51,22 @@ export function applyKeypadEdit(value: string, start: number, end: number, edit:
   }
 }
 
+/**
+ * A date typed digit after digit gets its dashes by itself (2046 → 2046-, 204603 → 2046-03-):
+ * the agent types the digits they read and never has to learn the format. Only when the caret
+ * is at the end and the field holds digits and dashes; "long-term" and edits in the middle are
+ * left as they are. A dash tapped where one already is adds nothing.
+ */
+export function shapeDate(result: EditResult): EditResult {
+  const { value, caret } = result;
+  if (caret !== value.length || !/^[\d-]*$/.test(value)) return result;
+  const digits = value.replace(/-/g, '').slice(0, 8);
+  let shaped = digits.slice(0, 4);
+  if (digits.length >= 4) shaped += `-${digits.slice(4, 6)}`;
+  if (digits.length >= 6) shaped += `-${digits.slice(6, 8)}`;
+  return { value: shaped, caret: shaped.length };
+}
+
 export class CodeKeypad extends LitElement {
   static override properties = {
     language: { type: String },
@@ -103,6 +119,15 @@ export class CodeKeypad extends LitElement {
         border-color: #d5dbe3;
         background: #eef1f5;
         color: #5b6573;
+      }
+      /* A short landscape panel: keys still far above 48 px, the pad fits beside the form. */
+      @media (max-height: 1100px) {
+        .keys {
+          gap: 8px;
+        }
+        button {
+          min-height: 58px;
+        }
       }
     `,
   ];

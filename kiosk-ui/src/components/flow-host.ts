@@ -265,7 +265,7 @@ export class FlowHost extends LitElement {
       case 'done':
         return doneScreen(context, screen);
       case 'takeCard':
-        return html`<flow-take-card .language=${this.language}></flow-take-card>`;
+        return html`<flow-take-card .language=${this.language} .ended=${screen.ended}></flow-take-card>`;
       case 'failed':
         return failedScreen(context, screen, () => void this.#end());
     }

@@ -1,7 +1,8 @@
 // "Still there?": nobody touched the kiosk during a flow. Counts down to a deadline and then fires
 // `idle-expired`; any touch before that (the page listens) takes the dialog away.
 import { css, html, LitElement } from 'lit';
-import { defaultLanguage, translate, type Language } from '../i18n.ts';
+import type { FlowKind } from '../../../contract/flow-view.ts';
+import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 import { flowScreenStyles } from './flow-kit.ts';
 import { navStyles } from './flow-nav.ts';
@@ -11,12 +12,26 @@ export function idleWarningMs(timeoutMs: number): number {
   return Math.max(1_000, Math.min(15_000, Math.round(timeoutMs / 4)));
 }
 
+/** What the warning says ends with the session, for the business running. */
+export function idleBodyKey(flow: FlowKind): MessageKey {
+  switch (flow) {
+    case 'query':
+      return 'idle.body.query';
+    case 'renewal':
+      return 'idle.body.renewal';
+    case 'unlock':
+    case 'intake':
+      return 'idle.body.papers';
+  }
+}
+
 const tickMs = 250;
 
 export class FlowIdleWarning extends LitElement {
   static override properties = {
     language: { type: String },
     deadline: { type: Number },
+    flow: { type: String },
     now: { state: true },
   };
 
@@ -37,12 +52,14 @@ export class FlowIdleWarning extends LitElement {
   declare language: Language;
   /** Epoch ms when the session ends. */
   declare deadline: number;
+  declare flow: FlowKind;
   declare now: number;
   #timer: ReturnType<typeof setInterval> | undefined;
   #fired = false;
 
   constructor() {
     super();
+    this.flow = 'intake';
     this.language = defaultLanguage;
     this.deadline = Date.now();
     this.now = Date.now();
@@ -78,7 +95,7 @@ export class FlowIdleWarning extends LitElement {
       <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-testid="idle-warning">
         <h2 id="idle-title">${t('idle.title')}</h2>
         <p class="seconds" aria-hidden="true">${seconds}</p>
-        <p id="idle-body">${t('idle.body', { seconds })}</p>
+        <p id="idle-body">${t(idleBodyKey(this.flow), { seconds })}</p>
         <div class="actions">
           <button type="button" class="primary" data-testid="idle-continue" @click=${() => this.dispatchEvent(new CustomEvent('idle-continue', { bubbles: true, composed: true }))}>
             ${t('idle.continue')}

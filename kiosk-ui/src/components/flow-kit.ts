@@ -214,5 +214,7 @@ export const flowScreenStyles = css`
     font-size: 26px;
     font-weight: 600;
     overflow-wrap: anywhere;
+    /* A long enterprise name breaks into even lines, never one character left alone. */
+    text-wrap: balance;
   }
 `;

@@ -80,7 +80,7 @@ export function renewalNextScreen(context: ScreenContext, screen: Screen<'renewa
 /** What an intake check found missing or wrong: on the done screen whether or not the receipt printed. */
 function intakeList(context: ScreenContext, outcome: Extract<FlowOutcome, { flow: 'intake' }>): TemplateResult {
   const findings = [...outcome.findings.filter((f) => f.severity === 'error'), ...outcome.findings.filter((f) => f.severity === 'warning')];
-  return html`<div class="intake-list" data-testid="done-list">
+  return html`<scroll-area .language=${context.language}><div class="intake-list" data-testid="done-list">
     ${outcome.missing.length === 0
       ? nothing
       : html`<h2>${context.t('done.missingTitle', { count: outcome.missing.length })}</h2>
@@ -93,7 +93,7 @@ function intakeList(context: ScreenContext, outcome: Extract<FlowOutcome, { flow
           <ul>
             ${findings.map((finding) => html`<li data-testid="done-finding" data-rule=${finding.ruleId} data-severity=${finding.severity}>${inLanguage(context.language, finding.message)}</li>`)}
           </ul>`}
-  </div>`;
+  </div></scroll-area>`;
 }
 
 

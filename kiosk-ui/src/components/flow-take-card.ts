@@ -1,11 +1,26 @@
 // The business is over and the card is still in the reader: a prompt and a chime every few
 // seconds until the daemon sees the card taken (the card slot's guide light is the daemon's).
 import { css, html, LitElement } from 'lit';
-import { defaultLanguage, translate, type Language } from '../i18n.ts';
+import type { SessionEnd } from '../../../contract/flow-view.ts';
+import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { cardIcon } from '../icons.ts';
 import { Chime } from '../sound.ts';
 import { baseStyles } from '../theme.ts';
 import { flowScreenStyles } from './flow-kit.ts';
+
+/** What the prompt says of how the business ended: a timeout is named, never passed off as done. */
+export function takeCardBodyKey(ended: SessionEnd): MessageKey {
+  switch (ended) {
+    case 'finished':
+      return 'takeCard.body.finished';
+    case 'canceled':
+      return 'takeCard.body.canceled';
+    case 'timedOut':
+      return 'takeCard.body.timedOut';
+    case 'failed':
+      return 'takeCard.body.failed';
+  }
+}
 
 /** How often the chime repeats while the card stays in. */
 export const chimeEveryMs = 5_000;
@@ -13,6 +28,7 @@ export const chimeEveryMs = 5_000;
 export class FlowTakeCard extends LitElement {
   static override properties = {
     language: { type: String },
+    ended: { type: String },
   };
 
   static override styles = [
@@ -49,12 +65,14 @@ export class FlowTakeCard extends LitElement {
   ];
 
   declare language: Language;
+  declare ended: SessionEnd;
   #chime = new Chime();
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
     this.language = defaultLanguage;
+    this.ended = 'finished';
   }
 
   override connectedCallback(): void {
@@ -73,7 +91,7 @@ export class FlowTakeCard extends LitElement {
     return html`<div class="screen" data-testid="take-card">
       <span class="slot">${cardIcon(96)}</span>
       <h1 id="screen-title">${translate(this.language, 'takeCard.title')}</h1>
-      <p class="lead" role="alert">${translate(this.language, 'takeCard.body')}</p>
+      <p class="lead" role="alert">${translate(this.language, takeCardBodyKey(this.ended))}</p>
     </div>`;
   }
 }

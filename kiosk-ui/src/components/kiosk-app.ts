@@ -23,6 +23,7 @@ import './flow-idle-warning.ts';
 import './language-toggle.ts';
 import './status-strip.ts';
 import { printerServiceability } from '../../../contract/devices/printer.ts';
+import { isPaperScreen } from '../../../contract/flow-view.ts';
 
 export class KioskApp extends LitElement {
   static override properties = {
@@ -74,7 +75,21 @@ export class KioskApp extends LitElement {
         font-weight: 700;
         letter-spacing: 0.04em;
       }
+      /* The header never wraps: when the badge grows (reconnecting, in English), the product name yields. */
+      .brand {
+        min-width: 0;
+      }
+      .brand-name,
+      connection-badge,
+      language-toggle {
+        flex-shrink: 0;
+        white-space: nowrap;
+      }
       .brand-product {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
         padding-left: 20px;
         border-left: 2px solid rgb(255 255 255 / 0.45);
         font-size: 24px;
@@ -148,8 +163,11 @@ export class KioskApp extends LitElement {
     this.#flows.start();
     this.#unsubscribe.push(
       this.#flows.onChange((flow) => {
+        const ended = this.flow.view !== null && flow.view === null;
         this.flow = flow;
         if (flow.view === null) this.idleDeadline = null;
+        // The session is over: the next agent starts from the attract screen in Chinese.
+        if (ended) this.#resetSession();
         this.#watchDaemonDeadline(flow.view?.idleDeadline ?? null);
       }),
     );
@@ -202,6 +220,12 @@ export class KioskApp extends LitElement {
     }
     // Waiting on the kiosk (a card being read, a renewal running) is not being away.
     if (view.screen.screen === 'working' || view.screen.screen === 'readingCard') {
+      this.#idle?.reset();
+      return;
+    }
+    // Finding the next of thirteen papers takes longer than a minute: on the paper screens only
+    // the daemon's longer deadline counts (its warning comes from #watchDaemonDeadline).
+    if (isPaperScreen(view.screen) && view.idleDeadline !== undefined) {
       this.#idle?.reset();
       return;
     }
@@ -272,6 +296,7 @@ export class KioskApp extends LitElement {
         : html`<flow-idle-warning
             .language=${this.language}
             .deadline=${this.idleDeadline}
+            .flow=${this.flow.view.flow}
             @idle-expired=${() => this.#idleExpired()}
             @idle-continue=${() => this.#stillHere()}
           ></flow-idle-warning>`}

@@ -10,7 +10,7 @@ import { inLanguage, problemWords } from '../paper-words.ts';
 import { maskIdNumber } from '../../../basics/redact.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { applyKeypadEdit, longTerm, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
+import { applyKeypadEdit, longTerm, shapeDate, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
 import { PaperScreen } from './paper-screen.ts';
 import type { ScrollArea } from './scroll-area.ts';
 import './scroll-area.ts';
@@ -271,6 +271,12 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
           max-width: 760px;
         }
       }
+      @media (max-height: 1100px) {
+        .keypad {
+          gap: 10px;
+          padding: 16px 20px;
+        }
+      }
     `,
   ];
 
@@ -366,7 +372,9 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     const input = field === undefined ? null : this.#input(field.key);
     if (field === undefined || input === null) return;
     const value = this.#value(field);
-    const result = applyKeypadEdit(value, input.selectionStart ?? value.length, input.selectionEnd ?? value.length, event.detail, maxLengths[field.input]);
+    const edited = applyKeypadEdit(value, input.selectionStart ?? value.length, input.selectionEnd ?? value.length, event.detail, maxLengths[field.input]);
+    // Dashes come by themselves while a date is typed; deleting keeps what the agent left.
+    const result = field.input === 'date' && event.detail.kind === 'insert' ? shapeDate(edited) : edited;
     this.#set(field.key, result.value);
     await this.updateComplete;
     input.setSelectionRange(result.caret, result.caret);
@@ -498,6 +506,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     }
     return html`<div class="keypad" data-layout=${layout}>
       <p class="keypad-target">${this.t('fields.keypadTarget', { field: label })}</p>
+      ${layout === 'date' ? html`<p class="keypad-hint" data-testid="date-format">${this.t('fields.dateFormat')}</p>` : nothing}
       <code-keypad
         .language=${this.language}
         .layout=${layout}

@@ -59,8 +59,20 @@ export const cardWords = {
   },
 
   'takeCard.title': { 'zh-CN': '请取走您的 IC 卡', en: 'Please take your IC card' },
-  'takeCard.body': {
-    'zh-CN': '业务已结束，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
-    en: 'The business is over and your card is still in the reader. Please take it from the flashing slot.',
+  'takeCard.body.finished': {
+    'zh-CN': '业务已办理完毕，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
+    en: 'The business is done and your card is still in the reader. Please take it from the flashing slot.',
+  },
+  'takeCard.body.canceled': {
+    'zh-CN': '业务已取消，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
+    en: 'The business was canceled and your card is still in the reader. Please take it from the flashing slot.',
+  },
+  'takeCard.body.timedOut': {
+    'zh-CN': '长时间没有操作，本次办理已自动结束，已扫描的材料和已输入的信息已清除。请从闪烁的插卡口取出 IC 卡。',
+    en: 'Nothing was done for a while, so this session ended by itself and the papers scanned and details entered were wiped. Please take your card from the flashing slot.',
+  },
+  'takeCard.body.failed': {
+    'zh-CN': '业务未能完成，IC 卡仍在读卡器中。请从闪烁的插卡口取出卡片。',
+    en: 'The business could not be completed and your card is still in the reader. Please take it from the flashing slot.',
   },
 } as const satisfies Translations;

@@ -35,4 +35,9 @@ export const confirmFieldsWords = {
   'fields.keypadFor': { 'zh-CN': '“{field}”的输入键盘', en: 'Keypad for "{field}"' },
   'fields.keypadHint': { 'zh-CN': '先点选要填写的输入框，再用这里的键盘输入。', en: 'Touch the box to fill in, then type with these keys.' },
   'fields.keypadTarget': { 'zh-CN': '正在填写：{field}', en: 'Filling in: {field}' },
+  // Said before the first digit, not after a refused confirm.
+  'fields.dateFormat': {
+    'zh-CN': '依次输入年月日的数字，横线自动加上；没有截止日期请按“长期”。',
+    en: 'Type the digits of the date; the dashes come by themselves. No end date: "Long-term".',
+  },
 } as const satisfies Translations;

@@ -8,7 +8,8 @@ export const deviceTestWords = {
   'deviceTest.printed': { 'zh-CN': '测试页已打印（作业 {job}）。', en: 'Test page printed (job {job}).' },
   'deviceTest.notPrinted': { 'zh-CN': '测试页未打印（作业 {job}）。', en: 'Test page not printed (job {job}).' },
   'deviceTest.scanTitle': { 'zh-CN': '测试扫描', en: 'Test scan' },
-  'deviceTest.scan': { 'zh-CN': '扫描一页', en: 'Scan a page' },
+  // The test scans whatever is in the feeder, one page or many: the button does not promise one.
+  'deviceTest.scan': { 'zh-CN': '扫描进纸器中的材料', en: 'Scan what is in the feeder' },
   'deviceTest.scanned': { 'zh-CN': '已扫描 {count} 页。', en: '{count} page(s) scanned.' },
   'deviceTest.blank': { 'zh-CN': '空白页', en: 'blank' },
   'deviceTest.ink': { 'zh-CN': '墨迹 {percent}%', en: 'ink {percent}%' },

@@ -30,9 +30,15 @@ export const flowWords = {
   },
 
   'idle.title': { 'zh-CN': '您还在吗？', en: 'Still there?' },
-  'idle.body': {
+  // What ends with the session, per business: a query has no papers to lose.
+  'idle.body.query': { 'zh-CN': '{seconds} 秒后将结束本次查询。', en: 'In {seconds} s this query ends.' },
+  'idle.body.papers': {
     'zh-CN': '{seconds} 秒后将结束本次办理，并清除已扫描的材料和已输入的信息。',
     en: 'In {seconds} s this session ends and the papers scanned and details entered are wiped.',
+  },
+  'idle.body.renewal': {
+    'zh-CN': '{seconds} 秒后将结束本次办理；已完成延期的卡片不受影响。',
+    en: 'In {seconds} s this session ends; cards already renewed stay renewed.',
   },
   'idle.continue': { 'zh-CN': '继续办理', en: 'Continue' },
 } as const satisfies Translations;
