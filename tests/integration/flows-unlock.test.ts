@@ -102,7 +102,7 @@ describe('the unlock flow over WebSocket', () => {
     expect(progress).toContain('pinReset');
 
     const afterFinish = await action({ action: 'finish' });
-    expect(afterFinish.screen).toEqual({ screen: 'takeCard' });
+    expect(afterFinish.screen).toEqual({ screen: 'takeCard', ended: 'finished' });
     const mark2 = client.received.length;
     expect((await call('Sim.RemoveCard')).code).toBe('success');
     expect(await pushed(null, mark2)).toBeNull();
