@@ -48,6 +48,14 @@ export const scanWords = {
     en: 'Take this paper back, put in the one asked for, then press "Scan again".',
   },
   'scanProblem.other': { 'zh-CN': '这一步没有完成。', en: 'This step did not complete.' },
+  'scanProblem.idCardMismatch': {
+    'zh-CN': '这里的姓名或身份证号码与读卡器从您身份证芯片读出的不一致。',
+    en: "The name or ID number here differs from what the reader read from your ID card's chip.",
+  },
+  'scanProblem.idCardMismatch.next': {
+    'zh-CN': '信息以身份证芯片为准：请按“重新扫描这份材料”扫描本人身份证的复印件，或把信息改回芯片读出的内容。',
+    en: "The chip's details stand: scan the copy of your own ID card again, or change the details back to what the chip says.",
+  },
   'scanProblem.other.next': {
     'zh-CN': '请再试一次；如仍不成功，请到人工窗口咨询。',
     en: 'Please try again; if it still fails, please ask at a staffed counter.',
