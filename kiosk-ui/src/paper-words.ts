@@ -39,6 +39,8 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     // The screen puts in what it looks like and the paper asked for.
     case 'wrongPaper':
       return { what: 'scanProblem.wrongPaper', details: [], next: 'scanProblem.wrongPaper.next' };
+    case 'idCardExpired':
+      return { what: 'scanProblem.idCardExpired', details: [], next: 'scanProblem.idCardExpired.next' };
     case 'idCardMismatch':
       return { what: 'scanProblem.idCardMismatch', details: [], next: 'scanProblem.idCardMismatch.next' };
     case 'rescan':
@@ -66,7 +68,6 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'printerUnavailable':
     case 'outOfService':
     case 'internal':
-    case 'idCardExpired':
     case 'idCardUnreadable':
       return { what: 'scanProblem.other', details: [], next: 'scanProblem.other.next' };
   }
