@@ -12,7 +12,7 @@ const locked = cardFixture('locked-operator');
 const legal = cardFixture('legal-person');
 if (locked === undefined || legal === undefined) throw new Error('fixtures missing');
 const legalPin = legal.pin;
-const evidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: locked.enterpriseUscc };
+const evidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: locked.enterpriseUscc, identitySource: 'typed' as const };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -279,6 +279,8 @@ function phaseOf(view: FlowView | null): string {
     case 'takeCard':
     case 'failed':
       return 'agent/sim';
+    case 'placeIdCard':
+      return screen.reading ? 'card read' : 'agent/sim';
   }
 }
 
@@ -311,6 +313,8 @@ function actionable(view: FlowView | null): boolean {
     case 'takeCard':
     case 'failed':
       return true;
+    case 'placeIdCard':
+      return !screen.reading;
   }
 }
 
@@ -336,6 +340,7 @@ async function endToEnd(business: Business): Promise<EndToEnd> {
     let lastRevision = -1;
     let lastFlowId = flowId;
     let cardIn = false;
+    let idCardPlaced = false;
     for (let steps = 0; steps < 40; steps++) {
       // The newest push, once the flow rests on a screen the agent acts on.
       const latest = await (async () => {
@@ -363,6 +368,13 @@ async function endToEnd(business: Business): Promise<EndToEnd> {
           if (cardIn) break;
           cardIn = true;
           await sim('Sim.InsertCard', { fixture: business === 'unlock' ? 'locked-operator' : 'legal-person' });
+          break;
+        case 'placeIdCard':
+          // The unlock on a kiosk with an ID-card reader: the dock's hand places the agent's ID card once.
+          if (screen.problem !== null) throw new Error(`${business}: ID card refused: ${screen.problem.kind}`);
+          if (screen.reading || idCardPlaced) break;
+          idCardPlaced = true;
+          await sim('Sim.IdCardPlace', { fixture: 'agent' });
           break;
         case 'enterPin':
           if (screen.problem !== null) throw new Error(`${business}: PIN refused: ${screen.problem.kind}`);

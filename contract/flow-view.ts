@@ -69,7 +69,13 @@ export type FlowProblem =
   | { kind: 'printerUnavailable' }
   /** The kiosk went out of service (cabinet opened, technician) while the flow ran. */
   | { kind: 'outOfService' }
-  | { kind: 'internal'; detail: string };
+  | { kind: 'internal'; detail: string }
+  /** The resident ID card on the reader is past its last valid day (YYYY-MM-DD): it does not prove who the agent is. */
+  | { kind: 'idCardExpired'; validUntil: string }
+  /** The ID-card reader could not read the card on it (or the reader failed): the copy and typing instead. */
+  | { kind: 'idCardUnreadable' }
+  /** What the agent confirmed from the copy differs from the chip of the ID card read (field keys). */
+  | { kind: 'idCardMismatch'; fields: string[] };
 
 /** Which card the insert screen asks for. `enterpriseCards`: a change of information reads every card of the enterprise, one by one. */
 export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard' | 'enterpriseCards';
@@ -112,8 +118,11 @@ export interface FieldView {
   value: string;
   input: FieldInput;
   required: boolean;
-  /** Where the value came from: the licence's QR, the card, the registry, a paper checked before, the agent, or nothing yet. */
-  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none';
+  /**
+   * Where the value came from: the licence's QR, the card, the registry, a paper checked before,
+   * the agent, or nothing yet; `idCard`: the chip of the agent's resident ID card on the ID-card reader.
+   */
+  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none' | 'idCard';
   /** For `input: 'choice'` only: the values the agent picks from. */
   choices?: FieldChoice[];
 }
@@ -219,7 +228,13 @@ export type FlowScreen =
    */
   | { screen: 'takeCard'; ended: SessionEnd }
   /** The flow cannot go on; the problem says why and what to do instead. */
-  | { screen: 'failed'; problem: FlowProblem };
+  | { screen: 'failed'; problem: FlowProblem }
+  /**
+   * The agent's resident ID card on the ID-card reader (a reader is fitted): its chip gives the
+   * agent's name and ID number. `reading`: a card is on it and being read. `canSkip`: the reader
+   * failed or could not read this card, so `useCopy` goes on with the scanned copy and typing.
+   */
+  | { screen: 'placeIdCard'; problem: FlowProblem | null; reading: boolean; canSkip: boolean };
 
 export type ScreenName = FlowScreen['screen'];
 
@@ -274,6 +289,7 @@ export function isPaperScreen(screen: FlowScreen): boolean {
     case 'done':
     case 'takeCard':
     case 'failed':
+    case 'placeIdCard':
       return false;
   }
 }

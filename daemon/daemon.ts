@@ -121,7 +121,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const capture = new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner });
   const progress = { listen: (listener: typeof progressListener) => (progressListener = listener) };
   const flows = new FlowHost({
-    flow: { cards, reader: devices.cardReader, capture, authority, printer: printing, sessions, logger, kioskId: config.kioskId, now: () => new Date(), progress },
+    flow: { cards, reader: devices.cardReader, idCards: devices.idCardReader, capture, authority, printer: printing, sessions, logger, kioskId: config.kioskId, now: () => new Date(), progress },
     factories: flowFactories,
     service,
     gpio: devices.gpio,

@@ -37,12 +37,22 @@ export interface CardLookup {
   enterprise: RegisteredEnterprise;
 }
 
+/**
+ * Where the agent's name and ID number on an unlock's evidence came from: `idCardChip`, read from
+ * the chip of their resident ID card on the kiosk's ID-card reader (the strongest: the copy was
+ * compared with it); `scannedCopy`, read by the kiosk from the scanned copy and confirmed unchanged;
+ * `typed`, typed by the agent from the copy.
+ */
+export const identitySources = ['idCardChip', 'scannedCopy', 'typed'] as const;
+export type IdentitySource = (typeof identitySources)[number];
+
 export interface UnlockEvidence {
   agentName: string;
   /** Full resident ID number; the authority keeps only a masked copy in its audit. */
   agentIdNumber: string;
   introductionLetter: boolean;
   enterpriseUscc: string;
+  identitySource: IdentitySource;
 }
 
 export interface AuthoriseUnlockRequest {

@@ -1,7 +1,7 @@
 // The authority's HTTP API at the wire (docs/authority.md, "HTTP API"): paths, status codes and
 // the JSON schemas both the client and the server check. Bytes travel as standard base64.
 import { z } from 'zod';
-import type { AuthorityError, RefusalReason } from './authority.ts';
+import { identitySources, type AuthorityError, type RefusalReason } from './authority.ts';
 
 export const idempotencyHeader = 'Idempotency-Key';
 
@@ -44,7 +44,7 @@ export const authoriseUnlockBody = z.strictObject({
   cardNo: short(32),
   challenge: bytes,
   kioskId: short(64),
-  evidence: z.strictObject({ agentName: short(64), agentIdNumber: short(32), introductionLetter: z.boolean(), enterpriseUscc: short(32) }),
+  evidence: z.strictObject({ agentName: short(64), agentIdNumber: short(32), introductionLetter: z.boolean(), enterpriseUscc: short(32), identitySource: z.enum(identitySources) }),
 });
 export const reportUnlockDoneBody = z.strictObject({ cardNo: short(32), kioskId: short(64) });
 export const issueCertificateBody = z.strictObject({

@@ -10,6 +10,7 @@ import type { PrinterStatus } from '../devices/printer.ts';
 import type { ScannerStatus } from '../devices/scanner.ts';
 import type { IdCardHolderMasked, IdCardReaderStatus } from '../devices/id-card-reader.ts';
 import { idCardFixtureNames } from '../sim-fixture-names.ts';
+import { identitySources } from '../authority/authority.ts';
 import { printerCommandSchemas, type PrinterCommandResults } from './printer-messages.ts';
 import { scannerCommandSchemas, type ScannerCommandResults } from './scanner-messages.ts';
 import { intakeCommandSchemas, type IntakeCommandResults } from './intake-messages.ts';
@@ -74,6 +75,8 @@ export const commandPayloadSchemas = {
       agentIdNumber: z.string().min(1).max(32),
       introductionLetter: z.boolean(),
       enterpriseUscc: z.string().min(1).max(32),
+      /** Evidence a tool sends was typed by a person unless it says otherwise. */
+      identitySource: z.enum(identitySources).default('typed'),
     }),
     newPin: pin,
     confirmation: pin,

@@ -34,6 +34,8 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('finish') }),
   z.strictObject({ action: z.literal('printReceipt') }),
   z.strictObject({ action: z.literal('skipReceipt') }),
+  /** Unlock, place the ID card: the reader failed or cannot read it; the scanned copy and typing instead. */
+  z.strictObject({ action: z.literal('useCopy') }),
 ]);
 export type FlowAction = z.infer<typeof flowActionSchema>;
 export type FlowActionName = FlowAction['action'];

@@ -13,7 +13,7 @@ import { csrProof, key, temporaryStateDir } from '../../tests/support/authority-
 
 const cardNo = (name: FixtureName) => cardFixture(name)!.cardNo;
 const challenge = Buffer.from('0f0e0d0c0b0a09080706050403020100', 'hex');
-const evidence: UnlockEvidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: fixtureEnterprise.uscc };
+const evidence: UnlockEvidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: fixtureEnterprise.uscc, identitySource: 'typed' };
 
 let sim: SimAuthority;
 let server: RunningAuthorityServer;

@@ -5,6 +5,7 @@
 import type { CardType } from '../../contract/devices/card-reader.ts';
 import type { Business } from '../../contract/businesses.ts';
 import type { SessionOutcome, Store } from '../store/store.ts';
+import type { IdCardText } from '../../drivers/idcard/basic-info.ts';
 
 export interface VerifiedCard {
   cardNo: string;
@@ -17,6 +18,12 @@ export interface AgentSession {
   business: Business;
   startedAt: Date;
   verified: Map<string, VerifiedCard>;
+  /**
+   * The text of the agent's resident ID card as its chip gave it (the full ID number, the address),
+   * read in this session: it lives here only, is never stored or journaled, and goes when the
+   * session ends. The photo is never read (docs/idcard-reader.md).
+   */
+  idCard: IdCardText | null;
 }
 
 export class AgentSessions {
@@ -50,7 +57,7 @@ export class AgentSessions {
   start(business: Business, now = new Date()): AgentSession {
     if (this.#current !== null) this.end('abandoned', now);
     const id = this.#store.startSession(business, now);
-    this.#current = { id, business, startedAt: now, verified: new Map() };
+    this.#current = { id, business, startedAt: now, verified: new Map(), idCard: null };
     this.#store.journal(id, 'session.started', { business }, now);
     return this.#current;
   }
@@ -61,6 +68,8 @@ export class AgentSessions {
     this.#store.journal(session.id, 'session.ended', { outcome }, now);
     this.#store.endSession(session.id, outcome, now);
     this.#current = null;
+    // What the chip gave goes with the session; nothing keeps it afterwards.
+    session.idCard = null;
     for (const listener of this.#endListeners) listener(session);
   }
 
@@ -68,6 +77,16 @@ export class AgentSessions {
   onEnd(listener: (session: AgentSession) => void): () => void {
     this.#endListeners.add(listener);
     return () => this.#endListeners.delete(listener);
+  }
+
+  /** The agent's ID card as read from its chip, for this session only (nothing without a session). */
+  recordIdCard(text: IdCardText): void {
+    if (this.#current !== null) this.#current.idCard = text;
+  }
+
+  /** The chip's text of the agent's ID card read in this session, if any. */
+  idCard(): IdCardText | null {
+    return this.#current?.idCard ?? null;
   }
 
   recordVerified(card: VerifiedCard): void {

@@ -26,7 +26,7 @@ const legalPerson = fixture('legal-person');
 const operator = fixture('operator');
 const locked = fixture('locked-operator');
 const enterprise = { uscc: legalPerson.enterpriseUscc };
-const agent = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: enterprise.uscc };
+const agent = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: enterprise.uscc, identitySource: 'typed' as const };
 
 let stateDir: string;
 let authority: SimAuthority;

@@ -33,7 +33,7 @@ export async function unlockCard(
   const recorder = new OperationRecorder(deps, 'unlock', operationId, sessionId);
   // Every step is recorded before the next begins: the first failure ends the unlock there.
   return asyncResultBlock<UnlockOutcome, CardServiceError>(async (take) => {
-    take(await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter }));
+    take(await recorder.done('started', { cardNo, agentName: evidence.agentName, agentIdNumber: evidence.agentIdNumber, introductionLetter: evidence.introductionLetter, identitySource: evidence.identitySource }));
 
     const challenge = take(await cardStep('get challenge', card.getChallenge()));
     take(await recorder.done('challenged'));

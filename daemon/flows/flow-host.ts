@@ -7,6 +7,7 @@
 // screen up until it is removed.
 import { randomUUID } from 'node:crypto';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { LightName, LightPattern } from '../../contract/devices/gpio.ts';
 import type { ServiceState } from '../../contract/protocol/catalogue.ts';
@@ -174,6 +175,7 @@ export class FlowHost {
     const { flow, service } = this.#deps;
     this.#stops.push(
       flow.reader.onStatusChange((status) => this.#onCardReader(status)),
+      flow.idCards.onStatusChange((status) => this.#onIdCardReader(status)),
       flow.sessions.onEnd((session) => this.#onSessionEnded(session.id)),
       service.onChange((state) => {
         if (state.state === 'outOfService') this.outOfService();
@@ -461,6 +463,15 @@ export class FlowHost {
     run.controller.abort();
     this.#deps.flow.logger.event('flow.ended', { flowId: run.flowId, flow: run.kind, outcome: 'sessionEnded' });
     this.#set(this.#cardIn ? { phase: 'takeCard', flowId: this.#newFlowId(), kind: run.kind, business: run.business, ended: 'canceled' } : { phase: 'idle' });
+  }
+
+  /** The agent's ID card placed on the reader or taken off: the running flow may wait for it. */
+  #onIdCardReader(status: IdCardReaderStatus): void {
+    const phase = this.#phase;
+    if (phase.phase !== 'running') return;
+    phase.run.flow.onIdCardReader?.(status);
+    // Placing an ID card is the agent at the kiosk.
+    this.#armIdle();
   }
 
   #onCardReader(status: CardReaderStatus): void {

@@ -9,6 +9,7 @@
 // the flow moved on is stale and dropped. News within the same state (progress) is an `update`,
 // not a move, so the answer that state waits for still lands.
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { FlowAction, FlowActionName } from '../../contract/protocol/flow-messages.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { FlowKind, FlowScreen } from '../../contract/flow-view.ts';
@@ -52,6 +53,11 @@ export abstract class FlowMachine<State> implements Flow {
   /** The card left while in `state`. */
   protected removed(_state: State): void {
     // Nothing, unless the flow needs the card there.
+  }
+
+  /** The ID-card reader's status changed while in `state` (the ID card placed, taken off; a fault). */
+  protected idCardChanged(_state: State, _status: IdCardReaderStatus): void {
+    // Nothing, unless the flow waits for the agent's ID card there.
   }
 
   get state(): State {
@@ -112,6 +118,10 @@ export abstract class FlowMachine<State> implements Flow {
     if (handler === undefined) return err({ kind: 'notOnThisScreen', screen: this.screen().screen, action: action.action });
     await handler(action, signal);
     return ok(undefined);
+  }
+
+  onIdCardReader(status: IdCardReaderStatus): void {
+    if (this.#ended === null) this.idCardChanged(this.#state, status);
   }
 
   onCardReader(status: CardReaderStatus): void {

@@ -7,6 +7,8 @@ import type { AgentSessions } from '../cards/agent-session.ts';
 import type { CardService } from '../cards/card-service.ts';
 import type { CardReader } from '../../drivers/card/card-reader.ts';
 import type { CardReaderStatus } from '../../contract/devices/card-reader.ts';
+import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { IntakeCapture } from '../intake/capture-session.ts';
 import type { Logger } from '../log/logger.ts';
 import type { PrintService } from '../printing/print-service.ts';
@@ -17,6 +19,8 @@ import type { FlowKind, FlowScreen } from '../../contract/flow-view.ts';
 export interface FlowDeps {
   cards: CardService;
   reader: CardReader;
+  /** The resident ID-card reader (NotFittedIdCardReader on a kiosk without one). */
+  idCards: IdCardReader;
   capture: IntakeCapture;
   authority: Authority;
   printer: PrintService;
@@ -52,6 +56,8 @@ export interface Flow {
   handle(action: FlowAction, signal: AbortSignal): Promise<Result<void, ActionRefusal>>;
   /** The reader's status changed: a card arrived or left. */
   onCardReader(status: CardReaderStatus): void;
+  /** The ID-card reader's status changed: the agent's ID card placed, read, taken off; the reader failed. */
+  onIdCardReader?(status: IdCardReaderStatus): void;
   /** The business is over (the agent pressed finish or it failed for good): the host ends it. */
   ended(): { outcome: 'completed' | 'failed' | 'canceled' } | null;
 }

@@ -65,6 +65,20 @@ export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<Fiel
   });
 }
 
+/**
+ * The agent's name and ID number from the chip of their ID card (read on the reader in this
+ * session) over what the paper or earlier papers said: on the agent's ID card copy (name,
+ * idNumber) and on the introduction letter (agentName, agentIdNumber). Other fields as they were.
+ */
+export function withChipAgent(fields: FieldView[], kind: DocumentKind, chip: { name: string; idNumber: string }): FieldView[] {
+  const fromChip: Partial<Record<string, string>> =
+    kind === 'id_card' ? { name: chip.name, idNumber: chip.idNumber } : kind === 'introduction_letter' ? { agentName: chip.name, agentIdNumber: chip.idNumber } : {};
+  return fields.map((field) => {
+    const value = fromChip[field.key];
+    return value === undefined ? field : { ...field, value, source: 'idCard' };
+  });
+}
+
 function inputOf(key: FieldKey): FieldInput {
   switch (key) {
     case 'uscc':

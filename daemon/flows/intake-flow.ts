@@ -30,7 +30,9 @@ import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
-import { documentFields, intakeFields } from './intake-fields.ts';
+import { documentFields, intakeFields, withChipAgent } from './intake-fields.ts';
+import { chipAgentOfSession, readAgentIdCard, type ChipAgent } from './id-card-step.ts';
+import type { DocumentKind, IdCardRole } from '../../contract/intake/package-schema.ts';
 import { IntakeParties, person } from './intake-parties.ts';
 
 type CardWantedHere = 'legalPersonCard' | 'enterpriseCards';
@@ -279,6 +281,29 @@ class IntakeFlow extends FlowMachine<State> {
     this.go({ at: 'scanPaper', item: next, ...askFor({ label: next.label, position: { index: captured, of: items.length }, wanted }) });
   }
 
+  /**
+   * The agent from the chip of their ID card, for the agent's ID card copy and the letter: the one
+   * read earlier in this session, or the ID card on the reader now (read when the agent's copy is
+   * checked). An expired or unreadable ID card gives nothing: the fields stay as the paper said.
+   */
+  async #chipAgent(kind: DocumentKind, role: IdCardRole | undefined): Promise<{ chip: ChipAgent | null; problem: FlowProblem | null }> {
+    const none = { chip: null, problem: null };
+    const agentPaper = (kind === 'id_card' && role === 'agent') || kind === 'introduction_letter';
+    if (!agentPaper) return none;
+    const known = chipAgentOfSession(this.#deps);
+    if (known !== null || kind !== 'id_card' || this.#deps.idCards.status().state !== 'cardPresent') return { chip: known, problem: null };
+    const read = await readAgentIdCard(this.#deps);
+    if (read.ok) {
+      this.#hooks.journal('intake.idCardRead', {});
+      return { chip: read.value, problem: null };
+    }
+    if (read.error.kind === 'noIdCard') return none;
+    const { problem } = read.error;
+    this.#hooks.journal('intake.idCardRefused', { problem: problem.kind });
+    // An expired ID card is said on the copy's screen; one the reader cannot read is not the agent's fault.
+    return { chip: null, problem: problem.kind === 'idCardExpired' ? problem : null };
+  }
+
   async #scan(state: Extract<State, { at: 'scanPaper' }>, signal: AbortSignal): Promise<void> {
     const { kind, form } = state.paper.wanted;
     const role = state.paper.wanted.role ?? undefined;
@@ -297,11 +322,15 @@ class IntakeFlow extends FlowMachine<State> {
         }
         const draft = this.#deps.capture.state();
         const known = this.#parties.known(outcome.document.kind, role, draft.ok ? (draft.value.draft.enterprise ?? {}) : {});
-        const fields = intakeFields(outcome, known, this.#business);
+        const ticketOfScan = this.ticket();
+        const { chip, problem: chipProblem } = await this.#chipAgent(outcome.document.kind, role);
+        if (this.stale(ticketOfScan)) return;
+        const read = intakeFields(outcome, known, this.#business);
+        const fields = chip === null ? read : withChipAgent(read, outcome.document.kind, chip);
         const { document } = outcome;
         const missingStamps = stampsNeeded(this.#business, document.kind, document.form).filter((stamp) => !document.stamps.includes(stamp));
         if (missingStamps.length > 0) this.#hooks.journal('intake.stampsMissing', { kind: document.kind, stamps: missingStamps });
-        this.go({ at: 'confirmFields', item: state.item, missingStamps: missingStamps.map((stamp) => stampLabel[stamp]), ...readPaper(state.paper, outcome.index, fields) });
+        this.go({ at: 'confirmFields', item: state.item, missingStamps: missingStamps.map((stamp) => stampLabel[stamp]), ...readPaper(state.paper, outcome.index, fields, chipProblem) });
       },
       (problem) => this.#hooks.journal('intake.scanRefused', { kind, problem: problem.kind }),
     );

@@ -1,10 +1,13 @@
-// The unlock business as a state machine: consent, the locked card, the agent's ID card copy and
-// the introduction letter (scanned, read and confirmed by the agent), what the kiosk can check
+// The unlock business as a state machine: consent, the locked card, the agent's ID card on the
+// ID-card reader when the kiosk has one (its chip gives the name and the ID number; id-card-step.ts),
+// the agent's ID card copy and the introduction letter (scanned, read and confirmed by the agent), what the kiosk can check
 // before asking for a PIN (the registry, the ID number's check character), the new PIN, the
 // unlock with its progress, the receipt. The full ID number lives in this object's memory only:
 // every view masks it, and a masked value the agent sends back unchanged means "as before" (the
 // paper step, paper-step.ts).
-import type { UnlockEvidence } from '../../contract/authority/authority.ts';
+import type { IdentitySource, UnlockEvidence } from '../../contract/authority/authority.ts';
+import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
+import { differingFromChip, idCardReaderFailed, idCardReaderFitted, readAgentIdCard, type ChipAgent } from './id-card-step.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { unlockSteps } from '../cards/unlock.ts';
 import { validateResidentId } from '../../basics/identifiers/resident-id.ts';
@@ -22,10 +25,11 @@ import type { BilingualText } from '../../contract/bilingual-text.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, confirmScreen, PaperStep, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 
-/** The agent as their ID card says (confirmed by them). `idNumber` is the full number. */
+/** The agent as their ID card says (confirmed by them). `idNumber` is the full number; `source`: where it came from. */
 interface Agent {
   name: string;
   idNumber: string;
+  source: IdentitySource;
 }
 
 /** What the introduction letter says, as the agent confirmed it. */
@@ -41,6 +45,8 @@ type Paper = 'agentId' | 'letter';
 /** Everything gathered so far on the way to the evidence. */
 interface Papers {
   card: CardView;
+  /** The agent as the chip of their ID card on the reader said (null: no reader, or the copy instead). */
+  chip: ChipAgent | null;
   agent: Agent | null;
   agentDocument: number | null;
   letter: Letter | null;
@@ -49,6 +55,7 @@ interface Papers {
 /** All the authority needs besides the card: ready for the PIN. */
 interface Evidence {
   card: CardView;
+  chip: ChipAgent | null;
   agent: Agent;
   agentDocument: number;
   letter: Letter;
@@ -68,6 +75,8 @@ type State =
   | { at: 'insertCard'; problem: FlowProblem | null; resume: Resume | null }
   | { at: 'readingCard'; resume: Resume | null }
   | { at: 'cardShown'; card: CardView }
+  /** `skippable`: the reader failed or could not read the card here, so the copy may stand instead. */
+  | { at: 'placeIdCard'; card: CardView; problem: FlowProblem | null; reading: boolean; skippable: boolean }
   | ({ at: 'scanPaper'; which: Paper; papers: Papers } & PaperAsked)
   | ({ at: 'confirmFields'; which: Paper; papers: Papers } & PaperRead)
   | { at: 'authorising'; evidence: Evidence }
@@ -142,6 +151,8 @@ class UnlockFlow extends FlowMachine<State> {
         return { screen: 'readingCard' };
       case 'cardShown':
         return { screen: 'cardShown', card: state.card };
+      case 'placeIdCard':
+        return { screen: 'placeIdCard', problem: state.problem, reading: state.reading, canSkip: state.skippable };
       case 'scanPaper':
         return scanScreen(state);
       case 'confirmFields':
@@ -179,9 +190,22 @@ class UnlockFlow extends FlowMachine<State> {
       case 'cardShown':
         return {
           back: () => this.go({ at: 'insertCard', problem: null, resume: null }),
-          next: () => {
-            this.#askFor('agentId', { card: state.card, agent: null, agentDocument: null, letter: null });
+          next: async () => {
+            // A kiosk with an ID-card reader reads the agent's ID card; without one, the copy and typing.
+            if (idCardReaderFitted(this.#deps.idCards.status())) await this.#placeIdCard(state.card, null, false);
+            else this.#askFor('agentId', { card: state.card, chip: null, agent: null, agentDocument: null, letter: null });
           },
+        };
+      case 'placeIdCard':
+        if (state.reading) return {};
+        return {
+          back: () => this.go({ at: 'cardShown', card: state.card }),
+          ...(state.skippable && {
+            useCopy: () => {
+              this.#hooks.journal('unlock.idCardSkipped', {});
+              this.#askFor('agentId', { card: state.card, chip: null, agent: null, agentDocument: null, letter: null });
+            },
+          }),
         };
       case 'scanPaper':
         if (state.scanning) return {};
@@ -229,6 +253,7 @@ class UnlockFlow extends FlowMachine<State> {
       case 'consent':
       case 'readingCard':
       case 'cardShown':
+      case 'placeIdCard':
       case 'scanPaper':
       case 'confirmFields':
       case 'authorising':
@@ -254,6 +279,7 @@ class UnlockFlow extends FlowMachine<State> {
       case 'consent':
       case 'insertCard':
       case 'readingCard':
+      case 'placeIdCard':
       case 'scanPaper':
       case 'confirmFields':
       case 'authorising':
@@ -262,6 +288,56 @@ class UnlockFlow extends FlowMachine<State> {
       case 'done':
         return;
     }
+  }
+
+  /** On the place-ID-card screen: a card placed is read, a reader fault lets the copy stand in. */
+  protected override idCardChanged(state: State, status: IdCardReaderStatus): void {
+    if (state.at !== 'placeIdCard' || state.reading) return;
+    switch (status.state) {
+      case 'cardPresent':
+        void this.#readIdCard(state.card, state.skippable);
+        return;
+      case 'error':
+      case 'noDevice':
+        this.go({ ...state, problem: { kind: 'idCardUnreadable' }, skippable: true });
+        return;
+      case 'noCard':
+      case 'notFitted':
+        return;
+    }
+  }
+
+  /** The place-ID-card screen; an ID card already on the reader is read at once. */
+  async #placeIdCard(card: CardView, problem: FlowProblem | null, skippable: boolean): Promise<void> {
+    const status = this.#deps.idCards.status();
+    if (status.state === 'cardPresent' && problem === null) {
+      await this.#readIdCard(card, skippable);
+      return;
+    }
+    const failed = idCardReaderFailed(status);
+    this.go({ at: 'placeIdCard', card, problem: problem ?? (failed ? { kind: 'idCardUnreadable' } : null), reading: false, skippable: skippable || failed });
+  }
+
+  /** The chip read: the agent's name and number, then the copy; an expired card is refused. */
+  async #readIdCard(card: CardView, skippable: boolean): Promise<void> {
+    const ticket = this.go({ at: 'placeIdCard', card, problem: null, reading: true, skippable });
+    const read = await readAgentIdCard(this.#deps);
+    if (this.stale(ticket)) return;
+    if (!read.ok) {
+      switch (read.error.kind) {
+        case 'noIdCard':
+          this.go({ at: 'placeIdCard', card, problem: null, reading: false, skippable });
+          return;
+        case 'problem': {
+          const { problem } = read.error;
+          this.#hooks.journal('unlock.idCardRefused', { problem: problem.kind });
+          this.go({ at: 'placeIdCard', card, problem, reading: false, skippable: skippable || problem.kind === 'idCardUnreadable' });
+          return;
+        }
+      }
+    }
+    this.#hooks.journal('unlock.idCardRead', {});
+    this.#askFor('agentId', { card, chip: read.value, agent: null, agentDocument: null, letter: null });
   }
 
   async #readCard(resume: Resume | null): Promise<void> {
@@ -319,7 +395,16 @@ class UnlockFlow extends FlowMachine<State> {
         go({ kind: 'fieldsInvalid', fields: invalid });
         return;
       }
-      const agent: Agent = { name: values.name ?? '', idNumber: (values.idNumber ?? '').toUpperCase() };
+      const agent: Agent = { name: values.name ?? '', idNumber: (values.idNumber ?? '').toUpperCase(), source: identitySourceOf(state, values, papers.chip) };
+      // The copy must be of the ID card whose chip was read: what the agent confirmed is compared.
+      if (papers.chip !== null) {
+        const differing = differingFromChip(papers.chip, agent, { name: 'name', idNumber: 'idNumber' });
+        if (differing.length > 0) {
+          this.#hooks.journal('unlock.copyDiffersFromIdCard', { fields: differing });
+          go({ kind: 'idCardMismatch', fields: differing });
+          return;
+        }
+      }
       const confirmed = this.#deps.capture.confirm(state.document, { name: agent.name, idNumber: agent.idNumber, role: 'agent' });
       if (!confirmed.ok) {
         go(captureProblem(confirmed.error));
@@ -354,11 +439,11 @@ class UnlockFlow extends FlowMachine<State> {
       return;
     }
     this.#hooks.journal('unlock.letterConfirmed', {});
-    await this.#authorise({ card: papers.card, agent, agentDocument: papers.agentDocument, letter, letterDocument: state.document });
+    await this.#authorise({ card: papers.card, chip: papers.chip, agent, agentDocument: papers.agentDocument, letter, letterDocument: state.document });
   }
 
   #letterFields(evidence: Evidence, problem: FlowProblem | null): void {
-    const papers: Papers = { card: evidence.card, agent: evidence.agent, agentDocument: evidence.agentDocument, letter: evidence.letter };
+    const papers: Papers = { card: evidence.card, chip: evidence.chip, agent: evidence.agent, agentDocument: evidence.agentDocument, letter: evidence.letter };
     this.#showFields('letter', papers, evidence.letterDocument, problem);
   }
 
@@ -433,7 +518,7 @@ class UnlockFlow extends FlowMachine<State> {
 
   async #unlock(evidence: Evidence, pin: string, confirmation: string): Promise<void> {
     const ticket = this.go({ at: 'unlocking', evidence, progress: null });
-    const proof: UnlockEvidence = { agentName: evidence.agent.name, agentIdNumber: evidence.agent.idNumber, introductionLetter: true, enterpriseUscc: evidence.letter.uscc };
+    const proof: UnlockEvidence = { agentName: evidence.agent.name, agentIdNumber: evidence.agent.idNumber, introductionLetter: true, enterpriseUscc: evidence.letter.uscc, identitySource: evidence.agent.source };
     this.#deps.progress.listen((operation, step) => {
       const state = this.state;
       if (operation !== 'unlock' || state.at !== 'unlocking') return;
@@ -511,21 +596,34 @@ function forgetting(paper: Paper, papers: Papers): Papers {
 
 /** The fields of `paper`, pre-filled from the card and the papers confirmed, ID numbers in full. */
 function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
-  const { agent, letter, card } = papers;
+  const { agent, letter, card, chip } = papers;
+  // The agent's fields come from the chip (as long as the agent left them so), else from them.
+  const agentSource = (): FieldView['source'] => (agent === null ? (chip === null ? 'none' : 'idCard') : agent.source === 'idCardChip' ? 'idCard' : 'agent');
+  const person = agent ?? chip;
   switch (paper) {
     case 'agentId':
       return [
-        field('name', fieldLabels.personName, agent?.name ?? '', 'text', agent === null ? 'none' : 'agent'),
-        field('idNumber', fieldLabels.idNumber, agent?.idNumber ?? '', 'idNumber', agent === null ? 'none' : 'agent'),
+        field('name', fieldLabels.personName, person?.name ?? '', 'text', agentSource()),
+        field('idNumber', fieldLabels.idNumber, person?.idNumber ?? '', 'idNumber', agentSource()),
       ];
     case 'letter':
       return [
-        field('agentName', fieldLabels.agentName, letter?.agentName ?? agent?.name ?? '', 'text', letter === null && agent === null ? 'none' : 'agent'),
-        field('agentIdNumber', fieldLabels.agentIdNumber, letter?.agentIdNumber ?? agent?.idNumber ?? '', 'idNumber', letter === null && agent === null ? 'none' : 'agent'),
+        field('agentName', fieldLabels.agentName, letter?.agentName ?? person?.name ?? '', 'text', letter !== null ? 'agent' : agentSource()),
+        field('agentIdNumber', fieldLabels.agentIdNumber, letter?.agentIdNumber ?? person?.idNumber ?? '', 'idNumber', letter !== null ? 'agent' : agentSource()),
         field('uscc', fieldLabels.uscc, letter?.uscc ?? card.uscc, 'code', letter === null ? 'card' : 'agent'),
         field('name', fieldLabels.enterpriseName, letter?.enterpriseName ?? card.enterpriseName, 'text', letter === null ? 'card' : 'agent'),
       ];
   }
+}
+
+/**
+ * Where the agent's name and number confirmed on the copy's screen came from: the chip (the copy
+ * compared with it), the kiosk's reading of the copy left unchanged, or the agent's typing.
+ */
+function identitySourceOf(read: PaperRead, values: Record<string, string>, chip: ChipAgent | null): IdentitySource {
+  if (chip !== null) return 'idCardChip';
+  const unchanged = read.fields.every((f) => f.source !== 'none' && f.source !== 'agent' && (read.hidden[f.key] ?? f.value) === values[f.key]);
+  return unchanged ? 'scannedCopy' : 'typed';
 }
 
 function validField(f: FieldView, value: string, now: Date): boolean {

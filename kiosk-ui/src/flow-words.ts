@@ -143,6 +143,12 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
     case 'internal':
       // The detail is for the log, not the agent.
       return words('fp.internal', 'fpNext.counter');
+    case 'idCardExpired':
+      return words('fp.idCardExpired', 'fpNext.idCardExpired', { date: problem.validUntil });
+    case 'idCardUnreadable':
+      return words('fp.idCardUnreadable', 'fpNext.useCopy');
+    case 'idCardMismatch':
+      return words('fp.idCardMismatch', 'fpNext.idCardMismatch', { fields: problem.fields.join(listSeparator(language)) });
   }
 }
 

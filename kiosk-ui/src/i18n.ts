@@ -35,6 +35,7 @@ import { idCardReaderWords } from './words/id-card-reader.ts';
 import { keypadWords } from './words/keypad.ts';
 import { logTailWords } from './words/log-tail.ts';
 import { pinWords } from './words/pin.ts';
+import { placeIdCardWords } from './words/place-id-card.ts';
 import { progressWords } from './words/progress.ts';
 import { registryWords } from './words/registry.ts';
 import { reportsWords } from './words/reports.ts';
@@ -64,6 +65,7 @@ export const wordsByArea = [
   flowWords,
   consentWords,
   cardWords,
+  placeIdCardWords,
   pinWords,
   progressWords,
   cardStatusWords,

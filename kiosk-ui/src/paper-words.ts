@@ -39,6 +39,10 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     // The screen puts in what it looks like and the paper asked for.
     case 'wrongPaper':
       return { what: 'scanProblem.wrongPaper', details: [], next: 'scanProblem.wrongPaper.next' };
+    case 'idCardExpired':
+      return { what: 'scanProblem.idCardExpired', details: [], next: 'scanProblem.idCardExpired.next' };
+    case 'idCardMismatch':
+      return { what: 'scanProblem.idCardMismatch', details: [], next: 'scanProblem.idCardMismatch.next' };
     case 'rescan':
       return { what: 'scanProblem.rescan', details: problem.checks.map((check) => `scanProblem.rescan.${check}` as const), next: 'scanProblem.rescan.next' };
     // Not expected on the paper screens (the flow host explains them on its own screens); if
@@ -64,6 +68,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'printerUnavailable':
     case 'outOfService':
     case 'internal':
+    case 'idCardUnreadable':
       return { what: 'scanProblem.other', details: [], next: 'scanProblem.other.next' };
   }
 }

@@ -18,7 +18,7 @@ let authority: SimAuthority;
 
 const cardNo = (name: FixtureName) => cardFixture(name)!.cardNo;
 const challenge = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
-const agent: UnlockEvidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: fixtureEnterprise.uscc };
+const agent: UnlockEvidence = { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: fixtureEnterprise.uscc, identitySource: 'typed' };
 
 function unlock(name: FixtureName, evidence: Partial<UnlockEvidence> = {}, idempotencyKey = key()) {
   return authority.authoriseUnlock({ idempotencyKey, cardNo: cardNo(name), challenge, kioskId: 'K1', evidence: { ...agent, ...evidence } });
@@ -41,6 +41,15 @@ beforeEach(async () => {
 
 afterEach(() => {
   authority.close();
+});
+
+describe('where the unlock evidence came from', () => {
+  it('records the identity source in its audit and refuses evidence that does not say it', async () => {
+    expect((await unlock('locked-operator', { identitySource: 'idCardChip' })).ok).toBe(true);
+    expect(authority.audit(cardNo('locked-operator')).at(-1)).toMatchObject({ operation: 'authoriseUnlock', detail: { identitySource: 'idCardChip', agentIdNumber: '350204********011X' } });
+    const unsaid = await unlock('locked-operator', { identitySource: 'guessed' as UnlockEvidence['identitySource'] });
+    expect(unsaid).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
+  });
 });
 
 describe('first start and restart', () => {

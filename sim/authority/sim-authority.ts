@@ -259,7 +259,7 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
       const invalid = validateRequest('authoriseUnlock', request);
       if (invalid !== null) return err(invalid);
       const { cardNo, kioskId, evidence } = request;
-      const auditDetail = { agentName: evidence.agentName, agentIdNumber: maskIdNumber(evidence.agentIdNumber.trim()), introductionLetter: evidence.introductionLetter };
+      const auditDetail = { agentName: evidence.agentName, agentIdNumber: maskIdNumber(evidence.agentIdNumber.trim()), introductionLetter: evidence.introductionLetter, identitySource: evidence.identitySource };
       return once<UnlockAuthorisation>('authoriseUnlock', request.idempotencyKey, withoutKey(request), async () => () => {
         const outcome = decideUnlock(request);
         audit('authoriseUnlock', cardNo, kioskId, outcome, auditDetail);

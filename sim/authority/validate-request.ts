@@ -1,6 +1,6 @@
 // Shape checks of in-process requests, mirroring what the HTTP schemas check at the wire:
 // a malformed request is invalidRequest and is not remembered under its idempotency key.
-import type { AuthorityError, AuthoriseUnlockRequest, ConfirmActivationRequest, IssueCertificateRequest, ReportUnlockDoneRequest, SubmitIntakeRequest } from '../../contract/authority/authority.ts';
+import { identitySources, type AuthorityError, type AuthoriseUnlockRequest, type ConfirmActivationRequest, type IssueCertificateRequest, type ReportUnlockDoneRequest, type SubmitIntakeRequest } from '../../contract/authority/authority.ts';
 
 type Checked =
   | ['authoriseUnlock', AuthoriseUnlockRequest]
@@ -30,6 +30,7 @@ export function validateRequest(...[operation, request]: Checked): (AuthorityErr
       text(issues, 'evidence.agentIdNumber', request.evidence.agentIdNumber, 32);
       text(issues, 'evidence.enterpriseUscc', request.evidence.enterpriseUscc, 32);
       if (typeof request.evidence.introductionLetter !== 'boolean') issues.push('evidence.introductionLetter must be true or false');
+      if (!(identitySources as readonly unknown[]).includes(request.evidence.identitySource)) issues.push(`evidence.identitySource must be one of ${identitySources.join(', ')}`);
       break;
     case 'reportUnlockDone':
       text(issues, 'cardNo', request.cardNo, 32);

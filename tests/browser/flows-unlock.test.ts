@@ -6,6 +6,13 @@
 // unlock": the renewal's PIN screen blocks the legal-person card after three wrong PINs, the
 // screen says so with the unlock as the next step, and the unlock flow makes that card active
 // again. Every screen is kept as a screenshot under test-artifacts/browser/flows/.
+//
+// Those typed runs are a kiosk without an ID-card reader (KIOSK_DEVICE_ID_CARD_READER=none): the
+// agent's identity comes from the copy and the agent's typing. A kiosk with a reader asks for the
+// agent's ID card itself (the original is in their hand: seed 000's 本人身份证及复印件) and offers
+// the copy and typing only when the reader fails. The last test is that kiosk: the dock's hand
+// places 许文彬's ID card on the simulated SAM module at the far end of the socat pty, the real
+// SAM driver reads it, and the unlock completes with nothing typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../contract/flow-view.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
@@ -26,6 +33,8 @@ const said = {
   en: { sequence: 'run of digits' },
 } as const;
 const newPin = '60392817';
+/** The typed runs: a kiosk with no ID-card reader fitted. */
+const noIdCardReader = { KIOSK_DEVICE_ID_CARD_READER: 'none' };
 
 
 /** Focuses a keypad field and types `text` on the on-screen keypad (after clearing it). */
@@ -140,7 +149,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
   describe.each(settings)('on the $panel panel in $language', (setting) => {
     let own: FlowRig | undefined;
     beforeAll(async () => {
-      own = await openFlowRig(`unlock-${settingName(setting)}`, setting);
+      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: noIdCardReader });
     }, 240_000);
     afterAll(async () => {
       await own?.close();
@@ -186,7 +195,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     let own: FlowRig | undefined;
     // One stack per describe: pcscd is one per machine, and waiting for it belongs to the hook.
     beforeAll(async () => {
-      own = await openFlowRig('unlock-after-wrong-pin');
+      own = await openFlowRig('unlock-after-wrong-pin', { env: noIdCardReader });
     }, 240_000);
     afterAll(async () => {
       // Missing when beforeAll failed half-way (openFlowRig then stopped what it had started).
@@ -242,6 +251,80 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     expect(rig.violations).toEqual([]);
     expect(rig.errors).toEqual([]);
     console.info(`flows-unlock (b) wall time: ${Date.now() - started} ms`);
+  });
+  });
+
+  describe('the agent\'s ID card on the reader', () => {
+    let own: FlowRig | undefined;
+    const setting: Setting = { panel: 'portrait', language: 'zh' };
+    beforeAll(async () => {
+      own = await openFlowRig(`unlock-id-card-${settingName(setting)}`, setting);
+    }, 240_000);
+    afterAll(async () => {
+      await own?.close();
+    });
+
+  it('takes the agent from the ID card placed on the reader over the pty: the unlock with nothing typed', { timeout: 240_000 }, async () => {
+    const started = Date.now();
+    const rig = own!;
+    const { page } = rig;
+    // The rig's daemon reads the ID card with the SAM driver on its socat pty (system stacks).
+    const status = (await rig.sim('Common.Status')) as { devices: { idCardReader: { state: string; device?: string } }; sources: { idCardReader: string } };
+    expect(status.sources.idCardReader).toBe('hardware');
+    expect(status.devices.idCardReader).toMatchObject({ state: 'noCard' });
+    expect(status.devices.idCardReader.device).toMatch(/sim-pty\/idcard-host$/);
+
+    await rig.expectScreen('attract');
+    await rig.startFlow('unlock');
+    await rig.expectScreen('consent');
+    await rig.tap('flow-next');
+    await rig.expectScreen('insertCard');
+    await rig.sim('Sim.InsertCard', { fixture: locked.name });
+    await rig.expectScreen('cardShown');
+    await rig.tap('flow-next');
+
+    // The kiosk asks for the ID card itself; the copy instead is not offered while the reader works.
+    await rig.expectScreen('placeIdCard');
+    await page.getByTestId('id-card-picture').waitFor();
+    expect(await page.getByTestId('id-card-use-copy').count()).toBe(0);
+    expect(rig.lastView()?.screen).toEqual({ screen: 'placeIdCard', problem: null, reading: false, canSkip: false });
+    expect(await rig.sim('Sim.IdCardPlace', { fixture: 'agent' })).toMatchObject({ fixture: 'agent' });
+
+    // The copy is still scanned; its fields come from the chip, the number masked.
+    await scanPaper(rig, 0);
+    const nameField = page.locator('[data-testid="field"][data-key="name"]');
+    expect(await nameField.inputValue()).toBe(agent.name);
+    expect(await page.locator('[data-testid="field"][data-key="idNumber"]').inputValue()).toBe(maskIdNumber(agent.idNumber));
+    expect(rig.lastView()?.screen).toMatchObject({ screen: 'confirmFields', fields: [{ key: 'name', source: 'idCard' }, { key: 'idNumber', source: 'idCard' }] });
+    await rig.shot('from-chip');
+    await rig.tap('fields-confirm');
+
+    await scanPaper(rig, 1);
+    expect(await page.locator('[data-testid="field"][data-key="agentName"]').inputValue()).toBe(agent.name);
+    expect(await page.locator('[data-testid="field"][data-key="agentIdNumber"]').inputValue()).toBe(maskIdNumber(agent.idNumber));
+    await rig.tap('fields-confirm');
+
+    await rig.expectScreen('newPin', { timeout: 30_000 });
+    await rig.enterPin(newPin);
+    await page.locator('[data-testid="pin-stage"][data-stage="again"]').waitFor({ timeout: 20_000 });
+    await rig.enterPin(newPin);
+    await rig.expectScreen('done', { timeout: 60_000 });
+    await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
+    expect(rig.lastView()?.screen).toMatchObject({ screen: 'done', outcome: { flow: 'unlock', card: { cardNo: locked.cardNo, lifecycle: 'active' } } });
+
+    await rig.tap('flow-finish');
+    await rig.expectScreen('takeCard');
+    await expectActiveWithPin(rig, locked.cardNo, newPin);
+    await rig.sim('Sim.RemoveCard');
+    await rig.sim('Sim.IdCardRemove');
+    await rig.expectScreen('attract', { label: 'after' });
+
+    // Nothing was typed above (no keyboard, no keypad); no view pushed carried the full number.
+    const views = rig.tool.received.filter((m) => m.header.name === 'Kiosk.FlowChanged');
+    expect(JSON.stringify(views)).not.toContain(agent.idNumber);
+    expect(rig.violations).toEqual([]);
+    expect(rig.errors).toEqual([]);
+    console.info(`flows-unlock (c, ID card) wall time: ${Date.now() - started} ms`);
   });
   });
 });

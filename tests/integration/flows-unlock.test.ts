@@ -1,7 +1,8 @@
 // The unlock flow over the WebSocket against the real daemon in --sim mode, from Kiosk.StartFlow
 // to the take-card prompt and back to the attract screen, driven by the dev dock's hands
-// (Sim.InsertCard, Sim.ScannerLoad, Sim.RemoveCard). The new PIN crosses the socket once: it
-// must not be in any log line nor anywhere in the store (journal included).
+// (Sim.InsertCard, Sim.IdCardPlace for the agent's ID card on the simulated reader,
+// Sim.ScannerLoad, Sim.RemoveCard). The new PIN crosses the socket once: it must not be in any
+// log line nor anywhere in the store (journal included).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +78,11 @@ describe('the unlock flow over WebSocket', () => {
     expect(shown?.screen).toMatchObject({ card: { cardNo: locked.cardNo, lifecycle: 'locked' } });
 
     const agentId = { kind: 'id_card', form: 'copy', role: 'agent' };
-    expect((await action({ action: 'next' })).screen).toMatchObject({ screen: 'scanPaper', paper: { position: { index: 0, of: 2 }, wanted: agentId } });
+    // The simulated kiosk has an ID-card reader: the agent's ID card on it first, its chip read.
+    expect((await action({ action: 'next' })).screen).toEqual({ screen: 'placeIdCard', problem: null, reading: false, canSkip: false });
+    const beforeIdCard = client.received.length;
+    expect((await call('Sim.IdCardPlace', { fixture: 'agent' })).code).toBe('success');
+    expect((await pushed('scanPaper', beforeIdCard))?.screen).toMatchObject({ paper: { position: { index: 0, of: 2 }, wanted: agentId } });
     // As a real agent (and the dock's feed button): only the asked-for paper goes into the feeder.
     expect(await call('Sim.ScannerLoad', { business: 'unlock', paper: agentId }, 60_000)).toMatchObject({ code: 'success', payload: { pages: 1 } });
     expect((await action({ action: 'scan' }, 120_000)).screen).toMatchObject({ screen: 'confirmFields' });
@@ -150,6 +155,9 @@ describe('the unlock flow over WebSocket', () => {
     await call('Sim.InsertCard', { fixture: 'locked-operator' });
     await pushed('cardShown', mark);
     await action({ action: 'next' });
+    const beforeIdCard = client.received.length;
+    await call('Sim.IdCardPlace', { fixture: 'agent' });
+    await pushed('scanPaper', beforeIdCard);
     await call('Sim.ScannerLoad', { business: 'unlock', paper: { kind: 'id_card', form: 'copy', role: 'agent' } });
     expect((await action({ action: 'scan' }, 60_000)).screen.screen).toBe('confirmFields');
     client.close();

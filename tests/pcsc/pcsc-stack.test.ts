@@ -332,7 +332,7 @@ describe.skipIf(!haveStack)('card services over pcscd + vpcd', () => {
     harness.sessions.start('unlock');
     const locked = cardFixture('locked-operator')!;
     const result = await harness.service.unlock(
-      { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: locked.enterpriseUscc },
+      { agentName: '许文彬', agentIdNumber: '35020419800109011X', introductionLetter: true, enterpriseUscc: locked.enterpriseUscc, identitySource: 'typed' },
       '73918264',
       '73918264',
     );

@@ -24,6 +24,12 @@ import { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { Business } from '../../contract/businesses.ts';
 import type { Flow, FlowDeps, FlowHooks } from '../../daemon/flows/flow.ts';
 import type { FlowScreen, ScreenName } from '../../contract/flow-view.ts';
+import type { IdCardFixtureName } from '../../contract/sim-fixture-names.ts';
+import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
+import { NotFittedIdCardReader } from '../../drivers/idcard/not-fitted-id-card-reader.ts';
+import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
+import { inProcessLink } from '../../sim/idcard/in-process-link.ts';
+import { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';
 
 export interface FlowKit {
   deps: FlowDeps;
@@ -34,6 +40,8 @@ export interface FlowKit {
   scanner: SimScanner;
   printer: SimPrinter;
   pages: ScannedPages;
+  /** The ID-card reader: the SAM driver on a virtual module with `idCardReader: true`, else none fitted. */
+  idCards: IdCardReader;
   /** The package date the capture uses (China's today), for generating matching papers. */
   date: string;
   scanDpi: number;
@@ -46,6 +54,10 @@ export interface FlowKit {
   /** Puts the fixture's card in the reader and waits until the card service has read it. */
   insert(fixture: string): Promise<void>;
   remove(): void;
+  /** Places the fixture's ID card on the simulated ID-card reader and waits until the driver saw it (read or failed). */
+  placeIdCard(fixture: IdCardFixtureName): Promise<void>;
+  /** Takes the ID card off and waits until the driver says so. */
+  removeIdCard(): Promise<void>;
   /** Feeds the reader's status changes to the flow, as the host does. */
   attach(flow: Flow): void;
   close(): Promise<void>;
@@ -53,6 +65,8 @@ export interface FlowKit {
 
 export interface FlowKitOptions {
   scanDpi?: number;
+  /** A simulated ID-card reader (the SAM driver on an in-process module, no card on it); default: none fitted. */
+  idCardReader?: boolean;
 }
 
 export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit> {
@@ -93,9 +107,15 @@ export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit
   await until(() => printer.status().state === 'online', 'the printer');
   const printService = new PrintService({ printer, jobs: store.printJobs, logger: silentLogger, kioskId: 'TEST-FLOW' });
   const detach: (() => void)[] = [];
+  const samModule = options.idCardReader === true ? new VirtualSamModule({ fixture: 'agent', cardPlaced: false, baud: 921_600 }) : null;
+  const idCards: IdCardReader =
+    samModule === null ? new NotFittedIdCardReader() : new SamIdCardReader({ source: 'sim', device: 'simulated SAM module', baud: 921_600, open: inProcessLink(samModule), pollIntervalMs: 50 });
+  await idCards.start();
+  if (samModule !== null) await until(() => idCards.status().state === 'noCard', 'the ID-card reader');
   const deps: FlowDeps = {
     cards,
     reader,
+    idCards,
     capture,
     authority,
     printer: printService,
@@ -114,6 +134,7 @@ export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit
     scanner,
     printer,
     pages,
+    idCards,
     date,
     scanDpi,
     get onStep() {
@@ -140,11 +161,22 @@ export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit
       await cards.settled();
     },
     remove: () => reader.remove(),
+    async placeIdCard(fixture) {
+      if (samModule === null) throw new Error('the kit has no ID-card reader (idCardReader: true)');
+      samModule.place(fixture);
+      await until(() => idCards.status().state === 'cardPresent' || idCards.status().state === 'error', `ID card ${fixture} to be read`);
+    },
+    async removeIdCard() {
+      samModule?.remove();
+      await until(() => idCards.status().state === 'noCard', 'the ID card to be taken off');
+    },
     attach: (flow) => {
       detach.push(reader.onStatusChange((status) => flow.onCardReader(status)));
+      detach.push(idCards.onStatusChange((status) => flow.onIdCardReader?.(status)));
     },
     async close() {
       for (const off of detach) off();
+      await idCards.stop();
       cards.stop();
       await reader.stop();
       await printer.stop();

@@ -1,6 +1,6 @@
 // The card screens of the flows: consent, insert the card, reading it, the card shown, the
-// query's card status with what to do next, and the renewal's "renew anyway?" and "take the
-// previous card out first".
+// query's card status with what to do next, the renewal's "renew anyway?" and "take the
+// previous card out first", and the unlock's "place your ID card on the reader".
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowKind, FlowScreen } from '../../../contract/flow-view.ts';
 import { adviceKey, cardWantedKey } from '../flow-words.ts';
@@ -116,5 +116,44 @@ export function cardStatusScreen(context: ScreenContext, screen: Screen<'cardSta
         ${context.t('flow.finish')}
       </button>
     </div>
+  `;
+}
+
+/** A resident ID card laid flat on the reader's pad (drawn, no photo: the kiosk keeps none). */
+function idCardPicture(label: string): TemplateResult {
+  return html`<svg class="id-card-picture" data-testid="id-card-picture" role="img" aria-label=${label} viewBox="0 0 320 180" width="320" height="180">
+    <rect x="10" y="110" width="300" height="60" rx="12" fill="#d9dee5" stroke="#5b6573" stroke-width="3"></rect>
+    <rect x="110" y="128" width="100" height="8" rx="4" fill="#5b6573"></rect>
+    <g transform="rotate(-6 160 70)">
+      <rect x="70" y="20" width="180" height="112" rx="10" fill="#eef6ff" stroke="#1f5fa8" stroke-width="3"></rect>
+      <rect x="86" y="40" width="40" height="50" rx="4" fill="#c7d6ea"></rect>
+      <rect x="138" y="44" width="96" height="8" rx="4" fill="#1f5fa8"></rect>
+      <rect x="138" y="62" width="80" height="8" rx="4" fill="#8aa6c8"></rect>
+      <rect x="86" y="104" width="148" height="8" rx="4" fill="#8aa6c8"></rect>
+    </g>
+    <path d="M160 4 v16 M152 12 l8 8 l8 -8" fill="none" stroke="#1f5fa8" stroke-width="4" stroke-linecap="round"></path>
+  </svg>`;
+}
+
+/**
+ * Unlock: the agent's resident ID card on the ID-card reader; its chip gives the name and the ID
+ * number. `useCopy` is offered only when the reader failed or could not read this card.
+ */
+export function placeIdCardScreen(context: ScreenContext, screen: Screen<'placeIdCard'>): TemplateResult {
+  return html`
+    <h1 id="screen-title">${context.t('idCardPlace.title')}</h1>
+    ${idCardPicture(context.t('idCardPlace.picture'))}
+    ${screen.reading
+      ? html`<p class="lead" role="status" data-testid="id-card-reading">${context.t('idCardPlace.reading')}</p>`
+      : html`<p class="lead">${context.t('idCardPlace.body')}</p>`}
+    <p class="hint">${context.t('idCardPlace.copyNext')}</p>
+    ${problemBlock(context, screen.problem)}
+    ${screen.canSkip && !screen.reading
+      ? html`<div class="actions">
+          <button type="button" class="secondary" data-testid="id-card-use-copy" ?disabled=${context.busy} @click=${() => context.act({ action: 'useCopy' })}>
+            ${context.t('idCardPlace.useCopy')}
+          </button>
+        </div>`
+      : nothing}
   `;
 }

@@ -8,7 +8,7 @@ import type { FlowLink } from '../flow-link.ts';
 import { say, sendFailureWords, type Words } from '../flow-words.ts';
 import { defaultLanguage, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
-import { cardShownScreen, cardStatusScreen, consentScreen, insertCardScreen, readingCardScreen, removePreviousCardScreen, renewEarlyScreen } from './flow-card-screens.ts';
+import { cardShownScreen, cardStatusScreen, consentScreen, insertCardScreen, placeIdCardScreen, readingCardScreen, removePreviousCardScreen, renewEarlyScreen } from './flow-card-screens.ts';
 import { flowScreenStyles, screenContext, type FlowActionDetail, type ScreenContext } from './flow-kit.ts';
 import { cancelChoice, cancelDialog, flowNav, navStyles } from './flow-nav.ts';
 import { doneScreen, failedScreen, renewalCanceledScreen, renewalNextScreen, workingScreen } from './flow-result-screens.ts';
@@ -268,6 +268,8 @@ export class FlowHost extends LitElement {
         return html`<flow-take-card .language=${this.language} .ended=${screen.ended}></flow-take-card>`;
       case 'failed':
         return failedScreen(context, screen, () => void this.#end());
+      case 'placeIdCard':
+        return placeIdCardScreen(context, screen);
     }
   }
 

@@ -42,6 +42,7 @@ export function cancelNeedsConfirm(screen: ScreenName): boolean {
     case 'insertCard':
     case 'readingCard':
     case 'cardShown':
+    case 'placeIdCard':
     case 'enterPin':
     case 'working':
     case 'cardStatus':

@@ -28,6 +28,7 @@ const sourceWords: Readonly<Record<FieldView['source'], MessageKey>> = {
   earlier: 'fields.source.earlier',
   agent: 'fields.source.agent',
   none: 'fields.source.none',
+  idCard: 'fields.source.idCard',
 };
 
 const errorWords: Readonly<Record<FieldError, MessageKey>> = {
@@ -67,7 +68,7 @@ export function sourceShown(field: Pick<FieldView, 'source' | 'value'>, value: s
 
 /** The intro says the kiosk read something only when it did. */
 export function fieldsIntroKey(fields: readonly Pick<FieldView, 'source' | 'value'>[]): 'fields.intro' | 'fields.introNothingRead' {
-  return fields.some((field) => field.value !== '' && (field.source === 'qr' || field.source === 'card' || field.source === 'registry' || field.source === 'earlier')) ? 'fields.intro' : 'fields.introNothingRead';
+  return fields.some((field) => field.value !== '' && (field.source === 'qr' || field.source === 'card' || field.source === 'registry' || field.source === 'earlier' || field.source === 'idCard')) ? 'fields.intro' : 'fields.introNothingRead';
 }
 
 /** A light check is shown once the field was left; an empty required field only once the agent tried to confirm. */

@@ -39,6 +39,15 @@ export const flowProblemsWords = {
   'fp.printerUnavailable': { 'zh-CN': '凭条打印机暂时不可用。', en: 'The receipt printer is not available right now.' },
   'fp.outOfService': { 'zh-CN': '本机已暂停服务。', en: 'This kiosk is now out of service.' },
   'fp.internal': { 'zh-CN': '终端出现内部错误。', en: 'The kiosk ran into an internal error.' },
+  'fp.idCardExpired': {
+    'zh-CN': '这张身份证已于 {date} 过期，过期的身份证不能用来证明身份。',
+    en: 'This ID card expired on {date}. An expired ID card cannot prove who you are.',
+  },
+  'fp.idCardUnreadable': { 'zh-CN': '身份证读卡器读不出这张身份证。', en: 'The ID-card reader cannot read this ID card.' },
+  'fp.idCardMismatch': {
+    'zh-CN': '以下信息与身份证芯片读出的不一致：{fields}。',
+    en: "These differ from what your ID card's chip says: {fields}.",
+  },
   'fpNext.insertCard': { 'zh-CN': '请将卡片芯片朝上插入插卡口。', en: 'Insert the card into the slot, chip facing up.' },
   'fpNext.insertAgain': { 'zh-CN': '请重新插入卡片，再试一次。', en: 'Insert the card again and try again.' },
   'fpNext.counter': { 'zh-CN': '请到人工窗口办理，或联系大厅工作人员。', en: 'Please go to a staffed counter or ask the hall staff.' },
@@ -70,5 +79,17 @@ export const flowProblemsWords = {
   'fpNext.fixFields': { 'zh-CN': '请核对并更正后再确认。', en: 'Check and correct them, then confirm.' },
   'fpNext.receiptStaff': { 'zh-CN': '请联系大厅工作人员处理，或选择不打印凭条。', en: 'Ask the hall staff for help, or go on without a receipt.' },
   'fpNext.noReceipt': { 'zh-CN': '可以选择不打印凭条继续。', en: 'You can go on without a receipt.' },
+  'fpNext.idCardExpired': {
+    'zh-CN': '请持有效的身份证（或公安机关开具的临时身份证）办理，或到人工窗口咨询。',
+    en: 'Come back with a valid ID card (or a temporary one from the police), or ask at a staffed counter.',
+  },
+  'fpNext.useCopy': {
+    'zh-CN': '请重新放一次身份证；仍读不出时，点“改用复印件并手工填写”。',
+    en: 'Place the ID card again; if it still cannot be read, tap "Use the copy and type instead".',
+  },
+  'fpNext.idCardMismatch': {
+    'zh-CN': '信息以身份证芯片为准：请扫描本人身份证的复印件。',
+    en: "The chip's details stand: scan the copy of your own ID card.",
+  },
   'fpNext.counterNow': { 'zh-CN': '请取回卡片和材料，到人工窗口办理。', en: 'Take your card and papers and go to a staffed counter.' },
 } as const satisfies Translations;

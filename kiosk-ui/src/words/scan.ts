@@ -48,6 +48,22 @@ export const scanWords = {
     en: 'Take this paper back, put in the one asked for, then press "Scan again".',
   },
   'scanProblem.other': { 'zh-CN': '这一步没有完成。', en: 'This step did not complete.' },
+  'scanProblem.idCardExpired': {
+    'zh-CN': '读卡器上的身份证已经过期，过期的身份证不能用来证明身份。',
+    en: 'The ID card on the reader has expired; an expired ID card cannot prove who you are.',
+  },
+  'scanProblem.idCardExpired.next': {
+    'zh-CN': '请带有效的身份证（或临时身份证）到人工窗口办理；这份检查可以继续，但窗口会要求有效身份证。',
+    en: 'Bring a valid ID card (or a temporary one) to the counter; you may finish this check, but the counter will ask for a valid ID card.',
+  },
+  'scanProblem.idCardMismatch': {
+    'zh-CN': '这里的姓名或身份证号码与读卡器从您身份证芯片读出的不一致。',
+    en: "The name or ID number here differs from what the reader read from your ID card's chip.",
+  },
+  'scanProblem.idCardMismatch.next': {
+    'zh-CN': '信息以身份证芯片为准：请按“重新扫描这份材料”扫描本人身份证的复印件，或把信息改回芯片读出的内容。',
+    en: "The chip's details stand: scan the copy of your own ID card again, or change the details back to what the chip says.",
+  },
   'scanProblem.other.next': {
     'zh-CN': '请再试一次；如仍不成功，请到人工窗口咨询。',
     en: 'Please try again; if it still fails, please ask at a staffed counter.',
