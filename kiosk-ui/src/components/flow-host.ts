@@ -69,9 +69,6 @@ export class FlowHost extends LitElement {
         flex-shrink: 1;
         min-height: 0;
       }
-      section > paper-fields {
-        flex-grow: 1;
-      }
       .send-problem {
         align-self: center;
       }

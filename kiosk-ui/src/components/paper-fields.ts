@@ -257,9 +257,20 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
       }
       /* Portrait: the keys under the form, across the screen, as on a phone. */
       @media (orientation: portrait) {
+        /* As tall as the form while it fits; then the form's row gives way and scrolls. */
+        :host {
+          flex-grow: 0;
+        }
+        .layout {
+          flex: 0 1 auto;
+          min-height: 0;
+        }
+        .form-area {
+          contain: none;
+        }
         .layout {
           grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: minmax(0, 1fr) auto auto;
+          grid-template-rows: minmax(0, auto) auto auto;
           grid-template-areas:
             'form'
             'keys'
