@@ -35,6 +35,7 @@ import { idCardReaderWords } from './words/id-card-reader.ts';
 import { keypadWords } from './words/keypad.ts';
 import { logTailWords } from './words/log-tail.ts';
 import { pinWords } from './words/pin.ts';
+import { pinChangeWords } from './words/pin-change.ts';
 import { progressWords } from './words/progress.ts';
 import { registryWords } from './words/registry.ts';
 import { reportsWords } from './words/reports.ts';
@@ -65,6 +66,7 @@ export const wordsByArea = [
   consentWords,
   cardWords,
   pinWords,
+  pinChangeWords,
   progressWords,
   cardStatusWords,
   doneWords,
