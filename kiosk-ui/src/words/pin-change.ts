@@ -37,11 +37,12 @@ export const pinChangeWords = {
     en: 'This card is still on its initial PIN, which must be changed before the card is used.',
   },
   'fpNext.changePin': {
-    'zh-CN': '请取消本业务，在首页选择“修改密码”，修改后再来办理。',
-    en: 'Cancel this business, choose "Change PIN" on the start screen, then come back to it.',
+    'zh-CN': '请先修改密码：点“现在修改密码”（卡片不用取出），或在首页选择“修改密码”；修改后再来办理。',
+    en: 'Change the PIN first: tap "Change the PIN now" (leave the card in), or choose "Change PIN" on the start screen; then come back to this business.',
   },
+  'changePin.now': { 'zh-CN': '现在修改密码', en: 'Change the PIN now' },
   'advice.changePin': {
-    'zh-CN': '这张卡仍在使用初始密码，使用前必须先修改密码：请在本机首页选择“修改密码”。',
-    en: 'This card is still on its initial PIN, which must be changed before any use: choose "Change PIN" on the start screen.',
+    'zh-CN': '这张卡仍在使用初始密码，使用前必须先修改密码，可以现在在本机修改。',
+    en: 'This card is still on its initial PIN, which must be changed before any use: you can change it at this kiosk now.',
   },
 } as const satisfies Translations;
