@@ -250,6 +250,7 @@ function phaseOf(view: FlowView | null): string {
       switch (screen.task) {
         case 'unlocking':
         case 'renewing':
+        case 'changingPin':
           return 'card operation';
         case 'authorising':
         case 'comparing':
@@ -267,6 +268,7 @@ function phaseOf(view: FlowView | null): string {
     case 'cardShown':
     case 'enterPin':
     case 'newPin':
+    case 'changePin':
     case 'checklist':
     case 'confirmFields':
     case 'registryMismatch':
@@ -301,6 +303,7 @@ function actionable(view: FlowView | null): boolean {
     case 'cardShown':
     case 'enterPin':
     case 'newPin':
+    case 'changePin':
     case 'checklist':
     case 'confirmFields':
     case 'registryMismatch':
@@ -384,6 +387,9 @@ async function endToEnd(business: Business): Promise<EndToEnd> {
           if (screen.problem !== null) throw new Error(`${business}: new PIN refused: ${screen.problem.kind}`);
           await act({ action: 'newPin', pin: benchPin, confirmation: benchPin });
           break;
+        case 'changePin':
+          // The bench runs no PIN change.
+          throw new Error(`${business}: unexpected PIN change screen`);
         case 'scanPaper':
           if (screen.problem !== null) throw new Error(`${business}: scan problem: ${screen.problem.kind}`);
           // The paper the kiosk asks for, and only it, as an agent feeds it.

@@ -16,7 +16,8 @@ export type CardServiceErrorView =
   | { kind: 'pinPolicy'; refusal: PinRefusal }
   /** The card's lifecycle forbids this business (e.g. renewing an expired or frozen card). */
   | { kind: 'cardState'; lifecycle: CardLifecycle; detail: string }
-  | { kind: 'notAllowed'; reason: 'noSession' | 'wrongBusiness' | 'legalPersonFirst' | 'cardType' | 'evidenceMismatch'; detail: string }
+  /** `pinMustChange`: the card is still on its initial PIN; only a PIN change (or an unlock, which sets a new PIN) may use it. */
+  | { kind: 'notAllowed'; reason: 'noSession' | 'wrongBusiness' | 'legalPersonFirst' | 'cardType' | 'evidenceMismatch' | 'pinMustChange'; detail: string }
   | { kind: 'authority'; error: AuthorityError }
   /** The card answered something the profile does not allow at this point. */
   | { kind: 'card'; step: string; error: { kind: string } }

@@ -8,7 +8,7 @@ import type { CardLifecycle, CardType } from './devices/card-reader.ts';
 import type { PinRefusal } from './pin-refusal.ts';
 import type { DocumentForm, DocumentKind, IdCardRole } from './intake/package-schema.ts';
 
-export const flowKinds = ['unlock', 'renewal', 'intake', 'query'] as const;
+export const flowKinds = ['unlock', 'renewal', 'intake', 'query', 'pinChange'] as const;
 export type FlowKind = (typeof flowKinds)[number];
 
 
@@ -29,6 +29,11 @@ export interface CardView {
   /** Whole days until the certificate expires; negative once expired. */
   daysLeft: number;
   pinTriesLeft: number;
+  /**
+   * The card is still on its issuer's initial PIN (card profile tag 8C): it must be changed
+   * before anything else (seed 003), and every business but the PIN change refuses the card.
+   */
+  pinMustChange: boolean;
 }
 
 /**
@@ -53,6 +58,8 @@ export type FlowProblem =
   | { kind: 'wrongPin'; triesLeft: number }
   | { kind: 'pinBlocked' }
   | { kind: 'pinPolicy'; refusal: PinRefusal }
+  /** The card is still on its initial PIN: the PIN change comes first (the start screen's "Change PIN"). */
+  | { kind: 'pinMustChange' }
   | { kind: 'authorityUnreachable' }
   | { kind: 'authorityRefused'; reason: string }
   | { kind: 'scannerJam' }
@@ -78,7 +85,7 @@ export type FlowProblem =
   | { kind: 'idCardMismatch'; fields: string[] };
 
 /** Which card the insert screen asks for. `enterpriseCards`: a change of information reads every card of the enterprise, one by one. */
-export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard' | 'enterpriseCards';
+export type CardWanted = 'lockedCard' | 'legalPersonCard' | 'cardToRenew' | 'anyCard' | 'enterpriseCards' | 'cardForPinChange';
 
 /**
  * A change of information brings every IC card the enterprise holds. `cards`: the registry's list
@@ -160,7 +167,8 @@ export type FlowOutcome =
    * missing or wrong (kept on the done screen, printed or not), as on the verdict.
    */
   | { flow: 'intake'; business: IntakeBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
-  | { flow: 'query'; card: CardView };
+  | { flow: 'query'; card: CardView }
+  | { flow: 'pinChange'; card: CardView };
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };
 
@@ -171,7 +179,7 @@ export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: st
 export const renewSoonDays = 90;
 
 /** Advice on the query screen: what the card's state means the agent should do next. */
-export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock' | 'counter';
+export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock' | 'counter' | 'changePin';
 
 export type FlowScreen =
   /** Unlock only: consent to the use of personal information (PIPL) before anything is read. */
@@ -195,6 +203,15 @@ export type FlowScreen =
    * `problem` explains a refusal by the policy or a mismatch.
    */
   | { screen: 'newPin'; card: CardView; problem: FlowProblem | null; entry: 'first' | 'again' }
+  /**
+   * PIN change: the current PIN, then the new one twice, on one PIN pad. `entry: 'current'`: the
+   * current PIN goes to the daemon alone (`pin`) and is verified on the card at once; `'first'`:
+   * the first entry of the new PIN (`checkNewPin`, the policy at once); `'again'`: the second, sent
+   * with the other two (`changePin`). The UI holds the entries it needs for the last action and
+   * forgets them once sent; the daemon keeps none. `firstUse`: the card is still on its initial
+   * PIN, so this change comes before any other service.
+   */
+  | { screen: 'changePin'; card: CardView; problem: FlowProblem | null; entry: 'current' | 'first' | 'again'; firstUse: boolean }
   /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
   | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
@@ -204,7 +221,7 @@ export type FlowScreen =
   | { screen: 'registryMismatch'; differences: RegistryDifference[] }
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */
   /** `progress.index`: the 0-based position of `step` (just reached) in the operation's `of` steps. */
-  | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing'; progress: { step: string; index: number; of: number } | null }
+  | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing' | 'changingPin'; progress: { step: string; index: number; of: number } | null }
   /**
    * Renewal: the card's certificate has more than `renewSoonDays` left; renew anyway (`next`) or
    * leave it as it is (`skipCard`).
@@ -280,6 +297,7 @@ export function isPaperScreen(screen: FlowScreen): boolean {
     case 'cardShown':
     case 'enterPin':
     case 'newPin':
+    case 'changePin':
     case 'working':
     case 'renewEarly':
     case 'renewalNext':

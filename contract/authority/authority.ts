@@ -5,7 +5,7 @@
 // Idempotency: every call that changes state carries a key the caller makes per operation (a
 // UUID). The same key with the same request returns the first answer, stored; the same key with
 // a different request is an idempotencyConflict. Reads (lookupCard, pendingRenewal,
-// caCertificate) change nothing and need no key.
+// phoneNumbersOnRecord, caCertificate) change nothing and need no key.
 import type { CardLifecycle, CardType } from '../devices/card-reader.ts';
 import type { Result } from '../../basics/result.ts';
 
@@ -45,6 +45,18 @@ export interface CardLookup {
  */
 export const identitySources = ['idCardChip', 'scannedCopy', 'typed'] as const;
 export type IdentitySource = (typeof identitySources)[number];
+
+/**
+ * The phone numbers the registry holds for a card's holder and for its enterprise's contact
+ * (form 1, the contact-details proof), as registered (digits and separators); null when none is
+ * on record. For the PIN policy only (seed 002: a PIN must not be a phone number): the kiosk
+ * compares a new PIN with them and keeps them no longer than that check; they are never shown,
+ * logged, journaled or printed. The authority audits every read.
+ */
+export interface PhoneNumbersOnRecord {
+  holder: string | null;
+  enterpriseContact: string | null;
+}
 
 export interface UnlockEvidence {
   agentName: string;
@@ -170,6 +182,8 @@ export interface Authority {
   issueCertificate(request: IssueCertificateRequest): Promise<Result<IssuedCertificate, AuthorityError>>;
   confirmActivation(request: ConfirmActivationRequest): Promise<Result<Activation, AuthorityError>>;
   pendingRenewal(cardNo: string): Promise<Result<PendingRenewal, AuthorityError>>;
+  /** The phone numbers on record for the card's holder and its enterprise's contact (the PIN policy). */
+  phoneNumbersOnRecord(cardNo: string): Promise<Result<PhoneNumbersOnRecord, AuthorityError>>;
   submitIntake(request: SubmitIntakeRequest): Promise<Result<IntakeTicket, AuthorityError>>;
   caCertificate(): Promise<Result<CaCertificate, AuthorityError>>;
 }

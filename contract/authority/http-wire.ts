@@ -8,6 +8,7 @@ export const idempotencyHeader = 'Idempotency-Key';
 export const paths = {
   card: (cardNo: string) => `/v1/cards/${encodeURIComponent(cardNo)}`,
   pendingRenewal: (cardNo: string) => `/v1/cards/${encodeURIComponent(cardNo)}/pending-renewal`,
+  phoneNumbers: (cardNo: string) => `/v1/cards/${encodeURIComponent(cardNo)}/phone-numbers`,
   unlockAuthorisations: '/v1/unlock-authorisations',
   unlockCompletions: '/v1/unlock-completions',
   certificates: '/v1/certificates',
@@ -82,6 +83,7 @@ export const pendingRenewalAnswer = z.discriminatedUnion('state', [
   z.object({ state: z.literal('none') }),
   z.object({ state: z.literal('pending'), idempotencyKey: z.string(), certificate: issuedCertificate, currentSerial: z.string().nullable(), issuedAt: z.string() }),
 ]);
+export const phoneNumbersAnswer = z.object({ holder: z.string().max(32).nullable(), enterpriseContact: z.string().max(32).nullable() });
 export const intakeTicketAnswer = z.object({ ticket: z.string(), serviceDay: z.string() });
 export const caCertificateAnswer = z.object({ der: bytes, pem: z.string() });
 

@@ -16,6 +16,8 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   /** The first entry of a new PIN alone, checked against the policy before it is asked again. */
   z.strictObject({ action: z.literal('checkNewPin'), pin }),
   z.strictObject({ action: z.literal('newPin'), pin, confirmation: pin }),
+  /** PIN change: the current PIN and the new one twice, together (the screen changePin). */
+  z.strictObject({ action: z.literal('changePin'), oldPin: pin, pin, confirmation: pin }),
   /** Scan the paper the screen asks for (again after a fault). */
   z.strictObject({ action: z.literal('scan') }),
   /** The fields as the agent read and corrected them (FieldView keys). */

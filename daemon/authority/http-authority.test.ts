@@ -57,6 +57,15 @@ describe('HTTP authority against the test server', () => {
     expect(await http.lookupCard('8135020000009999')).toEqual({ ok: false, error: { kind: 'unknownCard', cardNo: '8135020000009999' } });
   });
 
+  it("gives the phone numbers on record for the PIN policy, and audits the read without them", async () => {
+    const fresh = cardFixture('new-operator')!;
+    expect(await http.phoneNumbersOnRecord(fresh.cardNo)).toEqual({ ok: true, value: { holder: fresh.holderPhone, enterpriseContact: fixtureEnterprise.contact.phone } });
+    expect(await http.phoneNumbersOnRecord('8135020000009999')).toEqual({ ok: false, error: { kind: 'unknownCard', cardNo: '8135020000009999' } });
+    const reads = sim.audit(fresh.cardNo).filter((row) => row.operation === 'phoneNumbersOnRecord');
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads)).not.toContain(fresh.holderPhone!);
+  });
+
   it('authorises an unlock with the cryptogram card-crypto computes, and carries refusals', async () => {
     const result = await http.authoriseUnlock({ idempotencyKey: key(), cardNo: cardNo('locked-operator'), challenge, kioskId: 'K1', evidence });
     const master = readFileSync(sim.paths.masterKey);

@@ -15,6 +15,7 @@ import {
   issuedCertificateAnswer,
   paths,
   pendingRenewalAnswer,
+  phoneNumbersAnswer,
   toWire,
   unlockAuthorisationAnswer,
   unlockDoneAnswer,
@@ -135,6 +136,7 @@ export function createHttpAuthority(options: HttpAuthorityOptions): Authority {
   return {
     lookupCard: (cardNo) => call('GET', paths.card(cardNo), cardLookupAnswer),
     pendingRenewal: (cardNo) => call('GET', paths.pendingRenewal(cardNo), pendingRenewalAnswer),
+    phoneNumbersOnRecord: (cardNo) => call('GET', paths.phoneNumbers(cardNo), phoneNumbersAnswer),
     caCertificate: () => call('GET', paths.caCertificate, caCertificateAnswer),
     authoriseUnlock: ({ idempotencyKey, ...body }) => call('POST', paths.unlockAuthorisations, unlockAuthorisationAnswer, body, idempotencyKey),
     reportUnlockDone: ({ idempotencyKey, ...body }) => call('POST', paths.unlockCompletions, unlockDoneAnswer, body, idempotencyKey),

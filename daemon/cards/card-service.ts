@@ -149,15 +149,22 @@ export class CardService {
     });
   }
 
-  async verifyPin(pin: string, signal?: AbortSignal): Promise<Result<{ cardNo: string; verified: true }, CardServiceError>> {
+  /**
+   * `purpose`: `use` (the default) proves the agent may act with the card; a card still on its
+   * initial PIN is refused before VERIFY (no try spent: it must be changed first, seed 003).
+   * `pinChange`: the current PIN of a PIN change, checked at once; a card on its initial PIN is
+   * verified but not recorded as verified for anything else.
+   */
+  async verifyPin(pin: string, signal?: AbortSignal, purpose: 'use' | 'pinChange' = 'use'): Promise<Result<{ cardNo: string; verified: true }, CardServiceError>> {
     if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('verify PIN', async (card, record) => {
+      if (record.pinMustChange && purpose === 'use') return err(pinMustChangeError);
       const verified = await cardStep('verify PIN', card.verifyPin(pin));
       if (!verified.ok) {
         this.#options.logger.event('card.pinRefused', { cardNo: record.cardNo, reason: verified.error.kind });
         return verified;
       }
-      this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
+      if (!record.pinMustChange) this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
       this.#options.sessions.journal('pin.verified', { cardNo: record.cardNo });
       this.#options.logger.event('card.pinVerified', { cardNo: record.cardNo });
       return ok({ cardNo: record.cardNo, verified: true });
@@ -194,7 +201,9 @@ export class CardService {
   async changePin(oldPin: string, newPin: string, confirmation: string, signal?: AbortSignal): Promise<Result<{ cardNo: string }, CardServiceError>> {
     if (!isValidPin(oldPin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('change PIN', async (card, record) => {
-      const refusal = checkPinPolicy({ pin: newPin, confirmation, oldPin, holderIdNumber: record.holderIdNumber });
+      const phoneNumbers = await this.#phoneNumbersOnRecord(record.cardNo);
+      if (!phoneNumbers.ok) return phoneNumbers;
+      const refusal = checkPinPolicy({ pin: newPin, confirmation, oldPin, holderIdNumber: record.holderIdNumber, phoneNumbers: phoneNumbers.value });
       if (refusal !== null) return err({ kind: 'pinPolicy', refusal });
       const changed = await cardStep('change PIN', card.changePin(oldPin, newPin));
       if (!changed.ok) return changed;
@@ -218,7 +227,9 @@ export class CardService {
       if (evidence.enterpriseUscc !== record.uscc) {
         return err({ kind: 'notAllowed', reason: 'evidenceMismatch', detail: "the introduction letter does not name the card's enterprise" });
       }
-      const refusal = checkPinPolicy({ pin: newPin, confirmation, holderIdNumber: record.holderIdNumber });
+      const phoneNumbers = await this.#phoneNumbersOnRecord(record.cardNo);
+      if (!phoneNumbers.ok) return phoneNumbers;
+      const refusal = checkPinPolicy({ pin: newPin, confirmation, holderIdNumber: record.holderIdNumber, phoneNumbers: phoneNumbers.value });
       if (refusal !== null) return err({ kind: 'pinPolicy', refusal });
       const unlocked = await unlockCard(this.#operationDeps(card, signal), record, evidence, newPin, session.id);
       if (unlocked.ok) this.#options.sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
@@ -236,13 +247,27 @@ export class CardService {
 
   /**
    * The first entry of a new PIN against the policy, with what only the card knows (the holder's
-   * birth date): the agent hears a refusal before typing it again. Nothing is written or kept.
+   * birth date) and the phone numbers the registry holds: the agent hears a refusal before typing
+   * it again. Nothing is written or kept.
    */
   async checkNewPin(pin: string): Promise<Result<void, CardServiceError>> {
     return this.#withCard('check new PIN', async (_card, record) => {
-      const refusal = checkPinPolicy({ pin, holderIdNumber: record.holderIdNumber });
+      const phoneNumbers = await this.#phoneNumbersOnRecord(record.cardNo);
+      if (!phoneNumbers.ok) return phoneNumbers;
+      const refusal = checkPinPolicy({ pin, holderIdNumber: record.holderIdNumber, phoneNumbers: phoneNumbers.value });
       return refusal === null ? ok(undefined) : err({ kind: 'pinPolicy', refusal });
     });
+  }
+
+  /**
+   * The phone numbers the registry holds for the card's holder and enterprise contact, for one
+   * policy check (never logged or kept). Without them the policy cannot be checked in full, so a
+   * registry that cannot be asked stops the new PIN (the agent may try again).
+   */
+  async #phoneNumbersOnRecord(cardNo: string): Promise<Result<string[], CardServiceError>> {
+    const found = await this.#options.authority.phoneNumbersOnRecord(cardNo);
+    if (!found.ok) return err({ kind: 'authority', error: found.error });
+    return ok([found.value.holder, found.value.enterpriseContact].filter((phone) => phone !== null));
   }
 
   /**
@@ -258,6 +283,7 @@ export class CardService {
       const lifecycle = lifecycleOf(record, this.#now());
       if (lifecycle !== 'active') return err({ kind: 'cardState', lifecycle, detail: 'only an active card that has not expired can be renewed here' });
       if (record.cardType === 'technician') return err({ kind: 'notAllowed', reason: 'cardType', detail: 'a technician card is not renewed at the kiosk' });
+      if (record.pinMustChange) return err(pinMustChangeError);
       if (record.cardType !== 'legal_person' && !sessions.legalPersonVerified(record.uscc)) {
         return err({ kind: 'notAllowed', reason: 'legalPersonFirst', detail: "insert the enterprise's legal-person card and verify its PIN first" });
       }
@@ -293,6 +319,8 @@ export class CardService {
     else this.#options.logger.event('card.operationFailed', { kind, error: result.error });
   }
 }
+
+const pinMustChangeError: CardServiceError = { kind: 'notAllowed', reason: 'pinMustChange', detail: 'the card is still on its initial PIN: change the PIN first' };
 
 /** The command this work belongs to has ended (timeOut, canceled, its client gone): stop here. */
 function abortedError(signal: AbortSignal | undefined): Extract<CardServiceError, { kind: 'interrupted' }> | null {

@@ -29,4 +29,33 @@ describe('PIN policy', () => {
     expect(checkPinPolicy({ pin: '73918264', oldPin: '73918264' })).toBe('sameAsOld');
     expect(checkPinPolicy({ pin: '73918264', confirmation: '73918264', oldPin: '11223344' })).toBeNull();
   });
+
+  describe('not a phone number the registry holds', () => {
+    const phones = ['13906012345', '0592-5612345'];
+    it.each([
+      // A mobile number: any 8 digits in a row of it, the last 8 first of all.
+      ['06012345', 'phoneNumber'],
+      ['13906012', 'phoneNumber'],
+      ['90601234', 'phoneNumber'],
+      // A landline: area code and number run together, or the 7-digit local number inside the PIN.
+      ['92561234', 'phoneNumber'],
+      ['25612345', 'phoneNumber'],
+      ['56123459', 'phoneNumber'],
+      ['05612345', 'phoneNumber'],
+      // Near misses are fine.
+      ['06012346', null],
+      ['56123460', null],
+    ] as const)('%s → %s', (pin, expected) => {
+      expect(checkPinPolicy({ pin, phoneNumbers: phones })).toBe(expected);
+    });
+
+    it('has nothing to compare without numbers on record', () => {
+      expect(checkPinPolicy({ pin: '06012345' })).toBeNull();
+      expect(checkPinPolicy({ pin: '06012345', phoneNumbers: [] })).toBeNull();
+    });
+
+    it('an 8-digit local number is refused as it is', () => {
+      expect(checkPinPolicy({ pin: '56123456', phoneNumbers: ['021-56123456'] })).toBe('phoneNumber');
+    });
+  });
 });

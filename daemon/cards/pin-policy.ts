@@ -1,5 +1,9 @@
 // The kiosk's PIN policy (seed 002: keep it secret; not a phone number, not a birth date).
-// Checked before a new PIN goes to the card, so the agent hears why in plain words.
+// Checked before a new PIN goes to the card, so the agent hears why in plain words. The one
+// definition: the unlock's new PIN and the PIN change both come here (through CardService).
+// The phone numbers are the ones the registry holds for the card's holder and the enterprise's
+// contact (Authority.phoneNumbersOnRecord, docs/authority.md); the kiosk asks for them per check
+// and keeps them no longer than the check.
 import { initialPin } from '../../drivers/card/profile.ts';
 import type { PinRefusal } from '../../contract/pin-refusal.ts';
 
@@ -10,6 +14,8 @@ export interface PinPolicyInput {
   /** The holder's resident ID number: the PIN must not be their birth date. */
   holderIdNumber?: string;
   oldPin?: string;
+  /** Phone numbers on record (any punctuation): the PIN must not be one of them. */
+  phoneNumbers?: readonly string[];
 }
 
 function isSequence(pin: string): boolean {
@@ -28,6 +34,18 @@ function birthDateForms(idNumber: string): string[] {
   return [yyyymmdd, `${mmdd.slice(2)}${mmdd.slice(0, 2)}${yyyymmdd.slice(0, 4)}`, `${mmdd}${yyyymmdd.slice(0, 4)}`, yymmdd];
 }
 
+/**
+ * The 8-digit PINs a phone number suggests: every 8 consecutive digits of the number as dialled
+ * (a mobile's last 8, a landline's area code and number run together), and any PIN that contains
+ * the local number (the digits after the last separator, when it has 7 or 8).
+ */
+function looksLikePhone(pin: string, phone: string): boolean {
+  const digits = phone.replace(/\D/g, '');
+  for (let i = 0; i + pin.length <= digits.length; i++) if (digits.slice(i, i + pin.length) === pin) return true;
+  const local = /(\d+)\D*$/.exec(phone)?.[1] ?? '';
+  return local.length >= 7 && local !== digits && pin.includes(local);
+}
+
 /** The first reason the PIN is refused, or null when it is acceptable. */
 export function checkPinPolicy(input: PinPolicyInput): PinRefusal | null {
   const { pin } = input;
@@ -37,6 +55,7 @@ export function checkPinPolicy(input: PinPolicyInput): PinRefusal | null {
   if (/^(\d)\1{7}$/.test(pin)) return 'allSame';
   if (isSequence(pin)) return 'sequence';
   if (input.holderIdNumber !== undefined && birthDateForms(input.holderIdNumber).some((form) => pin.includes(form))) return 'birthDate';
+  if (input.phoneNumbers?.some((phone) => looksLikePhone(pin, phone)) === true) return 'phoneNumber';
   if (input.oldPin !== undefined && input.oldPin === pin) return 'sameAsOld';
   return null;
 }

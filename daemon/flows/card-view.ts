@@ -19,6 +19,7 @@ export function cardViewOf(summary: CardSummary): CardView {
     certificateNotAfter: info.certificateNotAfter,
     daysLeft: summary.certificateDaysLeft,
     pinTriesLeft: summary.pin.state === 'notVerified' ? summary.pin.triesLeft : summary.pin.state === 'blocked' ? 0 : info.pinTriesLeft,
+    pinMustChange: summary.pinMustChange,
   };
 }
 

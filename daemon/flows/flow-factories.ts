@@ -3,6 +3,7 @@
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { createIntakeFlow } from './intake-flow.ts';
+import { createPinChangeFlow } from './pin-change-flow.ts';
 import { createQueryFlow } from './query-flow.ts';
 import { createRenewalFlow } from './renewal-flow.ts';
 import { createUnlockFlow } from './unlock-flow.ts';
@@ -13,6 +14,7 @@ export interface FlowFactories {
   unlock: Simple;
   renewal: Simple;
   query: Simple;
+  pinChange: Simple;
   intake: (deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) => Flow;
 }
 
@@ -20,5 +22,6 @@ export const flowFactories: FlowFactories = {
   unlock: createUnlockFlow,
   renewal: createRenewalFlow,
   query: createQueryFlow,
+  pinChange: createPinChangeFlow,
   intake: createIntakeFlow,
 };

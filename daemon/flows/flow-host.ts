@@ -141,6 +141,8 @@ export function sessionBusiness(kind: FlowKind, business: IntakeBusiness | null)
       return 'renewal';
     case 'query':
       return 'card_query';
+    case 'pinChange':
+      return 'pin_change';
     case 'intake':
       return business;
   }
@@ -418,6 +420,8 @@ export class FlowHost {
         return factories.renewal(deps, hooks);
       case 'query':
         return factories.query(deps, hooks);
+      case 'pinChange':
+        return factories.pinChange(deps, hooks);
       case 'intake':
         if (business === null) throw new Error('an intake flow needs its business');
         return factories.intake(deps, hooks, business);

@@ -44,6 +44,8 @@ export function cardProblem(error: CardServiceError): FlowProblem {
       switch (error.reason) {
         case 'legalPersonFirst':
           return { kind: 'legalPersonFirst' };
+        case 'pinMustChange':
+          return { kind: 'pinMustChange' };
         case 'evidenceMismatch':
           return { kind: 'authorityRefused', reason: 'enterpriseMismatch' };
         case 'cardType':

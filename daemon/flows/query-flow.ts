@@ -17,17 +17,23 @@ type State =
 /** Days before expiry from which the kiosk urges a renewal (it mentions one from renewSoonDays). */
 const renewNowDays = 30;
 
-export function cardAdvice(card: Pick<CardView, 'lifecycle' | 'daysLeft'>): CardAdvice {
+/**
+ * What the card's state means the agent should do next. A card still on its initial PIN must have
+ * it changed before anything else (seed 003) — unless its PIN is blocked (the unlock sets a new
+ * one) or the counter must see it anyway.
+ */
+export function cardAdvice(card: Pick<CardView, 'lifecycle' | 'daysLeft'> & { pinMustChange?: boolean }): CardAdvice {
   switch (card.lifecycle) {
     case 'locked':
       return 'unlock';
     case 'expired':
-      return 'expired';
+      return card.pinMustChange === true ? 'changePin' : 'expired';
     case 'frozen':
     case 'reportedLost':
     case 'invalidated':
       return 'counter';
     case 'active':
+      if (card.pinMustChange === true) return 'changePin';
       if (card.daysLeft <= renewNowDays) return 'renewNow';
       if (card.daysLeft <= renewSoonDays) return 'renewSoon';
       return 'none';
@@ -102,7 +108,7 @@ class QueryFlow extends FlowMachine<State> {
     }
     const card = read.value;
     const advice = cardAdvice(card);
-    this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, advice });
+    this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, advice, pinMustChange: card.pinMustChange });
     this.go({ at: 'cardStatus', card, advice });
   }
 

@@ -338,6 +338,11 @@ class RenewalFlow extends FlowMachine<State> {
 
   #afterRead(wanted: Wanted, card: CardView): State {
     const refuse = (problem: FlowProblem): State => ({ at: 'insertCard', wanted, problem });
+    // The first-use gate: a card still on its initial PIN is good for a PIN change only (seed 003).
+    if (card.pinMustChange && card.lifecycle === 'active') {
+      this.#hooks.journal('renewal.pinMustChange', { cardNo: card.cardNo });
+      return refuse({ kind: 'pinMustChange' });
+    }
     switch (wanted) {
       case 'legalPersonCard':
         if (card.cardType !== 'legal_person') return refuse({ kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType });

@@ -361,7 +361,9 @@ class UnlockFlow extends FlowMachine<State> {
     if (card.cardType === 'technician') {
       this.go({ at: 'insertCard', problem: { kind: 'wrongCardType', expected: [...holderCardTypes], actual: card.cardType }, resume: null });
     } else if (card.lifecycle !== 'locked') {
-      this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle }, resume: null });
+      // First use: a card on its initial PIN that is not blocked needs a PIN change, not an unlock.
+      const problem: FlowProblem = card.pinMustChange && card.lifecycle === 'active' ? { kind: 'pinMustChange' } : { kind: 'wrongCardState', lifecycle: card.lifecycle };
+      this.go({ at: 'insertCard', problem, resume: null });
     } else {
       this.go({ at: 'cardShown', card });
     }

@@ -7,7 +7,7 @@ import { redactSecrets } from './redact-secrets.ts';
 describe('the daemon redacts every secret field the protocol declares', () => {
   it('finds them in the schemas, nested unions included', () => {
     expect([...secretPayloadFields].sort()).toEqual(['confirmation', 'newPin', 'oldPin', 'pin']);
-    expect(secretFieldNames([flowActionSchema])).toEqual(new Set(['pin', 'confirmation']));
+    expect(secretFieldNames([flowActionSchema])).toEqual(new Set(['pin', 'confirmation', 'oldPin']));
   });
 
   it('a field declared secret tomorrow is covered by that declaration alone', async () => {

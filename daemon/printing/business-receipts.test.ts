@@ -45,6 +45,7 @@ const card: CardView = {
   certificateNotAfter: '2027-03-13T16:30:00.000Z',
   daysLeft: 729,
   pinTriesLeft: 0,
+  pinMustChange: false,
 };
 const agent = { name: '陈晓东', idNumber: agentId };
 

@@ -1,4 +1,4 @@
-// The receipts of the agent's businesses: unlock, renewal, intake check and card query. Pure:
+// The receipts of the agent's businesses: unlock, renewal, intake check, card query and PIN change. Pure:
 // facts in, a Receipt out, laid out and printed by the print service. Every receipt names its
 // transaction (id, kiosk, time) in its lines and in a QR code, and goes through safeReceipt, so a
 // full ID number given by mistake anywhere in the input still comes out masked.
@@ -12,7 +12,7 @@ import { businessLabel } from '../../contract/businesses.ts';
 import { receiptTime } from './format-time.ts';
 import { idNumberRow, row, safeReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
 
-export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery';
+export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery' | 'pinChange';
 
 export interface BusinessReceipt extends Receipt {
   kind: BusinessReceiptKind;
@@ -65,6 +65,12 @@ export interface IntakeReceiptInput extends TransactionStamp {
   result: IntakeResult;
 }
 
+export interface PinChangeReceiptInput extends TransactionStamp {
+  card: UnlockedCard;
+  /** The card was still on its initial PIN (its first use). */
+  firstUse: boolean;
+}
+
 export interface CardQueryReceiptInput extends TransactionStamp {
   card: Pick<CardView, 'cardNo' | 'cardType' | 'holderName' | 'enterpriseName' | 'uscc' | 'lifecycle' | 'certificateNotAfter' | 'daysLeft' | 'pinTriesLeft'>;
   advice: CardAdvice;
@@ -98,6 +104,10 @@ const adviceText: Record<CardAdvice, BilingualText> = {
   expired: { zh: '证书已过期，本机无法延期，请持卡到柜台办理。', en: 'The certificate has expired and cannot be renewed here: take the card to the counter.' },
   unlock: { zh: '卡片已锁定，可在本机办理解锁。', en: 'The card is locked: unlock it at this kiosk.' },
   counter: { zh: '此卡需到柜台办理，请持卡咨询工作人员。', en: 'This card needs the counter: take it to the staff there.' },
+  changePin: {
+    zh: '此卡仍为初始密码，使用前须先修改密码，可在本机选择“修改密码”办理。',
+    en: 'This card is still on its initial PIN, which must be changed before any use: choose "Change PIN" at this kiosk.',
+  },
 };
 
 const severityText: Record<FindingView['severity'], BilingualText> = {
@@ -254,6 +264,35 @@ export function intakeReceipt(input: IntakeReceiptInput): BusinessReceipt {
       ...(input.enterprise ? known(enterpriseLines(input.enterprise)) : []),
       ...(input.agent ? known(agentLines(input.agent)) : []),
       ...intakeResultLines(input.result),
+    ],
+    input,
+    [keepIt],
+  );
+}
+
+/** The PIN change: which card, that it worked; never a PIN, old or new. */
+export function pinChangeReceipt(input: PinChangeReceiptInput): BusinessReceipt {
+  const { card } = input;
+  return finish(
+    'pinChange',
+    { zh: 'IC卡修改密码回执', en: 'IC card PIN change receipt' },
+    [
+      heading('业务信息', 'Business'),
+      row('业务类型', 'Business', both(businessLabel.pin_change)),
+      row('办理结果', 'Result', '成功 Completed'),
+      ...(input.firstUse ? [row('说明', 'Note', '首次使用，已更换初始密码 First use: the initial PIN was replaced')] : []),
+      { kind: 'rule' },
+      heading('卡片信息', 'Card'),
+      row('卡号', 'Card No.', card.cardNo),
+      row('卡类型', 'Card type', both(cardTypeLabel[card.cardType])),
+      row('持卡人', 'Holder', card.holderName),
+      idNumberRow('证件号码', 'ID No.', card.holderIdNumberMasked),
+      { kind: 'rule' },
+      ...enterpriseLines({ name: card.enterpriseName, uscc: card.uscc }),
+      { kind: 'rule' },
+      heading('温馨提示', 'Please note'),
+      text('新密码已生效，请妥善保管，切勿告知他人。本回执不显示密码。', 'The new PIN is in effect. Keep it to yourself; this receipt never shows it.'),
+      text('如非本人办理，请立即致电客服 95198。', 'Not you? Call the E-Port service line at once: 95198.'),
     ],
     input,
     [keepIt],

@@ -28,6 +28,7 @@ function setOf(view: FlowView): ScannerBusiness | null {
     case 'intake':
       return view.business;
     case 'query':
+    case 'pinChange':
       return null;
   }
 }

@@ -114,6 +114,8 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
       return words('fp.pinBlocked', 'fpNext.unlock');
     case 'pinPolicy':
       return words(pinRefusalKey(problem.refusal), 'fpNext.newPin');
+    case 'pinMustChange':
+      return words('fp.pinMustChange', 'fpNext.changePin');
     case 'authorityUnreachable':
       return words('fp.authorityUnreachable', 'fpNext.later');
     case 'authorityRefused':
@@ -164,6 +166,8 @@ export function cardWantedKey(wanted: CardWanted): MessageKey {
       return 'insert.wanted.anyCard';
     case 'enterpriseCards':
       return 'insert.wanted.enterpriseCards';
+    case 'cardForPinChange':
+      return 'insert.wanted.cardForPinChange';
   }
 }
 
@@ -181,6 +185,8 @@ export function adviceKey(advice: CardAdvice): MessageKey {
       return 'advice.unlock';
     case 'counter':
       return 'advice.counter';
+    case 'changePin':
+      return 'advice.changePin';
   }
 }
 
@@ -200,6 +206,8 @@ export function taskKey(task: WorkingTask): MessageKey {
       return 'working.submitting';
     case 'comparing':
       return 'working.comparing';
+    case 'changingPin':
+      return 'working.changingPin';
   }
 }
 

@@ -35,6 +35,7 @@ import { idCardReaderWords } from './words/id-card-reader.ts';
 import { keypadWords } from './words/keypad.ts';
 import { logTailWords } from './words/log-tail.ts';
 import { pinWords } from './words/pin.ts';
+import { pinChangeWords } from './words/pin-change.ts';
 import { placeIdCardWords } from './words/place-id-card.ts';
 import { progressWords } from './words/progress.ts';
 import { registryWords } from './words/registry.ts';
@@ -67,6 +68,7 @@ export const wordsByArea = [
   cardWords,
   placeIdCardWords,
   pinWords,
+  pinChangeWords,
   progressWords,
   cardStatusWords,
   doneWords,

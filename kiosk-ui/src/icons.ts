@@ -18,6 +18,9 @@ export const intakeIcon = (size: number): SVGTemplateResult =>
 export const cardQueryIcon = (size: number): SVGTemplateResult =>
   icon(size, svg`<path d="M12 18H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4"/><rect x="5" y="7.5" width="4" height="3" rx=".5"/><circle cx="17" cy="16" r="3.2"/><path d="M19.4 18.4L22 21"/>`);
 
+export const pinChangeIcon = (size: number): SVGTemplateResult =>
+  icon(size, svg`<rect x="2.5" y="6" width="19" height="12" rx="2"/><path d="M6.5 12h.01M10 12h.01M13.5 12h.01M17 12h.01"/><path d="M7 21h10"/>`);
+
 export const globeIcon = (size: number): SVGTemplateResult =>
   icon(size, svg`<circle cx="12" cy="12" r="9"/><path d="M3 12h18"/><path d="M12 3a14 14 0 0 1 0 18a14 14 0 0 1 0-18"/>`);
 

@@ -60,6 +60,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'wrongPin':
     case 'pinBlocked':
     case 'pinPolicy':
+    case 'pinMustChange':
     case 'authorityUnreachable':
     case 'authorityRefused':
     case 'fieldsInvalid':

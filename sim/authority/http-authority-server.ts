@@ -52,6 +52,9 @@ export function createAuthorityRouter(authority: Authority): express.Router {
   router.get('/v1/cards/:cardNo/pending-renewal', async (req, res) => {
     send(res, await authority.pendingRenewal(req.params.cardNo));
   });
+  router.get('/v1/cards/:cardNo/phone-numbers', async (req, res) => {
+    send(res, await authority.phoneNumbersOnRecord(req.params.cardNo));
+  });
   router.get(paths.caCertificate, async (_req, res) => {
     send(res, await authority.caCertificate());
   });

@@ -90,4 +90,13 @@ export const authorityMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'phone numbers on record: the card holder and the enterprise contact (the PIN policy)',
+    sql: `
+      ALTER TABLE cards ADD COLUMN holder_phone TEXT;
+      ALTER TABLE enterprises ADD COLUMN contact_name TEXT;
+      ALTER TABLE enterprises ADD COLUMN contact_phone TEXT;
+    `,
+  },
 ];

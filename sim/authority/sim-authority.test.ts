@@ -95,6 +95,20 @@ describe('registry', () => {
     expect(JSON.stringify(lookup.value)).not.toContain('350204199006120028');
   });
 
+  it('holds the phone numbers of the holder and the enterprise contact apart from lookups, and gives a registry seeded before them the fixtures\' numbers', async () => {
+    const operator = cardFixture('operator')!;
+    expect(await authority.phoneNumbersOnRecord(operator.cardNo)).toEqual({ ok: true, value: { holder: operator.holderPhone, enterpriseContact: fixtureEnterprise.contact.phone } });
+    expect(JSON.stringify(await authority.lookupCard(operator.cardNo))).not.toContain(operator.holderPhone!);
+    // A registry from before migration 2: the numbers are missing until the next start fills them in.
+    authority.close();
+    const db = new Database(authority.paths.database);
+    db.prepare('UPDATE cards SET holder_phone = NULL').run();
+    db.prepare('UPDATE enterprises SET contact_phone = NULL, contact_name = NULL').run();
+    db.close();
+    authority = await openSimAuthority({ stateDir, now });
+    expect(await authority.phoneNumbersOnRecord(operator.cardNo)).toEqual({ ok: true, value: { holder: operator.holderPhone, enterpriseContact: fixtureEnterprise.contact.phone } });
+  });
+
   it.each([
     ['legal-person', 'active'],
     ['tax-clerk', 'active'],

@@ -21,6 +21,7 @@ import type {
   IssueCertificateRequest,
   IssuedCertificate,
   PendingRenewal,
+  PhoneNumbersOnRecord,
   RefusalReason,
   RegisteredCard,
   UnlockAuthorisation,
@@ -74,6 +75,7 @@ interface CardRow {
   cert_serial: string | null;
   cert_not_before: string;
   cert_not_after: string;
+  holder_phone: string | null;
 }
 
 interface EnterpriseRow {
@@ -83,6 +85,8 @@ interface EnterpriseRow {
   legal_representative_name: string;
   legal_representative_id_number: string;
   address: string;
+  contact_name: string | null;
+  contact_phone: string | null;
 }
 
 interface CertificateRow {
@@ -138,19 +142,29 @@ function addDays(date: Date, days: number): Date {
 }
 
 function seedRegistry(db: Database.Database, seed: NonNullable<SimAuthorityOptions['seed']>, now: Date): void {
-  const insertEnterprise = db.prepare('INSERT INTO enterprises VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEnterprise = db.prepare('INSERT INTO enterprises VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertAgent = db.prepare('INSERT INTO registered_agents VALUES (?, ?, ?)');
-  const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)');
+  const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
   db.transaction(() => {
     for (const e of seed.enterprises) {
-      insertEnterprise.run(e.uscc, e.name, e.orgCode, e.legalRepresentative.name, e.legalRepresentative.idNumber, e.address);
+      insertEnterprise.run(e.uscc, e.name, e.orgCode, e.legalRepresentative.name, e.legalRepresentative.idNumber, e.address, e.contact.name, e.contact.phone);
       for (const a of e.registeredAgents) insertAgent.run(e.uscc, a.name, a.idNumber);
     }
     for (const c of seed.cards) {
       const notBefore = wholeSeconds(addDays(now, c.certificate.notBeforeDays)).toISOString();
       const notAfter = wholeSeconds(addDays(now, c.certificate.notAfterDays)).toISOString();
-      insertCard.run(c.cardNo, c.enterpriseUscc, c.cardType, c.holder.name, c.holder.idNumber, c.lifecycle, notBefore, notAfter);
+      insertCard.run(c.cardNo, c.enterpriseUscc, c.cardType, c.holder.name, c.holder.idNumber, c.lifecycle, notBefore, notAfter, c.holderPhone);
     }
+  })();
+}
+
+/** A registry seeded before it held phone numbers (migration 2) gets the seed's, where it has none. */
+function backfillPhones(db: Database.Database, seed: NonNullable<SimAuthorityOptions['seed']>): void {
+  const enterprise = db.prepare('UPDATE enterprises SET contact_name = ?, contact_phone = ? WHERE uscc = ? AND contact_phone IS NULL');
+  const card = db.prepare('UPDATE cards SET holder_phone = ? WHERE card_no = ? AND holder_phone IS NULL');
+  db.transaction(() => {
+    for (const e of seed.enterprises) enterprise.run(e.contact.name, e.contact.phone, e.uscc);
+    for (const c of seed.cards) if (c.holderPhone !== null) card.run(c.holderPhone, c.cardNo);
   })();
 }
 
@@ -170,9 +184,9 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, authorityMigrations);
-  if (db.prepare('SELECT COUNT(*) FROM enterprises').pluck().get() === 0) {
-    seedRegistry(db, options.seed ?? { enterprises: fixtureEnterprises, cards: cardFixtures }, now());
-  }
+  const seed = options.seed ?? { enterprises: fixtureEnterprises, cards: cardFixtures };
+  if (db.prepare('SELECT COUNT(*) FROM enterprises').pluck().get() === 0) seedRegistry(db, seed, now());
+  else backfillPhones(db, seed);
 
   const q = {
     card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE card_no = ?'),
@@ -327,6 +341,15 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
       const pending = q.certificateInState.get(cardNo, 'pending');
       if (pending === undefined) return ok<PendingRenewal>({ state: 'none' });
       return ok<PendingRenewal>({ state: 'pending', idempotencyKey: pending.idempotency_key ?? '', certificate: issued(pending), currentSerial: card.cert_serial, issuedAt: pending.issued_at });
+    },
+
+    async phoneNumbersOnRecord(cardNo) {
+      const card = q.card.get(cardNo);
+      const outcome: Outcome<PhoneNumbersOnRecord> =
+        card === undefined ? err({ kind: 'unknownCard', cardNo }) : ok({ holder: card.holder_phone, enterpriseContact: enterpriseOf(card).contact_phone });
+      // Personal data leaves the registry: every read is on record (which card, never the numbers).
+      audit('phoneNumbersOnRecord', cardNo, null, outcome);
+      return outcome;
     },
 
     async submitIntake(request) {

@@ -16,7 +16,8 @@ export const enterpriseExtras = {
   customsIssuer: '中华人民共和国厦门海关',
   customsCode: '3502963127',
   postcode: '361006',
-  phone: '0592-5612345',
+  /** The registry's contact phone (the PIN policy refuses it as a PIN). */
+  phone: fixtureEnterprise.contact.phone,
   eportCentre: '中国电子口岸数据中心厦门分中心',
 } as const;
 

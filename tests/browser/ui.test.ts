@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect.stringContaining('证书延期'),
       expect.stringContaining('材料预审'),
       expect.stringContaining('卡片查询'),
+      expect.stringContaining('修改密码'),
     ]);
 
     // The strip shows what the daemon reports, device by device, in words.

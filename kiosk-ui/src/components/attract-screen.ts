@@ -1,4 +1,4 @@
-// The screen an agent walks up to: a welcome and the four businesses. A tile asks the page to
+// The screen an agent walks up to: a welcome and the five businesses (the PIN change the fifth). A tile asks the page to
 // start the flow (`start-flow`); the intake check first asks which of its four businesses. Out
 // of service, the tiles are disabled and say why.
 import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
@@ -7,7 +7,7 @@ import { intakeBusinesses, type IntakeBusiness } from '../../../contract/busines
 import type { OverallState } from '../../../contract/protocol/catalogue.ts';
 import { businessKey } from '../words/domain.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
-import { cardQueryIcon, intakeIcon, renewalIcon, unlockIcon } from '../icons.ts';
+import { cardQueryIcon, intakeIcon, pinChangeIcon, renewalIcon, unlockIcon } from '../icons.ts';
 import { baseStyles } from '../theme.ts';
 
 export type ServiceId = FlowKind;
@@ -29,6 +29,7 @@ const services: readonly Service[] = [
   { id: 'renewal', titleKey: businessKey('renewal'), descriptionKey: 'service.renewal.description', icon: renewalIcon },
   { id: 'intake', titleKey: 'service.intake.title', descriptionKey: 'service.intake.description', icon: intakeIcon },
   { id: 'query', titleKey: businessKey('card_query'), descriptionKey: 'service.query.description', icon: cardQueryIcon },
+  { id: 'pinChange', titleKey: 'service.pinChange.title', descriptionKey: 'service.pinChange.description', icon: pinChangeIcon },
 ];
 
 export class AttractScreen extends LitElement {
@@ -96,7 +97,8 @@ export class AttractScreen extends LitElement {
       }
       .tiles {
         display: grid;
-        grid-template-columns: repeat(4, minmax(0, 380px));
+        /* One row of five on the wide landscape panel. */
+        grid-template-columns: repeat(5, minmax(0, 340px));
         gap: 32px;
         width: 100%;
         justify-content: center;
@@ -107,6 +109,14 @@ export class AttractScreen extends LitElement {
       @media (max-width: 1500px) {
         .tiles {
           grid-template-columns: repeat(2, minmax(0, 420px));
+        }
+      }
+      /* Two columns (portrait, 1280×1024): the odd last tile sits centred under the others. */
+      @media (max-width: 1500px) {
+        .tiles > li:last-child:nth-child(odd) {
+          grid-column: 1 / -1;
+          justify-self: center;
+          width: calc(50% - 16px);
         }
       }
       .tile {

@@ -24,12 +24,26 @@ export function consentScreen(context: ScreenContext, cancel: () => void): Templ
 }
 
 /** In the intake check the cards are read one by one; `next` goes on with those read so far. */
+/**
+ * A card still on its initial PIN (first use): the PIN change starts at once, with the card left
+ * in the reader (the page starts the pinChange flow; this business ends as abandoned).
+ */
+function changePinNow(context: ScreenContext): TemplateResult {
+  const start = (event: Event): void => {
+    event.currentTarget?.dispatchEvent(new CustomEvent('start-flow', { detail: { flow: 'pinChange' }, bubbles: true, composed: true }));
+  };
+  return html`<div class="actions">
+    <button type="button" class="primary" data-testid="start-pin-change" ?disabled=${context.busy} @click=${start}>${context.t('changePin.now')}</button>
+  </div>`;
+}
+
 export function insertCardScreen(context: ScreenContext, screen: Screen<'insertCard'>, flow: FlowKind): TemplateResult {
   return html`
     <h1 id="screen-title">${context.t('insert.title')}</h1>
     <p class="lead" data-wanted=${screen.wanted}>${context.t(cardWantedKey(screen.wanted))}</p>
     <p class="hint">${context.t('insert.light')}</p>
     ${problemBlock(context, screen.problem)}
+    ${screen.problem?.kind === 'pinMustChange' ? changePinNow(context) : nothing}
     ${screen.cards === undefined || screen.cards.cards.length === 0
       ? nothing
       : html`<section data-testid="cards-to-bring">
@@ -108,6 +122,7 @@ export function cardStatusScreen(context: ScreenContext, screen: Screen<'cardSta
       <h2>${context.t('status.next')}</h2>
       <p class="lead">${context.t(adviceKey(screen.advice))}</p>
     </div>
+    ${screen.advice === 'changePin' ? changePinNow(context) : nothing}
     <div class="actions">
       <button type="button" class="secondary" data-testid="receipt-print" ?disabled=${context.busy} @click=${() => context.act({ action: 'printReceipt' })}>
         ${context.t('status.print')}

@@ -236,6 +236,7 @@ export class FlowHost extends LitElement {
         return cardShownScreen(context, screen);
       case 'enterPin':
       case 'newPin':
+      case 'changePin':
         return html`<flow-pin-screen .language=${this.language} .screen=${screen} .busy=${this.busy}></flow-pin-screen>`;
       case 'checklist':
         return html`<paper-checklist .language=${this.language} .screen=${screen}></paper-checklist>`;
@@ -274,7 +275,7 @@ export class FlowHost extends LitElement {
     const view = this.view;
     if (view === null) return nothing;
     const context = screenContext(this.language, this.busy, (action) => void this.#act({ action }));
-    const templated = !['enterPin', 'newPin', 'takeCard', 'checklist', 'scanPaper', 'confirmFields', 'registryMismatch', 'verdict'].includes(view.screen.screen);
+    const templated = !['enterPin', 'newPin', 'changePin', 'takeCard', 'checklist', 'scanPaper', 'confirmFields', 'registryMismatch', 'verdict'].includes(view.screen.screen);
     return html`
       <section class=${templated ? 'screen' : ''} data-testid="flow-screen" data-screen=${view.screen.screen} data-flow=${view.flow} data-revision=${view.revision}>
         ${this.#screen(view, context)}

@@ -17,6 +17,8 @@ export function idleBodyKey(flow: FlowKind): MessageKey {
   switch (flow) {
     case 'query':
       return 'idle.body.query';
+    case 'pinChange':
+      return 'idle.body.pinChange';
     case 'renewal':
       return 'idle.body.renewal';
     case 'unlock':

@@ -21,6 +21,8 @@ export function cancelBodyKey(flow: FlowKind): MessageKey {
     case 'intake':
     case 'query':
       return 'flow.cancelBody';
+    case 'pinChange':
+      return 'flow.cancelBodyPinChange';
   }
 }
 
@@ -33,6 +35,7 @@ export function cancelNeedsConfirm(screen: ScreenName): boolean {
     case 'registryMismatch':
     case 'verdict':
     case 'newPin':
+    case 'changePin':
     case 'renewalNext':
       return true;
     case 'renewEarly':

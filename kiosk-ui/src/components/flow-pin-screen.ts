@@ -5,10 +5,14 @@
 // asks for it again; meanwhile it waits in a private field, and both entries are forgotten once
 // sent. A refusal shown goes as soon as the agent starts the next try. When the card asks for a
 // PIN verified a moment ago, the screen says why.
+// The PIN change (changePin) runs the three entries on one pad: the current PIN (sent alone with
+// `pin`, verified on the card at once), then the new PIN as above; the last entry sends all three
+// (`changePin`). The current PIN waits in a private field like the first entry, and both go once
+// sent; a page that lost them (a reload) starts again from the current PIN.
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
 import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
-import { defaultLanguage, type Language } from '../i18n.ts';
+import { defaultLanguage, type Language, type MessageKey } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 import { cardFacts, flowActionEvent, flowScreenStyles, problemBlock, screenContext } from './flow-kit.ts';
 import type { PinPad, PinSubmitDetail } from './pin-pad.ts';
@@ -17,14 +21,14 @@ import './pin-pad.ts';
 /** The E-Port PIN is 8 digits. */
 export const flowPinLength = 8;
 
-export type PinScreen = Extract<FlowScreen, { screen: 'enterPin' | 'newPin' }>;
-export type Stage = 'first' | 'again';
+export type PinScreen = Extract<FlowScreen, { screen: 'enterPin' | 'newPin' | 'changePin' }>;
+export type Stage = 'current' | 'first' | 'again';
 
 /**
  * What a new PIN typed on the pad sends: the first entry alone, to be checked against the policy;
  * the second with the first, to be set. `first` is what the screen holds afterwards.
  */
-export function newPinEntry(stage: Stage, first: string, pin: string): { action: FlowAction; first: string } {
+export function newPinEntry(stage: Exclude<Stage, 'current'>, first: string, pin: string): { action: FlowAction; first: string } {
   switch (stage) {
     case 'first':
       return { action: { action: 'checkNewPin', pin }, first: pin };
@@ -38,9 +42,44 @@ export function newPinStage(screen: PinScreen | null, first: string): Stage {
   return screen?.screen === 'newPin' && screen.entry === 'again' && first !== '' ? 'again' : 'first';
 }
 
+/**
+ * The PIN change's stage once the daemon answered: the current PIN until the daemon verified it
+ * and the screen still holds it; then the new PIN's first entry, and again once that passed.
+ */
+export function changePinStage(screen: Extract<PinScreen, { screen: 'changePin' }>, held: { current: string; first: string }): Stage {
+  if (screen.entry === 'current' || held.current === '') return 'current';
+  return screen.entry === 'again' && held.first !== '' ? 'again' : 'first';
+}
+
+/**
+ * What one entry of the PIN change sends, and what the screen holds afterwards: the current PIN
+ * alone (to be verified), the new PIN's first entry alone (the policy), then all three.
+ */
+export function changePinEntry(stage: Stage, held: { current: string; first: string }, pin: string): { action: FlowAction; held: { current: string; first: string } } {
+  switch (stage) {
+    case 'current':
+      return { action: { action: 'pin', pin }, held: { current: pin, first: '' } };
+    case 'first':
+      return { action: { action: 'checkNewPin', pin }, held: { current: held.current, first: pin } };
+    case 'again':
+      return { action: { action: 'changePin', oldPin: held.current, pin: held.first, confirmation: pin }, held: { current: '', first: '' } };
+  }
+}
+
 /** The problem on screen: a refusal of a new PIN goes once the agent types the next try. */
 export function pinProblemShown(screen: PinScreen, typedSince: boolean): FlowProblem | null {
-  return screen.screen === 'newPin' && typedSince ? null : screen.problem;
+  return screen.screen !== 'enterPin' && typedSince ? null : screen.problem;
+}
+
+function changePinPrompt(stage: Stage, busy: boolean): MessageKey {
+  switch (stage) {
+    case 'current':
+      return busy ? 'changePin.verifying' : 'changePin.current';
+    case 'first':
+      return busy ? 'changePin.checking' : 'changePin.first';
+    case 'again':
+      return 'changePin.again';
+  }
 }
 
 export class FlowPinScreen extends LitElement {
@@ -84,6 +123,11 @@ export class FlowPinScreen extends LitElement {
         color: #0f2540;
         font-size: 22px;
       }
+      .policy.first-use {
+        background: #fef3c7;
+        color: #713f12;
+        border: 2px solid #e0b44c;
+      }
       .facts {
         grid-template-columns: 1fr;
         padding: 20px 24px;
@@ -101,6 +145,8 @@ export class FlowPinScreen extends LitElement {
   /** The agent typed since the daemon last answered (its refusal is then stale). */
   declare typedSince: boolean;
   #first = '';
+  /** The PIN change's current PIN, verified by the daemon, until the last entry sends it. */
+  #current = '';
 
   constructor() {
     super();
@@ -113,6 +159,7 @@ export class FlowPinScreen extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#current = '';
     this.#restart();
   }
 
@@ -122,14 +169,17 @@ export class FlowPinScreen extends LitElement {
     const answered = changed.has('busy') && !this.busy && changed.get('busy') === true;
     if (!changed.has('screen') && !answered) return;
     this.typedSince = false;
-    this.stage = newPinStage(this.screen, this.#first);
-    if (this.stage === 'first') this.#first = '';
+    const screen = this.screen;
+    this.stage = screen?.screen === 'changePin' ? changePinStage(screen, { current: this.#current, first: this.#first }) : newPinStage(screen, this.#first);
+    if (this.stage === 'current') this.#current = '';
+    if (this.stage !== 'again') this.#first = '';
     this.renderRoot.querySelector<PinPad>('pin-pad')?.clear();
   }
 
+  /** The new PIN from its first entry (the current PIN, verified, is kept). */
   #restart(): void {
     this.#first = '';
-    this.stage = 'first';
+    this.stage = this.screen?.screen === 'changePin' && this.#current === '' ? 'current' : 'first';
     this.renderRoot.querySelector<PinPad>('pin-pad')?.clear();
   }
 
@@ -148,8 +198,15 @@ export class FlowPinScreen extends LitElement {
         return;
       case 'newPin': {
         // The stage moves when the daemon answers (willUpdate): again, or a refusal and first.
-        const entry = newPinEntry(this.stage, this.#first, pin);
+        const entry = newPinEntry(this.stage === 'again' ? 'again' : 'first', this.#first, pin);
         this.#first = entry.first;
+        this.dispatchEvent(flowActionEvent(entry.action));
+        return;
+      }
+      case 'changePin': {
+        const entry = changePinEntry(this.stage, { current: this.#current, first: this.#first }, pin);
+        this.#current = entry.held.current;
+        this.#first = entry.held.first;
         this.dispatchEvent(flowActionEvent(entry.action));
         return;
       }
@@ -161,28 +218,32 @@ export class FlowPinScreen extends LitElement {
     if (screen === null) return html``;
     const context = screenContext(this.language, this.busy, (action) => this.dispatchEvent(flowActionEvent(action)));
     const isNew = screen.screen === 'newPin';
+    const changing = screen.screen === 'changePin';
     const checking = isNew && this.busy && this.stage === 'first';
-    const prompt = isNew ? context.t(checking ? 'newPin.checking' : this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
+    const prompt = changing ? context.t(changePinPrompt(this.stage, this.busy)) : isNew ? context.t(checking ? 'newPin.checking' : this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
     const renewing = screen.screen === 'enterPin' && screen.purpose === 'renew';
     const askedAgain = screen.screen === 'enterPin' && screen.verifiedBefore;
-    const title = isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : 'pinEntry.title';
+    const firstUse = changing && screen.firstUse;
+    const title = changing ? 'changePin.title' : isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : 'pinEntry.title';
     return html`
       <div class="screen">
         <h1 id="screen-title">${context.t(title)}</h1>
-        <p class="lead" aria-live="polite" data-testid="pin-stage" data-stage=${isNew ? this.stage : 'pin'}>${prompt}</p>
+        <p class="lead" aria-live="polite" data-testid="pin-stage" data-stage=${isNew || changing ? this.stage : 'pin'}>${prompt}</p>
         <div class="pad-row">
           <div class="side">
             ${problemBlock(context, pinProblemShown(screen, this.typedSince))}
             ${askedAgain ? html`<p class="policy" data-testid="pin-asked-again">${context.t('pinEntry.askedAgain')}</p>` : html``}
+            ${firstUse ? html`<p class="policy first-use" data-testid="pin-first-use">${context.t('changePin.firstUse')}</p>` : html``}
             ${cardFacts(context, screen.card, ['holder', 'cardNo'])}
             ${isNew ? html`<p class="policy" data-testid="pin-policy">${context.t('newPin.policy')}</p>` : html``}
+            ${changing && this.stage !== 'current' ? html`<p class="policy" data-testid="pin-policy">${context.t('changePin.policy')}</p>` : html``}
             ${renewing
               ? html`<button type="button" class="secondary" data-testid="pin-skip-card" ?disabled=${this.busy} @click=${() => context.act({ action: 'next' })}>
                   ${context.t('pinEntry.skipCard')}
                 </button>`
               : html``}
-            ${isNew && this.stage === 'again'
-              ? html`<button type="button" class="secondary" data-testid="pin-restart" @click=${() => this.#restart()}>${context.t('newPin.restart')}</button>`
+            ${(isNew || changing) && this.stage === 'again'
+              ? html`<button type="button" class="secondary" data-testid="pin-restart" @click=${() => this.#restart()}>${context.t(changing ? 'changePin.restart' : 'newPin.restart')}</button>`
               : html``}
           </div>
           <pin-pad

@@ -137,6 +137,8 @@ function outcomeSummary(context: ScreenContext, outcome: FlowOutcome, receipt: R
         </div>`;
     case 'query':
       return html`<p class="lead">${context.t('done.query')}</p>`;
+    case 'pinChange':
+      return html`<p class="lead">${context.t('done.pinChange', { holder: outcome.card.holderName })}</p>`;
   }
 }
 

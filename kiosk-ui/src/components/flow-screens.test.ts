@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardView, FlowScreen } from '../../../contract/flow-view.ts';
 import { idleWarningMs } from './flow-idle-warning.ts';
 import { cancelBodyKey, cancelChoice, cancelNeedsConfirm } from './flow-nav.ts';
-import { newPinEntry, newPinStage, pinProblemShown } from './flow-pin-screen.ts';
+import { changePinEntry, changePinStage, newPinEntry, newPinStage, pinProblemShown } from './flow-pin-screen.ts';
 import { pinAfterKey } from './pin-pad.ts';
 
 const card: CardView = {
@@ -16,6 +16,7 @@ const card: CardView = {
   certificateNotAfter: '2028-05-18T00:00:00Z',
   daysLeft: 530,
   pinTriesLeft: 0,
+  pinMustChange: false,
 };
 const refused = { kind: 'pinPolicy', refusal: 'birthDate' } as const;
 
@@ -77,6 +78,36 @@ describe('the new-PIN entry', () => {
     expect(pinProblemShown({ ...first, problem: refused }, true)).toBeNull();
     const wrong = { kind: 'wrongPin', triesLeft: 2 } as const;
     expect(pinProblemShown({ screen: 'enterPin', purpose: 'verify', card, problem: wrong, verifiedBefore: false }, true)).toEqual(wrong);
+  });
+});
+
+describe('the PIN change on one pad', () => {
+  const at = (entry: 'current' | 'first' | 'again') => ({ screen: 'changePin', card, problem: null, entry, firstUse: true }) as const;
+  const none = { current: '', first: '' };
+
+  it('sends the current PIN alone, then the first new entry alone, then all three; holds nothing after', () => {
+    const current = changePinEntry('current', none, '88888888');
+    expect(current).toEqual({ action: { action: 'pin', pin: '88888888' }, held: { current: '88888888', first: '' } });
+    const first = changePinEntry('first', current.held, '73918264');
+    expect(first).toEqual({ action: { action: 'checkNewPin', pin: '73918264' }, held: { current: '88888888', first: '73918264' } });
+    expect(changePinEntry('again', first.held, '73918264')).toEqual({
+      action: { action: 'changePin', oldPin: '88888888', pin: '73918264', confirmation: '73918264' },
+      held: none,
+    });
+  });
+
+  it('follows the daemon, and starts from the current PIN when the page lost what it held (a reload)', () => {
+    expect(changePinStage(at('current'), { current: '88888888', first: '' })).toBe('current');
+    expect(changePinStage(at('first'), { current: '88888888', first: '' })).toBe('first');
+    expect(changePinStage(at('again'), { current: '88888888', first: '73918264' })).toBe('again');
+    expect(changePinStage(at('again'), { current: '88888888', first: '' })).toBe('first');
+    expect(changePinStage(at('again'), none)).toBe('current');
+    expect(changePinStage(at('first'), none)).toBe('current');
+  });
+
+  it('drops a refusal of the new PIN once the agent types again', () => {
+    expect(pinProblemShown({ ...at('first'), problem: refused }, true)).toBeNull();
+    expect(pinProblemShown({ ...at('first'), problem: refused }, false)).toEqual(refused);
   });
 });
 

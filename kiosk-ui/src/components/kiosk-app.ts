@@ -262,7 +262,14 @@ export class KioskApp extends LitElement {
   #main() {
     const view = this.flow.view;
     if (view !== null) {
-      return html`<flow-host .language=${this.language} .view=${view} .busy=${this.flow.busy} .link=${this.#flows}></flow-host>`;
+      // A first-use refusal starts the PIN change from the flow screen itself (the card stays in).
+      return html`<flow-host
+        .language=${this.language}
+        .view=${view}
+        .busy=${this.flow.busy}
+        .link=${this.#flows}
+        @start-flow=${(event: CustomEvent<StartFlowDetail>) => void this.#startFlow(event.detail)}
+      ></flow-host>`;
     }
     const problem = this.startProblem === null ? null : `${translate(this.language, 'attract.startFailed')} ${say(this.language, this.startProblem)}`;
     return html`<attract-screen

@@ -1,0 +1,234 @@
+// The PIN change (seed 002, 003): any card in, its current PIN, then the new PIN twice on the PIN
+// pad, the change on the card, a receipt. The current PIN is verified on the card as soon as it is
+// entered (a wrong one is answered at once, with the tries left); the new PIN's first entry is
+// checked against the one policy (CardService.checkNewPin: the holder's birth date from the card,
+// the phone numbers the registry holds) before it is asked again; the last action carries all
+// three and the card service checks the policy once more and changes the PIN in one card session.
+//
+// The page holds the entries it needs for that last action (as it does for the unlock's new PIN)
+// and forgets them once sent: this flow keeps no PIN, in its state, its views or its journal.
+// A card still on its initial PIN (pinMustChange) is this business's first use: the screen says
+// so, and every other business refuses the card until it is done (the first-use gate).
+import type { CardServiceError } from '../cards/card-service-error.ts';
+import { pinChangeReceipt } from '../printing/business-receipts.ts';
+import { readCardView } from './card-view.ts';
+import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
+import { FlowMachine, type Actions } from './flow-machine.ts';
+import { cardProblem } from './flow-problem.ts';
+import type { CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import { ReceiptStep } from './receipt-step.ts';
+
+type Entry = 'current' | 'first' | 'again';
+
+type State =
+  | { at: 'insertCard'; problem: FlowProblem | null }
+  | { at: 'readingCard' }
+  /** `firstUse`: as the card said when read (the flag is gone once the PIN is changed). */
+  | { at: 'changePin'; card: CardView; entry: Entry; problem: FlowProblem | null; firstUse: boolean }
+  | { at: 'changing'; card: CardView; firstUse: boolean }
+  /** `retry`: `next` asks for the current PIN again (the card is still in). */
+  | { at: 'failed'; problem: FlowProblem; retry: { card: CardView; firstUse: boolean } | null }
+  | { at: 'done'; card: CardView };
+
+type PinState = Extract<State, { at: 'changePin' }>;
+
+export function createPinChangeFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
+  return new PinChangeFlow(deps, hooks);
+}
+
+class PinChangeFlow extends FlowMachine<State> {
+  override readonly kind = 'pinChange' as const;
+  readonly #deps: FlowDeps;
+  readonly #hooks: FlowHooks;
+  readonly #receipt: ReceiptStep;
+
+  constructor(deps: FlowDeps, hooks: FlowHooks) {
+    super({ at: 'insertCard', problem: null }, deps, hooks);
+    this.#deps = deps;
+    this.#hooks = hooks;
+    this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
+    // A card already in the reader is the one (a first-use refusal elsewhere leads here with it).
+    if (this.cardIn) void this.#read();
+  }
+
+  override screen(): FlowScreen {
+    const state = this.state;
+    switch (state.at) {
+      case 'insertCard':
+        return { screen: 'insertCard', wanted: 'cardForPinChange', problem: state.problem };
+      case 'readingCard':
+        return { screen: 'readingCard' };
+      case 'changePin':
+        return { screen: 'changePin', card: state.card, problem: state.problem, entry: state.entry, firstUse: state.firstUse };
+      case 'changing':
+        return { screen: 'working', task: 'changingPin', progress: null };
+      case 'failed':
+        return { screen: 'failed', problem: state.problem };
+      case 'done':
+        return this.#receipt.screen({ flow: 'pinChange', card: state.card });
+    }
+  }
+
+  protected override actions(state: State): Actions {
+    switch (state.at) {
+      case 'insertCard':
+      case 'readingCard':
+      case 'changing':
+        return {};
+      case 'changePin': {
+        // Any entry takes the current PIN (a reload forgets what the page held: it starts over).
+        const own: Actions = { pin: (action, signal) => this.#verifyCurrent(state, action.pin, signal) };
+        if (state.entry === 'current') return own;
+        return {
+          ...own,
+          back: () => this.go({ ...state, entry: 'current', problem: null }),
+          checkNewPin: (action) => this.#checkNewPin(state, action.pin),
+          changePin: (action, signal) => this.#change(state, action.oldPin, action.pin, action.confirmation, signal),
+        };
+      }
+      case 'failed': {
+        const finish = (): void => this.end('failed');
+        const { retry } = state;
+        if (retry === null) return { finish };
+        return { finish, next: () => this.go({ at: 'changePin', card: retry.card, entry: 'current', problem: null, firstUse: retry.firstUse }) };
+      }
+      case 'done':
+        return this.#receipt.actions;
+    }
+  }
+
+  protected override inserted(state: State): void {
+    switch (state.at) {
+      case 'insertCard':
+        void this.#read();
+        return;
+      case 'readingCard':
+      case 'changePin':
+      case 'changing':
+      case 'failed':
+      case 'done':
+        return;
+    }
+  }
+
+  /** Mid-change the card service's answer says it; on the PIN pad the card is needed. */
+  protected override removed(state: State): void {
+    switch (state.at) {
+      case 'changePin':
+        this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' } });
+        return;
+      case 'failed':
+        if (state.retry !== null) this.go({ at: 'insertCard', problem: null });
+        return;
+      case 'insertCard':
+      case 'readingCard':
+      case 'changing':
+      case 'done':
+        return;
+    }
+  }
+
+  async #read(): Promise<void> {
+    const ticket = this.go({ at: 'readingCard' });
+    const read = await readCardView(this.#deps.cards, { settled: true });
+    if (this.stale(ticket)) return;
+    if (!read.ok) {
+      this.go({ at: 'insertCard', problem: read.error });
+      return;
+    }
+    const card = read.value;
+    this.#hooks.journal('pinChange.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle, firstUse: card.pinMustChange });
+    switch (card.lifecycle) {
+      // The certificate's expiry does not touch the PIN.
+      case 'active':
+      case 'expired':
+        this.go({ at: 'changePin', card, entry: 'current', problem: null, firstUse: card.pinMustChange });
+        return;
+      // A blocked PIN cannot be verified: the unlock sets a new one. The rest is the counter's.
+      case 'locked':
+      case 'frozen':
+      case 'reportedLost':
+      case 'invalidated':
+        this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle } });
+        return;
+    }
+  }
+
+  /** The current PIN, verified on the card now: a wrong one is answered before the new PIN is typed. */
+  async #verifyCurrent(state: PinState, pin: string, signal: AbortSignal): Promise<void> {
+    const ticket = this.ticket();
+    const verified = await this.#deps.cards.verifyPin(pin, signal, 'pinChange');
+    if (this.stale(ticket)) return;
+    if (verified.ok) {
+      this.#hooks.journal('pinChange.currentVerified', { cardNo: state.card.cardNo });
+      this.go({ ...state, entry: 'first', problem: null });
+      return;
+    }
+    this.#refused(state, verified.error);
+  }
+
+  /** The first entry of the new PIN against the policy: refused now, or asked again. Not kept. */
+  async #checkNewPin(state: PinState, pin: string): Promise<void> {
+    const ticket = this.ticket();
+    const checked = await this.#deps.cards.checkNewPin(pin);
+    if (this.stale(ticket)) return;
+    if (checked.ok) this.go({ ...state, entry: 'again', problem: null });
+    else this.#refused(state, checked.error);
+  }
+
+  async #change(state: PinState, oldPin: string, pin: string, confirmation: string, signal: AbortSignal): Promise<void> {
+    const { card, firstUse } = state;
+    const ticket = this.go({ at: 'changing', card, firstUse });
+    const changed = await this.#deps.cards.changePin(oldPin, pin, confirmation, signal);
+    if (this.stale(ticket)) return;
+    if (!changed.ok) {
+      this.#refused(state, changed.error);
+      return;
+    }
+    const read = await readCardView(this.#deps.cards, { settled: false });
+    const now = read.ok && read.value.cardNo === card.cardNo ? read.value : { ...card, pinMustChange: false };
+    this.#hooks.journal('pinChange.done', { cardNo: card.cardNo, firstUse });
+    this.go({ at: 'done', card: now });
+    // Printed without being asked; a failure shows on the done screen with a retry.
+    void this.#receipt.print(pinChangeReceipt({ ...this.#receipt.stamp(), card: now, firstUse }));
+  }
+
+  /** Where a refusal leads: the pad again with the reason, the card again, or the failed screen. */
+  #refused(state: PinState, error: CardServiceError): void {
+    const problem = cardProblem(error);
+    this.#hooks.journal('pinChange.refused', { cardNo: state.card.cardNo, problem: problem.kind, ...(error.kind === 'pinPolicy' ? { refusal: error.refusal } : {}) });
+    const retry = { card: state.card, firstUse: state.firstUse };
+    switch (error.kind) {
+      case 'wrongPin':
+        // The current PIN was wrong (a new PIN is never verified): ask for it again, tries left said.
+        if (error.triesLeft === 0) this.go({ at: 'failed', problem, retry: null });
+        else this.go({ ...state, entry: 'current', problem });
+        return;
+      case 'pinPolicy':
+        // A refusal of the new PIN (or a mismatch of its two entries): its first entry again.
+        this.go({ ...state, entry: state.entry === 'current' ? 'current' : 'first', problem });
+        return;
+      case 'pinBlocked':
+        // The next step is the unlock business (the failed screen says so).
+        this.go({ at: 'failed', problem, retry: null });
+        return;
+      case 'noCard':
+      case 'cardRemoved':
+        this.go({ at: 'insertCard', problem: { kind: 'cardRemoved' } });
+        return;
+      case 'cardState':
+        this.go({ at: 'insertCard', problem });
+        return;
+      case 'authority':
+      case 'card':
+      case 'readerUnavailable':
+        this.go({ at: 'failed', problem, retry });
+        return;
+      case 'notAllowed':
+      case 'verificationFailed':
+      case 'interrupted':
+        this.go({ at: 'failed', problem, retry: null });
+        return;
+    }
+  }
+}
