@@ -211,6 +211,10 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
       [operator.cardNo, 'operator'],
     ]);
     for (const card of renewed) expect(yearsFromNow(card.notAfter)).toBeCloseTo(2, 1);
+    // The list's columns line up: every card number starts at the same x, whatever the name's length.
+    const numberColumns = await page.locator('[data-testid="renewed-cards"] .renewed-no').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().x)));
+    expect(numberColumns).toHaveLength(2);
+    expect(new Set(numberColumns).size).toBe(1);
 
     await current.tap('flow-finish');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });

@@ -10,7 +10,7 @@ import type { KioskStatus } from '../../contract/protocol/catalogue.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
-import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, panels, smallText, viewport, watchErrors } from './browser-kit.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
 const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader'] as const;
@@ -162,6 +162,38 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       await page.close();
       await first?.stop();
       await second?.stop();
+    }
+  });
+
+  it('keeps the header on one line while reconnecting in English on a portrait panel, the countdown moving', { timeout: 90_000 }, async () => {
+    const own = await startDaemon();
+    let stopped = false;
+    const page = await browser.newPage({ viewport: panels.portrait });
+    try {
+      await page.goto(own.url);
+      await expect.poll(() => badgeState(page)).toBe('open');
+      await page.getByTestId('language-toggle').click();
+      await expect.poll(() => htmlLang(page)).toBe('en');
+      const headerHeight = async (): Promise<number> => (await page.locator('kiosk-app header').boundingBox())?.height ?? 0;
+      const before = await headerHeight();
+
+      await own.stop('SIGTERM');
+      stopped = true;
+      await expect.poll(() => page.getByTestId('header-connection').getByTestId('connection-badge').textContent(), { timeout: 20_000 }).toMatch(/Reconnecting in \d+ s/);
+      expect(await headerHeight()).toBe(before);
+      // The countdown moves: over a few seconds the badge shows more than one number.
+      const seen = new Set<string>();
+      for (const deadline = Date.now() + 6_000; Date.now() < deadline; ) {
+        const text = (await page.getByTestId('header-connection').getByTestId('connection-badge').textContent()) ?? '';
+        const seconds = /(\d+) s/.exec(text)?.[1];
+        if (seconds !== undefined) seen.add(seconds);
+        await page.waitForTimeout(200);
+      }
+      expect(seen.size, `numbers seen: ${[...seen].join(', ')}`).toBeGreaterThan(1);
+      await page.screenshot({ path: join(artifacts, 'reconnecting-portrait-en.png'), animations: 'disabled' });
+    } finally {
+      await page.close();
+      if (!stopped) await own.stop();
     }
   });
 

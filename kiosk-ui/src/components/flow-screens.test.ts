@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CardView, FlowScreen } from '../../../contract/flow-view.ts';
-import { idleWarningMs } from './flow-idle-warning.ts';
+import { translate } from '../i18n.ts';
+import { idleBodyKey, idleWarningMs } from './flow-idle-warning.ts';
+import { takeCardBodyKey } from './flow-take-card.ts';
 import { cancelBodyKey, cancelChoice, cancelNeedsConfirm } from './flow-nav.ts';
 import { changePinEntry, changePinStage, newPinEntry, newPinStage, pinProblemShown } from './flow-pin-screen.ts';
 import { pinAfterKey } from './pin-pad.ts';
@@ -119,5 +121,23 @@ describe('pinAfterKey', () => {
     expect(pinAfterKey('12', '١', 8)).toBe('12');
     expect(pinAfterKey('12345678', '9', 8)).toBe('12345678');
     expect(pinAfterKey('1234567', '8', 8)).toBe('12345678');
+  });
+});
+
+describe('idleBodyKey', () => {
+  it('says what ends with the session for the business running: a query has no papers to lose', () => {
+    expect(translate('zh-CN', idleBodyKey('query'), { seconds: 15 })).not.toContain('材料');
+    expect(translate('en', idleBodyKey('query'), { seconds: 15 })).not.toContain('papers');
+    expect(translate('en', idleBodyKey('intake'), { seconds: 15 })).toContain('papers');
+    expect(translate('en', idleBodyKey('renewal'), { seconds: 15 })).toContain('stay renewed');
+  });
+});
+
+describe('takeCardBodyKey', () => {
+  it('names a timeout on the take-card screen, and never calls it done', () => {
+    expect(translate('zh-CN', takeCardBodyKey('timedOut'))).toContain('长时间没有操作');
+    expect(translate('en', takeCardBodyKey('timedOut'))).toContain('ended by itself');
+    expect(translate('en', takeCardBodyKey('timedOut'))).not.toContain('business is done');
+    expect(translate('en', takeCardBodyKey('canceled'))).toContain('canceled');
   });
 });
