@@ -123,7 +123,8 @@ async function pushToRender(): Promise<PushToRender> {
     for (let cycle = 0; cycle <= cycles; cycle++) {
       if (cycle === 1) measuredFrom = tool.client.received.length;
       let mark = tool.client.received.length;
-      await must(tool, 'Kiosk.StartFlow', { flow: 'query' });
+      // Started from the page, as an agent does: the flow and its pushes are the page's (issue 13).
+      await page.locator('[data-testid="service-tile"][data-service="query"]').click();
       await pushed(tool, mark, onScreen('insertCard'));
       await sleep(30);
       mark = tool.client.received.length;
