@@ -15,7 +15,7 @@ import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
-import { artifacts, badgeState, buttonSizes, domDump, ensureUiBuilt, launchChromium, panels, settingName, settings, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { artifacts, badgeState, buttonSizes, domDump, ensureUiBuilt, htmlLang, launchChromium, panels, settingName, settings, smallText, viewport, watchErrors } from './browser-kit.ts';
 import { tapInView } from './on-screen-keys.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
@@ -320,7 +320,7 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
       await tech.getByTestId('login-panel').waitFor();
       if (setting.language === 'en') {
         await tapInView(tech, tech.getByTestId('language-toggle'), 'the language toggle');
-        await expect.poll(() => tech.evaluate(() => document.documentElement.lang)).toBe('en');
+        await expect.poll(() => htmlLang(tech)).toBe('en');
       }
       hand.command('Sim.InsertCard', 1, { fixture: technicianCard.name });
       expect((await hand.completion(1)).header.completionCode).toBe('success');

@@ -261,14 +261,12 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         :host {
           flex-grow: 0;
         }
-        .layout {
-          flex: 0 1 auto;
-          min-height: 0;
-        }
         .form-area {
           contain: none;
         }
         .layout {
+          flex: 0 1 auto;
+          min-height: 0;
           grid-template-columns: minmax(0, 1fr);
           grid-template-rows: minmax(0, auto) auto auto;
           grid-template-areas:
@@ -278,7 +276,6 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
           gap: 24px;
         }
         .keypad {
-          position: static;
           width: auto;
           max-width: 760px;
         }
