@@ -60,6 +60,11 @@ export type FlowProblem =
   | { kind: 'pinPolicy'; refusal: PinRefusal }
   /** The card is still on its initial PIN: the PIN change comes first (the start screen's "Change PIN"). */
   | { kind: 'pinMustChange' }
+  /**
+   * The intake: the card is still on its initial PIN, so it is not taken into this check (seed 003:
+   * the PIN change comes first); the papers scanned stay, the PIN is changed after this check.
+   */
+  | { kind: 'pinMustChangeAfterCheck'; cardNo: string }
   | { kind: 'authorityUnreachable' }
   | { kind: 'authorityRefused'; reason: string }
   | { kind: 'scannerJam' }

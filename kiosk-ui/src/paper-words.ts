@@ -61,6 +61,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'pinBlocked':
     case 'pinPolicy':
     case 'pinMustChange':
+    case 'pinMustChangeAfterCheck':
     case 'authorityUnreachable':
     case 'authorityRefused':
     case 'fieldsInvalid':

@@ -40,6 +40,10 @@ export const pinChangeWords = {
     'zh-CN': '请先修改密码：点“现在修改密码”（卡片不用取出），或在首页选择“修改密码”；修改后再来办理。',
     en: 'Change the PIN first: tap "Change the PIN now" (leave the card in), or choose "Change PIN" on the start screen; then come back to this business.',
   },
+  'fpNext.changePinAfterCheck': {
+    'zh-CN': '这张卡（{cardNo}）不计入本次预审。请取出，放入下一张卡或点“没有其他卡片了”；预审结束后在首页选择“修改密码”。已扫描的材料保留。',
+    en: 'This card ({cardNo}) is not counted in this check. Take it out, then insert the next card or tap "No more cards"; after the check, choose "Change PIN" on the start screen. The papers scanned are kept.',
+  },
   'changePin.now': { 'zh-CN': '现在修改密码', en: 'Change the PIN now' },
   'advice.changePin': {
     'zh-CN': '这张卡仍在使用初始密码，使用前必须先修改密码，可以现在在本机修改。',
