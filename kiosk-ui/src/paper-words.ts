@@ -62,6 +62,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'pinPolicy':
     case 'pinMustChange':
     case 'pinMustChangeAfterCheck':
+    case 'pinChangeNotDone':
     case 'authorityUnreachable':
     case 'authorityRefused':
     case 'fieldsInvalid':
