@@ -219,7 +219,7 @@ async function loadKiosk(page: Page, daemon: RunningDaemon, language: 'zh' | 'en
     if (Date.now() > waitOpen) throw new Error('the kiosk page did not connect to the daemon');
     await page.waitForTimeout(50);
   }
-  await page.getByTestId('service-tile').first().waitFor();
+  await page.getByTestId('service-group').first().waitFor();
   if (language === 'en') {
     await tapInView(page, page.getByTestId('language-toggle'), 'the language toggle');
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -109,8 +109,8 @@ export class AttractScreen extends LitElement {
       }
       .tiles {
         display: grid;
-        /* One row on the wide landscape panel (three groups, or four card services). */
-        grid-template-columns: repeat(var(--tiles, 4), minmax(0, 380px));
+        /* One row on the wide landscape panel: three groups, or the four card services. */
+        grid-template-columns: repeat(4, minmax(0, 380px));
         gap: 32px;
         width: 100%;
         justify-content: center;
@@ -118,8 +118,12 @@ export class AttractScreen extends LitElement {
         padding: 0;
         list-style: none;
       }
+      .tiles[data-count='3'] {
+        grid-template-columns: repeat(3, minmax(0, 380px));
+      }
       @media (max-width: 1500px) {
-        .tiles {
+        .tiles,
+        .tiles[data-count='3'] {
           grid-template-columns: repeat(2, minmax(0, 420px));
         }
       }
@@ -228,7 +232,8 @@ export class AttractScreen extends LitElement {
         .kiosk-state {
           padding: 10px 24px;
         }
-        .tiles {
+        .tiles,
+        .tiles[data-count='3'] {
           grid-template-columns: repeat(2, minmax(0, 560px));
           gap: 24px;
         }
@@ -443,7 +448,8 @@ export class AttractScreen extends LitElement {
 
   #tiles<Id extends string>(tiles: readonly Tile<Id>[], testId: string, choose: (id: Id) => void) {
     const available = this.#available;
-    return html`<ul class="tiles" style="--tiles: ${tiles.length}">
+    // A class, not a style attribute: the page's CSP allows no inline style.
+    return html`<ul class="tiles" data-count=${tiles.length}>
       ${tiles.map(
         (tile) => html`<li>
           <button
