@@ -124,6 +124,7 @@ async function pushToRender(): Promise<PushToRender> {
       if (cycle === 1) measuredFrom = tool.client.received.length;
       let mark = tool.client.received.length;
       // Started from the page, as an agent does: the flow and its pushes are the page's (issue 13).
+      await page.locator('[data-testid="service-group"][data-group="cards"]').click();
       await page.locator('[data-testid="service-tile"][data-service="query"]').click();
       await pushed(tool, mark, onScreen('insertCard'));
       await sleep(30);
@@ -257,6 +258,7 @@ function phaseOf(view: FlowView | null): string {
         case 'comparing':
         case 'checking':
         case 'submitting':
+        case 'listing':
           return 'authority';
       }
       return 'other';
@@ -279,6 +281,8 @@ function phaseOf(view: FlowView | null): string {
     case 'renewalCanceled':
     case 'verdict':
     case 'cardStatus':
+    case 'enterpriseCards':
+    case 'manageCard':
     case 'takeCard':
     case 'failed':
       return 'agent/sim';
@@ -314,6 +318,8 @@ function actionable(view: FlowView | null): boolean {
     case 'renewalCanceled':
     case 'verdict':
     case 'cardStatus':
+    case 'enterpriseCards':
+    case 'manageCard':
     case 'takeCard':
     case 'failed':
       return true;
@@ -427,6 +433,8 @@ async function endToEnd(business: Business): Promise<EndToEnd> {
         case 'renewalCanceled':
         case 'verdict':
         case 'cardStatus':
+        case 'enterpriseCards':
+        case 'manageCard':
         case 'failed':
           throw new Error(`${business}: unexpected screen ${JSON.stringify(screen)}`);
       }

@@ -2,8 +2,8 @@
 // the intake package format, the flows' tiles, the simulator's document sets) is one of these.
 import type { BilingualText } from './bilingual-text.ts';
 
-/** Everything an agent can start at the kiosk: the six of the intake rulebook, a card query and a PIN change. */
-export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query', 'pin_change'] as const;
+/** Everything an agent can start at the kiosk: the six of the intake rulebook, a card query, a PIN change and the legal-person card's operator-card management. */
+export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query', 'pin_change', 'card_management'] as const;
 export type Business = (typeof businesses)[number];
 
 /** The six businesses of the intake rulebook (seed 000, 附件3): what an intake package is for. */
@@ -24,4 +24,5 @@ export const businessLabel: Record<Business, BilingualText> = {
   add_operator: { zh: '增加操作员/办税员', en: 'adding an operator or tax clerk' },
   card_query: { zh: '卡片查询', en: 'card query' },
   pin_change: { zh: '修改密码', en: 'PIN change' },
+  card_management: { zh: '操作员卡管理', en: 'operator-card management' },
 };

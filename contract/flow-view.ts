@@ -3,12 +3,13 @@
 // Browser-safe: types only, no daemon runtime imports. Nothing here ever holds a PIN or an
 // unmasked ID number.
 import type { IntakeBusiness } from './businesses.ts';
+import type { RegistryOperation } from './authority/authority.ts';
 import type { BilingualText } from './bilingual-text.ts';
 import type { CardLifecycle, CardType } from './devices/card-reader.ts';
 import type { PinRefusal } from './pin-refusal.ts';
 import type { DocumentForm, DocumentKind, IdCardRole } from './intake/package-schema.ts';
 
-export const flowKinds = ['unlock', 'renewal', 'intake', 'query', 'pinChange'] as const;
+export const flowKinds = ['unlock', 'renewal', 'intake', 'query', 'pinChange', 'cardManagement'] as const;
 export type FlowKind = (typeof flowKinds)[number];
 
 
@@ -175,7 +176,9 @@ export type FlowOutcome =
    */
   | { flow: 'intake'; business: IntakeBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
   | { flow: 'query'; card: CardView }
-  | { flow: 'pinChange'; card: CardView };
+  | { flow: 'pinChange'; card: CardView }
+  /** `change` null: the enterprise's list was printed (the query); else the operation done. */
+  | { flow: 'cardManagement'; enterpriseName: string; change: RegistryChangeView | null; cards: EnterpriseCardView[] };
 
 export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: string } | { state: 'failed'; problem: FlowProblem } | { state: 'skipped' };
 
@@ -185,8 +188,40 @@ export type ReceiptState = { state: 'printing' } | { state: 'printed'; jobId: st
  */
 export const renewSoonDays = 90;
 
-/** Advice on the query screen: what the card's state means the agent should do next. */
-export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock' | 'counter' | 'changePin';
+/**
+ * Advice on the query screen and the enterprise's list: what the card's state means the agent
+ * should do next. `unfreezeHere`, `undoLossHere`, `deregisterHere`: the legal-person card holder
+ * can do it at the kiosk (operator-card management); `counterLegalPerson`: the legal-person
+ * card's own loss, freeze or invalidation is the counter's, with papers (LegalPersonCounterPapers).
+ */
+export type CardAdvice = 'none' | 'renewSoon' | 'renewNow' | 'expired' | 'unlock' | 'counter' | 'changePin' | 'unfreezeHere' | 'undoLossHere' | 'deregisterHere' | 'counterLegalPerson';
+
+/**
+ * One card of the enterprise as the registry lists it (the legal-person query), the holder's ID
+ * number masked. `operations`: what the legal-person card holder may do to it here (none for the
+ * legal-person card itself: the counter's).
+ */
+export interface EnterpriseCardView {
+  cardNo: string;
+  cardType: CardType;
+  holderName: string;
+  holderIdNumberMasked: string;
+  /** The registry's status (the reference), 'expired' once the certificate ran out. */
+  status: CardLifecycle;
+  certificateNotAfter: string;
+  /** Whole days until the certificate expires; negative once expired. */
+  daysLeft: number;
+  advice: CardAdvice;
+  operations: RegistryOperation[];
+}
+
+/** A registry operation done at the kiosk, for the done screen and its receipt. */
+export interface RegistryChangeView {
+  operation: RegistryOperation;
+  reference: string;
+  /** The card as the registry holds it now; null for a declaration of a new operator. */
+  card: EnterpriseCardView | null;
+}
 
 export type FlowScreen =
   /** Unlock only: consent to the use of personal information (PIPL) before anything is read. */
@@ -202,7 +237,15 @@ export type FlowScreen =
    * it stayed in the reader; the card asks for it again before its certificate is written,
    * because the kiosk never keeps a PIN (the screen says so).
    */
-  | { screen: 'enterPin'; purpose: 'verify' | 'renew'; card: CardView; problem: FlowProblem | null; verifiedBefore: boolean }
+  | {
+      screen: 'enterPin';
+      purpose: 'verify' | 'renew' | 'authorise';
+      card: CardView;
+      problem: FlowProblem | null;
+      verifiedBefore: boolean;
+      /** `authorise`: the registry operation the PIN signs for (operator-card management). */
+      authorise?: { operation: RegistryOperation; target: EnterpriseCardView | null };
+    }
   /**
    * New PIN twice on the PIN pad. `entry: 'first'`: the first entry goes to the daemon alone
    * (`checkNewPin`) and is checked against the policy at once; `'again'`: it passed, the pad
@@ -230,7 +273,7 @@ export type FlowScreen =
   | { screen: 'registryMismatch'; differences: RegistryDifference[] }
   /** A step the agent waits for; `progress` when it has countable steps (unlock, renewal). */
   /** `progress.index`: the 0-based position of `step` (just reached) in the operation's `of` steps. */
-  | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing' | 'changingPin'; progress: { step: string; index: number; of: number } | null }
+  | { screen: 'working'; task: 'authorising' | 'unlocking' | 'renewing' | 'checking' | 'submitting' | 'comparing' | 'changingPin' | 'listing'; progress: { step: string; index: number; of: number } | null }
   /**
    * Renewal: the card's certificate has more than `renewSoonDays` left; renew anyway (`next`) or
    * leave it as it is (`skipCard`).
@@ -246,7 +289,16 @@ export type FlowScreen =
    */
   | { screen: 'renewalCanceled'; renewed: RenewedCardView[] }
   | { screen: 'verdict'; business: IntakeBusiness; acceptable: boolean; findings: FindingView[]; missing: BilingualText[] }
-  | { screen: 'cardStatus'; card: CardView; advice: CardAdvice }
+  /** `registryStatus`: the registry's status of the card beside the card's own; null when the registry could not be asked. */
+  | { screen: 'cardStatus'; card: CardView; advice: CardAdvice; registryStatus: CardLifecycle | null }
+  /**
+   * The legal-person query: every card of the enterprise from the registry, with what to do next;
+   * `pickCard` opens one (its operations), `manage` with declareOperator declares a new operator.
+   */
+  | { screen: 'enterpriseCards'; legalPerson: CardView; cards: EnterpriseCardView[]; problem: FlowProblem | null }
+  /** One card of the list: its operations (`manage`), or why none applies here. */
+  /** `counterPapers`: for the legal-person card itself, the papers its loss or freeze needs at the counter. */
+  | { screen: 'manageCard'; card: EnterpriseCardView; problem: FlowProblem | null; counterPapers: BilingualText[] | null }
   | { screen: 'done'; outcome: FlowOutcome; receipt: ReceiptState }
   /**
    * The business is over and a card is still in the reader: prompt, guide light, sound. `ended`
@@ -313,6 +365,8 @@ export function isPaperScreen(screen: FlowScreen): boolean {
     case 'removePreviousCard':
     case 'renewalCanceled':
     case 'cardStatus':
+    case 'enterpriseCards':
+    case 'manageCard':
     case 'done':
     case 'takeCard':
     case 'failed':

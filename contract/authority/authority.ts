@@ -5,7 +5,8 @@
 // Idempotency: every call that changes state carries a key the caller makes per operation (a
 // UUID). The same key with the same request returns the first answer, stored; the same key with
 // a different request is an idempotencyConflict. Reads (lookupCard, pendingRenewal,
-// phoneNumbersOnRecord, caCertificate) change nothing and need no key.
+// phoneNumbersOnRecord, caCertificate) change nothing and need no key; neither does
+// registryChallenge (each call makes a new single-use challenge).
 import type { CardLifecycle, CardType } from '../devices/card-reader.ts';
 import type { Result } from '../../basics/result.ts';
 
@@ -146,6 +147,55 @@ export interface CaCertificate {
   pem: string;
 }
 
+/**
+ * What the legal-person card holder does to the enterprise's cards at the kiosk (seed 003):
+ * report loss and undo it, freeze and unfreeze, deregister an invalidated card, declare a new
+ * operator (the add-operator papers follow at the counter). Each needs a LegalPersonProof.
+ */
+export const registryOperations = ['reportLoss', 'undoLoss', 'freeze', 'unfreeze', 'deregister', 'declareOperator'] as const;
+export type RegistryOperation = (typeof registryOperations)[number];
+
+export interface RegistryChallengeRequest {
+  /** The legal-person card that will sign the challenge. */
+  legalPersonCardNo: string;
+  kioskId: string;
+}
+
+export interface RegistryChallenge {
+  /** 32 random bytes, good for one registry operation of this card until `expiresAt`. */
+  challenge: Uint8Array;
+  expiresAt: string;
+}
+
+/**
+ * The legal-person card is present and its PIN verified: its INTERNAL AUTHENTICATE signature
+ * (current key, ECDSA-SHA256; DER, or 64-byte r||s) over registryProofMessage(challenge, operation,
+ * target) (registry-proof.ts). The card signs only after VERIFY in the same card session.
+ */
+export interface LegalPersonProof {
+  legalPersonCardNo: string;
+  challenge: Uint8Array;
+  signature: Uint8Array;
+}
+
+export interface ManageCardRequest {
+  idempotencyKey: string;
+  kioskId: string;
+  operation: RegistryOperation;
+  /** The card acted on; null for declareOperator (a new card does not exist yet). */
+  targetCardNo: string | null;
+  proof: LegalPersonProof;
+}
+
+export interface RegistryChange {
+  operation: RegistryOperation;
+  /** The registry's reference for this operation (on the receipt; the counter asks for it). */
+  reference: string;
+  /** The card as the registry holds it now; null for declareOperator. */
+  card: RegisteredCard | null;
+  at: string;
+}
+
 export type RefusalReason =
   | 'cardNotLocked'
   | 'cardLocked'
@@ -161,7 +211,19 @@ export type RefusalReason =
   | 'proofInvalid'
   | 'keyNotP256'
   | 'keyReused'
-  | 'certificateUnknown';
+  | 'certificateUnknown'
+  /** A registry operation signed by a card that is not its enterprise's legal-person card. */
+  | 'notLegalPersonCard'
+  /** The signing legal-person card is not active (it must be: its PIN verified, not frozen, lost or expired). */
+  | 'signerNotActive'
+  /** The challenge is unknown, used, for another card, or expired: ask for a new one. */
+  | 'challengeInvalid'
+  /** The card's status does not allow this operation (e.g. unfreeze an active card). */
+  | 'operationNotAllowed'
+  /** Deregistration needs an invalidated card. */
+  | 'cardNotInvalidated'
+  /** The legal-person card's own loss, freeze or deregistration is the counter's (seed 003). */
+  | 'legalPersonCardAtCounter';
 
 export type AuthorityError =
   | { kind: 'unreachable'; detail: string }
@@ -186,6 +248,10 @@ export interface Authority {
   phoneNumbersOnRecord(cardNo: string): Promise<Result<PhoneNumbersOnRecord, AuthorityError>>;
   submitIntake(request: SubmitIntakeRequest): Promise<Result<IntakeTicket, AuthorityError>>;
   caCertificate(): Promise<Result<CaCertificate, AuthorityError>>;
+  /** A fresh challenge for one registry operation signed by this legal-person card (no key: each call is a new one). */
+  registryChallenge(request: RegistryChallengeRequest): Promise<Result<RegistryChallenge, AuthorityError>>;
+  /** One registry operation on the enterprise's cards, allowed only with the legal-person card's proof. */
+  manageCard(request: ManageCardRequest): Promise<Result<RegistryChange, AuthorityError>>;
 }
 
 export function describeAuthorityError(error: AuthorityError): string {

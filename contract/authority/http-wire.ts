@@ -1,7 +1,7 @@
 // The authority's HTTP API at the wire (docs/authority.md, "HTTP API"): paths, status codes and
 // the JSON schemas both the client and the server check. Bytes travel as standard base64.
 import { z } from 'zod';
-import { identitySources, type AuthorityError, type RefusalReason } from './authority.ts';
+import { identitySources, registryOperations, type AuthorityError, type RefusalReason } from './authority.ts';
 
 export const idempotencyHeader = 'Idempotency-Key';
 
@@ -15,6 +15,8 @@ export const paths = {
   activations: '/v1/activations',
   intakePackages: '/v1/intake-packages',
   caCertificate: '/v1/ca-certificate',
+  registryChallenges: '/v1/registry-challenges',
+  registryOperations: '/v1/registry-operations',
 } as const;
 
 const bytes = z.base64().transform((s) => Buffer.from(s, 'base64'));
@@ -38,6 +40,12 @@ export const refusalReasons = [
   'keyNotP256',
   'keyReused',
   'certificateUnknown',
+  'notLegalPersonCard',
+  'signerNotActive',
+  'challengeInvalid',
+  'operationNotAllowed',
+  'cardNotInvalidated',
+  'legalPersonCardAtCounter',
 ] as const satisfies readonly RefusalReason[];
 
 // Requests (checked by the server).
@@ -57,6 +65,15 @@ export const issueCertificateBody = z.strictObject({
   ]),
 });
 export const confirmActivationBody = z.strictObject({ cardNo: short(32), certificateSerial: z.string().regex(/^[0-9a-fA-F]{2,40}$/), kioskId: short(64) });
+export const registryChallengeBody = z.strictObject({ legalPersonCardNo: short(32), kioskId: short(64) });
+export const manageCardBody = z
+  .strictObject({
+    kioskId: short(64),
+    operation: z.enum(registryOperations),
+    targetCardNo: short(32).nullable(),
+    proof: z.strictObject({ legalPersonCardNo: short(32), challenge: bytes, signature: bytes }),
+  })
+  .refine((body) => (body.operation === 'declareOperator') === (body.targetCardNo === null), { message: 'targetCardNo must be null for declareOperator and a card number otherwise', path: ['targetCardNo'] });
 export const submitIntakeBody = z.strictObject({ kioskId: short(64), intakePackage: z.record(z.string(), z.unknown()) });
 
 // Answers (checked by the client).
@@ -84,6 +101,8 @@ export const pendingRenewalAnswer = z.discriminatedUnion('state', [
   z.object({ state: z.literal('pending'), idempotencyKey: z.string(), certificate: issuedCertificate, currentSerial: z.string().nullable(), issuedAt: z.string() }),
 ]);
 export const phoneNumbersAnswer = z.object({ holder: z.string().max(32).nullable(), enterpriseContact: z.string().max(32).nullable() });
+export const registryChallengeAnswer = z.object({ challenge: bytes, expiresAt: z.string() });
+export const registryChangeAnswer = z.object({ operation: z.enum(registryOperations), reference: z.string(), card: registeredCard.nullable(), at: z.string() });
 export const intakeTicketAnswer = z.object({ ticket: z.string(), serviceDay: z.string() });
 export const caCertificateAnswer = z.object({ der: bytes, pem: z.string() });
 

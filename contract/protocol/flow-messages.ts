@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { secretField } from './secret.ts';
 import { flowKinds, type FlowView } from '../flow-view.ts';
 import { intakeBusinesses } from '../businesses.ts';
+import { registryOperations } from '../authority/authority.ts';
 
 const pin = secretField;
 
@@ -36,6 +37,10 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('finish') }),
   z.strictObject({ action: z.literal('printReceipt') }),
   z.strictObject({ action: z.literal('skipReceipt') }),
+  /** Operator-card management: open one card of the enterprise's list. */
+  z.strictObject({ action: z.literal('pickCard'), cardNo: z.string().regex(/^\d{16}$/) }),
+  /** Operator-card management: this registry operation on the card shown (declareOperator: from the list). */
+  z.strictObject({ action: z.literal('manage'), operation: z.enum(registryOperations) }),
   /** Unlock, place the ID card: the reader failed or cannot read it; the scanned copy and typing instead. */
   z.strictObject({ action: z.literal('useCopy') }),
 ]);

@@ -12,6 +12,8 @@ import {
   errorAnswer,
   idempotencyHeader,
   intakeTicketAnswer,
+  registryChallengeAnswer,
+  registryChangeAnswer,
   issuedCertificateAnswer,
   paths,
   pendingRenewalAnswer,
@@ -143,5 +145,8 @@ export function createHttpAuthority(options: HttpAuthorityOptions): Authority {
     issueCertificate: ({ idempotencyKey, ...body }) => call('POST', paths.certificates, issuedCertificateAnswer, body, idempotencyKey),
     confirmActivation: ({ idempotencyKey, ...body }) => call('POST', paths.activations, activationAnswer, body, idempotencyKey),
     submitIntake: ({ idempotencyKey, ...body }) => call('POST', paths.intakePackages, intakeTicketAnswer, body, idempotencyKey),
+    // No key: a retry makes another challenge, and the unused one expires.
+    registryChallenge: (body) => call('POST', paths.registryChallenges, registryChallengeAnswer, body),
+    manageCard: ({ idempotencyKey, ...body }) => call('POST', paths.registryOperations, registryChangeAnswer, body, idempotencyKey),
   };
 }

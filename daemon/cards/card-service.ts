@@ -1,7 +1,8 @@
 // The card services of the kiosk: reading the card in the reader, PIN verify and change, and the
 // two operations done on the spot, unlock and renewal. Every operation is one exclusive reader
 // session; every step is journaled; whatever a cut leaves open is reconciled on the next read.
-import type { Authority, UnlockEvidence } from '../../contract/authority/authority.ts';
+import type { Authority, RegistryChange, RegistryOperation, UnlockEvidence } from '../../contract/authority/authority.ts';
+import { registryProofMessage } from '../../contract/authority/registry-proof.ts';
 import type { SendApdu } from '../../drivers/card/apdu.ts';
 import type { CardReader } from '../../drivers/card/card-reader.ts';
 import type { CardInfo, CardReaderStatus } from '../../contract/devices/card-reader.ts';
@@ -298,6 +299,53 @@ export class CardService {
       return renewed;
     }, signal);
     this.#logOutcome('renewal', result);
+    return result;
+  }
+
+  /**
+   * One registry operation of the legal-person card holder (seed 003): in one card session the
+   * PIN is verified, the authority's challenge signed with INTERNAL AUTHENTICATE (the card's current
+   * key) over the operation and its card, and the operation sent with that proof. The caller makes
+   * and journals `idempotencyKey` before the call and uses it again for a retry.
+   */
+  async manageRegistry(
+    pin: string,
+    request: { operation: RegistryOperation; targetCardNo: string | null; idempotencyKey: string },
+    signal?: AbortSignal,
+  ): Promise<Result<RegistryChange, CardServiceError>> {
+    const sessions = this.#options.sessions;
+    const session = sessions.current();
+    if (session?.business !== 'card_management') return err({ kind: 'notAllowed', reason: session === null ? 'noSession' : 'wrongBusiness', detail: 'start an operator-card management session first' });
+    if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
+    const { authority, kioskId } = this.#options;
+    const result = await this.#withCard('registry operation', async (card, record): Promise<Result<RegistryChange, CardServiceError>> => {
+      if (record.cardType !== 'legal_person') return err({ kind: 'notAllowed', reason: 'cardType', detail: "only the enterprise's legal-person card may do this" });
+      const lifecycle = lifecycleOf(record, this.#now());
+      if (lifecycle !== 'active') return err({ kind: 'cardState', lifecycle, detail: 'the legal-person card must be active' });
+      if (record.pinMustChange) return err(pinMustChangeError);
+      const verified = await cardStep('verify PIN', card.verifyPin(pin));
+      if (!verified.ok) return verified;
+      sessions.recordVerified({ cardNo: record.cardNo, cardType: record.cardType, uscc: record.uscc });
+      const challenge = await authority.registryChallenge({ legalPersonCardNo: record.cardNo, kioskId });
+      if (!challenge.ok) return err({ kind: 'authority', error: challenge.error });
+      const stopped = abortedError(signal);
+      if (stopped !== null) return err(stopped);
+      const message = registryProofMessage(challenge.value.challenge, request.operation, request.targetCardNo);
+      const signature = await cardStep('sign the registry operation', card.internalAuthenticate(message));
+      if (!signature.ok) return signature;
+      const done = await authority.manageCard({
+        idempotencyKey: request.idempotencyKey,
+        kioskId,
+        operation: request.operation,
+        targetCardNo: request.targetCardNo,
+        proof: { legalPersonCardNo: record.cardNo, challenge: challenge.value.challenge, signature: signature.value },
+      });
+      if (!done.ok) return err({ kind: 'authority', error: done.error });
+      sessions.journal('registry.changed', { operation: request.operation, targetCardNo: request.targetCardNo, reference: done.value.reference });
+      return ok(done.value);
+    }, signal);
+    if (result.ok) this.#options.logger.event('card.registryChanged', { operation: request.operation, targetCardNo: request.targetCardNo, reference: result.value.reference });
+    else this.#options.logger.event('card.registryRefused', { operation: request.operation, targetCardNo: request.targetCardNo, error: result.error });
     return result;
   }
 

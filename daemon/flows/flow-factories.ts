@@ -2,6 +2,7 @@
 // stubs in their place and a new business is one entry here.
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
+import { createCardManagementFlow } from './card-management-flow.ts';
 import { createIntakeFlow } from './intake-flow.ts';
 import { createPinChangeFlow } from './pin-change-flow.ts';
 import { createQueryFlow } from './query-flow.ts';
@@ -15,6 +16,7 @@ export interface FlowFactories {
   renewal: Simple;
   query: Simple;
   pinChange: Simple;
+  cardManagement: Simple;
   intake: (deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness) => Flow;
 }
 
@@ -23,5 +25,6 @@ export const flowFactories: FlowFactories = {
   renewal: createRenewalFlow,
   query: createQueryFlow,
   pinChange: createPinChangeFlow,
+  cardManagement: createCardManagementFlow,
   intake: createIntakeFlow,
 };

@@ -143,6 +143,8 @@ export function sessionBusiness(kind: FlowKind, business: IntakeBusiness | null)
       return 'card_query';
     case 'pinChange':
       return 'pin_change';
+    case 'cardManagement':
+      return 'card_management';
     case 'intake':
       return business;
   }
@@ -422,6 +424,8 @@ export class FlowHost {
         return factories.query(deps, hooks);
       case 'pinChange':
         return factories.pinChange(deps, hooks);
+      case 'cardManagement':
+        return factories.cardManagement(deps, hooks);
       case 'intake':
         if (business === null) throw new Error('an intake flow needs its business');
         return factories.intake(deps, hooks, business);

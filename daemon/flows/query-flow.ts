@@ -1,44 +1,22 @@
-// The card query: any card in, its state and what it means for the agent (renew soon, unlock,
-// the counter), a receipt if they want one. Reads only: nothing on the card or in the registry
-// changes.
+// The card query: any card in, its state and the registry's status beside it, what they mean for
+// the agent (renew soon, unlock, the counter, the legal-person card holder), a receipt if they
+// want one. Reads only: nothing on the card or in the registry changes.
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
-import { renewSoonDays, type CardAdvice, type CardView, type FlowProblem, type FlowScreen } from '../../contract/flow-view.ts';
+import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
+import type { CardAdvice, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import { queryAdvice } from './card-advice.ts';
+
+export { cardAdvice } from './card-advice.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
 type State =
   | { at: 'insertCard'; problem: FlowProblem | null }
   | { at: 'readingCard' }
-  | { at: 'cardStatus'; card: CardView; advice: CardAdvice }
+  | { at: 'cardStatus'; card: CardView; advice: CardAdvice; registryStatus: CardLifecycle | null }
   | { at: 'done'; card: CardView };
-
-/** Days before expiry from which the kiosk urges a renewal (it mentions one from renewSoonDays). */
-const renewNowDays = 30;
-
-/**
- * What the card's state means the agent should do next. A card still on its initial PIN must have
- * it changed before anything else (seed 003) — unless its PIN is blocked (the unlock sets a new
- * one) or the counter must see it anyway.
- */
-export function cardAdvice(card: Pick<CardView, 'lifecycle' | 'daysLeft'> & { pinMustChange?: boolean }): CardAdvice {
-  switch (card.lifecycle) {
-    case 'locked':
-      return 'unlock';
-    case 'expired':
-      return card.pinMustChange === true ? 'changePin' : 'expired';
-    case 'frozen':
-    case 'reportedLost':
-    case 'invalidated':
-      return 'counter';
-    case 'active':
-      if (card.pinMustChange === true) return 'changePin';
-      if (card.daysLeft <= renewNowDays) return 'renewNow';
-      if (card.daysLeft <= renewSoonDays) return 'renewSoon';
-      return 'none';
-  }
-}
 
 export function createQueryFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
   return new QueryFlow(deps, hooks);
@@ -67,7 +45,7 @@ class QueryFlow extends FlowMachine<State> {
       case 'readingCard':
         return { screen: 'readingCard' };
       case 'cardStatus':
-        return { screen: 'cardStatus', card: state.card, advice: state.advice };
+        return { screen: 'cardStatus', card: state.card, advice: state.advice, registryStatus: state.registryStatus };
       case 'done':
         return this.#receipt.screen({ flow: 'query', card: state.card });
     }
@@ -79,7 +57,7 @@ class QueryFlow extends FlowMachine<State> {
       case 'readingCard':
         return {};
       case 'cardStatus':
-        return { finish: () => this.end('completed'), printReceipt: () => this.#print(state.card, state.advice) };
+        return { finish: () => this.end('completed'), printReceipt: () => this.#print(state) };
       case 'done':
         return this.#receipt.actions;
     }
@@ -107,13 +85,19 @@ class QueryFlow extends FlowMachine<State> {
       return;
     }
     const card = read.value;
-    const advice = cardAdvice(card);
-    this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, advice, pinMustChange: card.pinMustChange });
-    this.go({ at: 'cardStatus', card, advice });
+    // The registry is the reference for frozen, lost and invalidated (the card's byte is written
+    // once, at personalisation); a registry out of reach still leaves the card's own status.
+    const registry = await this.#deps.authority.lookupCard(card.cardNo);
+    if (this.stale(ticket)) return;
+    const registryStatus = registry.ok ? registry.value.card.status : null;
+    const advice = queryAdvice(card, registryStatus);
+    this.#hooks.journal('query.read', { cardNo: card.cardNo, lifecycle: card.lifecycle, registryStatus, advice, pinMustChange: card.pinMustChange });
+    this.go({ at: 'cardStatus', card, advice, registryStatus });
   }
 
-  #print(card: CardView, advice: CardAdvice): void {
-    const receipt = cardQueryReceipt({ ...this.#receipt.stamp(), card, advice });
+  #print(state: Extract<State, { at: 'cardStatus' }>): void {
+    const { card, advice, registryStatus } = state;
+    const receipt = cardQueryReceipt({ ...this.#receipt.stamp(), card, advice, registryStatus });
     this.go({ at: 'done', card });
     void this.#receipt.print(receipt);
   }

@@ -51,6 +51,8 @@ export const logEvents = {
   'card.operationFailed': { id: 'K6010', level: 'warn', message: 'card operation did not complete' },
   'card.pinChanged': { id: 'K6011', level: 'info', message: 'PIN changed' },
   'card.settled': { id: 'K6012', level: 'info', message: 'card read and its unfinished operations settled' },
+  'card.registryChanged': { id: 'K6013', level: 'info', message: "registry operation done with the legal-person card's proof" },
+  'card.registryRefused': { id: 'K6014', level: 'info', message: 'registry operation not done' },
   'authority.opened': { id: 'K6101', level: 'info', message: 'authority ready' },
   // kiosk service and technician mode: K8xxx
   'kiosk.serviceState': { id: 'K8001', level: 'warn', message: 'service state changed' },

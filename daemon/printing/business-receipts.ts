@@ -3,7 +3,8 @@
 // transaction (id, kiosk, time) in its lines and in a QR code, and goes through safeReceipt, so a
 // full ID number given by mistake anywhere in the input still comes out masked.
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
-import type { CardAdvice, CardView, FindingView, RenewedCardView } from '../../contract/flow-view.ts';
+import type { CardAdvice, CardView, EnterpriseCardView, FindingView, RegistryChangeView, RenewedCardView } from '../../contract/flow-view.ts';
+import { registryOperationLabel } from '../../contract/registry-operation-label.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
 import type { IntakeBusiness } from '../../contract/businesses.ts';
 import { chinaDay } from '../intake/check.ts';
@@ -12,7 +13,7 @@ import { businessLabel } from '../../contract/businesses.ts';
 import { receiptTime } from './format-time.ts';
 import { idNumberRow, row, safeReceipt, type Receipt, type ReceiptLine } from './receipt.ts';
 
-export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery' | 'pinChange';
+export type BusinessReceiptKind = 'unlock' | 'renewal' | 'intake' | 'cardQuery' | 'pinChange' | 'enterpriseCards' | 'registryChange';
 
 export interface BusinessReceipt extends Receipt {
   kind: BusinessReceiptKind;
@@ -74,6 +75,20 @@ export interface PinChangeReceiptInput extends TransactionStamp {
 export interface CardQueryReceiptInput extends TransactionStamp {
   card: Pick<CardView, 'cardNo' | 'cardType' | 'holderName' | 'enterpriseName' | 'uscc' | 'lifecycle' | 'certificateNotAfter' | 'daysLeft' | 'pinTriesLeft'>;
   advice: CardAdvice;
+  /** The registry's status beside the card's own; null when the registry could not be asked. */
+  registryStatus?: CardLifecycle | null;
+}
+
+export interface EnterpriseCardsReceiptInput extends TransactionStamp {
+  enterprise: EnterpriseRef;
+  cards: readonly EnterpriseCardView[];
+}
+
+export interface RegistryChangeReceiptInput extends TransactionStamp {
+  enterprise: EnterpriseRef;
+  /** The legal-person card whose PIN and signature allowed the operation. */
+  legalPerson: Pick<CardView, 'cardNo' | 'holderName'>;
+  change: RegistryChangeView;
 }
 
 /**
@@ -108,6 +123,10 @@ const adviceText: Record<CardAdvice, BilingualText> = {
     zh: '此卡仍为初始密码，使用前须先修改密码，可在本机选择“修改密码”办理。',
     en: 'This card is still on its initial PIN, which must be changed before any use: choose "Change PIN" at this kiosk.',
   },
+  unfreezeHere: { zh: '卡片已冻结，法人卡持有人可在本机“操作员卡管理”中解冻。', en: 'The card is frozen: the legal-person card holder can unfreeze it here (operator-card management).' },
+  undoLossHere: { zh: '卡片已挂失；如已找回，法人卡持有人可在本机解挂，否则请到柜台换卡。', en: 'The card is reported lost: found again, the legal-person card holder can undo the report here; otherwise replace it at the counter.' },
+  deregisterHere: { zh: '卡片已作废，法人卡持有人可在本机注销该操作员。', en: 'The card is invalidated: the legal-person card holder can deregister the operator here.' },
+  counterLegalPerson: { zh: '法人卡的挂失、冻结等沿用旧流程，请携带材料到柜台办理。', en: "The legal-person card's own loss or freeze is the counter's: bring the papers there." },
 };
 
 const severityText: Record<FindingView['severity'], BilingualText> = {
@@ -313,6 +332,9 @@ export function cardQueryReceipt(input: CardQueryReceiptInput): BusinessReceipt 
       row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
       row('剩余天数', 'Days left', daysLeftText(card.daysLeft)),
       row('PIN剩余次数', 'PIN tries left', String(card.pinTriesLeft)),
+      ...(input.registryStatus === undefined
+        ? []
+        : [row('登记状态', 'Registry status', input.registryStatus === null ? '无法查询 not available' : both(lifecycleText[input.registryStatus]))]),
       { kind: 'rule' },
       ...enterpriseLines({ name: card.enterpriseName, uscc: card.uscc }),
       { kind: 'rule' },
@@ -321,5 +343,66 @@ export function cardQueryReceipt(input: CardQueryReceiptInput): BusinessReceipt 
     ],
     input,
     [{ zh: '查询结果以办理时为准', en: 'As of the time above' }],
+  );
+}
+
+function enterpriseCardLines(card: EnterpriseCardView): ReceiptLine[] {
+  return [
+    row('卡号', 'Card No.', card.cardNo),
+    row('卡类型', 'Card type', both(cardTypeLabel[card.cardType])),
+    row('持卡人', 'Holder', card.holderName),
+    idNumberRow('证件号码', 'ID No.', card.holderIdNumberMasked),
+    row('登记状态', 'Registry status', both(lifecycleText[card.status])),
+    row('证书有效期至', 'Cert. valid until', chinaDate(card.certificateNotAfter)),
+    row('剩余天数', 'Days left', daysLeftText(card.daysLeft)),
+  ];
+}
+
+/** The legal-person query: every card of the enterprise as the registry lists it, with the advice for each. */
+export function enterpriseCardsReceipt(input: EnterpriseCardsReceiptInput): BusinessReceipt {
+  const cards = input.cards.flatMap((card, index): ReceiptLine[] => [
+    { kind: 'rule' },
+    heading(`卡片 ${String(index + 1)}/${String(input.cards.length)}`, `Card ${String(index + 1)} of ${String(input.cards.length)}`),
+    ...enterpriseCardLines(card),
+    { kind: 'text', text: adviceText[card.advice] },
+  ]);
+  return finish(
+    'enterpriseCards',
+    { zh: '企业IC卡综合查询回执', en: "Enterprise's IC cards: query receipt" },
+    [...enterpriseLines(input.enterprise), row('卡片数量', 'Cards', String(input.cards.length)), ...cards],
+    input,
+    [{ zh: '查询结果以办理时为准', en: 'As of the time above' }],
+  );
+}
+
+/** A registry operation of the legal-person card holder: what was done to which card, the registry's reference. */
+export function registryChangeReceipt(input: RegistryChangeReceiptInput): BusinessReceipt {
+  const { change } = input;
+  const declared = change.operation === 'declareOperator';
+  return finish(
+    'registryChange',
+    { zh: `IC卡${registryOperationLabel[change.operation].zh}回执`, en: `IC card receipt: ${registryOperationLabel[change.operation].en}` },
+    [
+      heading('业务信息', 'Business'),
+      row('业务类型', 'Business', both(registryOperationLabel[change.operation])),
+      row('办理结果', 'Result', '成功 Completed'),
+      row('登记编号', 'Registry ref.', change.reference),
+      row('授权法人卡', 'Legal-person card', `${input.legalPerson.cardNo} ${input.legalPerson.holderName}`),
+      ...(change.card === null ? [] : [{ kind: 'rule' } as const, heading('卡片信息', 'Card'), ...enterpriseCardLines(change.card)]),
+      { kind: 'rule' },
+      ...enterpriseLines(input.enterprise),
+      ...(declared
+        ? [
+            { kind: 'rule' } as const,
+            heading('下一步', 'Next'),
+            text(
+              '请持本回执、新操作员身份证复印件、加盖公章的IC卡登记表等材料办理增加操作员预审，再到柜台制卡。',
+              "Take this receipt, the new operator's ID copy and the sealed card form to the add-operator paper check, then to the counter for the card.",
+            ),
+          ]
+        : []),
+    ],
+    input,
+    [keepIt],
   );
 }

@@ -29,6 +29,7 @@ function setOf(view: FlowView): ScannerBusiness | null {
       return view.business;
     case 'query':
     case 'pinChange':
+    case 'cardManagement':
       return null;
   }
 }

@@ -28,5 +28,7 @@ export function fixtureKey(fixture: FixtureName): MessageKey {
       return 'fixture.technician';
     case 'new-operator':
       return 'fixture.newOperator';
+    case 'invalidated-operator':
+      return 'fixture.invalidatedOperator';
   }
 }

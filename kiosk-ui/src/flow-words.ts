@@ -191,6 +191,14 @@ export function adviceKey(advice: CardAdvice): MessageKey {
       return 'advice.counter';
     case 'changePin':
       return 'advice.changePin';
+    case 'unfreezeHere':
+      return 'advice.unfreezeHere';
+    case 'undoLossHere':
+      return 'advice.undoLossHere';
+    case 'deregisterHere':
+      return 'advice.deregisterHere';
+    case 'counterLegalPerson':
+      return 'advice.counterLegalPerson';
   }
 }
 
@@ -212,6 +220,8 @@ export function taskKey(task: WorkingTask): MessageKey {
       return 'working.comparing';
     case 'changingPin':
       return 'working.changingPin';
+    case 'listing':
+      return 'working.listing';
   }
 }
 

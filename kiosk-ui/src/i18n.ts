@@ -34,6 +34,7 @@ import { gpioWords } from './words/gpio.ts';
 import { idCardReaderWords } from './words/id-card-reader.ts';
 import { keypadWords } from './words/keypad.ts';
 import { logTailWords } from './words/log-tail.ts';
+import { managementWords, registryOperationWords } from './words/management.ts';
 import { pinWords } from './words/pin.ts';
 import { pinChangeWords } from './words/pin-change.ts';
 import { placeIdCardWords } from './words/place-id-card.ts';
@@ -57,6 +58,8 @@ export const wordsByArea = [
   businessWords,
   cardTypeWords,
   pinRefusalWords,
+  managementWords,
+  registryOperationWords,
   // The agent's screens
   appWords,
   connectionWords,

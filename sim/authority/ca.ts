@@ -177,6 +177,12 @@ export function verifySignedKey(cardNo: string, publicKeySpki: Uint8Array, signa
   return signatureValid(message, key.value, dsaEncoding, signature) ? ok(Buffer.from(publicKeySpki)) : err({ reason: 'proofInvalid', detail: 'the key proof signature does not verify' });
 }
 
+/** An ECDSA-SHA256 signature by the P-256 key `spki` over `message`: 64 bytes read as r||s, anything else as DER. */
+export function signatureOver(message: Buffer, spki: Uint8Array, signature: Uint8Array): boolean {
+  const key = p256Key(spki);
+  return key.ok && signatureValid(message, key.value, signature.length === 64 ? 'ieee-p1363' : 'der', signature);
+}
+
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;

@@ -13,7 +13,9 @@ import {
   httpStatusOf,
   idempotencyHeader,
   issueCertificateBody,
+  manageCardBody,
   paths,
+  registryChallengeBody,
   reportUnlockDoneBody,
   submitIntakeBody,
   toWire,
@@ -77,6 +79,17 @@ export function createAuthorityRouter(authority: Authority): express.Router {
   router.post(paths.intakePackages, async (req, res) => {
     const request = accept(submitIntakeBody, req, res);
     if (request !== null) send(res, await authority.submitIntake({ idempotencyKey: request.idempotencyKey, ...request.body }));
+  });
+
+  router.post(paths.registryChallenges, async (req, res) => {
+    // A fresh challenge per call: no idempotency key.
+    const parsed = registryChallengeBody.safeParse(req.body);
+    if (!parsed.success) invalid(res, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`));
+    else send(res, await authority.registryChallenge(parsed.data));
+  });
+  router.post(paths.registryOperations, async (req, res) => {
+    const request = accept(manageCardBody, req, res);
+    if (request !== null) send(res, await authority.manageCard({ idempotencyKey: request.idempotencyKey, ...request.body }));
   });
 
   const failed: ErrorRequestHandler = (error: unknown, _req, res, next) => {

@@ -99,4 +99,28 @@ export const authorityMigrations: readonly Migration[] = [
       ALTER TABLE enterprises ADD COLUMN contact_phone TEXT;
     `,
   },
+  {
+    version: 3,
+    name: "the legal-person card's registry operations: single-use challenges, the operations done, deregistration",
+    sql: `
+      CREATE TABLE registry_challenges (
+        challenge   TEXT PRIMARY KEY,
+        card_no     TEXT NOT NULL,
+        kiosk_id    TEXT NOT NULL,
+        issued_at   TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT
+      ) STRICT;
+      CREATE TABLE registry_operations (
+        id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+        operation             TEXT NOT NULL,
+        legal_person_card_no  TEXT NOT NULL,
+        target_card_no        TEXT,
+        kiosk_id              TEXT NOT NULL,
+        idempotency_key       TEXT NOT NULL,
+        at                    TEXT NOT NULL
+      ) STRICT;
+      ALTER TABLE cards ADD COLUMN deregistered_at TEXT;
+    `,
+  },
 ];

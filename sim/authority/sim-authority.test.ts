@@ -91,7 +91,7 @@ describe('registry', () => {
       address: fixtureEnterprise.address,
     });
     expect(lookup.value.card).toMatchObject({ cardType: 'operator', holderName: '林晓燕', holderIdNumberMasked: '350204********0028', status: 'active' });
-    expect(lookup.value.enterprise.cards).toHaveLength(9);
+    expect(lookup.value.enterprise.cards).toHaveLength(10);
     expect(JSON.stringify(lookup.value)).not.toContain('350204199006120028');
   });
 

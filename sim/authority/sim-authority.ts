@@ -3,12 +3,14 @@
 // See docs/authority.md for the model; authority.ts for the contract.
 import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { deriveUnblockKey, unblockCryptogram } from '../../drivers/card/card-crypto.ts';
 import type { CardLifecycle, CardType } from '../../contract/devices/card-reader.ts';
 import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterprise, type RegisteredLifecycle } from '../registry/sim-registry.ts';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { migrate } from '../../basics/sqlite-migrations.ts';
+import { registryProofMessage } from '../../contract/authority/registry-proof.ts';
 import type {
   Activation,
   Authority,
@@ -20,13 +22,16 @@ import type {
   IntakeTicket,
   IssueCertificateRequest,
   IssuedCertificate,
+  ManageCardRequest,
   PendingRenewal,
   PhoneNumbersOnRecord,
   RefusalReason,
   RegisteredCard,
+  RegistryChallenge,
+  RegistryChange,
   UnlockAuthorisation,
 } from '../../contract/authority/authority.ts';
-import { loadCa, randomSerial, signCardCertificate, toPem, twoYearsAfter, verifyCsr, verifySignedKey, type Ca, type CardSubject } from './ca.ts';
+import { loadCa, randomSerial, signatureOver, signCardCertificate, toPem, twoYearsAfter, verifyCsr, verifySignedKey, type Ca, type CardSubject } from './ca.ts';
 import { checkUnlockEvidence } from './evidence.ts';
 import { createRunOnce } from './idempotency.ts';
 import { authorityPaths, loadOrCreateCa, loadOrCreateMasterKey, type AuthorityPaths } from './key-files.ts';
@@ -128,6 +133,29 @@ function statusRefusal(status: Exclude<CardLifecycle, 'active'>): { reason: Refu
   }
 }
 
+/** How long a registry challenge may wait for its signature: the agent enters the PIN meanwhile. */
+const registryChallengeSeconds = 300;
+
+/** The registry's reference of an operation: R and the operation's number, six digits at least. */
+function registryReference(id: number | bigint): string {
+  return `R${String(id).padStart(6, '0')}`;
+}
+
+/** The stored lifecycle an operation leads to from `from`, or why it may not. */
+function lifecycleAfter(operation: Exclude<ManageCardRequest['operation'], 'declareOperator' | 'deregister'>, from: RegisteredLifecycle): RegisteredLifecycle | null {
+  switch (operation) {
+    case 'reportLoss':
+      return from === 'active' || from === 'locked' || from === 'frozen' ? 'reportedLost' : null;
+    // Found again: active. A PIN blocked before stays blocked on the card, which is the truth for it.
+    case 'undoLoss':
+      return from === 'reportedLost' ? 'active' : null;
+    case 'freeze':
+      return from === 'active' || from === 'locked' ? 'frozen' : null;
+    case 'unfreeze':
+      return from === 'frozen' ? 'active' : null;
+  }
+}
+
 /** The service day in China (UTC+8, no daylight saving): tickets restart at A0001 each day. */
 function serviceDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -144,7 +172,9 @@ function addDays(date: Date, days: number): Date {
 function seedRegistry(db: Database.Database, seed: NonNullable<SimAuthorityOptions['seed']>, now: Date): void {
   const insertEnterprise = db.prepare('INSERT INTO enterprises VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertAgent = db.prepare('INSERT INTO registered_agents VALUES (?, ?, ?)');
-  const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insertCard = db.prepare(
+    'INSERT INTO cards (card_no, enterprise_uscc, card_type, holder_name, holder_id_number, lifecycle, cert_serial, cert_not_before, cert_not_after, holder_phone) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const e of seed.enterprises) {
       insertEnterprise.run(e.uscc, e.name, e.orgCode, e.legalRepresentative.name, e.legalRepresentative.idNumber, e.address, e.contact.name, e.contact.phone);
@@ -168,6 +198,19 @@ function backfillPhones(db: Database.Database, seed: NonNullable<SimAuthorityOpt
   })();
 }
 
+/** A fixture card added to the simulator after the registry was seeded joins it (e.g. the invalidated operator). */
+function addMissingCards(db: Database.Database, seed: NonNullable<SimAuthorityOptions['seed']>, now: Date): void {
+  const known = new Set(db.prepare<[], string>('SELECT card_no FROM cards').pluck().all());
+  const missing = seed.cards.filter((c) => !known.has(c.cardNo));
+  if (missing.length === 0) return;
+  const insertCard = db.prepare('INSERT INTO cards (card_no, enterprise_uscc, card_type, holder_name, holder_id_number, lifecycle, cert_serial, cert_not_before, cert_not_after, holder_phone) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  db.transaction(() => {
+    for (const c of missing) {
+      insertCard.run(c.cardNo, c.enterpriseUscc, c.cardType, c.holder.name, c.holder.idNumber, c.lifecycle, wholeSeconds(addDays(now, c.certificate.notBeforeDays)).toISOString(), wholeSeconds(addDays(now, c.certificate.notAfterDays)).toISOString(), c.holderPhone);
+    }
+  })();
+}
+
 export async function openSimAuthority(options: SimAuthorityOptions): Promise<SimAuthority> {
   const now = options.now ?? (() => new Date());
   const paths = authorityPaths(options.stateDir);
@@ -186,11 +229,20 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
   migrate(db, authorityMigrations);
   const seed = options.seed ?? { enterprises: fixtureEnterprises, cards: cardFixtures };
   if (db.prepare('SELECT COUNT(*) FROM enterprises').pluck().get() === 0) seedRegistry(db, seed, now());
-  else backfillPhones(db, seed);
+  else {
+    backfillPhones(db, seed);
+    addMissingCards(db, seed, now());
+  }
 
   const q = {
-    card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE card_no = ?'),
-    cardsOf: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE enterprise_uscc = ? ORDER BY card_no'),
+    // A deregistered card has left the registry: no read or operation finds it any more.
+    card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE card_no = ? AND deregistered_at IS NULL'),
+    cardsOf: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE enterprise_uscc = ? AND deregistered_at IS NULL ORDER BY card_no'),
+    deregister: db.prepare('UPDATE cards SET deregistered_at = ? WHERE card_no = ?'),
+    insertChallenge: db.prepare('INSERT INTO registry_challenges (challenge, card_no, kiosk_id, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+    challenge: db.prepare<[string], { card_no: string; expires_at: string; used_at: string | null }>('SELECT card_no, expires_at, used_at FROM registry_challenges WHERE challenge = ?'),
+    useChallenge: db.prepare('UPDATE registry_challenges SET used_at = ? WHERE challenge = ?'),
+    insertOperation: db.prepare('INSERT INTO registry_operations (operation, legal_person_card_no, target_card_no, kiosk_id, idempotency_key, at) VALUES (?, ?, ?, ?, ?, ?)'),
     enterprise: db.prepare<[string], EnterpriseRow>('SELECT * FROM enterprises WHERE uscc = ?'),
     agents: db.prepare<[string], { name: string; id_number: string }>('SELECT name, id_number FROM registered_agents WHERE enterprise_uscc = ?'),
     certificate: db.prepare<[string, string], CertificateRow>('SELECT * FROM certificates WHERE serial = ? AND card_no = ?'),
@@ -371,6 +423,39 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
       return ok<CaCertificate>({ der: Buffer.from(caDer), pem: toPem(caDer) });
     },
 
+    async registryChallenge(request) {
+      const invalid = validateRequest('registryChallenge', request);
+      if (invalid !== null) return err(invalid);
+      const signer = legalPersonSigner(request.legalPersonCardNo);
+      const at = now();
+      let outcome: Outcome<RegistryChallenge>;
+      if (!signer.ok) outcome = signer;
+      else {
+        const challenge = randomBytes(32);
+        const expiresAt = new Date(at.getTime() + registryChallengeSeconds * 1000).toISOString();
+        q.insertChallenge.run(challenge.toString('hex'), request.legalPersonCardNo, request.kioskId, at.toISOString(), expiresAt);
+        outcome = ok({ challenge, expiresAt });
+      }
+      if (!outcome.ok) audit('registryChallenge', request.legalPersonCardNo, request.kioskId, outcome);
+      return outcome;
+    },
+
+    async manageCard(request) {
+      const invalid = validateRequest('manageCard', request);
+      if (invalid !== null) return err(invalid);
+      // The proof is per attempt (a retry signs a new challenge): the request is what is done, by which card.
+      const { proof, ...what } = withoutKey(request);
+      return once<RegistryChange>('manageCard', request.idempotencyKey, { ...what, legalPersonCardNo: proof.legalPersonCardNo }, async () => () => {
+        const outcome = decideRegistryOperation(request);
+        audit('manageCard', request.targetCardNo, request.kioskId, outcome, {
+          operation: request.operation,
+          legalPersonCardNo: request.proof.legalPersonCardNo,
+          ...(outcome.ok ? { reference: outcome.value.reference } : {}),
+        });
+        return outcome;
+      });
+    },
+
     unblockKey(cardNo) {
       return deriveUnblockKey(masterKey, cardNo);
     },
@@ -441,6 +526,55 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
     const evidence = checkUnlockEvidence(request.evidence, { uscc: enterprise.uscc, people }, now());
     if (!evidence.ok) return refused(evidence.error.reason, evidence.error.detail);
     return ok({ cryptogram: unblockCryptogram(deriveUnblockKey(masterKey, request.cardNo), request.challenge, request.cardNo) });
+  }
+
+  /** The card may sign registry operations: its enterprise's legal-person card, active. */
+  function legalPersonSigner(cardNo: string): Outcome<CardRow> {
+    const card = q.card.get(cardNo);
+    if (card === undefined) return err({ kind: 'unknownCard', cardNo });
+    if (card.card_type !== 'legal_person') return refused('notLegalPersonCard', 'only the enterprise legal-person card may do this');
+    const status = effectiveStatus(card.lifecycle, card.cert_not_after, now());
+    if (status !== 'active') return refused('signerNotActive', `the legal-person card is ${status}: this goes to the counter`);
+    return ok(card);
+  }
+
+  /** The proof first (challenge, signature by the signer's current key), then the operation. Runs in the answer's transaction. */
+  function decideRegistryOperation(request: ManageCardRequest): Outcome<RegistryChange> {
+    const { proof, operation, targetCardNo } = request;
+    const signer = legalPersonSigner(proof.legalPersonCardNo);
+    if (!signer.ok) return signer;
+    const at = now();
+    const challengeHex = Buffer.from(proof.challenge).toString('hex');
+    const challenge = q.challenge.get(challengeHex);
+    if (challenge === undefined || challenge.card_no !== proof.legalPersonCardNo || challenge.used_at !== null || Date.parse(challenge.expires_at) <= at.getTime()) {
+      return refused('challengeInvalid', 'the challenge is unknown, used, expired or for another card: ask for a new one');
+    }
+    const current = q.certificateInState.get(proof.legalPersonCardNo, 'current');
+    const message = registryProofMessage(proof.challenge, operation, targetCardNo);
+    if (current === undefined || !signatureOver(message, current.public_key_spki, proof.signature)) {
+      return refused('proofInvalid', "the signature is not the legal-person card's current key over this operation");
+    }
+    // A verified signature spends the challenge, whatever the registry then decides.
+    q.useChallenge.run(at.toISOString(), challengeHex);
+    const done = (card: RegisteredCard | null): Outcome<RegistryChange> => {
+      const id = q.insertOperation.run(operation, proof.legalPersonCardNo, targetCardNo, request.kioskId, request.idempotencyKey, at.toISOString()).lastInsertRowid;
+      return ok({ operation, reference: registryReference(id), card, at: at.toISOString() });
+    };
+    if (operation === 'declareOperator') return done(null);
+    if (targetCardNo === null) return err({ kind: 'invalidRequest', issues: [`${operation} needs targetCardNo`] });
+    const target = q.card.get(targetCardNo);
+    if (target === undefined) return err({ kind: 'unknownCard', cardNo: targetCardNo });
+    if (target.enterprise_uscc !== signer.value.enterprise_uscc) return refused('enterpriseMismatch', 'the card belongs to another enterprise');
+    if (target.card_type === 'legal_person') return refused('legalPersonCardAtCounter', "the legal-person card's own loss, freeze or deregistration is done at the counter");
+    if (operation === 'deregister') {
+      if (target.lifecycle !== 'invalidated') return refused('cardNotInvalidated', 'only an invalidated card can be deregistered');
+      q.deregister.run(at.toISOString(), targetCardNo);
+      return done({ ...registeredCard(target, at) });
+    }
+    const next = lifecycleAfter(operation, target.lifecycle);
+    if (next === null) return refused('operationNotAllowed', `a card that is ${target.lifecycle} cannot be given ${operation}`);
+    q.setLifecycle.run(next, targetCardNo);
+    return done(registeredCard({ ...target, lifecycle: next }, at));
   }
 
   function renewable(cardNo: string): Outcome<CardRow> {

@@ -1,13 +1,15 @@
 // Shape checks of in-process requests, mirroring what the HTTP schemas check at the wire:
 // a malformed request is invalidRequest and is not remembered under its idempotency key.
-import { identitySources, type AuthorityError, type AuthoriseUnlockRequest, type ConfirmActivationRequest, type IssueCertificateRequest, type ReportUnlockDoneRequest, type SubmitIntakeRequest } from '../../contract/authority/authority.ts';
+import { identitySources, registryOperations, type AuthorityError, type ManageCardRequest, type RegistryChallengeRequest, type AuthoriseUnlockRequest, type ConfirmActivationRequest, type IssueCertificateRequest, type ReportUnlockDoneRequest, type SubmitIntakeRequest } from '../../contract/authority/authority.ts';
 
 type Checked =
   | ['authoriseUnlock', AuthoriseUnlockRequest]
   | ['reportUnlockDone', ReportUnlockDoneRequest]
   | ['issueCertificate', IssueCertificateRequest]
   | ['confirmActivation', ConfirmActivationRequest]
-  | ['submitIntake', SubmitIntakeRequest];
+  | ['submitIntake', SubmitIntakeRequest]
+  | ['registryChallenge', RegistryChallengeRequest]
+  | ['manageCard', ManageCardRequest];
 
 function text(issues: string[], name: string, value: unknown, max = 128): void {
   if (typeof value !== 'string' || value.trim() === '' || value.length > max) issues.push(`${name} must be a non-empty string of at most ${max} characters`);
@@ -20,7 +22,8 @@ function bytes(issues: string[], name: string, value: unknown, length?: number):
 
 export function validateRequest(...[operation, request]: Checked): (AuthorityError & { kind: 'invalidRequest' }) | null {
   const issues: string[] = [];
-  text(issues, 'idempotencyKey', request.idempotencyKey, 200);
+  // A challenge is fresh on every call: it takes no key.
+  if (operation !== 'registryChallenge') text(issues, 'idempotencyKey', request.idempotencyKey, 200);
   text(issues, 'kioskId', request.kioskId, 64);
   switch (operation) {
     case 'authoriseUnlock':
@@ -50,6 +53,19 @@ export function validateRequest(...[operation, request]: Checked): (AuthorityErr
     case 'confirmActivation':
       text(issues, 'cardNo', request.cardNo, 32);
       if (typeof request.certificateSerial !== 'string' || !/^[0-9a-fA-F]{2,40}$/.test(request.certificateSerial)) issues.push('certificateSerial must be hex');
+      break;
+    case 'registryChallenge':
+      text(issues, 'legalPersonCardNo', request.legalPersonCardNo, 32);
+      break;
+    case 'manageCard':
+      if (!(registryOperations as readonly unknown[]).includes(request.operation)) issues.push(`operation must be one of ${registryOperations.join(', ')}`);
+      else if (request.operation === 'declareOperator' ? request.targetCardNo !== null : typeof request.targetCardNo !== 'string') {
+        issues.push('targetCardNo must be null for declareOperator and a card number otherwise');
+      }
+      if (request.targetCardNo !== null) text(issues, 'targetCardNo', request.targetCardNo, 32);
+      text(issues, 'proof.legalPersonCardNo', request.proof.legalPersonCardNo, 32);
+      bytes(issues, 'proof.challenge', request.proof.challenge, 32);
+      bytes(issues, 'proof.signature', request.proof.signature);
       break;
     case 'submitIntake':
       if (typeof request.intakePackage !== 'object' || Array.isArray(request.intakePackage)) issues.push('intakePackage must be a JSON object');

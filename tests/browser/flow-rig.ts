@@ -23,6 +23,7 @@ import { connect, type Received, type TestClient } from '../support/ws-client.ts
 import { axeViolations } from './axe-check.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, launchChromium, panels, smallText, watchErrors, type Panel } from './browser-kit.ts';
 import { tapInView } from './on-screen-keys.ts';
+import { groupOf } from '../../kiosk-ui/src/service-groups.ts';
 
 export { panels, settingName, settings, type Panel, type Setting } from './browser-kit.ts';
 
@@ -103,7 +104,7 @@ export interface FlowRig {
   tap(testId: string): Promise<void>;
   /** Taps this element as a finger would (tapInView): wholly on screen and not covered. */
   tapOn(target: Locator, what: string): Promise<void>;
-  /** Taps the attract screen's service tile of this flow. */
+  /** Taps the attract screen's tiles to this flow: its group, then (card services) its tile. */
   startFlow(flow: FlowView['flow']): Promise<void>;
   /**
    * Starts the next test on the same stack (one rig per file, opened in beforeAll): a fresh page
@@ -250,7 +251,7 @@ async function loadKiosk(page: Page, daemon: RunningDaemon, language: 'zh' | 'en
     if (Date.now() > waitOpen) throw new Error('the kiosk page did not connect to the daemon');
     await page.waitForTimeout(50);
   }
-  await page.getByTestId('service-tile').first().waitFor();
+  await page.getByTestId('service-group').first().waitFor();
   if (language === 'en') {
     await tapInView(page, page.getByTestId('language-toggle'), 'the language toggle');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -381,7 +382,11 @@ function makeRig({ daemon, page, tool, dir: firstDir, errors, stopAll }: RigPart
       await tapInView(page, target, what);
     },
     startFlow: async (flow) => {
-      await tapInView(page, page.locator(`[data-testid="service-tile"][data-service="${flow}"]`), `the ${flow} tile`);
+      // The first level is the groups; the card services are a second level, the paper checks a
+      // choice (the test taps its business), operator-card management starts at once.
+      const group = groupOf(flow);
+      await tapInView(page, page.locator(`[data-testid="service-group"][data-group="${group}"]`), `the ${group} group`);
+      if (group === 'cards') await tapInView(page, page.locator(`[data-testid="service-tile"][data-service="${flow}"]`), `the ${flow} tile`);
     },
     begin: async (testName, options = {}) => {
       dir = shotDir(testName);

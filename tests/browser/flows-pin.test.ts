@@ -69,7 +69,7 @@ describe.skipIf(!haveStack)('the PIN change in Chromium over the system stacks',
     const { page } = rig;
     const words = said[setting.language];
     await rig.expectScreen('attract');
-    expect(await page.locator('[data-testid="service-tile"]').count()).toBe(5);
+    expect(await page.locator('[data-testid="service-group"]').count()).toBe(3);
 
     // First use: the renewal refuses the card and offers the PIN change on the spot.
     await rig.startFlow('renewal');

@@ -53,6 +53,9 @@ describe.skipIf(!haveStack)('the card query in Chromium over the system stacks',
     expect(await facts.locator('[data-fact="expiry"] dd').textContent()).toMatch(said[setting.language].expiry);
     expect(await facts.locator('[data-fact="daysLeft"] dd').textContent()).toMatch(/\d+/);
     expect(await facts.locator('[data-fact="pinTries"] dd').textContent()).toMatch(/\d/);
+    // The registry's status beside the card's own (the registry is the reference).
+    expect(await page.getByTestId('registry-status').getAttribute('data-status')).toBe('active');
+    expect(await page.getByTestId('registry-differs').count()).toBe(0);
     // Twenty days left: the kiosk urges a renewal, which it can do itself.
     expect(await page.getByTestId('card-advice').getAttribute('data-advice')).toBe('renewNow');
     expect((await page.getByTestId('card-advice').textContent())?.toLowerCase()).toContain(said[setting.language].renew.toLowerCase());

@@ -57,13 +57,28 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     expect(await htmlLang(page)).toBe('zh-CN');
     await expect.poll(() => page.title()).toBe('中国电子口岸 IC 卡自助服务');
     expect(await page.getByTestId('welcome').textContent()).toContain('中国电子口岸 IC 卡自助服务');
+    // Three groups, each saying what to bring; the card services are the second level.
+    expect(await page.getByTestId('service-group').allTextContents()).toEqual([
+      expect.stringContaining('IC 卡业务'),
+      expect.stringContaining('操作员卡管理'),
+      expect.stringContaining('材料预审'),
+    ]);
+    expect(await page.getByTestId('tile-bring').allTextContents()).toEqual([
+      expect.stringContaining('携带'),
+      expect.stringContaining('法人卡及密码'),
+      expect.stringContaining('携带'),
+    ]);
+    await page.locator('[data-group="cards"]').click();
     expect(await page.getByTestId('service-tile').allTextContents()).toEqual([
       expect.stringContaining('解锁'),
       expect.stringContaining('证书延期'),
-      expect.stringContaining('材料预审'),
       expect.stringContaining('卡片查询'),
       expect.stringContaining('修改密码'),
     ]);
+    expect(await page.getByTestId('tile-bring').count()).toBe(4);
+    await page.screenshot({ path: join(artifacts, 'attract-card-services-zh.png'), animations: 'disabled' });
+    await page.getByTestId('attract-back').click();
+    await page.getByTestId('service-tile').first().waitFor({ state: 'detached' });
 
     // The strip shows what the daemon reports, device by device, in words.
     await expect.poll(async () => (await shownStates(page, 'device-chip')).cardReader, { timeout: 10_000 }).not.toBe('unknown');
@@ -98,7 +113,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'attract-en.png'), animations: 'disabled' });
 
     // The intake tile asks which business first; back returns to the tiles.
-    await page.locator('[data-service="intake"]').click();
+    await page.locator('[data-group="papers"]').click();
     expect(await page.getByTestId('intake-business').count()).toBe(4);
     for (const size of await buttonSizes(page)) {
       expect(size.height, size.label).toBeGreaterThanOrEqual(48);
@@ -120,6 +135,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     await expect.poll(() => badgeState(page)).toBe('open');
     await page.getByTestId('language-toggle').click();
     // A flow started and left alone: the warning counts down, then the kiosk starts over.
+    await page.locator('[data-group="cards"]').click();
     await page.locator('[data-service="query"]').click();
     await page.locator('[data-testid="flow-screen"][data-screen="insertCard"]').waitFor();
     expect(await htmlLang(page)).toBe('en');
@@ -248,7 +264,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       await sim('Sim.PrinterPaper', { paper: 'out' });
       await page.getByTestId('receipts-unavailable').waitFor();
       expect(await page.getByTestId('receipts-unavailable').textContent()).toContain('凭条');
-      expect(await page.getByTestId('service-tile').first().isDisabled()).toBe(false);
+      expect(await page.getByTestId('service-group').first().isDisabled()).toBe(false);
       await page.screenshot({ path: join(artifacts, 'attract-no-paper.png'), animations: 'disabled' });
       await sim('Sim.PrinterPaper', { paper: 'full' });
       await page.getByTestId('receipts-unavailable').waitFor({ state: 'detached' });
@@ -258,7 +274,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect(await page.getByTestId('service-chip').textContent()).toContain('暂停服务');
       expect(await page.getByTestId('attract-prompt').textContent()).not.toContain('请选择');
       expect(await page.getByTestId('attract-prompt').textContent()).toContain('暂停服务');
-      expect(await page.getByTestId('service-tile').first().isDisabled()).toBe(true);
+      expect(await page.getByTestId('service-group').first().isDisabled()).toBe(true);
       await page.screenshot({ path: join(artifacts, 'attract-out-of-service.png'), animations: 'disabled' });
       // A tamper stays until a technician clears it: this test runs last in the file.
 

@@ -1,13 +1,16 @@
-// The screen an agent walks up to: a welcome and the five businesses (the PIN change the fifth). A tile asks the page to
-// start the flow (`start-flow`); the intake check first asks which of its four businesses. Out
-// of service, the tiles are disabled and say why.
+// The screen an agent walks up to: a welcome and three groups of services, each tile saying what
+// to bring — the card services (a second level: unlock, renewal, query, PIN change), operator-card
+// management with the legal-person card (one flow: the enterprise's cards and what to do to
+// them), and the paper checks (the choice of its four businesses). A service tile asks the page
+// to start the flow (`start-flow`). Out of service, the tiles are disabled and say why.
 import { css, html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { type FlowKind } from '../../../contract/flow-view.ts';
 import { intakeBusinesses, type IntakeBusiness } from '../../../contract/businesses.ts';
 import type { OverallState } from '../../../contract/protocol/catalogue.ts';
 import { businessKey } from '../words/domain.ts';
+import type { ServiceGroup } from '../service-groups.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
-import { cardQueryIcon, intakeIcon, pinChangeIcon, renewalIcon, unlockIcon } from '../icons.ts';
+import { cardIcon, cardQueryIcon, intakeIcon, pinChangeIcon, renewalIcon, unlockIcon } from '../icons.ts';
 import { baseStyles } from '../theme.ts';
 
 export type ServiceId = FlowKind;
@@ -17,19 +20,27 @@ export interface StartFlowDetail {
   business?: IntakeBusiness;
 }
 
-interface Service {
-  id: ServiceId;
+interface Tile<Id extends string> {
+  id: Id;
   titleKey: MessageKey;
   descriptionKey: MessageKey;
+  /** What the agent must bring, on the tile. */
+  bringKey: MessageKey;
   icon: (size: number) => SVGTemplateResult;
 }
 
-const services: readonly Service[] = [
-  { id: 'unlock', titleKey: businessKey('unlock'), descriptionKey: 'service.unlock.description', icon: unlockIcon },
-  { id: 'renewal', titleKey: businessKey('renewal'), descriptionKey: 'service.renewal.description', icon: renewalIcon },
-  { id: 'intake', titleKey: 'service.intake.title', descriptionKey: 'service.intake.description', icon: intakeIcon },
-  { id: 'query', titleKey: businessKey('card_query'), descriptionKey: 'service.query.description', icon: cardQueryIcon },
-  { id: 'pinChange', titleKey: 'service.pinChange.title', descriptionKey: 'service.pinChange.description', icon: pinChangeIcon },
+const groups: readonly Tile<ServiceGroup>[] = [
+  { id: 'cards', titleKey: 'group.cards.title', descriptionKey: 'group.cards.description', bringKey: 'group.cards.bring', icon: cardIcon },
+  { id: 'management', titleKey: 'group.management.title', descriptionKey: 'group.management.description', bringKey: 'group.management.bring', icon: cardQueryIcon },
+  { id: 'papers', titleKey: 'service.intake.title', descriptionKey: 'service.intake.description', bringKey: 'group.papers.bring', icon: intakeIcon },
+];
+
+/** The card services, the second level of the group `cards`. */
+const cardServices: readonly Tile<ServiceId>[] = [
+  { id: 'unlock', titleKey: businessKey('unlock'), descriptionKey: 'service.unlock.description', bringKey: 'service.unlock.bring', icon: unlockIcon },
+  { id: 'renewal', titleKey: businessKey('renewal'), descriptionKey: 'service.renewal.description', bringKey: 'service.renewal.bring', icon: renewalIcon },
+  { id: 'query', titleKey: businessKey('card_query'), descriptionKey: 'service.query.description', bringKey: 'service.query.bring', icon: cardQueryIcon },
+  { id: 'pinChange', titleKey: 'service.pinChange.title', descriptionKey: 'service.pinChange.description', bringKey: 'service.pinChange.bring', icon: pinChangeIcon },
 ];
 
 export class AttractScreen extends LitElement {
@@ -38,6 +49,7 @@ export class AttractScreen extends LitElement {
     overall: { attribute: false },
     receipts: { attribute: false },
     choosing: { state: true },
+    level: { state: true },
     problem: { attribute: false },
     busy: { type: Boolean },
   };
@@ -97,8 +109,8 @@ export class AttractScreen extends LitElement {
       }
       .tiles {
         display: grid;
-        /* One row of five on the wide landscape panel. */
-        grid-template-columns: repeat(5, minmax(0, 340px));
+        /* One row on the wide landscape panel: three groups, or the four card services. */
+        grid-template-columns: repeat(4, minmax(0, 380px));
         gap: 32px;
         width: 100%;
         justify-content: center;
@@ -106,8 +118,12 @@ export class AttractScreen extends LitElement {
         padding: 0;
         list-style: none;
       }
+      .tiles[data-count='3'] {
+        grid-template-columns: repeat(3, minmax(0, 380px));
+      }
       @media (max-width: 1500px) {
-        .tiles {
+        .tiles,
+        .tiles[data-count='3'] {
           grid-template-columns: repeat(2, minmax(0, 420px));
         }
       }
@@ -178,6 +194,23 @@ export class AttractScreen extends LitElement {
         /* Two short lines of even length read better under a tile's title than a long and a short one. */
         text-wrap: balance;
       }
+      .tile-bring {
+        font-size: 22px;
+        line-height: 1.4;
+        color: #0a3a6b;
+        font-weight: 600;
+      }
+      .level-back {
+        min-width: 240px;
+        min-height: 72px;
+        padding: 0 40px;
+        border-radius: 14px;
+        border: 2px solid #0a3a6b;
+        background: #ffffff;
+        color: #0a3a6b;
+        font-size: 28px;
+        font-weight: 700;
+      }
       .tile-note {
         padding: 6px 18px;
         border-radius: 999px;
@@ -201,7 +234,8 @@ export class AttractScreen extends LitElement {
         .kiosk-state {
           padding: 10px 24px;
         }
-        .tiles {
+        .tiles,
+        .tiles[data-count='3'] {
           grid-template-columns: repeat(2, minmax(0, 560px));
           gap: 24px;
         }
@@ -309,6 +343,8 @@ export class AttractScreen extends LitElement {
   declare receipts: 'available' | 'unavailable';
   /** The intake check's business choice is open. */
   declare choosing: boolean;
+  /** The groups, or the second level of the card services. */
+  declare level: 'groups' | 'cards';
   /** A start the daemon did not accept, in words. */
   declare problem: string | null;
   /** A start is on its way: the tiles wait. */
@@ -320,6 +356,7 @@ export class AttractScreen extends LitElement {
     this.overall = null;
     this.receipts = 'available';
     this.choosing = false;
+    this.level = 'groups';
     this.problem = null;
     this.busy = false;
   }
@@ -327,6 +364,7 @@ export class AttractScreen extends LitElement {
   /** Back to a clean attract screen (the inactivity timeout calls this). */
   reset(): void {
     this.choosing = false;
+    this.level = 'groups';
   }
 
   #t(key: MessageKey, params?: Record<string, string>): string {
@@ -337,17 +375,29 @@ export class AttractScreen extends LitElement {
     return this.overall !== 'outOfService';
   }
 
+  #chooseGroup(id: ServiceGroup): void {
+    if (!this.#available || this.busy) return;
+    switch (id) {
+      case 'cards':
+        this.level = 'cards';
+        return;
+      case 'management':
+        this.#start({ flow: 'cardManagement' });
+        return;
+      case 'papers':
+        this.choosing = true;
+        return;
+    }
+  }
+
   #choose(id: ServiceId): void {
     if (!this.#available || this.busy) return;
-    if (id === 'intake') {
-      this.choosing = true;
-      return;
-    }
     this.#start({ flow: id });
   }
 
   #start(detail: StartFlowDetail): void {
     this.choosing = false;
+    this.level = 'groups';
     this.dispatchEvent(new CustomEvent('start-flow', { detail, bubbles: true, composed: true }));
   }
 
@@ -398,6 +448,35 @@ export class AttractScreen extends LitElement {
     if (changed.has('choosing') && this.choosing) this.renderRoot.querySelector<HTMLButtonElement>('.business')?.focus();
   }
 
+  #tiles<Id extends string>(tiles: readonly Tile<Id>[], testId: string, choose: (id: Id) => void) {
+    const available = this.#available;
+    // A class, not a style attribute: the page's CSP allows no inline style.
+    return html`<ul class="tiles" data-count=${tiles.length}>
+      ${tiles.map(
+        (tile) => html`<li>
+          <button
+            type="button"
+            class="tile"
+            data-testid=${testId}
+            data-service=${testId === 'service-tile' ? tile.id : nothing}
+            data-group=${testId === 'service-group' ? tile.id : nothing}
+            ?disabled=${!available || this.busy}
+            aria-describedby=${available ? nothing : `note-${tile.id}`}
+            @click=${() => choose(tile.id)}
+          >
+            <span class="tile-icon">${tile.icon(64)}</span>
+            <span class="tile-text">
+              <span class="tile-title">${this.#t(tile.titleKey)}</span>
+              <span class="tile-description">${this.#t(tile.descriptionKey)}</span>
+              <span class="tile-bring" data-testid="tile-bring">${this.#t(tile.bringKey)}</span>
+              ${available ? nothing : html`<span class="tile-note" id="note-${tile.id}">${this.#t('attract.unavailable')}</span>`}
+            </span>
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   protected override render() {
     const available = this.#available;
     return html`
@@ -412,28 +491,10 @@ export class AttractScreen extends LitElement {
         ? html`<p class="kiosk-state" data-state="degraded" role="status" data-testid="receipts-unavailable">${this.#t('attract.receiptsUnavailable')}</p>`
         : nothing}
       ${this.problem === null ? nothing : html`<p class="start-problem" role="alert" data-testid="start-problem">${this.problem}</p>`}
-      <ul class="tiles">
-        ${services.map(
-          (service) => html`<li>
-            <button
-              type="button"
-              class="tile"
-              data-testid="service-tile"
-              data-service=${service.id}
-              ?disabled=${!available || this.busy}
-              aria-describedby=${available ? nothing : `note-${service.id}`}
-              @click=${() => this.#choose(service.id)}
-            >
-              <span class="tile-icon">${service.icon(64)}</span>
-              <span class="tile-text">
-                <span class="tile-title">${this.#t(service.titleKey)}</span>
-                <span class="tile-description">${this.#t(service.descriptionKey)}</span>
-                ${available ? nothing : html`<span class="tile-note" id="note-${service.id}">${this.#t('attract.unavailable')}</span>`}
-              </span>
-            </button>
-          </li>`,
-        )}
-      </ul>
+      ${this.level === 'groups'
+        ? this.#tiles(groups, 'service-group', (id) => this.#chooseGroup(id))
+        : html`${this.#tiles(cardServices, 'service-tile', (id) => this.#choose(id))}
+            <button type="button" class="level-back" data-testid="attract-back" @click=${() => (this.level = 'groups')}>${this.#t('attract.back')}</button>`}
       ${this.#businessChoice()}
     `;
   }

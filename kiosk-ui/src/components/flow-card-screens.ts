@@ -3,7 +3,7 @@
 // previous card out first", and the unlock's "place your ID card on the reader".
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FlowKind, FlowScreen } from '../../../contract/flow-view.ts';
-import { adviceKey, cardWantedKey } from '../flow-words.ts';
+import { adviceKey, cardWantedKey, lifecycleKey } from '../flow-words.ts';
 import { cardTypeKey } from '../words/domain.ts';
 import { cardFacts, formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 
@@ -118,6 +118,12 @@ export function cardStatusScreen(context: ScreenContext, screen: Screen<'cardSta
   return html`
     <h1 id="screen-title">${context.t('status.title')}</h1>
     ${cardFacts(context, screen.card, ['holder', 'idNumber', 'enterprise', 'cardNo', 'type', 'lifecycle', 'expiry', 'daysLeft', 'pinTries'], true)}
+    <p class="lead" data-testid="registry-status" data-status=${screen.registryStatus ?? 'unknown'}>
+      ${context.t('status.registry')}: <strong>${screen.registryStatus === null ? context.t('status.registryUnknown') : context.t(lifecycleKey(screen.registryStatus))}</strong>
+    </p>
+    ${screen.registryStatus !== null && screen.registryStatus !== screen.card.lifecycle
+      ? html`<p class="hint" data-testid="registry-differs">${context.t('status.registryDiffers')}</p>`
+      : nothing}
     <div class="advice" data-testid="card-advice" data-advice=${screen.advice}>
       <h2>${context.t('status.next')}</h2>
       <p class="lead">${context.t(adviceKey(screen.advice))}</p>

@@ -11,6 +11,7 @@ import { baseStyles } from '../theme.ts';
 import { cardShownScreen, cardStatusScreen, consentScreen, insertCardScreen, placeIdCardScreen, readingCardScreen, removePreviousCardScreen, renewEarlyScreen } from './flow-card-screens.ts';
 import { flowScreenStyles, screenContext, type FlowActionDetail, type ScreenContext } from './flow-kit.ts';
 import { cancelChoice, cancelDialog, flowNav, navStyles } from './flow-nav.ts';
+import { enterpriseCardsScreen, manageCardScreen, managementStyles } from './flow-management-screens.ts';
 import { doneScreen, failedScreen, renewalCanceledScreen, renewalNextScreen, workingScreen } from './flow-result-screens.ts';
 import './flow-pin-screen.ts';
 import './flow-take-card.ts';
@@ -34,6 +35,7 @@ export class FlowHost extends LitElement {
     baseStyles,
     flowScreenStyles,
     navStyles,
+    managementStyles,
     css`
       /*
        * The screen fills the space between the header and the status strip, back and cancel
@@ -260,6 +262,10 @@ export class FlowHost extends LitElement {
         return renewalCanceledScreen(context, screen);
       case 'cardStatus':
         return cardStatusScreen(context, screen);
+      case 'enterpriseCards':
+        return enterpriseCardsScreen(context, screen);
+      case 'manageCard':
+        return manageCardScreen(context, screen);
       case 'done':
         return doneScreen(context, screen);
       case 'takeCard':

@@ -19,6 +19,8 @@ export function idleBodyKey(flow: FlowKind): MessageKey {
       return 'idle.body.query';
     case 'pinChange':
       return 'idle.body.pinChange';
+    case 'cardManagement':
+      return 'idle.body.cardManagement';
     case 'renewal':
       return 'idle.body.renewal';
     case 'unlock':

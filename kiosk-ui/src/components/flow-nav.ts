@@ -23,6 +23,8 @@ export function cancelBodyKey(flow: FlowKind): MessageKey {
       return 'flow.cancelBody';
     case 'pinChange':
       return 'flow.cancelBodyPinChange';
+    case 'cardManagement':
+      return 'flow.cancelBody';
   }
 }
 
@@ -49,6 +51,8 @@ export function cancelNeedsConfirm(screen: ScreenName): boolean {
     case 'enterPin':
     case 'working':
     case 'cardStatus':
+    case 'enterpriseCards':
+    case 'manageCard':
     case 'done':
     case 'takeCard':
     case 'failed':

@@ -14,6 +14,7 @@ import type { FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
 import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
 import { defaultLanguage, type Language, type MessageKey } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
+import { registryOperationKey } from '../words/management.ts';
 import { cardFacts, flowActionEvent, flowScreenStyles, problemBlock, screenContext } from './flow-kit.ts';
 import type { PinPad, PinSubmitDetail } from './pin-pad.ts';
 import './pin-pad.ts';
@@ -226,7 +227,8 @@ export class FlowPinScreen extends LitElement {
     const renewing = screen.screen === 'enterPin' && screen.purpose === 'renew';
     const askedAgain = screen.screen === 'enterPin' && screen.verifiedBefore;
     const firstUse = changing && screen.firstUse;
-    const title = changing ? 'changePin.title' : isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : 'pinEntry.title';
+    const authorise = screen.screen === 'enterPin' ? screen.authorise : undefined;
+    const title = changing ? 'changePin.title' : isNew ? 'newPin.title' : renewing ? 'pinEntry.titleRenew' : authorise !== undefined ? 'management.authoriseTitle' : 'pinEntry.title';
     return html`
       <div class="screen">
         <h1 id="screen-title">${context.t(title)}</h1>
@@ -234,6 +236,13 @@ export class FlowPinScreen extends LitElement {
         <div class="pad-row">
           <div class="side">
             ${problemBlock(context, pinProblemShown(screen, this.typedSince))}
+            ${authorise === undefined
+              ? html``
+              : html`<p class="policy first-use" data-testid="pin-authorise" data-operation=${authorise.operation}>
+                  ${authorise.target === null
+                    ? context.t('management.authoriseDeclare')
+                    : context.t('management.authorise', { operation: context.t(registryOperationKey(authorise.operation)), cardNo: authorise.target.cardNo, holder: authorise.target.holderName })}
+                </p>`}
             ${askedAgain ? html`<p class="policy" data-testid="pin-asked-again">${context.t('pinEntry.askedAgain')}</p>` : html``}
             ${firstUse ? html`<p class="policy first-use" data-testid="pin-first-use">${context.t('changePin.firstUse')}</p>` : html``}
             ${cardFacts(context, screen.card, ['holder', 'cardNo'])}

@@ -7,6 +7,7 @@ import type { FlowOutcome, FlowScreen, ReceiptState, RenewedCardView } from '../
 import { intakeNotAcceptableKey, progressShown, progressText, taskKey } from '../flow-words.ts';
 import { inLanguage } from '../paper-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
+import { registryOperationKey } from '../words/management.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 import './scroll-area.ts';
 
@@ -139,6 +140,12 @@ function outcomeSummary(context: ScreenContext, outcome: FlowOutcome, receipt: R
       return html`<p class="lead">${context.t('done.query')}</p>`;
     case 'pinChange':
       return html`<p class="lead">${context.t('done.pinChange', { holder: outcome.card.holderName })}</p>`;
+    case 'cardManagement':
+      return outcome.change === null
+        ? html`<p class="lead">${context.t('management.doneList')}</p>`
+        : html`<p class="lead" data-testid="registry-change" data-operation=${outcome.change.operation} data-reference=${outcome.change.reference}>
+            ${context.t('management.done', { operation: context.t(registryOperationKey(outcome.change.operation)), reference: outcome.change.reference })}
+          </p>`;
   }
 }
 
@@ -166,6 +173,22 @@ function receiptBlock(context: ScreenContext, receipt: ReceiptState): TemplateRe
   }
 }
 
+/**
+ * After an operator-card operation: back to the list for another (the card is still in), and after
+ * a declaration the add-operator paper check (the page starts it; this business ends as abandoned).
+ */
+function managementNext(context: ScreenContext, outcome: Extract<FlowOutcome, { flow: 'cardManagement' }>): TemplateResult {
+  const toAddOperator = (event: Event): void => {
+    event.currentTarget?.dispatchEvent(new CustomEvent('start-flow', { detail: { flow: 'intake', business: 'add_operator' }, bubbles: true, composed: true }));
+  };
+  return html`<button type="button" class="secondary" data-testid="management-back-to-list" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+      ${context.t('management.backToList')}
+    </button>
+    ${outcome.change?.operation === 'declareOperator'
+      ? html`<button type="button" class="secondary" data-testid="management-to-add-operator" ?disabled=${context.busy} @click=${toAddOperator}>${context.t('management.toAddOperator')}</button>`
+      : nothing}`;
+}
+
 export function doneScreen(context: ScreenContext, screen: Screen<'done'>): TemplateResult {
   // While the receipt prints there is nothing to press; a failed receipt offers print again and finish.
   const canFinish = screen.receipt.state === 'printed' || screen.receipt.state === 'skipped';
@@ -175,6 +198,7 @@ export function doneScreen(context: ScreenContext, screen: Screen<'done'>): Temp
     ${outcomeSummary(context, screen.outcome, screen.receipt)} ${receiptBlock(context, screen.receipt)}
     ${canFinish
       ? html`<div class="actions">
+          ${screen.outcome.flow === 'cardManagement' ? managementNext(context, screen.outcome) : nothing}
           <button type="button" class="primary" data-testid="flow-finish" ?disabled=${context.busy} @click=${() => context.act({ action: 'finish' })}>
             ${context.t('flow.finish')}
           </button>

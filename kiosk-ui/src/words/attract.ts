@@ -32,6 +32,20 @@ export const attractWords = {
   'service.intake.title': { 'zh-CN': '材料预审', en: 'Materials check' },
   'service.intake.description': { 'zh-CN': '排队前检查办理材料是否齐全', en: 'Check your documents are complete before queueing' },
   'service.query.description': { 'zh-CN': '查看 IC 卡信息和证书有效期', en: 'See card details and certificate validity' },
+  'service.unlock.bring': { 'zh-CN': '携带：被锁的卡、单位介绍信、本人身份证及复印件', en: 'Bring: the locked card, the introduction letter, your ID card and a copy' },
+  'service.renewal.bring': { 'zh-CN': '携带：法人卡及密码、要延期的卡、营业执照', en: 'Bring: the legal-person card and its PIN, the cards to renew, the business licence' },
+  'service.query.bring': { 'zh-CN': '携带：任一张电子口岸 IC 卡', en: 'Bring: any E-Port IC card' },
+  'service.pinChange.bring': { 'zh-CN': '携带：IC 卡及当前密码', en: 'Bring: the IC card and its current PIN' },
+  'group.cards.title': { 'zh-CN': 'IC 卡业务', en: 'Card services' },
+  'group.cards.description': { 'zh-CN': '解锁、证书延期、卡片查询、修改密码', en: 'Unlock, certificate renewal, card query, PIN change' },
+  'group.cards.bring': { 'zh-CN': '携带：您的 IC 卡', en: 'Bring: your IC card' },
+  'group.management.title': { 'zh-CN': '操作员卡管理', en: 'Operator cards' },
+  'group.management.description': {
+    'zh-CN': '法人卡持有人：本企业全部卡片综合查询，挂失/解挂、冻结/解冻，申报、注销操作员',
+    en: "Legal-person card holder: all the enterprise's cards; report loss or undo, freeze or unfreeze; declare or deregister operators",
+  },
+  'group.management.bring': { 'zh-CN': '携带：法人卡及密码', en: 'Bring: the legal-person card and its PIN' },
+  'group.papers.bring': { 'zh-CN': '携带：所办业务的全部材料（预审会逐项列出）', en: 'Bring: all the papers of the business (the check lists them)' },
   'service.comingSoon': { 'zh-CN': '即将开放 · 暂不可用', en: 'Not available yet' },
 
 } as const satisfies Translations;

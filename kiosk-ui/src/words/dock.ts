@@ -50,4 +50,5 @@ export const dockWords = {
   'fixture.lostOperator': { 'zh-CN': '已挂失的操作员卡', en: 'Operator, reported lost' },
   'fixture.technician': { 'zh-CN': '技术员卡', en: 'Technician card' },
   'fixture.newOperator': { 'zh-CN': '新卡（出厂 PIN）', en: 'New card (factory PIN)' },
+  'fixture.invalidatedOperator': { 'zh-CN': '已作废的操作员卡', en: 'Invalidated operator card' },
 } as const satisfies Translations;
