@@ -94,7 +94,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
   if (enterprise === null) return { consulted: true, cardNo: first.cardNo, enterprise: null };
 
   compareEnterprise(ctx, enterprise);
-  if (ctx.business === 'change') checkAllCardsBrought(ctx, enterprise);
+  if (ctx.business === 'change' || ctx.business === 'change_renewal') checkAllCardsBrought(ctx, enterprise);
   if (ctx.business === 'add_operator') checkNewHolderAgainstRegistry(ctx, enterprise);
   return { consulted: true, cardNo: first.cardNo, enterprise: { name: enterprise.name, uscc: enterprise.uscc } };
 }
@@ -161,7 +161,9 @@ function compareEnterprise(ctx: CheckContext, registered: RegisteredEnterprise):
       }
       return;
     }
+    // Done together with the renewal (seed 000 三: 同时办理变更和IC卡证书重签), the differences are the change's.
     case 'change':
+    case 'change_renewal':
       if (differences.length === 0) {
         ctx.report(
           'R-REG-NO-CHANGE',
