@@ -2,12 +2,16 @@
 // the intake package format, the flows' tiles, the simulator's document sets) is one of these.
 import type { BilingualText } from './bilingual-text.ts';
 
-/** Everything an agent can start at the kiosk: the six of the intake rulebook, a card query, a PIN change and the legal-person card's operator-card management. */
-export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'card_replacement', 'add_operator', 'card_query', 'pin_change', 'card_management'] as const;
+/** Everything an agent can start at the kiosk: the businesses of the intake rulebook, a card query, a PIN change and the legal-person card's operator-card management. */
+export const businesses = ['unlock', 'renewal', 'new_enrolment', 'change', 'change_renewal', 'card_replacement', 'add_operator', 'card_query', 'pin_change', 'card_management'] as const;
 export type Business = (typeof businesses)[number];
 
-/** The six businesses of the intake rulebook (seed 000, 附件3): what an intake package is for. */
-export const rulebookBusinesses = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'] as const satisfies readonly Business[];
+/**
+ * The businesses of the intake rulebook (seed 000, 附件3): what an intake package is for. The six
+ * of 附件3 一…六, and a change of information done together with the certificate renewal
+ * (三: 在电子口岸同时办理变更和IC卡证书重签), which brings both sets of papers.
+ */
+export const rulebookBusinesses = ['new_enrolment', 'change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator', 'unlock'] as const satisfies readonly Business[];
 export type RulebookBusiness = (typeof rulebookBusinesses)[number];
 
 /** The rulebook businesses whose papers the kiosk checks for the counter (renewal and unlock are done on the spot). */
@@ -20,6 +24,7 @@ export const businessLabel: Record<Business, BilingualText> = {
   renewal: { zh: 'IC卡证书延期', en: 'certificate renewal' },
   new_enrolment: { zh: '新入网', en: 'new enrolment' },
   change: { zh: '企业信息变更', en: 'change of information' },
+  change_renewal: { zh: '企业信息变更并证书延期', en: 'change of information with certificate renewal' },
   card_replacement: { zh: '换卡', en: 'card replacement' },
   add_operator: { zh: '增加操作员/办税员', en: 'adding an operator or tax clerk' },
   card_query: { zh: '卡片查询', en: 'card query' },

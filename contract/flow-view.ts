@@ -2,7 +2,7 @@
 // state machines in the daemon; the UI renders exactly one FlowScreen and sends FlowActions back.
 // Browser-safe: types only, no daemon runtime imports. Nothing here ever holds a PIN or an
 // unmasked ID number.
-import type { IntakeBusiness } from './businesses.ts';
+import type { IntakeBusiness, RulebookBusiness } from './businesses.ts';
 import type { RegistryOperation } from './authority/authority.ts';
 import type { BilingualText } from './bilingual-text.ts';
 import type { CardLifecycle, CardType } from './devices/card-reader.ts';
@@ -50,6 +50,11 @@ export type FlowProblem =
   /** This business needs another lifecycle (unlock: locked; renewal: active, not expired). */
   | { kind: 'wrongCardState'; lifecycle: CardLifecycle }
   | { kind: 'wrongCardType'; expected: CardType[]; actual: CardType }
+  /**
+   * Renewal: the card's certificate has expired; it is renewed at the counter only (seed 003: 只可对
+   * 未过期的IC卡进行延期). `checkPapers` checks the papers for the counter and gives a ticket.
+   */
+  | { kind: 'cardExpired'; cardNo: string }
   /** A card of another enterprise than the one this session is for. */
   | { kind: 'otherEnterprise' }
   | { kind: 'legalPersonFirst' }
@@ -174,7 +179,7 @@ export type FlowOutcome =
    * ticket: null when the papers are not acceptable; then `missing` and `findings` are what is
    * missing or wrong (kept on the done screen, printed or not), as on the verdict.
    */
-  | { flow: 'intake'; business: IntakeBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
+  | { flow: 'intake'; business: RulebookBusiness; ticket: string | null; missing: BilingualText[]; findings: FindingView[] }
   | { flow: 'query'; card: CardView }
   | { flow: 'pinChange'; card: CardView }
   /** `change` null: the enterprise's list was printed (the query); else the operation done. */
@@ -265,7 +270,7 @@ export type FlowScreen =
    */
   | { screen: 'changePin'; card: CardView; problem: FlowProblem | null; entry: 'current' | 'first' | 'again' | 'settle'; firstUse: boolean }
   /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
-  | { screen: 'checklist'; business: IntakeBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
+  | { screen: 'checklist'; business: RulebookBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }
   /** `missingStamps`: the seals this paper must carry and the scan did not find (said now, not only at the verdict). */
   | { screen: 'confirmFields'; paper: PaperRequest; fields: FieldView[]; problem: FlowProblem | null; missingStamps?: BilingualText[] }
@@ -288,7 +293,11 @@ export type FlowScreen =
    * certificates); their receipt (`printReceipt`) or none (`finish`); `back` goes on renewing.
    */
   | { screen: 'renewalCanceled'; renewed: RenewedCardView[] }
-  | { screen: 'verdict'; business: IntakeBusiness; acceptable: boolean; findings: FindingView[]; missing: BilingualText[] }
+  /**
+   * `then`: where acceptable papers lead — `ticket` for the counter (the intake check; an expired
+   * card's renewal), `renew`: the card work here (the legal-person card's own renewal).
+   */
+  | { screen: 'verdict'; business: RulebookBusiness; acceptable: boolean; findings: FindingView[]; missing: BilingualText[]; then: 'ticket' | 'renew' }
   /** `registryStatus`: the registry's status of the card beside the card's own; null when the registry could not be asked. */
   | { screen: 'cardStatus'; card: CardView; advice: CardAdvice; registryStatus: CardLifecycle | null }
   /**

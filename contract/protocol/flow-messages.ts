@@ -29,6 +29,8 @@ export const flowActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('anotherCard') }),
   /** Intake verdict: go back to the scan screen of a paper skipped before (`paper`: its index in the verdict's `missing`). */
   z.strictObject({ action: z.literal('scanSkipped'), paper: z.number().int().min(0).max(63) }),
+  /** Renewal: the card refused as expired — check the papers for its renewal at the counter (a ticket). */
+  z.strictObject({ action: z.literal('checkPapers') }),
   /** Renewal: leave the card shown as it is (not renewed). */
   z.strictObject({ action: z.literal('skipCard') }),
   /** Cancel on a screen whose view says `cancelIsAction`: the flow shows what stands first. */

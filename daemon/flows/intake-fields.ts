@@ -9,7 +9,7 @@ import { requiredFields } from '../intake/rules/package-fields.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { FieldChoice, FieldInput, FieldView } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
-import type { IntakeBusiness } from '../../contract/businesses.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 
 export type FieldKey = Exclude<keyof DocumentFields, 'role'>;
 type TextKey = Exclude<FieldKey, 'variant' | 'consentToMail'>;
@@ -20,7 +20,7 @@ const extraLabels: Partial<Record<FieldKey, BilingualText>> = {
 };
 
 /** The fields an agent reads off each kind of paper (what the rules compare and require). */
-export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKey[] {
+export function fieldKeys(kind: DocumentKind, business: RulebookBusiness): FieldKey[] {
   const dates: FieldKey[] = ['validUntil', 'annualInspection'];
   switch (kind) {
     case 'business_licence':
@@ -50,7 +50,7 @@ export function fieldKeys(kind: DocumentKind, business: IntakeBusiness): FieldKe
  * The fields of a scanned paper, pre-filled from its QR or from what earlier papers said
  * (`known`); ID numbers in full (the paper step masks them on screen).
  */
-export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<FieldKey, string>>, business: IntakeBusiness): FieldView[] {
+export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<FieldKey, string>>, business: RulebookBusiness): FieldView[] {
   const { document } = outcome;
   const required: readonly string[] = requiredFields[document.kind];
   return fieldKeys(document.kind, business).map((key): FieldView => {

@@ -110,7 +110,7 @@ class IntakeFlow extends FlowMachine<State> {
       case 'checking':
         return { screen: 'working', task: 'checking', progress: null };
       case 'verdict':
-        return { screen: 'verdict', business: this.#business, ...state.verdict };
+        return { screen: 'verdict', business: this.#business, ...state.verdict, then: 'ticket' };
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'done':

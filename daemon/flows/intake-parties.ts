@@ -5,7 +5,7 @@
 // (intake-flow.ts) tells them what was confirmed and read.
 import type { DocumentKind, IdCardRole, IntakeCard, IntakeDocument, PackageCardType } from '../../contract/intake/package-schema.ts';
 import type { IntakeEnterprise } from '../intake/capture-session.ts';
-import type { IntakeBusiness } from '../../contract/businesses.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { FieldKey } from './intake-fields.ts';
 
 export interface Person {
@@ -20,13 +20,13 @@ const holderCard: Partial<Record<IdCardRole, PackageCardType>> = {
 };
 
 export class IntakeParties {
-  readonly #business: IntakeBusiness;
+  readonly #business: RulebookBusiness;
   #letterAgent: Person = {};
   #holders = new Map<PackageCardType, Person>();
   #added: IntakeCard | null = null;
   #brought: IntakeCard[] = [];
 
-  constructor(business: IntakeBusiness) {
+  constructor(business: RulebookBusiness) {
     this.#business = business;
   }
 
@@ -79,7 +79,10 @@ export class IntakeParties {
       case 'add_operator':
         return [...this.#brought, ...(this.#added === null ? [] : [this.#added])];
       case 'change':
+      case 'change_renewal':
+      case 'renewal':
       case 'card_replacement':
+      case 'unlock':
         return [...this.#brought];
     }
   }

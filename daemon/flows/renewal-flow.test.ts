@@ -10,6 +10,8 @@ import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
 import { createRenewalFlow } from './renewal-flow.ts';
+import type { CaptureItem } from '../../contract/intake/capture.ts';
+import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 
 const fixture = (name: string) => {
   const found = cardFixture(name);
@@ -18,6 +20,7 @@ const fixture = (name: string) => {
 };
 const legalPerson = fixture('legal-person');
 const operator = fixture('operator');
+const expiredOperator = fixture('expired-operator');
 
 let kit: FlowKit;
 let hooks: RecordedHooks;
@@ -52,9 +55,82 @@ afterEach(async () => {
   await kit.close();
 });
 
+const variants: Record<string, string> = {
+  import_export_qualification: 'import_export_qualification',
+  consignor_consignee: 'consignor_consignee_registration',
+  self_declaration: 'self_declaration_registration',
+};
+
+/** What the agent reads off the paper for a field the kiosk could not fill (no OCR). */
+function printed(page: { spec: GeneratedPage['spec'] }, key: string): string {
+  const f = page.spec.fields;
+  if (key === 'variant') return page.spec.variant === undefined ? '' : (variants[page.spec.variant] ?? '');
+  if (key === 'postcode') return enterpriseExtras.postcode;
+  if (key === 'phone') return enterpriseExtras.phone;
+  return f[key] ?? '';
+}
+
+/** The renewal's generated paper a checklist item asks for. */
+function specFor(item: Pick<CaptureItem, 'kinds' | 'form' | 'roles'>): GeneratedPage['spec'] {
+  const spec = documentSpecs('renewal', { date: kit.date }).find((s) => item.kinds.includes(s.kind) && (item.form === null || item.form === s.form) && (item.roles === undefined || item.roles.includes(s.role ?? 'agent')));
+  if (spec === undefined) throw new Error(`no generated paper for ${JSON.stringify(item.kinds)}`);
+  return spec;
+}
+
+/** Confirms the fields on screen, typing what is empty from the paper. */
+async function confirmShown(screen: Extract<FlowScreen, { screen: 'confirmFields' }>, spec: GeneratedPage['spec']): Promise<FlowScreen> {
+  for (const field of screen.fields) if (field.input === 'idNumber') expect(field.value).not.toMatch(/^\d{17}[\dX]$/);
+  const fields = Object.fromEntries(screen.fields.map((field) => [field.key, field.value !== '' ? field.value : printed({ spec }, field.key)]));
+  const after = await act(flow, { action: 'confirmFields', fields });
+  if (after.screen === 'confirmFields') throw new Error(`${screen.paper.label.en}: ${JSON.stringify(after.problem)}`);
+  return after;
+}
+
+/**
+ * The papers of seed 000 三 from the checklist on: the licence scanned for the comparison is
+ * confirmed (not scanned again), every other paper scanned and confirmed; `lacking`: skipped.
+ * Returns the verdict.
+ */
+async function feedPapers(lacking: (item: CaptureItem) => boolean = () => false): Promise<Extract<FlowScreen, { screen: 'verdict' }>> {
+  expect(flow.screen()).toMatchObject({ screen: 'checklist', business: 'renewal' });
+  let screen = await act(flow, { action: 'next' });
+  const scanned: string[] = [];
+  for (let guard = 0; guard < 20 && screen.screen !== 'verdict'; guard++) {
+    const items = kit.deps.capture.checklist();
+    if (!items.ok) throw new Error('no checklist');
+    if (screen.screen === 'confirmFields') {
+      const label = screen.paper.label.en;
+      const item = items.value.items.find((i) => i.status === 'pendingConfirmation' && i.label.en === label);
+      if (item === undefined) throw new Error(`confirm of ${label}`);
+      screen = await confirmShown(screen, specFor(item));
+      continue;
+    }
+    if (screen.screen === 'working') {
+      screen = await screenOf(flow, 'verdict');
+      continue;
+    }
+    if (screen.screen !== 'scanPaper') throw new Error(`unexpected ${screen.screen}`);
+    const label = screen.paper.label.en;
+    const item = items.value.items.find((i) => i.status === 'missing' && i.label.en === label);
+    if (item === undefined) throw new Error(`scan of ${label}`);
+    if (lacking(item)) {
+      screen = await act(flow, { action: 'next' });
+      continue;
+    }
+    scanned.push(item.label.en);
+    kit.scanner.loadFeeder([await generatePage(specFor(item), { date: kit.date, dpi: kit.scanDpi })]);
+    screen = await act(flow, { action: 'scan' });
+  }
+  const verdict = screen.screen === 'verdict' ? screen : await screenOf(flow, 'verdict');
+  // The licence original was scanned once, for the comparison.
+  expect(scanned.filter((label) => label.includes('business licence') && label.includes('original'))).toEqual([]);
+  return verdict;
+}
+
 /**
  * The legal-person card in, its PIN, the licence scanned and matching: on to its own renewal —
- * asked "renew anyway?" (530 days left), yes — at its PIN, asked again with the reason.
+ * asked "renew anyway?" (530 days left), yes — its papers (seed 000 三) checked, then its PIN,
+ * asked again with the reason.
  */
 async function throughComparison(): Promise<void> {
   expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'legalPersonCard', problem: null });
@@ -72,6 +148,9 @@ async function throughComparison(): Promise<void> {
   const early = await screenOf(flow, 'renewEarly');
   expect(early.card).toMatchObject({ cardNo: legalPerson.cardNo, daysLeft: expect.any(Number) });
   expect(early.card.daysLeft).toBeGreaterThan(90);
+  await act(flow, { action: 'next' });
+  const verdict = await feedPapers();
+  expect(verdict).toMatchObject({ business: 'renewal', acceptable: true, missing: [], then: 'renew' });
   await act(flow, { action: 'next' });
   const pin = await screenOf(flow, 'enterPin');
   expect(pin.card.cardNo).toBe(legalPerson.cardNo);
@@ -179,6 +258,65 @@ describe('renewal flow', () => {
     expect(await screenOf(flow, 'renewEarly')).toMatchObject({ card: { cardNo: operator.cardNo } });
   });
 
+  it("refuses to start the legal-person card's renewal without its papers (seed 003: the counter's process)", async () => {
+    await kit.insert('legal-person');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    await act(flow, { action: 'scan' });
+    await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'next' });
+    // The checklist names the papers of seed 000 三: letter, the agent's ID card and copy, originals and copies.
+    const checklist = flow.screen();
+    if (checklist.screen !== 'checklist') throw new Error(`expected the checklist, got ${checklist.screen}`);
+    const labels = checklist.items.map((item) => item.label.en);
+    for (const paper of ['company introduction letter', 'ID card of the agent (original)', 'ID card of the agent (copy)']) expect(labels).toContain(paper);
+    expect(labels.filter((label) => label.endsWith('(original)')).length).toBeGreaterThanOrEqual(4);
+    expect(labels.filter((label) => label.endsWith('(copy)')).length).toBeGreaterThanOrEqual(4);
+    // The agent has no introduction letter.
+    const verdict = await feedPapers((item) => item.kinds.includes('introduction_letter'));
+    expect(verdict).toMatchObject({ business: 'renewal', acceptable: false, then: 'renew' });
+    expect(verdict.missing.map((paper) => paper.en)).toEqual(['company introduction letter']);
+    // No way to the card work from here: no PIN is taken, `next` prints the list.
+    await expect(act(flow, { action: 'pin', pin: legalPerson.pin })).rejects.toThrow(/refused/);
+    const done = await act(flow, { action: 'next' });
+    expect(done).toMatchObject({ screen: 'done', outcome: { flow: 'intake', business: 'renewal', ticket: null, missing: [{ en: 'company introduction letter' }] }, receipt: { state: 'printed' } });
+    // Back to the list: the legal-person card was not renewed (other cards may still be).
+    expect(await act(flow, { action: 'finish' })).toEqual({ screen: 'renewalNext', renewed: [] });
+    expect(hooks.journaled.map((e) => e.step)).not.toContain('renewal.renewed');
+    expect(pushed.some((screen) => screen.screen === 'enterPin' && screen.purpose === 'renew')).toBe(false);
+  });
+
+  it('refuses an expired card on the spot and checks its papers for the counter, with a ticket', async () => {
+    await kit.insert('legal-person');
+    await act(flow, { action: 'pin', pin: legalPerson.pin });
+    kit.scanner.loadFeeder([await licence()]);
+    await act(flow, { action: 'scan' });
+    await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'skipCard' });
+    await act(flow, { action: 'anotherCard' });
+    kit.remove();
+    await screenOf(flow, 'insertCard');
+    await kit.insert('expired-operator');
+    await until(() => flow.screen().screen === 'insertCard' && (flow.screen() as { problem: unknown }).problem !== null, 'the refusal');
+    expect(flow.screen()).toEqual({ screen: 'insertCard', wanted: 'cardToRenew', problem: { kind: 'cardExpired', cardNo: expiredOperator.cardNo } });
+    // Not renewed here, whatever is tried.
+    await expect(act(flow, { action: 'pin', pin: expiredOperator.pin })).rejects.toThrow(/refused/);
+    expect(await act(flow, { action: 'checkPapers' })).toMatchObject({ screen: 'checklist', business: 'renewal' });
+    const verdict = await feedPapers();
+    expect(verdict).toMatchObject({ acceptable: true, missing: [], then: 'ticket' });
+    // The registry lists the card as expired: the counter decides (a warning, not a stop).
+    expect(verdict.findings.map((f) => f.ruleId)).toContain('R-REG-CARD-STATUS');
+    const draft = kit.deps.capture.state();
+    expect(draft.ok && draft.value.draft.cards.map((card) => card.cardNo)).toEqual([legalPerson.cardNo, expiredOperator.cardNo]);
+    await act(flow, { action: 'next' });
+    const done = await screenOf(flow, 'done');
+    expect(done).toMatchObject({ outcome: { flow: 'intake', business: 'renewal', ticket: expect.stringMatching(/^A\d{4}$/) }, receipt: { state: 'printed' } });
+    expect(hooks.journaled.map((e) => e.step)).toEqual(expect.arrayContaining(['renewal.expiredRefused', 'renewal.counterPapers', 'papers.ticket']));
+    expect(hooks.journaled.map((e) => e.step)).not.toContain('renewal.renewed');
+    expect(await act(flow, { action: 'finish' })).toEqual({ screen: 'renewalNext', renewed: [] });
+    expect(journalText()).not.toContain(expiredOperator.holder.idNumber);
+  });
+
   it('after a cancel, the renewals done stand and their receipt is still offered', async () => {
     await kit.insert('legal-person');
     await screenOf(flow, 'enterPin');
@@ -188,6 +326,8 @@ describe('renewal flow', () => {
     kit.scanner.loadFeeder([await licence()]);
     await act(flow, { action: 'scan' });
     await screenOf(flow, 'renewEarly');
+    await act(flow, { action: 'next' });
+    await feedPapers();
     await act(flow, { action: 'next' });
     await act(flow, { action: 'pin', pin: legalPerson.pin });
     await screenOf(flow, 'renewalNext');

@@ -5,6 +5,14 @@
 // enterprise — each with its PIN, which travels only inside the one action that carries it.
 // Only an active card whose certificate has not expired is renewed here.
 //
+// The legal-person card's own renewal follows the counter's rules (seed 003: 法人卡的延期功能沿用旧
+// 流程; seed 000 三): before its card work the flow checks its papers — the introduction letter,
+// the agent's ID card and copy, the certificates' originals and sealed copies — with the intake's
+// guided capture and rules (paper-check.ts), the licence already scanned for the comparison
+// confirmed rather than scanned again; without acceptable papers the card work does not start.
+// An expired card is refused on the spot (seed 003: 只可对未过期的IC卡进行延期) and offered the same
+// paper check for the counter, ending with a ticket.
+//
 // The legal-person card's own renewal may be skipped: `next` on the PIN screen of any card to
 // renew leaves that card as it is and goes to the list of renewed cards (renew another / finish),
 // because the enterprise seal is needed to authorise the others whether or not it needs renewing.
@@ -30,6 +38,8 @@ import { authorityProblem, cardProblem } from './flow-problem.ts';
 import { renewSoonDays, type CardView, type FlowProblem, type FlowScreen, type PaperRequest, type RegistryDifference, type RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, PaperStep, scanScreen, type PaperAsked } from './paper-step.ts';
+import { PaperCheck, type PaperCheckState, type VerdictView } from './paper-check.ts';
+import type { IntakeCard } from '../../contract/intake/package-schema.ts';
 
 type Wanted = 'legalPersonCard' | 'cardToRenew';
 type PinPurpose = 'verifyLegalPerson' | 'renew';
@@ -45,7 +55,7 @@ interface LicenceFields {
 type Progress = { step: string; index: number; of: number } | null;
 
 /** Where `next` leads from the failed screen. */
-type AfterFailure = { to: 'end' } | { to: 'card' } | { to: 'compare'; licence: LicenceFields };
+type AfterFailure = { to: 'end' } | { to: 'card' } | { to: 'compare'; licence: LicenceFields } | { to: 'retry'; retry: () => unknown } | { to: 'list' };
 
 type State =
   | { at: 'insertCard'; wanted: Wanted; problem: FlowProblem | null }
@@ -63,6 +73,9 @@ type State =
   /** Canceled after renewals: they stand; their receipt or none. */
   | { at: 'canceled' }
   | { at: 'done' }
+  /** The papers' check ended: a ticket for the counter, or the list of what is missing (printed). */
+  | { at: 'papersDone'; ticket: string | null; verdict: VerdictView }
+  | PaperCheckState
   | { at: 'failed'; problem: FlowProblem; then: AfterFailure };
 
 const licencePaper: PaperRequest = {
@@ -90,6 +103,16 @@ class RenewalFlow extends FlowMachine<State> {
   #verifiedInReader: string | null = null;
   /** The card pulled out mid-renewal, and the certificate expiry it had before. */
   #interrupted: { cardNo: string; notAfter: string } | null = null;
+  readonly #papers: PaperCheck;
+  readonly #papersReceipt: ReceiptStep;
+  /** The legal-person card's papers passed the check in this session: its card work may start. */
+  #papersAccepted = false;
+  /** The card whose renewal waits for its papers (the legal-person card). */
+  #awaitingPapers: CardView | null = null;
+  /** The card just refused as expired: its papers may be checked for the counter. */
+  #expired: CardView | null = null;
+  /** The licence scanned for the comparison, kept for the papers' check (confirmed, not scanned again). */
+  #licenceScan: CaptureOutcome | null = null;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', wanted: 'legalPersonCard', problem: null }, deps, hooks);
@@ -97,6 +120,22 @@ class RenewalFlow extends FlowMachine<State> {
     this.#hooks = hooks;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     this.#paper = new PaperStep<State>(this, deps.capture);
+    // After a ticket or a list, the agent goes on with the cards (when the legal-person card logged in) or leaves.
+    const afterPapers = (): void => {
+      if (this.#legalPerson === null) this.end('completed');
+      else this.go({ at: 'renewalNext' });
+    };
+    this.#papersReceipt = new ReceiptStep(deps, () => hooks.changed(), afterPapers);
+    this.#papers = new PaperCheck(this, deps, hooks, 'renewal', {
+      accepted: () => this.#papersPassed(),
+      done: (ticket, verdict) => this.#papersDone(ticket, verdict),
+      left: () => {
+        this.#hooks.journal('renewal.papersLeft', {});
+        this.#awaitingPapers = null;
+        afterPapers();
+      },
+      failed: (problem, retry) => this.go({ at: 'failed', problem, then: retry === null ? { to: 'list' } : { to: 'retry', retry } }),
+    });
     // The agent may have put the card in before choosing the business.
     if (this.cardIn) void this.#read('legalPersonCard');
   }
@@ -134,6 +173,15 @@ class RenewalFlow extends FlowMachine<State> {
         return { screen: 'renewalCanceled', renewed: [...this.#renewed] };
       case 'done':
         return this.#receipt.screen({ flow: 'renewal', enterpriseName: this.#enterprise?.name ?? '', cards: [...this.#renewed] });
+      case 'papersDone':
+        return this.#papersReceipt.screen({ flow: 'intake', business: 'renewal', ticket: state.ticket, missing: state.ticket === null ? state.verdict.missing : [], findings: state.verdict.findings });
+      case 'papersListed':
+      case 'paperScan':
+      case 'paperFields':
+      case 'papersChecking':
+      case 'papersVerdict':
+      case 'papersSubmitting':
+        return this.#papers.screen(state);
       case 'failed':
         return { screen: 'failed', problem: state.problem };
     }
@@ -147,7 +195,14 @@ class RenewalFlow extends FlowMachine<State> {
       case 'done':
       case 'canceled':
       case 'renewing':
+      case 'papersDone':
+      case 'papersChecking':
+      case 'papersSubmitting':
         return own;
+      case 'papersListed':
+      case 'paperScan':
+      case 'paperFields':
+      case 'papersVerdict':
       case 'insertCard':
       case 'readingCard':
       case 'enterPin':
@@ -170,9 +225,14 @@ class RenewalFlow extends FlowMachine<State> {
 
   #actions(state: State): Actions {
     switch (state.at) {
-      case 'insertCard':
+      case 'insertCard': {
         // Only the cards to renew come after a list to go back to.
-        return state.wanted === 'cardToRenew' ? { back: () => this.go({ at: 'renewalNext' }) } : {};
+        const back: Actions = state.wanted === 'cardToRenew' ? { back: () => this.go({ at: 'renewalNext' }) } : {};
+        const expired = this.#expired;
+        if (state.problem?.kind !== 'cardExpired' || expired === null) return back;
+        // Refused as expired: its papers for the counter, and a ticket.
+        return { ...back, checkPapers: () => this.#checkForCounter(expired) };
+      }
       case 'enterPin': {
         const back = (): number => this.go({ at: 'insertCard', wanted: wantedFor(state.purpose), problem: null });
         if (state.purpose === 'verifyLegalPerson') return { back, pin: (action) => this.#verify(state, action.pin) };
@@ -188,7 +248,10 @@ class RenewalFlow extends FlowMachine<State> {
       }
       case 'renewEarly':
         return {
-          next: () => this.go({ at: 'enterPin', purpose: 'renew', card: state.card, problem: null }),
+          next: () => {
+            const next = this.#toRenew(state.card);
+            if (next !== null) this.go(next);
+          },
           skipCard: () => {
             this.#hooks.journal('renewal.skipped', { cardNo: state.card.cardNo, daysLeft: state.card.daysLeft });
             this.go({ at: 'renewalNext' });
@@ -228,6 +291,15 @@ class RenewalFlow extends FlowMachine<State> {
         };
       case 'done':
         return this.#receipt.actions;
+      case 'papersDone':
+        return this.#papersReceipt.actions;
+      case 'papersListed':
+      case 'paperScan':
+      case 'paperFields':
+      case 'papersChecking':
+      case 'papersVerdict':
+      case 'papersSubmitting':
+        return this.#papers.actions(state);
       case 'failed':
         return { next: () => this.#afterFailure(state.then) };
     }
@@ -243,6 +315,13 @@ class RenewalFlow extends FlowMachine<State> {
         return;
       case 'compare':
         void this.#compare(then.licence);
+        return;
+      case 'retry':
+        void then.retry();
+        return;
+      case 'list':
+        if (this.#legalPerson === null) this.end('failed');
+        else this.go({ at: 'renewalNext' });
         return;
     }
   }
@@ -268,6 +347,13 @@ class RenewalFlow extends FlowMachine<State> {
       case 'removePrevious':
       case 'canceled':
       case 'done':
+      case 'papersDone':
+      case 'papersListed':
+      case 'paperScan':
+      case 'paperFields':
+      case 'papersChecking':
+      case 'papersVerdict':
+      case 'papersSubmitting':
         return;
     }
   }
@@ -298,6 +384,13 @@ class RenewalFlow extends FlowMachine<State> {
       case 'canceled':
       case 'done':
       case 'failed':
+      case 'papersDone':
+      case 'papersListed':
+      case 'paperScan':
+      case 'paperFields':
+      case 'papersChecking':
+      case 'papersVerdict':
+      case 'papersSubmitting':
         return;
     }
   }
@@ -333,10 +426,12 @@ class RenewalFlow extends FlowMachine<State> {
         return;
       }
     }
-    this.go(this.#afterRead(wanted, card));
+    const next = this.#afterRead(wanted, card);
+    if (next !== null) this.go(next);
   }
 
-  #afterRead(wanted: Wanted, card: CardView): State {
+  /** The state after reading `card`; null when the papers' check took over (it moved already). */
+  #afterRead(wanted: Wanted, card: CardView): State | null {
     const refuse = (problem: FlowProblem): State => ({ at: 'insertCard', wanted, problem });
     // The first-use gate: a card still on its initial PIN is good for a PIN change only (seed 003).
     if (card.pinMustChange && card.lifecycle === 'active') {
@@ -346,6 +441,7 @@ class RenewalFlow extends FlowMachine<State> {
     switch (wanted) {
       case 'legalPersonCard':
         if (card.cardType !== 'legal_person') return refuse({ kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType });
+        if (card.lifecycle === 'expired') return this.#refuseExpired(wanted, card);
         if (card.lifecycle !== 'active') return refuse({ kind: 'wrongCardState', lifecycle: card.lifecycle });
         return { at: 'enterPin', purpose: 'verifyLegalPerson', card, problem: null };
       case 'cardToRenew':
@@ -356,10 +452,59 @@ class RenewalFlow extends FlowMachine<State> {
           this.#hooks.journal('renewal.renewedToday', { cardNo: card.cardNo });
           return refuse({ kind: 'renewedToday', cardNo: card.cardNo, notAfter: card.certificateNotAfter });
         }
+        if (card.lifecycle === 'expired') return this.#refuseExpired(wanted, card);
         if (card.lifecycle !== 'active') return refuse({ kind: 'wrongCardState', lifecycle: card.lifecycle });
         if (card.daysLeft > renewSoonDays) return { at: 'renewEarly', card };
-        return { at: 'enterPin', purpose: 'renew', card, problem: null };
+        return this.#toRenew(card);
     }
+  }
+
+  /** Seed 003: only a card that has not expired is renewed here; the counter renews the others. */
+  #refuseExpired(wanted: Wanted, card: CardView): State {
+    this.#expired = card;
+    this.#hooks.journal('renewal.expiredRefused', { cardNo: card.cardNo, cardType: card.cardType });
+    return { at: 'insertCard', wanted, problem: { kind: 'cardExpired', cardNo: card.cardNo } };
+  }
+
+  /**
+   * The card's PIN for its renewal — the legal-person card's only once its papers passed the check
+   * (seed 003: its renewal follows the counter's process).
+   */
+  #toRenew(card: CardView): State | null {
+    if (card.cardType === 'legal_person' && !this.#papersAccepted) {
+      this.#awaitingPapers = card;
+      this.#hooks.journal('renewal.papersAsked', { cardNo: card.cardNo });
+      this.#papers.begin('renew', [intakeCard(card)], this.#licenceScan);
+      this.#licenceScan = null;
+      return null;
+    }
+    return { at: 'enterPin', purpose: 'renew', card, problem: null };
+  }
+
+  #papersPassed(): void {
+    this.#papersAccepted = true;
+    const card = this.#awaitingPapers;
+    this.#awaitingPapers = null;
+    this.#hooks.journal('renewal.papersAccepted', { cardNo: card?.cardNo ?? null });
+    if (card === null) this.go({ at: 'renewalNext' });
+    // The card stays in the reader meanwhile; if it left, its PIN screen says so on the first try.
+    else this.go({ at: 'enterPin', purpose: 'renew', card, problem: null });
+  }
+
+  /** An expired card's papers for the counter: the legal-person card (when it logged in) and the expired one. */
+  #checkForCounter(expired: CardView): void {
+    this.#expired = null;
+    const legalPerson = this.#legalPerson;
+    const cards = legalPerson !== null && legalPerson.cardNo !== expired.cardNo ? [intakeCard(legalPerson), intakeCard(expired)] : [intakeCard(expired)];
+    this.#hooks.journal('renewal.counterPapers', { cardNo: expired.cardNo });
+    this.#papers.begin('ticket', cards, this.#licenceScan);
+    this.#licenceScan = null;
+  }
+
+  async #papersDone(ticket: string | null, verdict: VerdictView): Promise<void> {
+    const receipt = this.#papers.receipt(this.#papersReceipt.stamp(), ticket, verdict);
+    this.go({ at: 'papersDone', ticket, verdict });
+    await this.#papersReceipt.print(receipt);
   }
 
   /** This kiosk renewed the card earlier today (in China's day), in this session or another. */
@@ -416,16 +561,20 @@ class RenewalFlow extends FlowMachine<State> {
     await this.#paper.scan(state, { kind: 'business_licence', form: 'original' }, signal, (outcome) => this.#scanned(outcome));
   }
 
-  /** Only the QR's fields are needed: the scan itself (personal data) goes at once. */
+  /**
+   * The QR's fields are compared; the scan stays in the session's capture for the legal-person
+   * card's papers (the licence original is one of them) and goes with the session otherwise.
+   */
   async #scanned(outcome: CaptureOutcome): Promise<void> {
-    this.#deps.capture.remove(outcome.index);
     const { name, uscc, legalRepresentative, address } = outcome.document.fields;
     this.#hooks.journal('renewal.licenceScanned', { fromQr: outcome.prefilledFromQr });
     if (!outcome.prefilledFromQr || name === undefined || uscc === undefined || legalRepresentative === undefined || address === undefined) {
+      this.#deps.capture.remove(outcome.index);
       // No readable QR: feed the licence again (a crooked or folded sheet).
       this.go({ at: 'scanPaper', ...askFor(licencePaper, { kind: 'rescan', checks: [] }) });
       return;
     }
+    this.#licenceScan = outcome;
     await this.#compare({ name, uscc, legalRepresentative, address });
   }
 
@@ -447,6 +596,9 @@ class RenewalFlow extends FlowMachine<State> {
     const differences = registryDifferences(licence, enterprise);
     this.#hooks.journal('renewal.compared', { differences: differences.map((d) => d.field) });
     if (differences.length > 0) {
+      // Nothing is renewed today: the licence's scan has no use left.
+      if (this.#licenceScan !== null) this.#deps.capture.remove(this.#licenceScan.index);
+      this.#licenceScan = null;
       this.go({ at: 'registryMismatch', differences });
       return;
     }
@@ -535,4 +687,10 @@ export function registryDifferences(licence: LicenceFields, registered: Register
     const same = field === 'uscc' ? normaliseCode(onPaper) === normaliseCode(inRegistry) : normaliseText(onPaper) === normaliseText(inRegistry);
     return same ? [] : [{ field, onPaper, inRegistry }];
   });
+}
+
+function intakeCard(card: CardView): IntakeCard {
+  // A technician card never gets this far (refused on insert).
+  const type = card.cardType === 'technician' ? 'operator' : card.cardType;
+  return { type, cardNo: card.cardNo, holderName: card.holderName };
 }

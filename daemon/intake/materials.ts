@@ -23,6 +23,7 @@ export function certificateForms(business: RulebookBusiness): readonly DocumentF
     case 'change':
       return ['copy'];
     case 'renewal':
+    case 'change_renewal':
     case 'card_replacement':
     case 'add_operator':
       return ['original', 'copy'];
@@ -51,6 +52,7 @@ export function otherPapersNeeded(pkg: IntakePackage): Requirement[] {
     case 'new_enrolment':
       return [letter, { kinds: ['form_enterprise'], forms: [] }, { kinds: ['form_ic_card'], forms: [] }, { kinds: ['form_tax_clerk_card'], forms: [] }, { kinds: ['contact_proof'], forms: [] }];
     case 'change':
+    case 'change_renewal':
       return [letter, { kinds: ['contact_proof'], forms: [] }];
     case 'add_operator':
       return [letter, { kinds: addedCardForms(pkg), forms: [] }];
@@ -83,6 +85,7 @@ export function stampsNeeded(business: RulebookBusiness, kind: DocumentKind, for
   switch (business) {
     case 'new_enrolment':
     case 'change':
+    case 'change_renewal':
       return ['company_seal', 'eport_review'];
     case 'renewal':
     case 'card_replacement':

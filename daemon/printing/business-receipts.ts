@@ -6,7 +6,7 @@ import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { CardAdvice, CardView, EnterpriseCardView, FindingView, RegistryChangeView, RenewedCardView } from '../../contract/flow-view.ts';
 import { registryOperationLabel } from '../../contract/registry-operation-label.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
-import type { IntakeBusiness } from '../../contract/businesses.ts';
+import type { RulebookBusiness } from '../../contract/businesses.ts';
 import { chinaDay } from '../intake/check.ts';
 import { cardTypeLabel } from '../../contract/devices/card-reader.ts';
 import { businessLabel } from '../../contract/businesses.ts';
@@ -60,7 +60,7 @@ export type IntakeResult =
   | { acceptable: false; missing: readonly BilingualText[]; findings: readonly FindingView[] };
 
 export interface IntakeReceiptInput extends TransactionStamp {
-  business: IntakeBusiness;
+  business: RulebookBusiness;
   enterprise?: EnterpriseRef | null;
   agent?: AgentRef | null;
   result: IntakeResult;

@@ -97,6 +97,8 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
         actual: t(cardTypeKey(problem.actual)),
         expected: problem.expected.map((type) => t(cardTypeKey(type))).join(listSeparator(language)),
       });
+    case 'cardExpired':
+      return words('fp.cardExpired', 'fpNext.cardExpired', { cardNo: problem.cardNo });
     case 'otherEnterprise':
       return words('fp.otherEnterprise', 'fpNext.otherCard');
     case 'legalPersonFirst':

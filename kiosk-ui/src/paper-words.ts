@@ -52,6 +52,7 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'readerUnavailable':
     case 'unreadableCard':
     case 'wrongCardState':
+    case 'cardExpired':
     case 'wrongCardType':
     case 'otherEnterprise':
     case 'legalPersonFirst':

@@ -20,7 +20,7 @@ describe('technician tools', () => {
   });
 
   it('name every scanner business, defect and fault of the protocol', () => {
-    expect(scannerBusinesses).toEqual(['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock']);
+    expect(scannerBusinesses).toEqual(['new_enrolment', 'change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator', 'unlock']);
     expect(scannerDefects).toEqual(['none', 'blank', 'noSeal', 'heavySkew', 'lowResolution', 'differentName']);
     expect(scannerFaults).toEqual(['jam', 'coverOpen', 'clear']);
   });

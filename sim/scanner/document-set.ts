@@ -10,6 +10,7 @@ import { generatePage } from './generate-page.ts';
 const businessNames: Record<RulebookBusiness, string> = {
   new_enrolment: '新入网',
   change: '信息变更',
+  change_renewal: '信息变更并证书延期',
   renewal: '证书延期',
   card_replacement: '换卡',
   add_operator: '增加操作员',
@@ -132,6 +133,12 @@ export function documentSpecs(business: RulebookBusiness, options: DocumentSetOp
       );
       break;
     case 'change':
+      copies(['company_seal', 'eport_review']);
+      specs.push(contact());
+      break;
+    case 'change_renewal':
+      // Both sets: the renewal's originals, the change's copies with both stamps, the contact proof.
+      for (const kind of certificates) specs.push(certificateSpec(kind, 'original', [], enterprise, options, date));
       copies(['company_seal', 'eport_review']);
       specs.push(contact());
       break;

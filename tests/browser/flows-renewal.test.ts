@@ -1,8 +1,11 @@
 // The certificate renewal end to end in headless Chromium over the real stacks (pcscd + vpcd card,
 // socat pty printer, scanimage + SANE pnm scanner): from the attract screen through the
-// legal-person card, the business licence against the registry, the renewal of the legal-person
-// card ("renew anyway?" with its days left, its PIN asked again with the reason) and, once the
-// previous card is out, of an operator card, to the receipt and the take-card prompt. Faults: the card pulled
+// legal-person card, the business licence against the registry, its own renewal left for later
+// ("renew anyway?" with its days left: no) and, once the previous card is out, two operator cards,
+// to the receipt and the take-card prompt. The legal-person card's own renewal per the seeds: its
+// papers of seed 000 三 checked first, by taps (the licence scanned for the comparison confirmed,
+// not scanned again), then its PIN asked again with the reason; an expired operator card refused
+// on the spot and its papers checked for the counter, with a ticket. Faults: the card pulled
 // while the progress bar shows a middle step (inserted again, the renewal is settled), and a
 // licence that differs from the registry. Every screen is kept as a screenshot under
 // test-artifacts/browser/flows/.
@@ -17,6 +20,7 @@ import { VPCD_PORT } from '../support/pcscd.ts';
 import type { Received } from '../support/ws-client.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig, type Setting } from './flow-rig.ts';
+import { checkPapersByTaps } from './paper-taps.ts';
 
 function fixture(name: string): CardFixture {
   const found = cardFixture(name);
@@ -27,6 +31,10 @@ function fixture(name: string): CardFixture {
 const legalPerson = fixture('legal-person');
 /** The enterprise's operator card whose certificate runs out in 20 days: what renewal is for. */
 const operator = fixture('expiring-operator');
+/** An operator card with years left: renewed only when the agent says "renew anyway". */
+const longOperator = fixture('operator');
+/** An operator card whose certificate expired 30 days ago: the counter's. */
+const expiredOperator = fixture('expired-operator');
 /** A licence generated with the dock's "different name" knob (sim-commands.ts). */
 const nameOnPaper = '上海某某贸易有限公司';
 /**
@@ -48,8 +56,8 @@ const pullAfterMs = 4000;
 
 /** What the screens say, in the language of the run (asserted as an agent reads it). */
 const said = {
-  zh: { licence: '营业执照', notKept: '不保存', days: (days: number) => `${days} 天` },
-  en: { licence: 'business licence', notKept: 'never keeps a PIN', days: (days: number) => `${days} days` },
+  zh: { licence: '营业执照', notKept: '不保存', days: (days: number) => `${days} 天`, expired: '已过期', renewHere: '继续延期', ticketReceipt: '受理预检回执' },
+  en: { licence: 'business licence', notKept: 'never keeps a PIN', days: (days: number) => `${days} days`, expired: 'has expired', renewHere: 'Go on with the renewal', ticketReceipt: 'Intake check' },
 } as const;
 
 const haveStack = requireFlowStack();
@@ -107,8 +115,8 @@ function renewedNow(current: FlowRig): RenewedCardView[] {
 const yearsFromNow = (iso: string): number => (Date.parse(iso) - Date.now()) / (365.25 * 86_400_000);
 
 /**
- * From the attract screen to the licence scanned and matching, "renew anyway?" (530 days left)
- * answered yes: the legal-person card's renewal PIN, asked again with the reason.
+ * From the attract screen to the licence scanned and matching, and on to the legal-person card's
+ * own renewal: "renew anyway?" (530 days left), on screen.
  */
 async function throughComparison(current: FlowRig, loaded: () => Promise<unknown>, language: Setting['language'] = 'zh'): Promise<void> {
   const { page } = current;
@@ -138,10 +146,28 @@ async function throughComparison(current: FlowRig, loaded: () => Promise<unknown
   // does not need yet — the agent is asked, with the days left.
   await current.expectScreen('renewEarly', { timeout: 90_000 });
   expect(pushedSince(current, beforeScan)).toContainEqual({ screen: 'working', task: 'comparing', progress: null });
-  await renewAnyway(current, language);
-  await current.expectScreen('enterPin', { label: 'renew' });
-  expect(screenNow(current)).toMatchObject({ screen: 'enterPin', card: { cardNo: legalPerson.cardNo }, problem: null, verifiedBefore: true });
-  expect(await page.getByTestId('pin-asked-again').textContent()).toContain(said[language].notKept);
+  expect(screenNow(current)).toMatchObject({ screen: 'renewEarly', card: { cardNo: legalPerson.cardNo } });
+}
+
+/** The legal-person card left as it is ("renew anyway?": no), then the next card in place of it. */
+async function skipOwnRenewalFor(current: FlowRig, next: CardFixture): Promise<void> {
+  await current.tap('renew-early-skip');
+  await current.expectScreen('renewalNext', { label: 'none-yet' });
+  expect(renewedNow(current)).toEqual([]);
+  await current.tap('flow-another-card');
+  await current.expectScreen('removePreviousCard');
+  await current.sim('Sim.RemoveCard');
+  await current.expectScreen('insertCard', { label: 'card-to-renew' });
+  expect(await current.page.locator('[data-wanted]').getAttribute('data-wanted')).toBe('cardToRenew');
+  await current.sim('Sim.InsertCard', { fixture: next.name });
+}
+
+/** "Renew anyway?" says the days left. */
+async function renewEarlySaid(current: FlowRig, language: Setting['language']): Promise<void> {
+  const screen = screenNow(current);
+  if (screen?.screen !== 'renewEarly') throw new Error(`expected "renew anyway?", the daemon shows ${screen?.screen ?? 'the attract screen'}`);
+  expect(screen.card.daysLeft).toBeGreaterThan(90);
+  expect(await current.page.getByTestId('renew-early').textContent()).toContain(said[language].days(screen.card.daysLeft));
 }
 
 /** On "renew anyway?": the days left said, then yes. */
@@ -180,35 +206,39 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     // Rendering the papers takes seconds: it runs while the agent inserts the card and types the PIN.
     const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
     await throughComparison(current, loaded, setting.language);
+    await renewEarlySaid(current, setting.language);
 
+    // The legal-person card stays as it is (its own renewal needs the counter's papers, another
+    // test); it comes out, the operator card goes in (20 days left: no "renew anyway?").
+    await skipOwnRenewalFor(current, operator);
+    await current.expectScreen('enterPin', { label: 'operator' });
+    expect(screenNow(current)).toMatchObject({ screen: 'enterPin', verifiedBefore: false });
+    expect(await page.getByTestId('card-facts').textContent()).toContain(operator.cardNo);
     const beforeRenewal = current.tool.received.length;
-    await current.enterPin(legalPerson.pin);
+    await current.enterPin(operator.pin);
     await current.expectScreen('renewalNext');
     // The progress bar went through every step of the renewal, in order.
     expect(progressSince(current, beforeRenewal)).toEqual([...renewalSteps]);
-    const first = renewedNow(current);
-    expect(first.map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
-    expect(await page.getByTestId('renewed-cards').textContent()).toContain(legalPerson.cardNo);
+    expect(renewedNow(current).map((card) => card.cardNo)).toEqual([operator.cardNo]);
+    expect(await page.getByTestId('renewed-cards').textContent()).toContain(operator.cardNo);
 
-    // Another card of the enterprise: the legal-person card comes out first, then the operator
-    // card goes in (20 days left: no "renew anyway?").
+    // Another operator card, with years left: "renew anyway?" first.
     await current.tap('flow-another-card');
     await current.expectScreen('removePreviousCard');
     await current.sim('Sim.RemoveCard');
     await current.expectScreen('insertCard', { label: 'card-to-renew' });
-    expect(await page.locator('[data-wanted]').getAttribute('data-wanted')).toBe('cardToRenew');
-    await current.sim('Sim.InsertCard', { fixture: operator.name });
-    await current.expectScreen('enterPin', { label: 'operator' });
-    expect(screenNow(current)).toMatchObject({ screen: 'enterPin', verifiedBefore: false });
-    expect(await page.getByTestId('card-facts').textContent()).toContain(operator.cardNo);
+    await current.sim('Sim.InsertCard', { fixture: longOperator.name });
+    await current.expectScreen('renewEarly', { label: 'operator' });
+    await renewAnyway(current, setting.language);
+    await current.expectScreen('enterPin', { label: 'second-operator' });
     const beforeSecond = current.tool.received.length;
-    await current.enterPin(operator.pin);
+    await current.enterPin(longOperator.pin);
     await current.expectScreen('renewalNext', { label: 'two-cards' });
     expect(progressSince(current, beforeSecond)).toEqual([...renewalSteps]);
     const renewed = renewedNow(current);
     expect(renewed.map((card) => [card.cardNo, card.cardType])).toEqual([
-      [legalPerson.cardNo, 'legal_person'],
       [operator.cardNo, 'operator'],
+      [longOperator.cardNo, 'operator'],
     ]);
     for (const card of renewed) expect(yearsFromNow(card.notAfter)).toBeCloseTo(2, 1);
     // The list's columns line up: every card number starts at the same x, whatever the name's length.
@@ -238,7 +268,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
       expect(sections[index]).toContain(card.cardNo);
       expect(sections[index]).toMatch(new RegExp(`新有效期至 New expiry +${chinaDate(card.notAfter)}`));
     });
-    for (const secret of [legalPerson.pin, operator.pin, legalPerson.holder.idNumber, operator.holder.idNumber]) expect(receipt).not.toContain(secret);
+    for (const secret of [legalPerson.pin, operator.pin, longOperator.pin, legalPerson.holder.idNumber, operator.holder.idNumber]) expect(receipt).not.toContain(secret);
 
     await current.tap('flow-finish');
     await current.expectScreen('takeCard');
@@ -259,9 +289,11 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     const { page } = current;
     const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
     await throughComparison(current, loaded);
+    await skipOwnRenewalFor(current, operator);
+    await current.expectScreen('enterPin', { label: 'operator' });
 
     const beforeRenewal = current.tool.received.length;
-    await current.enterPin(legalPerson.pin);
+    await current.enterPin(operator.pin);
     // The bar on the step recorded last before the pull, while the card is still in.
     const step = pullStep;
     const bar = page.getByTestId('progress-bar');
@@ -287,19 +319,17 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     expect((await problem.locator('.problem-next').textContent())?.trim()).toMatch(/插/);
 
     // Inserted again: the reconciliation settles the interrupted renewal before the flow reads it.
-    await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
-    await expect.poll(() => screenNow(current)?.screen, { timeout: 30_000 }).toMatch(/^(renewalNext|renewEarly)$/);
-    const settled = screenNow(current)?.screen === 'renewEarly' ? 'PIN again' : 'renewed after all';
+    await current.sim('Sim.InsertCard', { fixture: operator.name });
+    await expect.poll(() => screenNow(current)?.screen, { timeout: 30_000 }).toMatch(/^(renewalNext|enterPin)$/);
+    const settled = screenNow(current)?.screen === 'enterPin' ? 'PIN again' : 'renewed after all';
     if (settled === 'PIN again') {
       // Cut before the new certificate was active: nothing changed on the card, renew it again.
-      await current.expectScreen('renewEarly', { label: 'again' });
-      await renewAnyway(current, 'zh');
       await current.expectScreen('enterPin', { label: 'again' });
-      await current.enterPin(legalPerson.pin);
+      await current.enterPin(operator.pin);
     }
     await current.expectScreen('renewalNext', { timeout: 30_000 });
     const renewed = renewedNow(current);
-    expect(renewed.map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
+    expect(renewed.map((card) => card.cardNo)).toEqual([operator.cardNo]);
     const notAfter = renewed[0]?.notAfter ?? '';
     expect(yearsFromNow(notAfter)).toBeCloseTo(2, 1);
 
@@ -312,9 +342,9 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     await current.expectScreen('attract', { label: 'after' });
 
     // The card is valid: active, with the renewed certificate.
-    await current.sim('Sim.InsertCard', { fixture: legalPerson.name });
+    await current.sim('Sim.InsertCard', { fixture: operator.name });
     const read = await current.sim('CardReader.ReadCard');
-    expect(read).toMatchObject({ info: { cardNo: legalPerson.cardNo, lifecycle: 'active' } });
+    expect(read).toMatchObject({ info: { cardNo: operator.cardNo, lifecycle: 'active' } });
     const info = (read as { info: { certificateNotAfter: string } }).info;
     expect(Date.parse(info.certificateNotAfter)).toBe(Date.parse(notAfter));
     await current.sim('Sim.RemoveCard');
@@ -322,6 +352,109 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     expect(current.violations).toEqual([]);
     expect(current.errors).toEqual([]);
     console.info(`flows-renewal (b) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (held at ${step}, settled: ${settled})`);
+  });
+
+  // The seeds' renewal: the legal-person card's own renewal after its papers, an expired card to the counter.
+  const seedSettings: readonly Setting[] = [
+    { panel: 'portrait', language: 'zh' },
+    { panel: 'landscape', language: 'en' },
+  ];
+  it.each(seedSettings)("the legal-person card renewed after its papers (seed 000 三); an expired card refused and its papers checked for the counter, with a ticket ($panel, $language)", { timeout: 300_000 }, async (setting) => {
+    const started = Date.now();
+    rig = await openFlowRig(`renewal-seeds-${settingName(setting)}`, setting);
+    const opened = Date.now();
+    const current = rig;
+    const { page } = current;
+    const words = said[setting.language];
+    const loaded = inBackground(current.sim('Sim.ScannerLoad', { business: licenceSet }, 90_000));
+    await throughComparison(current, loaded, setting.language);
+    const beforePapers = current.tool.received.length;
+    await renewAnyway(current, setting.language);
+
+    // Its papers first, on the intake's checklist: letter, the agent's ID card and copy, originals and sealed copies.
+    const own = await checkPapersByTaps(current, 'renewal', 'own');
+    expect(own.verdict).toMatchObject({ business: 'renewal', acceptable: true, missing: [], then: 'renew' });
+    expect(own.verdict.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // The licence scanned for the comparison is confirmed, not scanned again; the other papers are scanned.
+    expect(own.confirmedOnly).toHaveLength(1);
+    expect(own.confirmedOnly[0]).toContain('business licence');
+    expect(own.scanned.some((label) => label.includes('business licence') && label.includes('(original)'))).toBe(false);
+    for (const paper of ['company introduction letter', 'ID card of the agent (original)', 'ID card of the agent (copy)']) expect(own.scanned).toContain(paper);
+    expect(own.scanned.filter((label) => label.endsWith('(original)')).length).toBeGreaterThanOrEqual(3);
+    // No card work before the verdict: no PIN screen for the renewal was shown.
+    expect(pushedSince(current, beforePapers).some((screen) => screen.screen === 'enterPin')).toBe(false);
+    expect(await page.getByTestId('verdict').getAttribute('data-acceptable')).toBe('true');
+    expect(await page.getByTestId('flow-next').textContent()).toContain(words.renewHere);
+
+    await current.tap('flow-next');
+    await current.expectScreen('enterPin', { label: 'renew' });
+    expect(screenNow(current)).toMatchObject({ screen: 'enterPin', purpose: 'renew', card: { cardNo: legalPerson.cardNo }, verifiedBefore: true });
+    expect(await page.getByTestId('pin-asked-again').textContent()).toContain(words.notKept);
+    const beforeRenewal = current.tool.received.length;
+    await current.enterPin(legalPerson.pin);
+    await current.expectScreen('renewalNext');
+    expect(progressSince(current, beforeRenewal)).toEqual([...renewalSteps]);
+    expect(renewedNow(current).map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
+
+    // An expired operator card: refused on the spot, the counter's papers offered.
+    await current.tap('flow-another-card');
+    await current.expectScreen('removePreviousCard');
+    await current.sim('Sim.RemoveCard');
+    await current.expectScreen('insertCard', { label: 'card-to-renew' });
+    await current.sim('Sim.InsertCard', { fixture: expiredOperator.name });
+    await page.getByTestId('check-papers').waitFor({ timeout: 20_000 });
+    await current.expectScreen('insertCard', { label: 'expired', recheck: true });
+    expect(screenNow(current)).toMatchObject({ screen: 'insertCard', problem: { kind: 'cardExpired', cardNo: expiredOperator.cardNo } });
+    const problem = page.getByTestId('problem');
+    expect(await problem.getAttribute('data-problem')).toBe('cardExpired');
+    expect(await problem.textContent()).toContain(words.expired);
+    await current.tap('check-papers');
+    // The papers were checked for the legal-person card in this session: nothing to scan again.
+    const counter = await checkPapersByTaps(current, 'renewal', 'counter');
+    expect(counter.scanned).toEqual([]);
+    expect(counter.verdict).toMatchObject({ business: 'renewal', acceptable: true, then: 'ticket' });
+    // The registry lists the card as expired: the counter decides (a note, not a stop).
+    expect(counter.verdict.findings.map((f) => f.ruleId)).toContain('R-REG-CARD-STATUS');
+    expect(await page.getByTestId('flow-next').textContent()).not.toContain(words.renewHere);
+
+    await current.tap('flow-next');
+    await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });
+    await current.expectScreen('done', { label: 'ticket' });
+    const ticketDone = screenNow(current);
+    if (ticketDone?.screen !== 'done' || ticketDone.outcome.flow !== 'intake' || ticketDone.receipt.state !== 'printed') throw new Error(`expected the ticket: ${JSON.stringify(ticketDone)}`);
+    const ticket = ticketDone.outcome.ticket ?? '';
+    expect(ticket).toMatch(/^A\d{4}$/);
+    expect(await page.getByTestId('ticket').textContent()).toContain(ticket);
+    const ticketJob = ticketDone.receipt.jobId;
+    await expect.poll(() => completeReceiptsOf(current.printerDir, ticketJob).length, { timeout: 10_000 }).toBe(1);
+    const ticketReceipt = completeReceiptsOf(current.printerDir, ticketJob)[0]?.text ?? '';
+    // Both languages on the receipt: the title, the business, the ticket; the agent's ID number masked.
+    for (const words of ['受理预检回执', 'Intake check receipt', 'IC卡证书延期', 'certificate renewal', ticket]) expect(ticketReceipt).toContain(words);
+    expect(ticketReceipt).not.toContain('35020419800109011X');
+
+    // Back to the cards: the legal-person card's renewal stands; its receipt.
+    await current.tap('flow-finish');
+    await current.expectScreen('renewalNext', { label: 'after-ticket' });
+    expect(renewedNow(current).map((card) => card.cardNo)).toEqual([legalPerson.cardNo]);
+    await current.tap('flow-finish');
+    await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });
+    await current.expectScreen('done', { label: 'renewal' });
+    const done = screenNow(current);
+    if (done?.screen !== 'done' || done.receipt.state !== 'printed') throw new Error(`expected a printed receipt: ${JSON.stringify(done)}`);
+    const renewalJob = done.receipt.jobId;
+    await expect.poll(() => completeReceiptsOf(current.printerDir, renewalJob).length, { timeout: 10_000 }).toBe(1);
+    const receipt = completeReceiptsOf(current.printerDir, renewalJob)[0]?.text ?? '';
+    expect(receipt).toContain('IC卡证书延期回执');
+    expect(receipt).toContain(legalPerson.cardNo);
+    expect(receipt).not.toContain(expiredOperator.cardNo);
+
+    await current.tap('flow-finish');
+    await current.expectScreen('takeCard');
+    await current.sim('Sim.RemoveCard');
+    await current.expectScreen('attract', { label: 'after' });
+    expect(current.violations).toEqual([]);
+    expect(current.errors).toEqual([]);
+    console.info(`flows-renewal (d, ${settingName(setting)}) wall time: ${Date.now() - started} ms, rig open ${opened - started} ms (${own.scanned.length} papers scanned)`);
   });
 
   it('a licence that differs from the registry: a change of information comes first', { timeout: 120_000 }, async () => {

@@ -7,11 +7,15 @@ import type { RuleId } from '../../contract/intake/rule-catalogue.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.ts';
 import { agent, changedAddress } from './fixture-packages.ts';
 
-export const all: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
-export const withCertificates: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator'];
-export const copiesOnly: readonly RulebookBusiness[] = ['new_enrolment', 'change'];
+export const all: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator', 'unlock'];
+export const withCertificates: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator'];
+/** The businesses whose certificate copies carry the review stamp too, with the contact proof: new enrolment and a change (alone or with the renewal). */
+export const copiesOnly: readonly RulebookBusiness[] = ['new_enrolment', 'change', 'change_renewal'];
+/** The businesses that compare the papers with the registry and want no change of information. */
 export const originalsAndCopies: readonly RulebookBusiness[] = ['renewal', 'card_replacement', 'add_operator'];
-export const cardsBrought: readonly RulebookBusiness[] = ['change', 'renewal', 'card_replacement', 'add_operator', 'unlock'];
+export const withOriginals: readonly RulebookBusiness[] = [...originalsAndCopies, 'change_renewal'];
+export const changes: readonly RulebookBusiness[] = ['change', 'change_renewal'];
+export const cardsBrought: readonly RulebookBusiness[] = ['change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator', 'unlock'];
 
 export interface Expected {
   document?: FindingDocument;
@@ -115,7 +119,7 @@ export const breakCases: BreakCase[] = [
   { rule: 'R-DOC-MISSING', name: 'no form 3', businesses: ['new_enrolment'], mutate: (p) => dropAll(p, 'form_tax_clerk_card'), expect: () => ({ document: { kind: 'form_tax_clerk_card' } }) },
   { rule: 'R-DOC-MISSING', name: 'no form 2 for the added operator', businesses: ['add_operator'], mutate: (p) => dropAll(p, 'form_ic_card'), expect: () => ({ document: { kind: 'form_ic_card' } }) },
   { rule: 'R-DOC-MISSING', name: 'no contact proof', businesses: copiesOnly, mutate: (p) => dropAll(p, 'contact_proof'), expect: () => ({ document: { kind: 'contact_proof' } }) },
-  { rule: 'R-DOC-ORIGINAL-MISSING', name: 'only a copy of the trade qualification', businesses: originalsAndCopies, mutate: (p) => drop(p, { kind: 'trade_qualification', form: 'original' }), expect: () => ({ document: { kind: 'trade_qualification', form: 'original' } }) },
+  { rule: 'R-DOC-ORIGINAL-MISSING', name: 'only a copy of the trade qualification', businesses: withOriginals, mutate: (p) => drop(p, { kind: 'trade_qualification', form: 'original' }), expect: () => ({ document: { kind: 'trade_qualification', form: 'original' } }) },
   {
     rule: 'R-DOC-COPY-MISSING',
     name: 'no copy of the licence',
@@ -227,7 +231,7 @@ export const breakCases: BreakCase[] = [
   {
     rule: 'R-OPERATOR-TAX-CLERK',
     name: 'the tax-clerk card brought is entered under the operator',
-    businesses: ['change'],
+    businesses: changes,
     mutate: (p) => {
       const operator = cardFixture('operator')!.holder;
       const clerk = p.cards.find((c) => c.type === 'tax_clerk')!;
@@ -236,7 +240,7 @@ export const breakCases: BreakCase[] = [
     },
     expect: (p) => ({ field: `cards[${p.cards.findIndex((c) => c.type === 'tax_clerk')}]` }),
   },
-  { rule: 'R-CARD-LEGAL-PERSON', name: 'no legal-person card', businesses: ['new_enrolment', 'change', 'renewal', 'card_replacement', 'add_operator'], mutate: (p) => void (p.cards = p.cards.filter((c) => c.type !== 'legal_person')), expect: () => ({ field: 'cards' }) },
+  { rule: 'R-CARD-LEGAL-PERSON', name: 'no legal-person card', businesses: withCertificates, mutate: (p) => void (p.cards = p.cards.filter((c) => c.type !== 'legal_person')), expect: () => ({ field: 'cards' }) },
   { rule: 'R-CARD-NO-MISSING', name: 'a card brought without its number', businesses: cardsBrought, mutate: (p) => { delete p.cards[0]!.cardNo; }, expect: () => ({ field: 'cards[0].cardNo' }) },
   { rule: 'R-CARD-NEW-HOLDER', name: 'no card to add', businesses: ['add_operator'], mutate: (p) => void (p.cards = p.cards.filter((c) => c.cardNo !== undefined)), expect: () => ({ field: 'cards' }) },
   { rule: 'R-CARD-NEW-HOLDER', name: 'the card to add names no holder', businesses: ['add_operator'], mutate: (p) => { delete p.cards[1]!.holderName; }, expect: () => ({ field: 'cards' }) },
@@ -251,7 +255,7 @@ export const breakCases: BreakCase[] = [
   {
     rule: 'R-REG-CARD-OTHER-ENTERPRISE',
     name: "another enterprise's card among the cards",
-    businesses: ['change', 'renewal', 'card_replacement', 'add_operator'],
+    businesses: ['change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator'],
     registry: true,
     mutate: (p) => void p.cards.push({ type: 'operator', cardNo: cardFixture('technician')!.cardNo }),
     expect: (p) => ({ field: `cards[${p.cards.length - 1}].cardNo` }),
@@ -259,22 +263,33 @@ export const breakCases: BreakCase[] = [
   { rule: 'R-REG-CARD-OTHER-ENTERPRISE', name: "unlocking another enterprise's card", businesses: ['unlock'], registry: true, mutate: (p) => void (p.cards = [{ type: 'operator', cardNo: cardFixture('technician')!.cardNo }]), expect: () => ({ field: 'cards' }) },
   { rule: 'R-REG-CHANGE-REQUIRED', name: 'the address moved but the registry has the old one', businesses: originalsAndCopies, registry: true, mutate: (p) => setEverywhere(p, 'address', changedAddress), expect: () => ({ field: 'enterprise.address' }) },
   { rule: 'R-REG-CHANGE-REQUIRED', name: 'the enterprise was renamed', businesses: originalsAndCopies, registry: true, mutate: (p) => setEverywhere(p, 'name', '厦门海韵国际贸易有限公司'), expect: () => ({ field: 'enterprise.name' }) },
-  { rule: 'R-REG-CHANGED', name: 'a change of address lists what changes', businesses: ['change'], registry: true, mutate: () => undefined, expect: () => ({ field: 'enterprise.address' }) },
-  { rule: 'R-REG-NO-CHANGE', name: 'a change that changes nothing', businesses: ['change'], registry: true, mutate: (p) => setEverywhere(p, 'address', fixtureEnterprise.address), expect: () => ({ field: 'enterprise' }) },
+  { rule: 'R-REG-CHANGED', name: 'a change of address lists what changes', businesses: changes, registry: true, mutate: () => undefined, expect: () => ({ field: 'enterprise.address' }) },
+  { rule: 'R-REG-NO-CHANGE', name: 'a change that changes nothing', businesses: changes, registry: true, mutate: (p) => setEverywhere(p, 'address', fixtureEnterprise.address), expect: () => ({ field: 'enterprise' }) },
   { rule: 'R-REG-CARD-HOLDER', name: "a card entered with another holder's name", businesses: cardsBrought, registry: true, mutate: (p) => void (p.cards[0]!.holderName = '王五'), expect: () => ({ field: 'cards[0]' }) },
   { rule: 'R-REG-CARD-HOLDER', name: 'an operator card entered as a tax-clerk card', businesses: ['unlock'], registry: true, mutate: (p) => void (p.cards[0]!.type = 'tax_clerk'), expect: () => ({ field: 'cards[0]' }) },
-  { rule: 'R-REG-CARD-NOT-BROUGHT', name: 'a change without the frozen operator card', businesses: ['change'], registry: true, mutate: (p) => void (p.cards = p.cards.filter((c) => c.cardNo !== cardFixture('frozen-operator')!.cardNo)), expect: () => ({ field: 'cards' }) },
+  { rule: 'R-REG-CARD-NOT-BROUGHT', name: 'a change without the frozen operator card', businesses: changes, registry: true, mutate: (p) => void (p.cards = p.cards.filter((c) => c.cardNo !== cardFixture('frozen-operator')!.cardNo)), expect: () => ({ field: 'cards' }) },
   {
     rule: 'R-REG-CARD-NOT-LOCKED',
-    name: 'unlocking a card that is not locked',
+    name: 'unlocking a card the registry lists as frozen',
     businesses: ['unlock'],
     registry: true,
     mutate: (p) => {
-      const f = cardFixture('operator')!;
+      const f = cardFixture('frozen-operator')!;
       p.cards = [{ type: 'operator', cardNo: f.cardNo, holderName: f.holder.name, holderIdNumber: f.holder.idNumber }];
     },
     expect: () => ({ field: 'cards[0]' }),
   },
+  ...(['lost-operator', 'expired-operator'] as const).map((name): BreakCase => ({
+    rule: 'R-REG-CARD-NOT-LOCKED',
+    name: `unlocking the ${name} card: the counter settles it`,
+    businesses: ['unlock'],
+    registry: true,
+    mutate: (p) => {
+      const f = cardFixture(name)!;
+      p.cards = [{ type: 'operator', cardNo: f.cardNo, holderName: f.holder.name, holderIdNumber: f.holder.idNumber }];
+    },
+    expect: () => ({ field: 'cards[0]' }),
+  })),
   {
     rule: 'R-REG-CARD-STATUS',
     name: 'renewing a card that already expired',
@@ -285,6 +300,14 @@ export const breakCases: BreakCase[] = [
       p.cards[1] = { type: 'operator', cardNo: f.cardNo, holderName: f.holder.name, holderIdNumber: f.holder.idNumber };
     },
     expect: () => ({ field: 'cards[1]' }),
+  },
+  {
+    rule: 'R-REG-CARD-STATUS',
+    name: 'every card brought for the change, the expired one among them: the counter decides its renewal',
+    businesses: ['change_renewal'],
+    registry: true,
+    mutate: () => undefined,
+    expect: (p) => ({ field: `cards[${p.cards.findIndex((c) => c.cardNo === cardFixture('expired-operator')!.cardNo)}]` }),
   },
   {
     rule: 'R-REG-CARD-STATUS',
@@ -340,7 +363,7 @@ export const passCases: PassCase[] = [
   { name: 'valid until the package day', rules: ['R-DOC-EXPIRED'], businesses: withCertificates, mutate: (p) => void (docOf(p, copy('trade_qualification')).fields.validUntil = '2026-11-22') },
   { name: 'valid long-term', rules: ['R-DOC-EXPIRED', 'R-FIELD-DATE'], businesses: withCertificates, mutate: (p) => void (docOf(p, copy('trade_qualification')).fields.validUntil = 'long_term') },
   { name: 'the review stamp is not needed on copies for renewal, replacement, adding', rules: ['R-STAMP-EPORT-REVIEW'], businesses: originalsAndCopies, mutate: (p) => { for (const d of p.documents) d.stamps = d.stamps.filter((s) => s !== 'eport_review'); } },
-  { name: 'originals of certificates need no seal', rules: ['R-STAMP-COMPANY-SEAL'], businesses: originalsAndCopies, mutate: (p) => { for (const d of p.documents) if (d.form === 'original' && (certificateKinds as readonly string[]).includes(d.kind)) d.stamps = []; } },
+  { name: 'originals of certificates need no seal', rules: ['R-STAMP-COMPANY-SEAL'], businesses: withOriginals, mutate: (p) => { for (const d of p.documents) if (d.form === 'original' && (certificateKinds as readonly string[]).includes(d.kind)) d.stamps = []; } },
   {
     name: 'spaces, full-width characters and hyphens do not count as differences',
     rules: ['R-CONSISTENCY-NAME', 'R-CONSISTENCY-ADDRESS', 'R-CONSISTENCY-CODE', 'R-USCC-ORG-CODE', 'R-INTRO-LETTER-AGENT'],
@@ -367,7 +390,18 @@ export const passCases: PassCase[] = [
   { name: 'a new enrolment with the legal-person card only', rules: ['R-HOLDER-ID-COPY', 'R-CARD-LEGAL-PERSON', 'R-DOC-UNEXPECTED'], businesses: ['new_enrolment'], mutate: (p) => { p.cards = p.cards.slice(0, 1); p.documents = p.documents.filter((d) => d.role !== 'operator_holder' && d.role !== 'tax_clerk_holder'); } },
   { name: 'the agent is also a card holder: their own ID copy counts', rules: ['R-HOLDER-ID-COPY', 'R-DOC-UNEXPECTED'], businesses: ['new_enrolment'], mutate: (p) => { p.cards[1] = { type: 'operator', holderName: agent.name, holderIdNumber: agent.idNumber }; p.documents = p.documents.filter((d) => d.role !== 'operator_holder'); } },
   { name: 'the registry agrees with the papers', rules: ['R-REG-CHANGE-REQUIRED', 'R-REG-CARD-HOLDER', 'R-REG-CARD-UNKNOWN', 'R-REG-CARD-NOT-LOCKED', 'R-REG-CARD-NOT-BROUGHT'], businesses: all, registry: true, mutate: () => undefined },
-  { name: 'a change of address needs no change first: the differences are expected', rules: ['R-REG-CHANGE-REQUIRED'], businesses: ['change'], registry: true, mutate: () => undefined },
+  {
+    // The PIN blocked on the card; the registry still says active (issue 15).
+    name: 'unlocking a card the registry lists as active: the card\'s retry counter is the truth',
+    rules: ['R-REG-CARD-NOT-LOCKED'],
+    businesses: ['unlock'],
+    registry: true,
+    mutate: (p) => {
+      const f = cardFixture('operator')!;
+      p.cards = [{ type: 'operator', cardNo: f.cardNo, holderName: f.holder.name, holderIdNumber: f.holder.idNumber }];
+    },
+  },
+  { name: 'a change of address needs no change first: the differences are expected', rules: ['R-REG-CHANGE-REQUIRED'], businesses: changes, registry: true, mutate: () => undefined },
   {
     name: 'adding an operator who is not the tax clerk',
     rules: ['R-OPERATOR-TAX-CLERK'],

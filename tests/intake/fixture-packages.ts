@@ -31,6 +31,8 @@ function certificates(business: RulebookBusiness, address: string): IntakeDocume
   for (const [kind, fields] of Object.entries(certificateFields(address)) as [IntakeDocument['kind'], IntakeDocument['fields']][]) {
     if (business === 'new_enrolment' || business === 'change') {
       out.push(doc(kind, 'copy', ['company_seal', 'eport_review'], { ...fields }));
+    } else if (business === 'change_renewal') {
+      out.push(doc(kind, 'original', [], { ...fields }), doc(kind, 'copy', ['company_seal', 'eport_review'], { ...fields }));
     } else {
       out.push(doc(kind, 'original', [], { ...fields }), doc(kind, 'copy', ['company_seal'], { ...fields }));
     }
@@ -60,7 +62,7 @@ const operator = cardFixture('operator')!.holder;
 const taxClerk = cardFixture('tax-clerk')!.holder;
 
 export function acceptablePackage(business: RulebookBusiness): IntakePackage {
-  const address = business === 'change' ? changedAddress : e.address;
+  const address = business === 'change' || business === 'change_renewal' ? changedAddress : e.address;
   const base = {
     version: 1 as const,
     business,
@@ -90,6 +92,7 @@ export function acceptablePackage(business: RulebookBusiness): IntakePackage {
         ],
       };
     case 'change':
+    case 'change_renewal':
       return {
         ...base,
         // All of the enterprise's cards except the one reported lost.

@@ -153,6 +153,40 @@ describe('registry messages', () => {
     expect(verdict.registry).toEqual({ consulted: true, cardNo: '8135020000000017', enterprise: { name: '厦门海韵进出口贸易有限公司', uscc: '91350200MA2Y7K3Q6F' } });
   });
 
+  it('a renewal whose papers differ from the registry is a change first; the same renewal with the change papers is one visit', async () => {
+    // The enterprise moved: the renewal alone is refused with "a change of information is required first (or both together)".
+    const renewal = clone(acceptablePackage('renewal'));
+    for (const d of renewal.documents) if (d.fields.address !== undefined && d.kind !== 'id_card') d.fields.address = acceptablePackage('change').enterprise!.address!;
+    renewal.enterprise!.address = acceptablePackage('change').enterprise!.address!;
+    const alone = await verdictOf(renewal, lookup);
+    expect(alone.acceptable).toBe(false);
+    expect(alone.findings.map((f) => f.ruleId)).toEqual(['R-REG-CHANGE-REQUIRED']);
+    expect(alone.findings[0]!.message.zh).toContain('也可同时办理');
+
+    // Together: both sets of papers — the renewal's originals, the change's copies with the review stamp, the
+    // contact proof and every card — and the address is what the change updates (a warning, not a stop).
+    const together = acceptablePackage('change_renewal');
+    const verdict = await verdictOf(together, lookup);
+    expect(verdict.acceptable).toBe(true);
+    expect(verdict.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(verdict.findings.filter((f) => f.ruleId === 'R-REG-CHANGED').map((f) => f.field)).toEqual(['enterprise.address']);
+    expect(verdict.findings.map((f) => f.ruleId)).not.toContain('R-REG-CHANGE-REQUIRED');
+    const labels = verdict.checklist.map((item) => item.label.en).join(' | ');
+    for (const paper of ['(original and copy)', 'contact-details proof']) expect(labels).toContain(paper);
+  });
+
+  it('change and renewal together: each set alone is not enough', async () => {
+    // The change's papers only: no originals of the certificates for the renewal.
+    const changePapers = { ...clone(acceptablePackage('change')), business: 'change_renewal' as const };
+    const noOriginals = await verdictOf(changePapers);
+    expect(noOriginals.findings.filter((f) => f.ruleId === 'R-DOC-ORIGINAL-MISSING').map((f) => f.document?.kind).sort()).toEqual(['business_licence', 'customs_registration', 'trade_qualification']);
+    // The renewal's papers only: no contact proof, and copies without the review stamp.
+    const renewalPapers = { ...clone(acceptablePackage('renewal')), business: 'change_renewal' as const };
+    const rules = new Set((await verdictOf(renewalPapers)).findings.map((f) => f.ruleId));
+    expect(rules).toContain('R-DOC-MISSING');
+    expect(rules).toContain('R-STAMP-EPORT-REVIEW');
+  });
+
   it('masks holder ID numbers in registry findings', async () => {
     const pkg = clone(acceptablePackage('renewal'));
     pkg.cards[1]!.holderIdNumber = '350204197511110024';

@@ -34,6 +34,7 @@ export function checkCards(ctx: CheckContext): void {
     }
     case 'change':
     case 'renewal':
+    case 'change_renewal':
     case 'card_replacement':
     case 'add_operator': {
       const addsCards = ctx.business === 'add_operator';

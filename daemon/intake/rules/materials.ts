@@ -81,7 +81,7 @@ function stampRule(stamp: StampKind): 'R-STAMP-COMPANY-SEAL' | 'R-STAMP-EPORT-RE
 }
 
 function checkContactConsent(ctx: CheckContext): void {
-  if (ctx.business !== 'new_enrolment' && ctx.business !== 'change') return;
+  if (ctx.business !== 'new_enrolment' && ctx.business !== 'change' && ctx.business !== 'change_renewal') return;
   for (const { index, doc } of documentsOf(ctx, 'contact_proof')) {
     // A missing consent is R-FIELD-MISSING; here: the proof says the enterprise does not consent.
     if (doc.fields.consentToMail !== false) continue;

@@ -46,6 +46,7 @@ export function holdersNeedingIdCopy(ctx: CheckContext): NeededHolder[] {
       );
     case 'change':
     case 'renewal':
+    case 'change_renewal':
     case 'card_replacement':
     case 'unlock':
       return [];

@@ -94,7 +94,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
   if (enterprise === null) return { consulted: true, cardNo: first.cardNo, enterprise: null };
 
   compareEnterprise(ctx, enterprise);
-  if (ctx.business === 'change') checkAllCardsBrought(ctx, enterprise);
+  if (ctx.business === 'change' || ctx.business === 'change_renewal') checkAllCardsBrought(ctx, enterprise);
   if (ctx.business === 'add_operator') checkNewHolderAgainstRegistry(ctx, enterprise);
   return { consulted: true, cardNo: first.cardNo, enterprise: { name: enterprise.name, uscc: enterprise.uscc } };
 }
@@ -102,10 +102,15 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
 function checkStatus(ctx: CheckContext, cardNo: string, index: number, status: CardLifecycle): void {
   const where = { field: `cards[${index}]` };
   if (ctx.business === 'unlock') {
-    if (status === 'locked') return;
+    // A PIN blocks on the card (its retry counter) without the registry knowing: a card the
+    // registry lists as active is the normal case. Only a state the counter must settle stops it.
+    if (status === 'locked' || status === 'active') return;
     ctx.report(
       'R-REG-CARD-NOT-LOCKED',
-      { zh: `卡号${cardNo}在备案中的状态是“${statusText[status].zh}”，不是锁定，无需解锁。`, en: `Card ${cardNo} is ${statusText[status].en} in the registry, not locked: there is nothing to unlock.` },
+      {
+        zh: `卡号${cardNo}在备案中的状态是“${statusText[status].zh}”，不能解锁，请到窗口办理。`,
+        en: `Card ${cardNo} is ${statusText[status].en} in the registry: it cannot be unlocked; go to the counter.`,
+      },
       where,
     );
     return;
@@ -156,7 +161,9 @@ function compareEnterprise(ctx: CheckContext, registered: RegisteredEnterprise):
       }
       return;
     }
+    // Done together with the renewal (seed 000 三: 同时办理变更和IC卡证书重签), the differences are the change's.
     case 'change':
+    case 'change_renewal':
       if (differences.length === 0) {
         ctx.report(
           'R-REG-NO-CHANGE',

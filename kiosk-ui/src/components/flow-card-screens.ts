@@ -44,6 +44,11 @@ export function insertCardScreen(context: ScreenContext, screen: Screen<'insertC
     <p class="hint">${context.t('insert.light')}</p>
     ${problemBlock(context, screen.problem)}
     ${screen.problem?.kind === 'pinMustChange' ? changePinNow(context) : nothing}
+    ${screen.problem?.kind === 'cardExpired'
+      ? html`<div class="actions">
+          <button type="button" class="primary" data-testid="check-papers" ?disabled=${context.busy} @click=${() => context.act({ action: 'checkPapers' })}>${context.t('insert.checkPapers')}</button>
+        </div>`
+      : nothing}
     ${screen.cards === undefined || screen.cards.cards.length === 0
       ? nothing
       : html`<section data-testid="cards-to-bring">

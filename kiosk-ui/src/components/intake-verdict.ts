@@ -112,6 +112,8 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
     const business = this.t(businessKey(screen.business));
     const { errors, warnings } = orderFindings(screen.findings);
     const acceptable = screen.acceptable;
+    // The legal-person card's own renewal: acceptable papers lead to its card work here, not to a ticket.
+    const renews = screen.then === 'renew';
     return html`
       <div class="head" data-testid="verdict" data-acceptable=${acceptable ? 'true' : 'false'} data-level=${acceptable ? 'ready' : 'unavailable'}>
         ${levelIcon(acceptable ? 'ready' : 'unavailable', 72)}
@@ -140,11 +142,11 @@ export class IntakeVerdict extends PaperScreen<VerdictScreen> {
           </section>`}
       ${this.#findings('verdict.findingsTitle', errors)} ${this.#findings('verdict.warningsTitle', warnings)}
       </scroll-area>
-      <p class="next">${this.t(acceptable ? 'verdict.acceptable.next' : 'verdict.notAcceptable.next')}</p>
+      <p class="next">${this.t(acceptable ? (renews ? 'verdict.renew.next' : 'verdict.acceptable.next') : 'verdict.notAcceptable.next')}</p>
       <div class="actions">
         <button type="button" class="secondary" data-testid="flow-finish" @click=${() => this.act({ action: 'finish' })}>${this.t('verdict.finish')}</button>
         <button type="button" class="primary" data-testid="flow-next" @click=${() => this.act({ action: 'next' })}>
-          ${this.t(acceptable ? 'verdict.acceptable.button' : 'verdict.notAcceptable.button')}
+          ${this.t(acceptable ? (renews ? 'verdict.renew.button' : 'verdict.acceptable.button') : 'verdict.notAcceptable.button')}
         </button>
       </div>
     `;

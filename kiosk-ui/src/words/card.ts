@@ -18,6 +18,7 @@ export const cardWords = {
   'insert.cardRead': { 'zh-CN': '已读取', en: 'Read' },
   'insert.cardNotRead': { 'zh-CN': '待读取', en: 'Not read yet' },
   'insert.light': { 'zh-CN': '插卡口的指示灯正在闪烁。', en: 'The light at the card slot is flashing.' },
+  'insert.checkPapers': { 'zh-CN': '预审窗口需要的材料并取号', en: 'Check the papers for the counter and get a ticket' },
   'insert.noMoreCards': { 'zh-CN': '没有更多卡片，继续', en: 'No more cards: continue' },
   'reading.title': { 'zh-CN': '正在读卡', en: 'Reading the card' },
   'reading.body': { 'zh-CN': '请勿拔出卡片。', en: 'Please do not pull the card out.' },

@@ -11,6 +11,10 @@ export const flowProblemsWords = {
   'fp.unreadableCard': { 'zh-CN': '无法读取这张卡。', en: 'This card cannot be read.' },
   'fp.wrongCardState': { 'zh-CN': '这张卡当前状态为“{state}”，不能办理此业务。', en: 'This card is "{state}" and cannot be used for this business.' },
   'fp.wrongCardType': { 'zh-CN': '插入的是{actual}，这一步需要{expected}。', en: 'Card inserted: {actual}. This step needs: {expected}.' },
+  'fp.cardExpired': {
+    'zh-CN': '卡号 {cardNo} 的证书已过期。本机只能为未过期的卡延期，过期的卡须到窗口办理。',
+    en: 'The certificate of card {cardNo} has expired. This kiosk renews only cards that have not expired; an expired card is renewed at the counter.',
+  },
   'fp.otherEnterprise': { 'zh-CN': '这张卡属于其他企业。', en: 'This card belongs to another enterprise.' },
   'fp.legalPersonFirst': { 'zh-CN': '请先用法人卡确认。', en: 'The legal-person card must come first.' },
   'fp.alreadyDone': { 'zh-CN': '卡号 {cardNo} 本次已经办理过。', en: 'Card {cardNo} was already done in this session.' },
@@ -54,6 +58,10 @@ export const flowProblemsWords = {
   'fpNext.checkCard': {
     'zh-CN': '请确认芯片朝上并插到底后重新插入；仍无法读取请到人工窗口办理。',
     en: 'Check that the chip faces up and the card is pushed all the way in; if it still cannot be read, go to a staffed counter.',
+  },
+  'fpNext.cardExpired': {
+    'zh-CN': '可以现在在本机预审窗口需要的材料并取号，再带上材料和这张卡到窗口办理；也可以换一张卡。',
+    en: 'You can check the papers the counter needs here now and get a ticket, then take them and this card to the counter; or use another card.',
   },
   'fpNext.otherCardOrCounter': { 'zh-CN': '请换一张卡，或到人工窗口办理。', en: 'Use another card, or go to a staffed counter.' },
   'fpNext.otherCard': { 'zh-CN': '请取出这张卡，插入正确的卡。', en: 'Take this card out and insert the right one.' },

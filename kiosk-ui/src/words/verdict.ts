@@ -9,6 +9,11 @@ export const verdictWords = {
     en: 'Press "Get a ticket": the kiosk issues a queue number and prints it. Take the ticket and all your papers to the counter.',
   },
   'verdict.acceptable.button': { 'zh-CN': '取号并打印凭条', en: 'Get a ticket' },
+  'verdict.renew.next': {
+    'zh-CN': '按“继续延期”后，请输入这张卡的密码，本机为它办理证书延期。',
+    en: 'Press "Go on with the renewal", then enter the PIN of this card: the kiosk renews its certificate.',
+  },
+  'verdict.renew.button': { 'zh-CN': '继续延期', en: 'Go on with the renewal' },
   'verdict.notAcceptable.title': { 'zh-CN': '材料还不齐全', en: 'Your papers are not complete yet' },
   'verdict.notAcceptable.body': {
     'zh-CN': '“{business}”的材料还不能办理。请按下面的清单补齐或更正后再来。',
