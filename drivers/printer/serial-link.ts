@@ -1,7 +1,6 @@
 // A printer link over node-serialport: the device path and baud rate from the configuration
 // (`printer.path`, `printer.baud`), 8N1, no flow control — what ESC/POS receipt printers ship with.
 import { existsSync } from 'node:fs';
-import { SerialPort } from 'serialport';
 import { err, ok } from '../../basics/result.ts';
 import type { OpenLink } from './printer-link.ts';
 
@@ -9,6 +8,8 @@ export function serialLink(path: string, baudRate: number): OpenLink {
   return async (handlers) => {
     // Skips serialport's own error path for the common case of an unplugged adapter.
     if (!existsSync(path)) return err(`${path} does not exist`);
+    // Loaded when a device is there to open: a kiosk waiting for its printer does not carry it.
+    const { SerialPort } = await import('serialport');
     const port = new SerialPort({ path, baudRate, autoOpen: false, hupcl: false });
     const opened = await new Promise<Error | null>((resolve) => {
       port.open((error) => resolve(error ?? null));
