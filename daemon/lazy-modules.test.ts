@@ -23,7 +23,7 @@ describe('the daemon at start', () => {
   it('loads no image library, certificate library or simulator device', { timeout: 20_000 }, () => {
     const modules = startupModules();
     expect(modules.some((url) => url.includes('/daemon/daemon.ts'))).toBe(true);
-    const heavy = modules.filter((url) => /node_modules\/(sharp|zxing-wasm|@peculiar|tsyringe|qrcode|pngjs|serialport)\//.test(url));
+    const heavy = modules.filter((url) => /node_modules\/(sharp|zxing-wasm|@peculiar|tsyringe|qrcode|pngjs|serialport|koffi)\//.test(url));
     expect(heavy).toEqual([]);
     // The dock's handlers are there (answering "no simulated device" on hardware); what they drive is not.
     const simulator = modules.filter((url) => url.includes('/sim/')).map((url) => url.slice(url.indexOf('/sim/')));

@@ -5,6 +5,7 @@ import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
 import type { Scanner } from '../../drivers/scanner/scanner.ts';
 import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { KioskConfig } from '../config/config.ts';
+import { limitNativeArenas } from '../imaging/native-heap.ts';
 
 /**
  * The scanner, and the same object as the simulator's when it is simulated (the dock feeds it).
@@ -22,6 +23,8 @@ export async function createScannerDevice(config: KioskConfig): Promise<{ scanne
 }
 
 async function simScanner(config: KioskConfig): Promise<SimScanner> {
+  // The simulator renders its pages with sharp from the start: malloc's arenas are capped first.
+  await limitNativeArenas();
   const { DemoScanner, PnmDemoScanner } = await import('../../sim/scanner/demo-scanner.ts');
   switch (config.sim.stacks) {
     case 'inProcess':

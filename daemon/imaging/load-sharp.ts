@@ -4,11 +4,13 @@
 // does the work: the daemon handles one page at a time, and cached intermediates of a 200 dpi colour
 // page are ~20 MB each that would otherwise stay resident after the session (bench:scan-memory).
 import type Sharp from 'sharp';
+import { limitNativeArenas } from './native-heap.ts';
 
 let loading: Promise<typeof Sharp> | null = null;
 
 export function loadSharp(): Promise<typeof Sharp> {
-  loading ??= import('sharp').then(({ default: sharp }) => {
+  loading ??= limitNativeArenas().then(async () => {
+    const { default: sharp } = await import('sharp');
     sharp.cache(false);
     sharp.concurrency(1);
     return sharp;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSharp } from './load-sharp.ts';
+import { trimNativeHeap } from './native-heap.ts';
 import type { ScannedPage } from '../../drivers/scanner/scanner.ts';
 import type { ScanSource } from '../../contract/devices/scanner.ts';
 import type { PageReport } from '../../contract/imaging/page-report.ts';
@@ -85,6 +86,8 @@ export class ScannedPages {
       if (this.#dir !== null) rmSync(join(this.#dir, `${id}.jpg`), { force: true });
       count++;
     }
+    // The pages' pipelines freed their buffers long ago; malloc gives the pages back only now.
+    if (count > 0) void trimNativeHeap();
     return count;
   }
 
