@@ -71,7 +71,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   const { authority, simAuthority } = await openAuthority(config);
   logger.event('authority.opened', { kind: config.authority.kind });
 
-  const { devices, simulated } = createDevices(config);
+  const { devices, simulated } = await createDevices(config);
   const dock = createSimDock(simulated, { authority: simAuthority, stateDir: config.stateDir });
   const counters = new DeviceCounters({ store });
   const sessions = new AgentSessions(store);

@@ -1,4 +1,5 @@
 // The `kiosk` command line: the contract operators, technicians and CI scripts call.
+import { flushCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { describeConfigError, loadConfig, type ConfigFlags } from '../config/config.ts';
@@ -87,6 +88,9 @@ async function run(args: string[]): Promise<number> {
   const technicianUrl = new URL('technician/', kiosk.url).href;
   logger.event('daemon.ready', { url: kiosk.url, technicianUrl, startupMs, state: kiosk.status().state });
   notifier.ready(`serving ${kiosk.url} (${kiosk.status().state})`);
+  // Written now, not only at a clean exit: the next start (even after a SIGKILL) finds every module
+  // of this one compiled and type-stripped (bin/kiosk.mjs).
+  flushCompileCache();
   // A daemon whose store no longer answers misses its pings, and systemd restarts it.
   const stopWatchdog = notifier.startWatchdog(() => kiosk.store.healthy());
   const simulated = Object.values(config.devices).every((source) => source === 'sim');

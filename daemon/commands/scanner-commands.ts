@@ -3,6 +3,7 @@ import type { Scanner } from '../../drivers/scanner/scanner.ts';
 import type { ScanError } from '../../contract/devices/scanner.ts';
 import { checkPage } from '../imaging/check-page.ts';
 import type { ScannedPages, StoredPage } from '../imaging/scanned-pages.ts';
+import { trimNativeHeap } from '../imaging/native-heap.ts';
 import type { CompletionCode } from '../../contract/protocol/envelope.ts';
 import type { ScannedPageSummary } from '../../contract/protocol/scanner-messages.ts';
 import { err, ok } from '../../basics/result.ts';
@@ -57,15 +58,30 @@ export function scannerHandlers(deps: ScannerDeps): Pick<CommandHandlers, Scanne
       const sessionId = deps.sessionId();
       // Retention: pages of a session that has ended go before new ones come in.
       pages.discardAllBut(sessionId);
-      const scanned = await scanner.scan({ source, resolutionDpi: resolutionDpi ?? deps.defaults.resolutionDpi, mode: mode ?? deps.defaults.mode }, context.signal);
-      if (!scanned.ok) return err(failure(scanned.error));
       const stored: ScannedPageSummary[] = [];
-      for (const [index, page] of scanned.value.entries()) {
-        const report = await checkPage({ image: page, dpi: page.dpi });
-        if (!report.ok) return err({ completionCode: 'hardwareError', errorDescription: `page ${index + 1}: ${report.error}` });
-        stored.push(summary(await pages.add(page, report.value, { sessionId, source })));
-        context.emit({ page: index + 1, of: scanned.value.length });
+      // Set from the page callback (a property: TypeScript would narrow a local to null).
+      const failed: { unreadable: string | null } = { unreadable: null };
+      // Page by page as the scanner reads them: checked, kept as a JPEG, the raw pixels let go.
+      const scanned = await scanner.scanPages(
+        { source, resolutionDpi: resolutionDpi ?? deps.defaults.resolutionDpi, mode: mode ?? deps.defaults.mode },
+        async (page, { page: number, of }) => {
+          if (failed.unreadable !== null) return;
+          const report = await checkPage({ image: page, dpi: page.dpi });
+          if (!report.ok) {
+            failed.unreadable = `page ${number}: ${report.error}`;
+            return;
+          }
+          stored.push(summary(await pages.add(page, report.value, { sessionId, source })));
+          context.emit({ page: number, of });
+        },
+        context.signal,
+      );
+      if (!scanned.ok || failed.unreadable !== null) {
+        // Half a scan is no scan: what was kept of it goes (personal data).
+        pages.discard(stored.map((page) => page.pageId));
+        return scanned.ok ? err({ completionCode: 'hardwareError', errorDescription: failed.unreadable ?? '' }) : err(failure(scanned.error));
       }
+      void trimNativeHeap();
       return ok({ pages: stored });
     },
     'Scanner.Cancel': async () => ok({ canceled: scanner.cancel() }),

@@ -1,6 +1,6 @@
 // Technician.* commands. Login is open to any connection; everything else only to the
 // connection that logged in, and every action is audited.
-import sharp from 'sharp';
+import { loadSharp } from '../imaging/load-sharp.ts';
 import type { Gpio } from '../../drivers/gpio/gpio.ts';
 import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
 import type { IdCardReadFailure } from '../../contract/devices/id-card-reader.ts';
@@ -163,6 +163,7 @@ export function technicianHandlers(deps: TechnicianDeps): Pick<CommandHandlers, 
       const image = deps.scannedPages.image(pageId);
       if (image === null) return err({ completionCode: 'invalidData', errorDescription: `no scanned page ${pageId} (pages are discarded when their session ends)` });
       technician.audit('scanPreview', { pageId });
+      const sharp = await loadSharp();
       const preview = await sharp(image).resize({ width: width ?? 480, withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer({ resolveWithObject: true });
       return ok({ pageId, width: preview.info.width, height: preview.info.height, jpegBase64: preview.data.toString('base64') });
     },

@@ -2,7 +2,7 @@
 // stateDir/authority) or the data sub-centre's HTTP API. A composition root like devices.ts: the
 // simulated authority is the simulator's, and only here is it chosen.
 import type { Authority } from '../../contract/authority/authority.ts';
-import { openSimAuthority, type SimAuthority } from '../../sim/authority/sim-authority.ts';
+import type { SimAuthority } from '../../sim/authority/sim-authority.ts';
 import { createHttpAuthority } from '../authority/http-authority.ts';
 import type { KioskConfig } from '../config/config.ts';
 
@@ -10,6 +10,8 @@ import type { KioskConfig } from '../config/config.ts';
 export async function openAuthority(config: Pick<KioskConfig, 'authority' | 'stateDir'>): Promise<{ authority: Authority; simAuthority: SimAuthority | null }> {
   switch (config.authority.kind) {
     case 'sim': {
+      // Imported only when chosen: its CA (@peculiar/x509) stays out of a kiosk on the back office.
+      const { openSimAuthority } = await import('../../sim/authority/sim-authority.ts');
       const simAuthority = await openSimAuthority({ stateDir: config.stateDir });
       return { authority: simAuthority, simAuthority };
     }

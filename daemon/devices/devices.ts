@@ -3,8 +3,6 @@
 // simulator, and it hands what it simulated to the dock as parts (no `instanceof Sim…` elsewhere).
 import type { CardReader } from '../../drivers/card/card-reader.ts';
 import { PcscCardReader } from '../../drivers/card/pcsc-card-reader.ts';
-import { SimCardReader } from '../../sim/card/sim-card-reader.ts';
-import { VpcdReader } from '../../sim/card/vpcd-reader.ts';
 import type { SimulatedParts } from '../../sim/dock/sim-dock.ts';
 import { cardReaderServiceability } from '../../contract/devices/card-reader.ts';
 import type { Device } from '../../drivers/device/device.ts';
@@ -20,7 +18,7 @@ import { createScannerDevice } from './scanner-device.ts';
 import { createIdCardReaderDevice } from './id-card-reader-device.ts';
 import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
 import { idCardReaderServiceability } from '../../contract/devices/id-card-reader.ts';
-import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
+import type { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { OnoffGpio } from '../../drivers/gpio/onoff-gpio.ts';
 import type { KioskConfig } from '../config/config.ts';
 import type { DeviceStatuses, OverallState, ServiceState } from '../../contract/protocol/catalogue.ts';
@@ -35,18 +33,20 @@ export interface Devices {
 
 type CardReaderParts = Pick<SimulatedParts, 'reader' | 'cardSlot'>;
 
-function createCardReader(config: KioskConfig): { cardReader: CardReader } & CardReaderParts {
+async function createCardReader(config: KioskConfig): Promise<{ cardReader: CardReader } & CardReaderParts> {
   switch (config.devices.cardReader) {
     case 'hardware':
       return { cardReader: new PcscCardReader({ readerName: config.cardReader.readerName }), reader: null, cardSlot: null };
     case 'sim':
       switch (config.sim.stacks) {
         case 'inProcess': {
+          const { SimCardReader } = await import('../../sim/card/sim-card-reader.ts');
           const reader = new SimCardReader();
           return { cardReader: reader, reader, cardSlot: null };
         }
         case 'system': {
           // The PC/SC driver on pcscd's vpcd reader; the simulator's cards go into vpcd's slot.
+          const { VpcdReader } = await import('../../sim/card/vpcd-reader.ts');
           const reader = new VpcdReader(config.sim.vpcd);
           return { cardReader: reader, reader: null, cardSlot: reader.slot };
         }
@@ -54,9 +54,10 @@ function createCardReader(config: KioskConfig): { cardReader: CardReader } & Car
   }
 }
 
-function createGpio(config: KioskConfig): { gpio: Gpio; simulated: SimGpio | null } {
+async function createGpio(config: KioskConfig): Promise<{ gpio: Gpio; simulated: SimGpio | null }> {
   switch (config.devices.gpio) {
     case 'sim': {
+      const { SimGpio } = await import('../../sim/gpio/sim-gpio.ts');
       const gpio = new SimGpio();
       return { gpio, simulated: gpio };
     }
@@ -65,13 +66,17 @@ function createGpio(config: KioskConfig): { gpio: Gpio; simulated: SimGpio | nul
   }
 }
 
-/** The devices the configuration asks for, and the simulated parts among them for the dock. */
-export function createDevices(config: KioskConfig): { devices: Devices; simulated: SimulatedParts } {
-  const { cardReader, reader, cardSlot } = createCardReader(config);
-  const { printer, virtual } = createPrinterDevice(config);
-  const scanner = createScannerDevice(config);
-  const gpio = createGpio(config);
-  const idCard = createIdCardReaderDevice(config);
+/**
+ * The devices the configuration asks for, and the simulated parts among them for the dock. A
+ * simulated device's modules are imported only when it is chosen: a kiosk on hardware never loads
+ * the simulator (its document generator, virtual card and CA), which keeps the daemon small.
+ */
+export async function createDevices(config: KioskConfig): Promise<{ devices: Devices; simulated: SimulatedParts }> {
+  const { cardReader, reader, cardSlot } = await createCardReader(config);
+  const { printer, virtual } = await createPrinterDevice(config);
+  const scanner = await createScannerDevice(config);
+  const gpio = await createGpio(config);
+  const idCard = await createIdCardReaderDevice(config);
   return {
     devices: { cardReader, printer, scanner: scanner.scanner, gpio: gpio.gpio, idCardReader: idCard.idCardReader },
     simulated: { reader, cardSlot, printer: virtual, scanner: scanner.simulated, gpio: gpio.simulated, idCard: idCard.simulated },

@@ -7,14 +7,12 @@ import { NotFittedIdCardReader } from '../../drivers/idcard/not-fitted-id-card-r
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
 import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
 import { serialLink } from '../../drivers/serial/serial-link.ts';
-import { inProcessLink } from '../../sim/idcard/in-process-link.ts';
-import { PtySimIdCardReader } from '../../sim/idcard/pty-sim-id-card-reader.ts';
-import { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';
+import type { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';
 import type { KioskConfig } from '../config/config.ts';
 import { simPtyDir } from './printer-device.ts';
 
-/** The reader, and the virtual module behind it when it is simulated (the dock's place and remove). */
-export function createIdCardReaderDevice(config: KioskConfig): { idCardReader: IdCardReader; simulated: VirtualSamModule | null } {
+/** The reader, and the virtual module behind it when it is simulated (the dock's place and remove); the simulator is imported only then. */
+export async function createIdCardReaderDevice(config: KioskConfig): Promise<{ idCardReader: IdCardReader; simulated: VirtualSamModule | null }> {
   const { path, baud, pollIntervalMs } = config.idCardReader;
   switch (config.devices.idCardReader) {
     case 'none':
@@ -24,10 +22,12 @@ export function createIdCardReaderDevice(config: KioskConfig): { idCardReader: I
     case 'sim':
       switch (config.sim.stacks) {
         case 'inProcess': {
+          const [{ VirtualSamModule }, { inProcessLink }] = await Promise.all([import('../../sim/idcard/virtual-sam-module.ts'), import('../../sim/idcard/in-process-link.ts')]);
           const module = new VirtualSamModule({ fixture: 'agent', cardPlaced: false, baud });
           return { idCardReader: new SamIdCardReader({ source: 'sim', device: 'simulated SAM module', baud, open: inProcessLink(module), pollIntervalMs }), simulated: module };
         }
         case 'system': {
+          const { PtySimIdCardReader } = await import('../../sim/idcard/pty-sim-id-card-reader.ts');
           const reader = new PtySimIdCardReader({ fixture: 'agent', cardPlaced: false, baud, ptyDir: simPtyDir(config.stateDir), pollIntervalMs });
           return { idCardReader: reader, simulated: reader.virtual };
         }

@@ -6,20 +6,20 @@ import { join } from 'node:path';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import type { Printer } from '../../drivers/printer/printer.ts';
 import { serialLink } from '../../drivers/serial/serial-link.ts';
-import { PtySimPrinter } from '../../sim/printer/pty-sim-printer.ts';
-import { SimPrinter } from '../../sim/printer/sim-printer.ts';
+import type { PtySimPrinter } from '../../sim/printer/pty-sim-printer.ts';
+import type { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import type { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
 import type { KioskConfig } from '../config/config.ts';
 
 export const simPrinterDir = (stateDir: string): string => join(stateDir, 'sim-printer');
 export const simPtyDir = (stateDir: string): string => join(stateDir, 'sim-pty');
 
-/** The printer, and the virtual printer behind it when it is simulated (the dock's paper and cover). */
-export function createPrinterDevice(config: KioskConfig): { printer: Printer; virtual: VirtualPrinter | null } {
+/** The printer, and the virtual printer behind it when it is simulated (the dock's paper and cover); the simulator is imported only then. */
+export async function createPrinterDevice(config: KioskConfig): Promise<{ printer: Printer; virtual: VirtualPrinter | null }> {
   const { path, baud } = config.printer;
   switch (config.devices.printer) {
     case 'sim': {
-      const printer = createSimPrinter(config);
+      const printer = await createSimPrinter(config);
       return { printer, virtual: printer.virtual };
     }
     case 'hardware':
@@ -27,12 +27,16 @@ export function createPrinterDevice(config: KioskConfig): { printer: Printer; vi
   }
 }
 
-function createSimPrinter(config: KioskConfig): SimPrinter | PtySimPrinter {
+async function createSimPrinter(config: KioskConfig): Promise<SimPrinter | PtySimPrinter> {
   const { baud } = config.printer;
   switch (config.sim.stacks) {
-    case 'inProcess':
+    case 'inProcess': {
+      const { SimPrinter } = await import('../../sim/printer/sim-printer.ts');
       return new SimPrinter({ outDir: simPrinterDir(config.stateDir), baud });
-    case 'system':
+    }
+    case 'system': {
+      const { PtySimPrinter } = await import('../../sim/printer/pty-sim-printer.ts');
       return new PtySimPrinter({ outDir: simPrinterDir(config.stateDir), ptyDir: simPtyDir(config.stateDir), baud });
+    }
   }
 }

@@ -3,23 +3,29 @@
 // or with `sim.stacks: system` through the real scanimage and SANE's pnm backend.
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
 import type { Scanner } from '../../drivers/scanner/scanner.ts';
-import { DemoScanner, PnmDemoScanner } from '../../sim/scanner/demo-scanner.ts';
 import type { SimScanner } from '../../sim/scanner/sim-scanner.ts';
 import type { KioskConfig } from '../config/config.ts';
+import { limitNativeArenas } from '../imaging/native-heap.ts';
 
-/** The scanner, and the same object as the simulator's when it is simulated (the dock feeds it). */
-export function createScannerDevice(config: KioskConfig): { scanner: Scanner; simulated: SimScanner | null } {
+/**
+ * The scanner, and the same object as the simulator's when it is simulated (the dock feeds it).
+ * The simulator (its document generator and sharp) is imported only when it is chosen.
+ */
+export async function createScannerDevice(config: KioskConfig): Promise<{ scanner: Scanner; simulated: SimScanner | null }> {
   switch (config.devices.scanner) {
     case 'hardware':
       return { scanner: new SaneScanner({ deviceName: config.scanner.deviceName, timeoutMs: config.scanner.timeoutMs }), simulated: null };
     case 'sim': {
-      const scanner = simScanner(config);
+      const scanner = await simScanner(config);
       return { scanner, simulated: scanner };
     }
   }
 }
 
-function simScanner(config: KioskConfig): SimScanner {
+async function simScanner(config: KioskConfig): Promise<SimScanner> {
+  // The simulator renders its pages with sharp from the start: malloc's arenas are capped first.
+  await limitNativeArenas();
+  const { DemoScanner, PnmDemoScanner } = await import('../../sim/scanner/demo-scanner.ts');
   switch (config.sim.stacks) {
     case 'inProcess':
       return new DemoScanner();

@@ -3,18 +3,23 @@
 // from its default CDN: the kiosk is offline.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import type * as ZXingReader from 'zxing-wasm/reader';
 import type { RawImage } from '../../drivers/scanner/pnm.ts';
 import type { Box } from './qr-locate.ts';
 
-let ready: Promise<unknown> | null = null;
+type Reader = typeof ZXingReader;
 
-function prepare(): Promise<unknown> {
-  if (ready === null) {
+let ready: Promise<Reader> | null = null;
+
+/** The reader and its wasm load on the first page with a QR to read, not at start (issue 14: a small daemon). */
+function prepare(): Promise<Reader> {
+  ready ??= (async () => {
+    const reader = await import('zxing-wasm/reader');
     const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
     const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
-    ready = Promise.resolve(prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true }));
-  }
+    await reader.prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
+    return reader;
+  })();
   return ready;
 }
 
@@ -44,7 +49,7 @@ function crop(image: RawImage, box: Box): ImageData {
 /** The text of the first QR code found in one of the boxes (full-resolution pixels), or null. */
 export async function decodeQr(image: RawImage, boxes: readonly Box[]): Promise<string | null> {
   if (boxes.length === 0) return null;
-  await prepare();
+  const { readBarcodes } = await prepare();
   for (const box of boxes) {
     // tryHarder: the licence's dense QR (~3 px per module at 200 dpi) needs it; on a crop it is cheap.
     const results = await readBarcodes(crop(image, box), { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 1 });

@@ -3,7 +3,7 @@
 // the page at full resolution as RGBA. sharp (libvips) does the decoding and resampling in
 // native code on its own threads; the analysis loops run on the working copy only.
 import type { DpiSource } from '../../contract/imaging/page-report.ts';
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import { decodePnm, type RawImage } from '../../drivers/scanner/pnm.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 
@@ -53,6 +53,7 @@ async function decode(input: PageInput): Promise<Result<{ full: RawImage; densit
     const decoded = decodePnm(input.image);
     return decoded.ok ? ok({ full: decoded.value, density: undefined }) : decoded;
   }
+  const sharp = await loadSharp();
   const image = sharp(input.image, { failOn: 'error' });
   const density = (await image.metadata()).density;
   const { data, info } = await image.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
@@ -74,6 +75,7 @@ export async function loadPage(input: PageInput): Promise<Result<LoadedPage, str
           ? { dpi: input.dpi, dpiSource: 'scanner' as const }
           : inferDpi(width, height);
     const scale = Math.min(1, workingDpi / dpiInfo.dpi);
+    const sharp = await loadSharp();
     const work = await sharp(full.data, { raw: { width, height, channels: full.channels } })
       .toColourspace('srgb')
       .resize({ width: Math.max(1, Math.round(width * scale)), kernel: 'linear' })

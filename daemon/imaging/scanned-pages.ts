@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
+import { trimNativeHeap } from './native-heap.ts';
 import type { ScannedPage } from '../../drivers/scanner/scanner.ts';
 import type { ScanSource } from '../../contract/devices/scanner.ts';
 import type { PageReport } from '../../contract/imaging/page-report.ts';
@@ -47,6 +48,7 @@ export class ScannedPages {
 
   async add(page: ScannedPage, report: PageReport, meta: { sessionId: string | null; source: ScanSource }): Promise<StoredPage> {
     const pageId = randomUUID();
+    const sharp = await loadSharp();
     const image = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } })
       .jpeg({ quality: this.#quality })
       .withMetadata({ density: page.dpi })
@@ -84,6 +86,8 @@ export class ScannedPages {
       if (this.#dir !== null) rmSync(join(this.#dir, `${id}.jpg`), { force: true });
       count++;
     }
+    // The pages' pipelines freed their buffers long ago; malloc gives the pages back only now.
+    if (count > 0) void trimNativeHeap();
     return count;
   }
 

@@ -96,19 +96,29 @@ export class IntakeCapture {
     // Retention as for Scanner.Scan: pages of a session that has ended go before new ones come in.
     pages.discardAllBut(draft.sessionId);
     const source = request.source ?? 'adf';
-    const scanned = await scanner.scan({ source, ...this.#deps.scan }, signal);
-    if (!scanned.ok) return err({ kind: 'scan', error: scanned.error });
     const kept: CaptureOutcome['pages'] = [];
     const problems: PageProblem[] = [];
-    for (const [i, page] of scanned.value.entries()) {
-      const report = await checkPage({ image: page, dpi: page.dpi }, { qr: request.kind === 'business_licence' ? 'page' : 'located' });
-      if (!report.ok) {
-        pages.discard(kept.map((p) => p.pageId));
-        return err({ kind: 'unreadablePage', page: i + 1, detail: report.error });
-      }
-      problems.push(...pageProblems(i + 1, report.value));
-      const stored = await pages.add(page, report.value, { sessionId: draft.sessionId, source });
-      kept.push({ pageId: stored.pageId, report: report.value });
+    // Set from the page callback (a property: TypeScript would narrow a local to null).
+    const failed: { unreadable: CaptureError | null } = { unreadable: null };
+    // Page by page as the scanner reads them: checked, kept as a JPEG, the raw pixels let go.
+    const scanned = await scanner.scanPages(
+      { source, ...this.#deps.scan },
+      async (page, { page: number }) => {
+        if (failed.unreadable !== null) return;
+        const report = await checkPage({ image: page, dpi: page.dpi }, { qr: request.kind === 'business_licence' ? 'page' : 'located' });
+        if (!report.ok) {
+          failed.unreadable = { kind: 'unreadablePage', page: number, detail: report.error };
+          return;
+        }
+        problems.push(...pageProblems(number, report.value));
+        const stored = await pages.add(page, report.value, { sessionId: draft.sessionId, source });
+        kept.push({ pageId: stored.pageId, report: report.value });
+      },
+      signal,
+    );
+    if (!scanned.ok || failed.unreadable !== null) {
+      pages.discard(kept.map((p) => p.pageId));
+      return err(failed.unreadable ?? { kind: 'scan', error: scanned.ok ? { kind: 'error', message: 'unreadable page' } : scanned.error });
     }
     if (problems.length > 0) {
       // Nothing to confirm on a page that must be fed again; its scan is personal data.

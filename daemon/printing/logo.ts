@@ -1,6 +1,6 @@
 // The E-Port logo printed at the top of every receipt, as a 1-bit raster (GS v 0): drawn once
 // from SVG with sharp and thresholded, so no binary asset lives in the repository.
-import sharp from 'sharp';
+import { loadSharp } from '../imaging/load-sharp.ts';
 import type { RasterImage } from '../../drivers/printer/escpos.ts';
 
 const width = 384;
@@ -22,6 +22,7 @@ let cached: Promise<RasterImage> | null = null;
 
 export function eportLogo(): Promise<RasterImage> {
   cached ??= (async () => {
+    const sharp = await loadSharp();
     const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
     const rowBytes = Math.ceil(info.width / 8);
     const bits = new Uint8Array(rowBytes * info.height);

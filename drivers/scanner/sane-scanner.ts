@@ -1,6 +1,7 @@
 // The real scanner: SANE through the `scanimage` frontend (sane-utils). A child process per
 // scan keeps a wedged backend out of the daemon: a timeout or cancel kills it, never us.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../basics/result.ts';
@@ -9,7 +10,7 @@ import { decodePnm } from './pnm.ts';
 import { classifySaneFailure } from './sane-status.ts';
 import { parseDeviceOptions, scanArguments, type DeviceOptions } from './scanimage-options.ts';
 import { runScanimage, type ProcessOutcome, type RunningProcess } from './scanimage-process.ts';
-import { statusAfterError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from './scanner.ts';
+import { statusAfterError, type PageSink, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from './scanner.ts';
 import { type ScanError, type ScannerStatus } from '../../contract/devices/scanner.ts';
 
 export interface SaneScannerOptions {
@@ -112,6 +113,16 @@ export class SaneScanner extends StatusHolder<ScannerStatus> implements Scanner 
 
   /** `extraArgs`: backend options for this scan only, after the configured ones (the pnm backend's `--filename` of the sheet being fed). */
   async scan(request: ScanRequest, signal?: AbortSignal, extraArgs: readonly string[] = []): Promise<Result<ScannedPage[], ScanError>> {
+    const pages: ScannedPage[] = [];
+    const scanned = await this.scanPages(request, async (page) => void pages.push(page), signal, extraArgs);
+    return scanned.ok ? ok(pages) : scanned;
+  }
+
+  /**
+   * An ADF batch lands in the batch directory as scanimage feeds it; once it is done the pages are
+   * read, handed over and deleted one at a time, so only one raw page is in memory at once.
+   */
+  async scanPages(request: ScanRequest, onPage: PageSink, signal?: AbortSignal, extraArgs: readonly string[] = []): Promise<Result<number, ScanError>> {
     if (this.#running !== null) return err({ kind: 'busy', message: 'a scan is already running' });
     if (signal?.aborted === true) return err({ kind: 'canceled', message: 'canceled before the scan started' });
     const resolved = await this.#resolveDevice();
@@ -130,7 +141,7 @@ export class SaneScanner extends StatusHolder<ScannerStatus> implements Scanner 
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const outcome = await running.done;
-      const result = batchDir === null ? this.#single(outcome, dpi) : this.#batch(outcome, batchDir, dpi);
+      const result = batchDir === null ? await this.#single(outcome, dpi, onPage) : await this.#batch(outcome, batchDir, dpi, onPage);
       if (!result.ok && result.error.kind === 'noDevice') this.#device = null;
       this.setStatus(result.ok ? { state: 'idle', device } : statusAfterError(result.error, device));
       return result;
@@ -150,27 +161,34 @@ export class SaneScanner extends StatusHolder<ScannerStatus> implements Scanner 
     return null;
   }
 
-  #single(outcome: ProcessOutcome, dpi: number): Result<ScannedPage[], ScanError> {
+  async #single(outcome: ProcessOutcome, dpi: number, onPage: PageSink): Promise<Result<number, ScanError>> {
     const failure = this.#failure(outcome);
     if (failure !== null) return err(failure);
     const page = decodePnm(outcome.stdout);
     if (!page.ok) return err({ kind: 'error', message: `unreadable scan: ${page.error}` });
-    return ok([{ ...page.value, data: Buffer.from(page.value.data), dpi }]);
+    await onPage({ ...page.value, data: Buffer.from(page.value.data), dpi }, { page: 1, of: 1 });
+    return ok(1);
   }
 
-  #batch(outcome: ProcessOutcome, dir: string, dpi: number): Result<ScannedPage[], ScanError> {
+  async #batch(outcome: ProcessOutcome, dir: string, dpi: number, onPage: PageSink): Promise<Result<number, ScanError>> {
     const failure = this.#failure(outcome);
-    const pages: ScannedPage[] = [];
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.pnm')).sort()) {
-      const page = decodePnm(readFileSync(join(dir, file)));
-      // A page cut short by a jam or a cancel is not a page.
-      if (!page.ok) break;
-      pages.push({ ...page.value, dpi });
-    }
-    if (failure === null) return pages.length > 0 ? ok(pages) : err({ kind: 'noPaper', message: 'no pages in the feeder' });
+    const files = readdirSync(dir).filter((name) => name.endsWith('.pnm')).sort();
     // The batch ends when the feeder runs dry: scanimage then reports the next sane_start's
     // "out of documents" (or EOF, from backends such as pnm) after "Batch terminated, N pages".
-    const feederEmptied = outcome.stoppedFor === null && /batch terminated, [1-9]/i.test(outcome.stderr) && (failure.kind === 'noPaper' || /end of file/i.test(failure.message));
-    return feederEmptied && pages.length > 0 ? ok(pages) : err(failure);
+    const feederEmptied = failure !== null && outcome.stoppedFor === null && /batch terminated, [1-9]/i.test(outcome.stderr) && (failure.kind === 'noPaper' || /end of file/i.test(failure.message));
+    if (failure !== null && !feederEmptied) return err(failure);
+    let count = 0;
+    for (const file of files) {
+      const path = join(dir, file);
+      const page = decodePnm(await readFile(path));
+      // A page cut short by a jam or a cancel is not a page: the batch ends before it.
+      if (!page.ok) break;
+      // Off the disk as soon as it is in memory: a scan is personal data.
+      await rm(path, { force: true });
+      count++;
+      await onPage({ ...page.value, dpi }, { page: count, of: files.length });
+    }
+    if (count > 0) return ok(count);
+    return err(failure ?? { kind: 'noPaper', message: 'no pages in the feeder' });
   }
 }

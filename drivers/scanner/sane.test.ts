@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,23 @@ esac
   it('reads every page of an ADF batch', async () => {
     const result = await scanner('batch').scan({ source: 'adf', resolutionDpi: 300, mode: 'gray' });
     expect(result.ok && result.value.map((page) => page.data.toString())).toEqual(['AB', 'CD']);
+  });
+
+  it('hands an ADF batch over page by page, each off the disk before the caller gets it', async () => {
+    const workDir = mkdtempSync(join(dir, 'work-'));
+    const s = new SaneScanner({ deviceName: '', timeoutMs: 10_000, scanimage: fake, env: { ...process.env, FAKE_SANE: 'batch' }, killGraceMs: 200, workDir });
+    const seen: { text: string; page: number; of: number; filesLeft: number }[] = [];
+    const result = await s.scanPages({ source: 'adf', resolutionDpi: 300, mode: 'gray' }, async (page, position) => {
+      const filesLeft = readdirSync(workDir).reduce((sum, batch) => sum + readdirSync(join(workDir, batch)).length, 0);
+      seen.push({ text: page.data.toString(), ...position, filesLeft });
+    });
+    expect(result).toEqual({ ok: true, value: 2 });
+    // The first page is in memory alone: its file is gone, the second still waits on disk.
+    expect(seen).toEqual([
+      { text: 'AB', page: 1, of: 2, filesLeft: 1 },
+      { text: 'CD', page: 2, of: 2, filesLeft: 0 },
+    ]);
+    expect(readdirSync(workDir)).toEqual([]);
   });
 
   it.each([

@@ -2,7 +2,6 @@
 // (`printer.path`/`printer.baud`, `idCardReader.path`/`.baud`), 8N1, no flow control — what ESC/POS
 // receipt printers and GA 467 ID-card modules ship with.
 import { existsSync } from 'node:fs';
-import { SerialPort } from 'serialport';
 import { err, ok } from '../../basics/result.ts';
 import type { OpenLink } from './byte-link.ts';
 
@@ -10,6 +9,8 @@ export function serialLink(path: string, baudRate: number): OpenLink {
   return async (handlers) => {
     // Skips serialport's own error path for the common case of an unplugged adapter.
     if (!existsSync(path)) return err(`${path} does not exist`);
+    // Loaded when a device is there to open: a kiosk waiting for its printer does not carry it.
+    const { SerialPort } = await import('serialport');
     const port = new SerialPort({ path, baudRate, autoOpen: false, hupcl: false });
     const opened = await new Promise<Error | null>((resolve) => {
       port.open((error) => resolve(error ?? null));

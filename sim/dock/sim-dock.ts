@@ -6,12 +6,11 @@ import { err, ok } from '../../basics/result.ts';
 import type { CommandPayload } from '../../contract/protocol/catalogue.ts';
 import type { SimCommandHandlers } from '../../contract/protocol/command-outcome.ts';
 import type { SimAuthority } from '../authority/sim-authority.ts';
-import { openFixtureCard } from '../card/card-wallet.ts';
 import type { SimCardReader } from '../card/sim-card-reader.ts';
 import type { VpcdCardSlot } from '../card/vpcd-card-slot.ts';
 import type { SimGpio } from '../gpio/sim-gpio.ts';
 import type { VirtualPrinter } from '../printer/virtual-printer.ts';
-import { documentSet, documentSpecs, type DocumentSetOptions, type PageSelector } from '../scanner/document-set.ts';
+import type { DocumentSetOptions, PageSelector, documentSpecs } from '../scanner/document-set.ts';
 import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { DocumentSpec, PageDefects } from '../scanner/documents.ts';
 import type { SimScanner } from '../scanner/sim-scanner.ts';
@@ -52,6 +51,7 @@ export interface SimDock {
   readonly faultHands: FaultHands | null;
 }
 
+type DocumentSpecs = typeof documentSpecs;
 type Defect = NonNullable<CommandPayload<'Sim.ScannerLoad'>['defect']>;
 type Paper = NonNullable<CommandPayload<'Sim.ScannerLoad'>['paper']>;
 
@@ -71,7 +71,7 @@ function pageDefects(defect: Exclude<Defect, 'none'>): PageDefects {
 }
 
 /** The dock's one knob applies to every page: document-set selects by kind, so name them all. */
-function setOptions(business: RulebookBusiness, defect: Defect): DocumentSetOptions {
+function setOptions(business: RulebookBusiness, defect: Defect, documentSpecs: DocumentSpecs): DocumentSetOptions {
   if (defect === 'none') return {};
   const defects = pageDefects(defect);
   const kinds = new Set(documentSpecs(business).map((spec) => spec.kind));
@@ -114,6 +114,8 @@ function simHandlers(deps: SimDeps): SimCommandHandlers {
     'Sim.InsertCard': async ({ fixture }) => {
       const { reader, cardSlot, authority } = deps;
       if ((reader === null && cardSlot === null) || authority === null) return notHere('simulated card reader with the embedded authority');
+      // The wallet (the virtual card, x509) and the generator (sharp) load on the dock's first use.
+      const { openFixtureCard } = await import('../card/card-wallet.ts');
       const card = await openFixtureCard({ stateDir: deps.stateDir, authority, fixture });
       if (!card.ok) return err({ completionCode: 'invalidData', errorDescription: card.error });
       if (reader !== null) reader.insert(card.value);
@@ -150,7 +152,8 @@ function simHandlers(deps: SimDeps): SimCommandHandlers {
     },
     'Sim.ScannerLoad': async ({ business, defect, paper }) => {
       if (deps.scanner === null) return notHere('simulated scanner');
-      const options = { ...setOptions(business, defect ?? 'none'), ...(paper !== undefined && { only: [selectorOf(paper)] }) };
+      const { documentSet, documentSpecs } = await import('../scanner/document-set.ts');
+      const options = { ...setOptions(business, defect ?? 'none', documentSpecs), ...(paper !== undefined && { only: [selectorOf(paper)] }) };
       // Only what the business's set holds can be fed; say what it does hold.
       if (paper !== undefined && documentSpecs(business, options).length === 0) {
         const held = documentSpecs(business).map(describeSpec).join('; ');

@@ -29,6 +29,11 @@ export class DemoScanner extends SimScanner {
     await this.#demo.fill(this, args[0]);
     return super.scan(...args);
   }
+
+  override async scanPages(...args: Parameters<SimScanner['scanPages']>): ReturnType<SimScanner['scanPages']> {
+    await this.#demo.fill(this, args[0]);
+    return super.scanPages(...args);
+  }
 }
 
 /** The same over the system stack: the sheets go through scanimage and the pnm backend. */
@@ -38,5 +43,10 @@ export class PnmDemoScanner extends PnmSimScanner {
   override async scan(...args: Parameters<PnmSimScanner['scan']>): ReturnType<PnmSimScanner['scan']> {
     await this.#demo.fill(this, args[0]);
     return super.scan(...args);
+  }
+
+  override async scanPages(...args: Parameters<PnmSimScanner['scanPages']>): ReturnType<PnmSimScanner['scanPages']> {
+    await this.#demo.fill(this, args[0]);
+    return super.scanPages(...args);
   }
 }

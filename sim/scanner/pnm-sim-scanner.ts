@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { encodePnm } from '../../drivers/scanner/pnm.ts';
 import { SaneScanner } from '../../drivers/scanner/sane-scanner.ts';
-import { statusAfterError, type ScannedPage, type ScannerDeviceInfo, type ScanRequest } from '../../drivers/scanner/scanner.ts';
+import { handOver, statusAfterError, type PageSink, type ScannedPage, type ScannerDeviceInfo, type ScanRequest } from '../../drivers/scanner/scanner.ts';
 import { type ScanError, type ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { GeneratedPage } from './documents.ts';
 import { preparePnmBackend, type PnmBackend } from './pnm-backend.ts';
@@ -97,6 +97,11 @@ export class PnmSimScanner extends SimScanner {
     if (this.#scanning === null) return false;
     this.#scanning.abort();
     return true;
+  }
+
+  /** One scanimage run per sheet, the model's pages collected first: this simulator hands a batch over whole. */
+  override async scanPages(request: ScanRequest, onPage: PageSink, signal?: AbortSignal): Promise<Result<number, ScanError>> {
+    return handOver(await this.scan(request, signal), onPage);
   }
 
   override async scan(request: ScanRequest, signal?: AbortSignal): Promise<Result<ScannedPage[], ScanError>> {

@@ -23,6 +23,19 @@ describe('SimScanner', () => {
     expect(scanner.status().state).toBe('noPaper');
   });
 
+  it('hands each sheet over as it is fed, before the next is rasterised', async () => {
+    const scanner = new SimScanner({ pageDelayMs: 1 });
+    scanner.loadFeeder(pages);
+    const seen: { page: number; of: number; stillInFeeder: number }[] = [];
+    const result = await scanner.scanPages(adf, async (_page, position) => void seen.push({ ...position, stillInFeeder: scanner.feederCount }));
+    expect(result).toEqual({ ok: true, value: 3 });
+    expect(seen).toEqual([
+      { page: 1, of: 3, stillInFeeder: 2 },
+      { page: 2, of: 3, stillInFeeder: 1 },
+      { page: 3, of: 3, stillInFeeder: 0 },
+    ]);
+  });
+
   it('jams, opens its cover and cancels like a real one', async () => {
     const scanner = new SimScanner({ pageDelayMs: 1 });
     scanner.loadFeeder(pages);

@@ -4,7 +4,7 @@
 import sharp from 'sharp';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { StatusHolder } from '../../drivers/device/status-holder.ts';
-import { statusAfterError, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from '../../drivers/scanner/scanner.ts';
+import { statusAfterError, type PageSink, type ScannedPage, type Scanner, type ScannerDeviceInfo, type ScanRequest } from '../../drivers/scanner/scanner.ts';
 import { type ScanError, type ScannerStatus } from '../../contract/devices/scanner.ts';
 import type { GeneratedPage } from './documents.ts';
 
@@ -93,6 +93,17 @@ export class SimScanner extends StatusHolder<ScannerStatus> implements Scanner {
   }
 
   async scan(request: ScanRequest, signal?: AbortSignal): Promise<Result<ScannedPage[], ScanError>> {
+    const pages: ScannedPage[] = [];
+    const scanned = await this.#run(request, async (page) => void pages.push(page), signal);
+    return scanned.ok ? ok(pages) : scanned;
+  }
+
+  /** Each sheet is rasterised as it is fed and handed over: one raw page in memory at a time. */
+  async scanPages(request: ScanRequest, onPage: PageSink, signal?: AbortSignal): Promise<Result<number, ScanError>> {
+    return this.#run(request, onPage, signal);
+  }
+
+  async #run(request: ScanRequest, onPage: PageSink, signal?: AbortSignal): Promise<Result<number, ScanError>> {
     if (this.#running !== null) return err({ kind: 'busy', message: 'a scan is already running' });
     const blocked = this.#blocked();
     if (blocked !== null) return err(blocked);
@@ -102,7 +113,7 @@ export class SimScanner extends StatusHolder<ScannerStatus> implements Scanner {
     signal?.addEventListener('abort', onAbort, { once: true });
     this.setStatus({ state: 'busy', device: this.name, operation: request.source === 'adf' ? 'scanBatch' : 'scan' });
     try {
-      const result = await this.#scan(request, controller.signal);
+      const result = await this.#scan(request, controller.signal, onPage);
       this.setStatus(result.ok ? this.#idleStatus() : statusAfterError(result.error, this.name));
       return result;
     } finally {
@@ -117,16 +128,18 @@ export class SimScanner extends StatusHolder<ScannerStatus> implements Scanner {
     return null;
   }
 
-  async #scan(request: ScanRequest, signal: AbortSignal): Promise<Result<ScannedPage[], ScanError>> {
+  async #scan(request: ScanRequest, signal: AbortSignal, onPage: PageSink): Promise<Result<number, ScanError>> {
     const canceled = { kind: 'canceled', message: 'scan canceled' } as const;
     if (request.source === 'flatbed') {
       if (this.#glass === null) return err({ kind: 'noPaper', message: 'nothing on the glass' });
       await sleep(this.#pageDelayMs, signal);
       if (signal.aborted) return err(canceled);
-      return ok([await toScannedPage(this.#glass, request)]);
+      await onPage(await toScannedPage(this.#glass, request), { page: 1, of: 1 });
+      return ok(1);
     }
     if (this.#feeder.length === 0) return err({ kind: 'noPaper', message: 'Document feeder out of documents' });
-    const pages: ScannedPage[] = [];
+    const of = this.#feeder.length;
+    let count = 0;
     while (this.#feeder.length > 0) {
       if (this.#jamAfter !== null && this.#jamAfter-- <= 0) {
         this.#jamAfter = null;
@@ -137,9 +150,9 @@ export class SimScanner extends StatusHolder<ScannerStatus> implements Scanner {
       // A canceled batch stops between sheets; the sheets not yet fed stay in the feeder.
       if (signal.aborted) return err(canceled);
       const page = this.#feeder.shift();
-      if (page !== undefined) pages.push(await toScannedPage(page, request));
+      if (page !== undefined) await onPage(await toScannedPage(page, request), { page: ++count, of });
     }
-    return ok(pages);
+    return ok(count);
   }
 
   #idleStatus(): ScannerStatus {
