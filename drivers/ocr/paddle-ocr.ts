@@ -63,12 +63,18 @@ interface Grey {
   data: Uint8Array;
 }
 
+/** Red-channel levels taken as paper white (red seal ink reads ≈ 210 there) and as black. */
+const inkWhite = 205;
+const inkBlack = 140;
+
 /** The red channel (seals vanish) or the grey itself. */
 function inkChannel(image: OcrImage): Grey {
   const { width, height, channels, data } = image;
   if (channels === 1) return { width, height, data };
   const out = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = data[j] ?? 255;
+  // Levels: the seal's strokes (≈ 210 in red) go to white, ink seen through a seal (≈ 180) to
+  // grey, ink on paper stays black.
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = Math.max(0, Math.min(255, (((data[j] ?? 255) - inkBlack) * 255) / (inkWhite - inkBlack)));
   return { width, height, data: out };
 }
 

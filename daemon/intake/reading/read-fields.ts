@@ -20,7 +20,11 @@ interface Found {
   span: Span;
 }
 
-/** The value after `label` (anchored at the row's start) on the first row that has it. */
+/**
+ * The value after `label` (anchored at the row's start) on the first row that has it. Short
+ * labels are printed spaced out (名  称): the recogniser may put a stray character in the gap,
+ * hence their patterns' `.?`.
+ */
 function labelled(rows: readonly Row[], label: RegExp, from = 0): Found | null {
   for (let index = from; index < rows.length; index++) {
     const row = rows[index];
@@ -164,22 +168,22 @@ const readers: Record<DocumentKind, Reader> = {
     return fields({ name: text(signer), agentName: text(at(agent)), agentIdNumber: idNumber(at(id)) });
   },
   business_licence: (rows) => ({
-    ...certificate(rows, /^名称/, /^住所/),
+    ...certificate(rows, /^名.?称/, /^住.?所/),
     ...fields({ uscc: uscc(after(rows, /^统一社会信用代码/)), establishedOn: date(after(rows, /^成立日期/)) }),
     ...validity(after(rows, /^营业期限/)),
   }),
   org_code_certificate: (rows) => ({
-    ...certificate(rows, /^机构名称/, /^地址/),
-    ...fields({ orgCode: orgCode(after(rows, /^代码/)) }),
+    ...certificate(rows, /^机构名称/, /^地.?址/),
+    ...fields({ orgCode: orgCode(after(rows, /^代.?码/)) }),
     ...validity(after(rows, /^有效期/)),
   }),
   tax_registration: (rows) => ({
-    ...certificate(rows, /^纳税人名称/, /^地址/),
+    ...certificate(rows, /^纳税人名称/, /^地.?址/),
     ...fields({ uscc: uscc(after(rows, /^纳税人识别号/)) }),
     ...validity(after(rows, /^有效期/)),
   }),
   trade_qualification: (rows) => ({
-    ...certificate(rows, /^(企业名称|经营者中文名称)/, /^住所/),
+    ...certificate(rows, /^(企业名称|经营者中文名称)/, /^住.?所/),
     ...fields({ uscc: uscc(after(rows, /^统一社会信用代码/)), orgCode: orgCode(after(rows, /^组织机构代码/)) }),
     ...validity(after(rows, /^有效期至?/)),
   }),
