@@ -140,9 +140,12 @@ export interface FieldView {
   required: boolean;
   /**
    * Where the value came from: the licence's QR, the card, the registry, a paper checked before,
-   * the agent, or nothing yet; `idCard`: the chip of the agent's resident ID card on the ID-card reader.
+   * the agent, or nothing yet; `idCard`: the chip of the agent's resident ID card on the ID-card
+   * reader; `ocr`: read off this paper's scan.
    */
-  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none' | 'idCard';
+  source: 'qr' | 'card' | 'registry' | 'earlier' | 'agent' | 'none' | 'idCard' | 'ocr';
+  /** Read by OCR without certainty (a doubtful character, a failed check character): the agent should look. */
+  uncertain?: boolean;
   /** For `input: 'choice'` only: the values the agent picks from. */
   choices?: FieldChoice[];
 }

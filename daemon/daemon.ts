@@ -38,6 +38,7 @@ import { flowClient } from './commands/flow-commands.ts';
 import { toolTokenFileName, type PageRole } from '../contract/protocol/roles.ts';
 import { keepRetention } from './store/retention.ts';
 import { openStore, type Store } from './store/store.ts';
+import { ProcessOcrEngine } from '../drivers/ocr/process-ocr-engine.ts';
 
 export interface RunningKiosk {
   url: string;
@@ -118,7 +119,9 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
     onApdu: () => counters.add('apdus'),
   });
   // One guided capture for the flows and the Kiosk.*Intake commands: the draft of the session open now.
-  const capture = new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner });
+  // The OCR engine forks its process on the first page; until then onnxruntime is not loaded.
+  const ocr = config.ocr.enabled ? new ProcessOcrEngine({ idleMs: config.ocr.idleSeconds * 1000 }) : undefined;
+  const capture = new IntakeCapture({ sessions, scanner: devices.scanner, pages: scannedPages, authority, kioskId: config.kioskId, scan: config.scanner, ...(ocr !== undefined && { ocr }) });
   const progress = { listen: (listener: typeof progressListener) => (progressListener = listener) };
   const flows = new FlowHost({
     flow: { cards, reader: devices.cardReader, idCards: devices.idCardReader, capture, authority, printer: printing, sessions, logger, kioskId: config.kioskId, now: () => new Date(), progress },
@@ -289,6 +292,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         stopCounting();
         rmSync(toolTokenPath, { force: true });
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
+        await ocr?.close();
         counters.close();
         simAuthority?.close();
         store.close();

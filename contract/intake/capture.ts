@@ -3,6 +3,7 @@
 import type { AuthorityError, IntakeTicket } from '../authority/authority.ts';
 import type { ScanError } from '../devices/scanner.ts';
 import type { PageReport } from '../imaging/page-report.ts';
+import type { PaperReading } from './paper-reading.ts';
 import type { Text } from './labels.ts';
 import type { DocumentForm, DocumentKind, IdCardRole, IntakeDocument, IntakePackage, SchemaProblem } from './package-schema.ts';
 import type { Verdict } from './verdict.ts';
@@ -67,4 +68,6 @@ export interface CaptureOutcome {
   document: IntakeDocument;
   pages: { pageId: string; report: PageReport }[];
   prefilledFromQr: boolean;
+  /** What OCR read off the paper; null when no engine is fitted or it failed. */
+  reading: PaperReading | null;
 }

@@ -93,11 +93,14 @@ export async function intakeCommand(args: string[]): Promise<number> {
   switch (verb) {
     case 'check':
       return check(rest);
+    case 'read':
+      // Its own module: onnxruntime and the models load only for `read`.
+      return (await import('./intake-read-command.ts')).intakeRead(rest);
     case undefined:
-      process.stderr.write(`kiosk intake: expected "check"\n\nusage:\n${intakeUsage}`);
+      process.stderr.write(`kiosk intake: expected "check" or "read"\n\nusage:\n${intakeUsage}`);
       return 2;
     default:
-      process.stderr.write(`kiosk intake ${verb}: unknown; expected "check"\n\nusage:\n${intakeUsage}`);
+      process.stderr.write(`kiosk intake ${verb}: unknown; expected "check" or "read"\n\nusage:\n${intakeUsage}`);
       return 2;
   }
 }

@@ -10,6 +10,10 @@ export const intakeUsage = `  intake check FILE [--registry] [--date YYYY-MM-DD]
         check an intake package (format v1; FILE - reads stdin); the verdict as JSON on stdout.
         exit 0 acceptable, 1 findings with errors, 2 unreadable input. --registry: also compare
         with the authority's registry; --date: check as of that day instead of the package's date.
+  intake read FILE [--kind KIND]
+        read one scanned page (PNG, JPEG or PNM) by OCR; JSON on stdout: the kind it looks like
+        and its confidence, the fields read with theirs, the time taken. --kind: the kind is
+        given, only its fields are read. exit 0 kind recognised, 1 nothing read, 2 unreadable file.
 `;
 
 export const technicianUsage = `  technician hash-pin

@@ -86,6 +86,12 @@ export const configSchema = z.strictObject({
     mode: z.enum(['color', 'gray']),
     timeoutMs: z.int().min(1000).max(600_000),
   }),
+  /** Reading the papers (docs/ocr.md): off, the agent types every field. */
+  ocr: z.strictObject({
+    enabled: z.boolean(),
+    /** The OCR process (and its models) ends after this long without a page. */
+    idleSeconds: z.int().min(5).max(3600),
+  }),
   cardReader: z.strictObject({
     /** The first PC/SC reader whose name contains this; empty: the first reader. */
     readerName: z.string(),
@@ -133,6 +139,7 @@ const partialConfigSchema = z.strictObject({
   log: configSchema.shape.log.partial().optional(),
   cardReader: configSchema.shape.cardReader.partial().optional(),
   scanner: configSchema.shape.scanner.partial().optional(),
+  ocr: configSchema.shape.ocr.partial().optional(),
   retention: configSchema.shape.retention.partial().optional(),
   session: configSchema.shape.session.partial().optional(),
   gpio: configSchema.shape.gpio.optional(),
@@ -185,6 +192,7 @@ export function defaultConfig(repoRoot: string, env: NodeJS.ProcessEnv): KioskCo
     log: { level: 'info' },
     cardReader: { readerName: '' },
     scanner: { deviceName: '', resolutionDpi: 200, mode: 'color', timeoutMs: 120_000 },
+    ocr: { enabled: true, idleSeconds: 60 },
     retention: { sessionDays: 30, printJobDays: 30, cardOperationDays: 90, auditDays: 365 },
     session: { idleSeconds: 120, paperIdleSeconds: 300, reconnectGraceSeconds: 10 },
     technician: { pinHash: null, idleSeconds: 600, maxSeconds: 7200 },
@@ -265,6 +273,10 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Result<PartialConfig, ConfigEr
   if (env.KIOSK_READER_NAME !== undefined) partial.cardReader = { readerName: env.KIOSK_READER_NAME };
   if (env.KIOSK_AUTHORITY_URL !== undefined) partial.authority = { kind: 'http', url: env.KIOSK_AUTHORITY_URL };
   if (env.KIOSK_SIM_STACKS !== undefined) partial.sim = { stacks: env.KIOSK_SIM_STACKS as SimStacks };
+  if (env.KIOSK_OCR !== undefined) {
+    if (env.KIOSK_OCR === 'on' || env.KIOSK_OCR === 'off') partial.ocr = { enabled: env.KIOSK_OCR === 'on' };
+    else issues.push(`KIOSK_OCR: expected on or off, got ${JSON.stringify(env.KIOSK_OCR)}`);
+  }
   // Checked by the schema below (idCardReader also takes "none").
   const devices: Partial<Record<DeviceKind, DeviceSource>> = {};
   for (const kind of deviceKinds) {
@@ -288,6 +300,7 @@ function merge(base: KioskConfig, over: PartialConfig): KioskConfig {
     log: { ...base.log, ...over.log },
     cardReader: { ...base.cardReader, ...over.cardReader },
     scanner: { ...base.scanner, ...over.scanner },
+    ocr: { ...base.ocr, ...over.ocr },
     retention: { ...base.retention, ...over.retention },
     session: { ...base.session, ...over.session },
     gpio: over.gpio ?? base.gpio,

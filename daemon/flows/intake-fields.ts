@@ -6,6 +6,8 @@ import type { CaptureOutcome } from '../../contract/intake/capture.ts';
 import { fieldLabelOf, variantLabel } from '../../contract/intake/labels.ts';
 import { customsRegistrationVariants, documentVariants, tradeQualificationVariants, type DocumentFields, type DocumentKind } from '../../contract/intake/package-schema.ts';
 import { requiredFields } from '../intake/rules/package-fields.ts';
+import { isCertain } from '../../contract/intake/paper-reading.ts';
+import { licenceQrFields } from '../intake/capture-session.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import type { FieldChoice, FieldInput, FieldView } from '../../contract/flow-view.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
@@ -47,8 +49,9 @@ export function fieldKeys(kind: DocumentKind, business: RulebookBusiness): Field
 }
 
 /**
- * The fields of a scanned paper, pre-filled from its QR or from what earlier papers said
- * (`known`); ID numbers in full (the paper step masks them on screen).
+ * The fields of a scanned paper, pre-filled from its QR, from what OCR read off it, or from what
+ * earlier papers said (`known`); ID numbers in full (the paper step masks them on screen). A
+ * value OCR read without certainty is marked for the agent's attention.
  */
 export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<FieldKey, string>>, business: RulebookBusiness): FieldView[] {
   const { document } = outcome;
@@ -57,10 +60,21 @@ export function intakeFields(outcome: CaptureOutcome, known: Partial<Record<Fiel
     const scanned = document.fields[key];
     const fromPaper = typeof scanned === 'string' && scanned !== '' ? scanned : typeof scanned === 'boolean' ? (scanned ? 'yes' : 'no') : undefined;
     const value = fromPaper ?? known[key] ?? '';
-    // Nobody typed these yet: read off the licence's QR, or repeated from a paper checked before.
-    const source = fromPaper !== undefined ? (outcome.prefilledFromQr ? 'qr' : 'earlier') : value !== '' ? 'earlier' : 'none';
+    const read = key === 'variant' || key === 'consentToMail' ? undefined : outcome.reading?.fields[key];
+    const byOcr = read !== undefined && fromPaper === read.value;
+    // Nobody typed these yet: read off the licence's QR or by OCR, or repeated from a paper checked before.
+    const fromQr = outcome.prefilledFromQr && (licenceQrFields as readonly string[]).includes(key);
+    const source = fromPaper === undefined ? (value !== '' ? 'earlier' : 'none') : fromQr ? 'qr' : byOcr ? 'ocr' : 'earlier';
     const input = inputOf(key);
-    const view: FieldView = { key, label: extraLabels[key] ?? fieldLabelOf(document.kind, key), value, input, required: required.includes(key), source };
+    const view: FieldView = {
+      key,
+      label: extraLabels[key] ?? fieldLabelOf(document.kind, key),
+      value,
+      input,
+      required: required.includes(key),
+      source,
+      ...(source === 'ocr' && read !== undefined && !isCertain(read) && { uncertain: true }),
+    };
     return input === 'choice' ? { ...view, choices: choicesOf(key, document.kind) } : view;
   });
 }

@@ -17,7 +17,7 @@ import { enterpriseFrom } from '../intake/capture-session.ts';
 import { missingPapers } from '../intake/missing-papers.ts';
 import { stampsNeeded } from '../intake/materials.ts';
 import { documentLabel, paperLabel, stampLabel } from '../../contract/intake/labels.ts';
-import { layoutClassifier, wrongPaper, type PaperClassifier } from '../intake/paper-classifier.ts';
+import { readingClassifier, wrongPaper, type PaperClassifier } from '../intake/paper-classifier.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
@@ -56,8 +56,8 @@ type State =
   | { at: 'done'; ticket: string | null; verdict: VerdictView }
   | { at: 'failed'; problem: FlowProblem; then: { to: 'end' } | { to: 'submit'; verdict: VerdictView } };
 
-/** `classifier`: tells a page that is not the paper asked for (the layout one until an OCR one plugs in). */
-export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier = layoutClassifier): Flow {
+/** `classifier`: tells a page that is not the paper asked for (by its layout, and by what OCR read when an engine is fitted). */
+export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: IntakeBusiness, classifier: PaperClassifier = readingClassifier): Flow {
   return new IntakeFlow(deps, hooks, business, classifier);
 }
 
@@ -314,7 +314,7 @@ class IntakeFlow extends FlowMachine<State> {
       signal,
       async (outcome) => {
         // Not the paper asked for: refused with what it looks like; its scan goes.
-        const guess = wrongPaper(await this.#classifier.classify(outcome.pages.map((page) => page.report)), { kind, form: form ?? 'original' });
+        const guess = wrongPaper(await this.#classifier.classify(outcome.pages.map((page) => page.report), outcome.reading), { kind, form: form ?? 'original' });
         if (guess !== null) {
           this.#deps.capture.remove(outcome.index);
           this.#hooks.journal('intake.wrongPaper', { asked: kind, looksLike: guess.kind, confidence: guess.confidence, evidence: guess.evidence });

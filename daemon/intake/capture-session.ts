@@ -1,7 +1,8 @@
 // The guided capture: the draft intake package (format v1) of the agent's current session, filled
-// paper by paper from the scanner (stamps from the seals found, licence fields from its QR) and
-// from the fields the agent confirms on screen (no OCR). The draft is personal data: it lives in
-// memory only and goes, with its scans, when the session ends.
+// paper by paper from the scanner (stamps from the seals found, licence fields from its QR, the
+// other fields read by OCR when an engine is fitted) and from the fields the agent confirms on
+// screen. The draft is personal data: it lives in memory only and goes, with its scans, when the
+// session ends.
 import type { CaptureError, CaptureOutcome, CapturedDocumentState, IntakeState, PageProblem } from '../../contract/intake/capture.ts';
 import { randomUUID } from 'node:crypto';
 import type { ScanMode, Scanner } from '../../drivers/scanner/scanner.ts';
@@ -19,6 +20,10 @@ import { chinaDay, checkIntake } from './check.ts';
 import { type Verdict } from '../../contract/intake/verdict.ts';
 import { parseIntakePackage, stampKinds, type DocumentFields, type DocumentForm, type DocumentKind, type IdCardRole, type IntakeCard, type IntakeDocument, type IntakePackage, type StampKind } from '../../contract/intake/package-schema.ts';
 import { type RulebookBusiness } from '../../contract/businesses.ts';
+import type { OcrEngine } from '../../drivers/ocr/ocr-engine.ts';
+import { isCertain, type PaperReading, type ReadFields } from '../../contract/intake/paper-reading.ts';
+import type { ScannedPage } from '../../drivers/scanner/scanner.ts';
+import { readPaper } from './reading/read-paper.ts';
 
 export type DocumentVariant = NonNullable<DocumentFields['variant']>;
 export type IntakeAgent = NonNullable<IntakePackage['agent']>;
@@ -39,6 +44,8 @@ export interface IntakeCaptureDeps {
   authority: Pick<Authority, 'lookupCard' | 'submitIntake'>;
   kioskId: string;
   scan: { resolutionDpi: number; mode: ScanMode };
+  /** Reads the papers' fields and tells what a page is; without one the agent types every field. */
+  ocr?: OcrEngine;
   now?: () => Date;
 }
 
@@ -127,7 +134,10 @@ export class IntakeCapture {
       return err({ kind: 'rescan', problems });
     }
     const licence = request.kind === 'business_licence' ? licenceFields(kept.map((p) => p.report)) : null;
-    const fields: DocumentFields = { ...licence, ...(request.variant !== undefined && { variant: request.variant }) };
+    const reading = await this.#read(request, scanned.value, signal);
+    const variant = request.variant ?? (reading?.looksLike?.kind === request.kind ? reading.looksLike.variant : undefined);
+    // The QR is the licence's own data: it wins over what OCR read off the print.
+    const fields: DocumentFields = { ...(reading !== null && packageFields(reading.fields)), ...licence, ...(variant !== undefined && { variant }) };
     const document: IntakeDocument = {
       kind: request.kind,
       form: request.form,
@@ -139,7 +149,29 @@ export class IntakeCapture {
     draft.meta.push({ status: 'pendingConfirmation', pageIds: kept.map((p) => p.pageId), prefilledFromQr: licence !== null });
     draft.revision++;
     this.#deps.sessions.journal('intake.captured', { kind: document.kind, form: request.form, pages: kept.length, stamps: document.stamps, fromQr: licence !== null });
-    return ok({ index: draft.pkg.documents.length - 1, document, pages: kept, prefilledFromQr: licence !== null });
+    return ok({ index: draft.pkg.documents.length - 1, document, pages: kept, prefilledFromQr: licence !== null, reading });
+  }
+
+  /** The paper read by OCR; null without an engine or when it fails (the agent types, as without OCR). */
+  async #read(request: CaptureRequest, pages: readonly ScannedPage[], signal?: AbortSignal): Promise<PaperReading | null> {
+    const { ocr, sessions } = this.#deps;
+    if (ocr === undefined) return null;
+    const read = await readPaper(ocr, pages, { kind: request.kind, ...(signal !== undefined && { signal }) });
+    if (!read.ok) {
+      sessions.journal('intake.ocrFailed', { kind: request.kind, problem: read.error.kind });
+      return null;
+    }
+    const { looksLike, fields, ms } = read.value;
+    // Which fields, never their values: the journal holds no ID number or name.
+    sessions.journal('intake.read', {
+      kind: request.kind,
+      looksLike: looksLike?.kind ?? null,
+      confidence: looksLike === null ? null : Math.round(looksLike.confidence * 100) / 100,
+      read: Object.keys(fields),
+      uncertain: Object.entries(fields).flatMap(([key, field]) => (isCertain(field) ? [] : [key])),
+      ms,
+    });
+    return read.value;
   }
 
   /**
@@ -282,10 +314,24 @@ function stampsFound(reports: readonly PageReport[]): StampKind[] {
   return stampKinds.filter((kind) => found.has(kind));
 }
 
+/** What OCR read that the intake package holds (the rest, like an ID card's sex, is for `kiosk intake read`). */
+function packageFields(read: ReadFields): DocumentFields {
+  const fields: DocumentFields = {};
+  const keys = ['name', 'uscc', 'orgCode', 'legalRepresentative', 'address', 'validUntil', 'annualInspection', 'idNumber', 'agentName', 'agentIdNumber', 'holderName', 'holderIdNumber', 'postcode', 'contactName', 'phone'] as const;
+  for (const key of keys) {
+    const field = read[key];
+    if (field !== undefined) fields[key] = field.value;
+  }
+  return fields;
+}
+
+/** The fields a licence's QR fills. */
+export const licenceQrFields = ['name', 'uscc', 'legalRepresentative', 'address', 'validUntil'] as const;
+
 function licenceFields(reports: readonly PageReport[]): DocumentFields | null {
   for (const report of reports) {
     const qr = report.qr === null ? null : parseLicenceQr(report.qr);
-    if (qr !== null) return { name: qr.name, uscc: qr.uscc, legalRepresentative: qr.legalRepresentative, address: qr.address, validUntil: qr.validUntil };
+    if (qr !== null) return Object.fromEntries(licenceQrFields.map((key) => [key, qr[key]]));
   }
   return null;
 }

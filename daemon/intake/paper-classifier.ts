@@ -3,11 +3,13 @@
 // screen. The seam: a PaperClassifier takes the page reports of one scan and answers a kind (and,
 // when it can tell, a form) with a confidence, or null when it cannot tell. The one here uses what
 // the image checks already give: the business licence's own QR payload, and the page's size (an
-// ID card's face is 85.6 × 54 mm). An OCR classifier plugs in behind the same interface later
-// (and may combine with this one); the flow refuses only a confident answer that differs.
+// ID card's face is 85.6 × 54 mm). The reading classifier adds what OCR found the page says
+// (its title: 营业执照, 介绍信 …; 复印件 for a copy) and combines both; the flow refuses only a
+// confident answer that differs.
 import type { PageReport } from '../../contract/imaging/page-report.ts';
 import { parseLicenceQr } from '../../contract/intake/licence-qr.ts';
 import type { DocumentForm, DocumentKind } from '../../contract/intake/package-schema.ts';
+import type { PaperReading } from '../../contract/intake/paper-reading.ts';
 
 export interface PaperGuess {
   kind: DocumentKind;
@@ -20,7 +22,8 @@ export interface PaperGuess {
 }
 
 export interface PaperClassifier {
-  classify(pages: readonly PageReport[]): PaperGuess | null | Promise<PaperGuess | null>;
+  /** `reading`: what OCR read off the paper, when an engine is fitted. */
+  classify(pages: readonly PageReport[], reading?: PaperReading | null): PaperGuess | null | Promise<PaperGuess | null>;
 }
 
 /** Below this, a guess that differs from the paper asked for is not enough to refuse the page. */
@@ -48,6 +51,25 @@ export const layoutClassifier: PaperClassifier = {
     const first = pages[0];
     if (first !== undefined && !first.blank && pages.every(cardSized)) return { kind: 'id_card', form: 'original', confidence: 0.85, evidence: 'cardSize' };
     return null;
+  },
+};
+
+/** What the OCR reading says the paper is; null when it found no title or phrase of any kind. */
+function readingGuess(reading: PaperReading | null | undefined): PaperGuess | null {
+  const looks = reading?.looksLike;
+  if (looks === undefined || looks === null) return null;
+  return { kind: looks.kind, ...(looks.form !== undefined && { form: looks.form }), confidence: looks.confidence, evidence: `ocr:${looks.evidence}` };
+}
+
+/** The layout's guess and the reading's: agreeing, they add up (the form from whichever tells it); disagreeing, the surer wins. */
+export const readingClassifier: PaperClassifier = {
+  async classify(pages, reading) {
+    const layout = await layoutClassifier.classify(pages);
+    const read = readingGuess(reading);
+    if (layout === null || read === null) return layout ?? read;
+    if (layout.kind !== read.kind) return layout.confidence >= read.confidence ? layout : read;
+    const form = layout.form ?? read.form;
+    return { kind: layout.kind, ...(form !== undefined && { form }), confidence: Math.max(layout.confidence, read.confidence), evidence: `${layout.evidence}+${read.evidence}` };
   },
 };
 

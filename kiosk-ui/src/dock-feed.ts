@@ -1,7 +1,7 @@
 // What the dev dock feeds when the kiosk asks for a paper: that one paper of the business's
 // generated set (Sim.ScannerLoad with `paper`), as a real agent puts only the asked-for sheet
 // into the feeder, never the whole folder.
-import type { FlowView, PaperRequest } from '../../contract/flow-view.ts';
+import type { FlowView, PaperRequest, PaperWanted } from '../../contract/flow-view.ts';
 import type { ScannerBusiness } from './technician-tools.ts';
 
 export interface PaperToFeed {
@@ -32,4 +32,13 @@ function setOf(view: FlowView): ScannerBusiness | null {
     case 'cardManagement':
       return null;
   }
+}
+
+/**
+ * A paper the kiosk did not ask for, from the same set (every set holds the introduction letter
+ * and the agent's ID card copy): the letter, or the ID copy when the letter is what is asked for.
+ * The kiosk should refuse it and say what it looks like.
+ */
+export function wrongPaperFor(wanted: PaperWanted): PaperWanted {
+  return wanted.kind === 'introduction_letter' ? { kind: 'id_card', form: 'copy', role: 'agent' } : { kind: 'introduction_letter', form: null, role: null };
 }

@@ -2,6 +2,7 @@
 // card reader, the embedded authority, the simulated scanner, a PrintService over the simulated
 // printer, and a store in a temp dir — plus hooks that record what a flow pushed and journaled.
 // Not a test itself; any flow's test (and the host's) may use it.
+import type { OcrEngine } from '../../drivers/ocr/ocr-engine.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,8 @@ export interface FlowKitOptions {
   scanDpi?: number;
   /** A simulated ID-card reader (the SAM driver on an in-process module, no card on it); default: none fitted. */
   idCardReader?: boolean;
+  /** Reads the papers (the kit does not close it: one engine serves a test file); default: none, the agent types. */
+  ocr?: OcrEngine;
 }
 
 export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit> {
@@ -100,7 +103,7 @@ export async function openFlowKit(options: FlowKitOptions = {}): Promise<FlowKit
     lookupCard: (cardNo) => authority.lookupCard(cardNo),
     submitIntake: async (request) => (kit.submitUnreachable ? err({ kind: 'unreachable', detail: 'the test cut the line' }) : authority.submitIntake(request)),
   };
-  const capture = new IntakeCapture({ sessions, scanner, pages, authority: captureAuthority, kioskId: 'TEST-FLOW', scan: { resolutionDpi: scanDpi, mode: 'color' }, now: () => new Date(`${date}T04:00:00Z`) });
+  const capture = new IntakeCapture({ sessions, scanner, pages, authority: captureAuthority, kioskId: 'TEST-FLOW', scan: { resolutionDpi: scanDpi, mode: 'color' }, now: () => new Date(`${date}T04:00:00Z`), ...(options.ocr !== undefined && { ocr: options.ocr }) });
   // Fast paper so the suite stays quick.
   const printer = new SimPrinter({ outDir: join(dir, 'receipts'), baud: 921_600, feedMmPerSecond: 2000, pollIntervalMs: 50 });
   await printer.start();

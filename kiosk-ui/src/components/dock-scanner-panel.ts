@@ -5,7 +5,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { FlowView } from '../../../contract/flow-view.ts';
 import { offerOf, type Offer } from '../capabilities.ts';
-import { paperToFeed } from '../dock-feed.ts';
+import { paperToFeed, wrongPaperFor } from '../dock-feed.ts';
 import { defaultLanguage, translate, type Language, type MessageKey } from '../i18n.ts';
 import { inLanguage } from '../paper-words.ts';
 import { panelStyles } from '../panel-styles.ts';
@@ -124,6 +124,21 @@ export class DockScannerPanel extends LitElement {
         }}
       >
         ${this.#t('dock.feedPaper', { paper: label })}
+      </button>
+      <button
+        type="button"
+        data-testid="dock-feed-wrong-paper"
+        ?disabled=${this.busy || feed.scanning || client === null || act === null}
+        @click=${() => {
+          if (client === null || act === null) return;
+          void act(
+            this.#t('dock.fedWrongPaper', { paper: label }),
+            () => client.send('Sim.ScannerLoad', { business, paper: wrongPaperFor(paper.wanted) }, { timeoutMs: 60_000 }),
+            ({ pages }) => this.#t('dock.scannerPages', { pages }),
+          );
+        }}
+      >
+        ${this.#t('dock.feedWrongPaper')}
       </button>
       <p class="hint">${this.#t('dock.feedPaperHint')}</p>
     </div>`;

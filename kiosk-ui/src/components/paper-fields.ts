@@ -30,7 +30,14 @@ const sourceWords: Readonly<Record<FieldView['source'], MessageKey>> = {
   agent: 'fields.source.agent',
   none: 'fields.source.none',
   idCard: 'fields.source.idCard',
+  ocr: 'fields.source.ocr',
 };
+
+/** The source tag's words: a value OCR read without certainty asks to be looked at. */
+export function sourceKey(field: Pick<FieldView, 'source' | 'value' | 'uncertain'>, value: string): MessageKey {
+  const source = sourceShown(field, value);
+  return source === 'ocr' && field.uncertain === true ? 'fields.source.ocrUncertain' : sourceWords[source];
+}
 
 const errorWords: Readonly<Record<FieldError, MessageKey>> = {
   required: 'fields.error.required',
@@ -69,7 +76,7 @@ export function sourceShown(field: Pick<FieldView, 'source' | 'value'>, value: s
 
 /** The intro says the kiosk read something only when it did. */
 export function fieldsIntroKey(fields: readonly Pick<FieldView, 'source' | 'value'>[]): 'fields.intro' | 'fields.introNothingRead' {
-  return fields.some((field) => field.value !== '' && (field.source === 'qr' || field.source === 'card' || field.source === 'registry' || field.source === 'earlier' || field.source === 'idCard')) ? 'fields.intro' : 'fields.introNothingRead';
+  return fields.some((field) => field.value !== '' && (field.source === 'qr' || field.source === 'card' || field.source === 'registry' || field.source === 'earlier' || field.source === 'idCard' || field.source === 'ocr')) ? 'fields.intro' : 'fields.introNothingRead';
 }
 
 /** A light check is shown once the field was left; an empty required field only once the agent tried to confirm. */
@@ -189,7 +196,8 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
         font-size: 20px;
         font-weight: 600;
       }
-      .tag[data-source='none'] {
+      .tag[data-source='none'],
+      .tag[data-uncertain='true'] {
         background: #fef3c7;
         color: #713f12;
       }
@@ -431,7 +439,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     return html`<div class="field">
       <div class="field-head">
         <span class="label" id="label-${index}">${inLanguage(this.language, field.label)}</span>
-        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))}>${this.t(sourceWords[sourceShown(field, this.#value(field))])}</span>
+        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))} data-uncertain=${sourceKey(field, this.#value(field)) === 'fields.source.ocrUncertain' ? 'true' : nothing}>${this.t(sourceKey(field, this.#value(field)))}</span>
         ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <div class="choices" role="group" aria-labelledby="label-${index}" data-testid="field" data-key=${field.key} data-input="choice" data-value=${value}>
@@ -460,7 +468,7 @@ export class PaperFields extends PaperScreen<FieldsScreen> {
     return html`<div class="field">
       <div class="field-head">
         <label for="field-${index}">${inLanguage(this.language, field.label)}</label>
-        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))}>${this.t(sourceWords[sourceShown(field, this.#value(field))])}</span>
+        <span class="tag" id="source-${index}" data-source=${sourceShown(field, this.#value(field))} data-uncertain=${sourceKey(field, this.#value(field)) === 'fields.source.ocrUncertain' ? 'true' : nothing}>${this.t(sourceKey(field, this.#value(field)))}</span>
         ${field.required ? html`<span class="required">${this.t('fields.required')}</span>` : nothing}
       </div>
       <input

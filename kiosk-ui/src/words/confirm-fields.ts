@@ -22,6 +22,8 @@ export const confirmFieldsWords = {
   'fields.source.earlier': { 'zh-CN': '来自已核对的材料', en: 'From a paper you checked' },
   'fields.source.agent': { 'zh-CN': '您填写的', en: 'Entered by you' },
   'fields.source.idCard': { 'zh-CN': '来自身份证芯片', en: "From your ID card's chip" },
+  'fields.source.ocr': { 'zh-CN': '从材料中读出', en: 'Read from the paper' },
+  'fields.source.ocrUncertain': { 'zh-CN': '读出的可能不准，请核对', en: 'May be misread: please check' },
   'fields.source.none': { 'zh-CN': '未能读出，请填写', en: 'Not read: please fill in' },
   'fields.error.required': { 'zh-CN': '此项必填。', en: 'This is required.' },
   'fields.error.idNumber': { 'zh-CN': '身份证号应为 18 位：数字，最后一位可以是 X。', en: 'An ID number has 18 characters: digits, the last may be X.' },

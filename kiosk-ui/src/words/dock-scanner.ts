@@ -30,4 +30,6 @@ export const dockScannerWords = {
     en: 'The kiosk is asking the agent for this paper. Feed only it, as a real agent would (the chosen bad page still applies).',
   },
   'dock.fedPaper': { 'zh-CN': '放入“{paper}”（缺陷页：{defect}）', en: 'Feed "{paper}" (bad page: {defect})' },
+  'dock.feedWrongPaper': { 'zh-CN': '放错材料：放入另一份材料', en: 'Wrong paper: feed another one' },
+  'dock.fedWrongPaper': { 'zh-CN': '放入了另一份材料（不是“{paper}”）', en: 'Fed another paper (not "{paper}")' },
 } as const satisfies Translations;
