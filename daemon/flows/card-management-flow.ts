@@ -87,7 +87,8 @@ class CardManagementFlow extends FlowMachine<State> {
           purpose: 'authorise',
           card: state.listing.legalPerson,
           problem: state.problem,
-          verifiedBefore: true,
+          // The authorise words say why the PIN is asked again (verifiedBefore's speak of a certificate).
+          verifiedBefore: false,
           authorise: { operation: state.operation, target: state.target },
         };
       case 'submitting':

@@ -9,11 +9,13 @@ import { renderPagePng } from '../../sim/printer/page-png.ts';
 import { pageText, printableDots, type PrintedPage } from '../../sim/printer/printed-page.ts';
 import { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';
 import { decodeQrFromPng } from '../../tests/printer/receipt-check.ts';
-import type { CardAdvice, CardView, FindingView } from '../../contract/flow-view.ts';
+import type { CardAdvice, CardView, EnterpriseCardView, FindingView } from '../../contract/flow-view.ts';
 import { documentLabel } from '../../contract/intake/labels.ts';
 import {
   cardQueryReceipt,
   chinaDate,
+  enterpriseCardsReceipt,
+  registryChangeReceipt,
   intakeReceipt,
   renewalReceipt,
   transactionQrPayload,
@@ -66,6 +68,18 @@ const notAcceptable: IntakeReceiptInput = {
 };
 const acceptable: IntakeReceiptInput = { ...stamp, business: 'new_enrolment', enterprise: null, agent: null, result: { acceptable: true, ticket: 'A017' } };
 
+const enterpriseCard: EnterpriseCardView = {
+  cardNo: card.cardNo,
+  cardType: 'operator',
+  holderName: card.holderName,
+  holderIdNumberMasked: holderMasked,
+  status: 'invalidated',
+  certificateNotAfter: card.certificateNotAfter,
+  daysLeft: card.daysLeft,
+  advice: 'deregisterHere',
+  operations: ['deregister'],
+};
+
 const receipts: Record<string, BusinessReceipt> = {
   unlock: unlockReceipt({ ...stamp, card, agent }),
   renewal: renewalReceipt({
@@ -79,6 +93,13 @@ const receipts: Record<string, BusinessReceipt> = {
   intakeAcceptable: intakeReceipt(acceptable),
   intakeNotAcceptable: intakeReceipt(notAcceptable),
   cardQuery: cardQueryReceipt({ ...stamp, card, advice: 'unlock' }),
+  enterpriseCards: enterpriseCardsReceipt({ ...stamp, enterprise: { name: card.enterpriseName, uscc: card.uscc }, cards: [enterpriseCard] }),
+  registryChange: registryChangeReceipt({
+    ...stamp,
+    enterprise: { name: card.enterpriseName, uscc: card.uscc },
+    legalPerson: { cardNo: '8800 0000 0042 1001', holderName: '林海' },
+    change: { operation: 'freeze', reference: 'R000042', card: { ...enterpriseCard, status: 'frozen', advice: 'unfreezeHere', operations: ['unfreeze', 'reportLoss'] } },
+  }),
 };
 
 /** Every text of the receipt, one string per line, as a reader would go through it. */
@@ -205,6 +226,16 @@ describe('business receipt lines', () => {
       ]),
     );
     expect(lineTexts(r as Receipt).join('\n')).toContain('unlock it at this kiosk');
+  });
+
+  it("the enterprise's cards and a registry operation: registry status, reference, the legal-person card, zh and en", () => {
+    const list = lineTexts(receipts.enterpriseCards as Receipt).join('\n');
+    expect(list).toContain('登记状态 Registry status: 已作废 invalidated');
+    expect(list).toContain('deregister the operator here');
+    const change = receipts.registryChange as Receipt;
+    expect(change.title).toEqual({ zh: 'IC卡冻结回执', en: 'IC card receipt: freeze' });
+    expect(change.lines).toEqual(expect.arrayContaining([row('登记编号', 'Registry ref.', 'R000042'), row('业务类型', 'Business', '冻结 freeze'), row('登记状态', 'Registry status', '已冻结 frozen')]));
+    expect(JSON.stringify(change)).not.toContain(holderId);
   });
 
   it('card query: a sentence for every advice, and expired days counted back', () => {

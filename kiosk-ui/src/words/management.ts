@@ -31,10 +31,13 @@ export const managementWords = {
   },
   'management.counterTitle': { 'zh-CN': '法人卡挂失、冻结请到柜台办理，请携带：', en: "The legal-person card's loss or freeze is done at the counter. Bring:" },
   'management.authoriseTitle': { 'zh-CN': '输入法人卡密码以确认', en: 'Confirm with the legal-person card PIN' },
-  'management.authorise': { 'zh-CN': '确认办理：{operation}，卡号 {cardNo}（{holder}）。', en: 'You confirm: {operation}, card {cardNo} ({holder}).' },
+  'management.authorise': {
+    'zh-CN': '确认办理：{operation}，卡号 {cardNo}（{holder}）。每项业务由法人卡核对密码后签名确认，本机不保存密码。',
+    en: 'You confirm: {operation}, card {cardNo} ({holder}). The legal-person card checks its PIN and signs each operation; this kiosk keeps no PIN.',
+  },
   'management.authoriseDeclare': {
-    'zh-CN': '确认办理：申报新操作员。之后请办理“增加操作员”材料预审。',
-    en: 'You confirm: declaring a new operator. The add-operator paper check comes next.',
+    'zh-CN': '确认办理：申报新操作员。法人卡核对密码后签名确认，本机不保存密码。之后请办理“增加操作员”材料预审。',
+    en: 'You confirm: declaring a new operator. The legal-person card checks its PIN and signs it; this kiosk keeps no PIN. The add-operator paper check comes next.',
   },
   'management.done': { 'zh-CN': '已办理：{operation}。登记编号 {reference}。', en: 'Done: {operation}. Registry reference {reference}.' },
   'management.doneList': { 'zh-CN': '本企业 IC 卡清单已打印。', en: "The list of the enterprise's IC cards is printed." },
