@@ -65,6 +65,13 @@ export type FlowProblem =
   | { kind: 'pinPolicy'; refusal: PinRefusal }
   /** The card is still on its initial PIN: the PIN change comes first (the start screen's "Change PIN"). */
   | { kind: 'pinMustChange' }
+  /**
+   * The intake: the card is still on its initial PIN, so it is not taken into this check (seed 003:
+   * the PIN change comes first); the papers scanned stay, the PIN is changed after this check.
+   */
+  | { kind: 'pinMustChangeAfterCheck'; cardNo: string }
+  /** The card taken out mid-change is back and its new PIN was refused: the change did not take, the old PIN stands. */
+  | { kind: 'pinChangeNotDone'; triesLeft: number }
   | { kind: 'authorityUnreachable' }
   | { kind: 'authorityRefused'; reason: string }
   | { kind: 'scannerJam' }
@@ -214,9 +221,11 @@ export type FlowScreen =
    * the first entry of the new PIN (`checkNewPin`, the policy at once); `'again'`: the second, sent
    * with the other two (`changePin`). The UI holds the entries it needs for the last action and
    * forgets them once sent; the daemon keeps none. `firstUse`: the card is still on its initial
-   * PIN, so this change comes before any other service.
+   * PIN, so this change comes before any other service. `'settle'`: the card was taken out while
+   * its PIN was being changed and it is back: the new PIN the agent chose goes alone (`pin`) and a
+   * VERIFY says whether the change took (no PIN is kept to compare with).
    */
-  | { screen: 'changePin'; card: CardView; problem: FlowProblem | null; entry: 'current' | 'first' | 'again'; firstUse: boolean }
+  | { screen: 'changePin'; card: CardView; problem: FlowProblem | null; entry: 'current' | 'first' | 'again' | 'settle'; firstUse: boolean }
   /** `cards`: for a change of information, the IC cards to bring (null for the other businesses). */
   | { screen: 'checklist'; business: RulebookBusiness; items: ChecklistItemView[]; cards: CardsToBring | null }
   | { screen: 'scanPaper'; paper: PaperRequest; scanning: boolean; problem: FlowProblem | null }

@@ -61,6 +61,9 @@ const isoDate = z
   .max(limits.date)
   .refine((value) => parseIsoDate(value) !== null, 'expected a real date as YYYY-MM-DD');
 
+/** The date a paper without an end date carries, as the kiosk writes it (long_term and 永久 are read too). */
+export const longTermDate = '长期';
+
 const fieldsSchema = z.object({
   /** The enterprise's name on enterprise papers; the person's name on an id_card. */
   name: name.optional(),

@@ -6,7 +6,7 @@
 import { NotFittedIdCardReader } from '../../drivers/idcard/not-fitted-id-card-reader.ts';
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
 import type { IdCardReader } from '../../drivers/idcard/id-card-reader.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { inProcessLink } from '../../sim/idcard/in-process-link.ts';
 import { PtySimIdCardReader } from '../../sim/idcard/pty-sim-id-card-reader.ts';
 import { VirtualSamModule } from '../../sim/idcard/virtual-sam-module.ts';

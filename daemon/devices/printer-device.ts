@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import type { Printer } from '../../drivers/printer/printer.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { PtySimPrinter } from '../../sim/printer/pty-sim-printer.ts';
 import { SimPrinter } from '../../sim/printer/sim-printer.ts';
 import type { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';

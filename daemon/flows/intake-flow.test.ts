@@ -399,6 +399,25 @@ describe('intake flow', () => {
     expect(cards).toMatchObject({ screen: 'insertCard', wanted: 'enterpriseCards', problem: null, cards: { cards: named.cards.cards } });
   }, 60_000);
 
+  it('a card still on its initial PIN is not taken into the check: said with the PIN change to do after it, the papers kept', async () => {
+    const flow = start('change');
+    // Put in on the checklist: not counted as brought.
+    await kit.insert('new-operator');
+    await act(flow, { action: 'next' });
+    kit.remove();
+    const cards = await feedAll(flow, new Papers('change', {}), { lacking: () => true });
+    expect(cards).toMatchObject({ screen: 'insertCard', wanted: 'enterpriseCards', problem: null });
+    await kit.insert('new-operator');
+    await until(() => JSON.stringify(flow.screen()).includes('pinMustChangeAfterCheck'), 'the refusal');
+    expect(flow.screen()).toMatchObject({ screen: 'insertCard', wanted: 'enterpriseCards', problem: { kind: 'pinMustChangeAfterCheck', cardNo: '8135020000000108' } });
+    expect(hooks.journaled.filter((entry) => entry.step === 'intake.cardRead')).toEqual([]);
+    kit.remove();
+    // No more cards: the check goes on with what was brought, the new card not among them.
+    const verdict = await act(flow, { action: 'next' });
+    expect(verdict).toMatchObject({ screen: 'verdict' });
+    expect(JSON.stringify(verdict)).not.toContain('"read":true');
+  }, 60_000);
+
   it('a copy with its seals says nothing about stamps', async () => {
     const flow = start('card_replacement');
     await act(flow, { action: 'next' });

@@ -215,7 +215,8 @@ class IntakeFlow extends FlowMachine<State> {
     const read = await readCardView(this.#deps.cards, { settled: true });
     if (!read.ok || this.state.at !== 'checklist') return;
     const card = read.value;
-    if (card.cardType === 'technician') return;
+    // A technician's card, or one still on its initial PIN (refused with words when the card screen reads it).
+    if (card.cardType === 'technician' || (card.pinMustChange && card.lifecycle === 'active')) return;
     if (!this.#parties.hasBrought(card.cardNo)) {
       this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
       this.#syncCards();
@@ -417,6 +418,8 @@ class IntakeFlow extends FlowMachine<State> {
     const state = this.#deps.capture.state();
     const uscc = state.ok ? state.value.draft.enterprise?.uscc : undefined;
     if (uscc !== undefined && uscc !== card.uscc) return { kind: 'otherEnterprise' };
+    // The first-use gate (seed 003): a card still on its initial PIN is good for a PIN change only.
+    if (card.pinMustChange && card.lifecycle === 'active') return { kind: 'pinMustChangeAfterCheck', cardNo: card.cardNo };
     if (this.#parties.hasBrought(card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
     return null;
   }

@@ -142,6 +142,77 @@ describe('the PIN change', () => {
   }, 60_000);
 });
 
+describe('a card taken out during the change itself, put back', () => {
+  /**
+   * The card service's change, with the card taken out during CHANGE REFERENCE DATA: after the
+   * card's atomic write (`took`) or before it. The card's own all-or-nothing write is the virtual
+   * card's test (powerLossAtWrite); here the flow must settle which of the two it was.
+   */
+  function pullDuringChange(took: boolean): void {
+    const cards = kit.deps.cards;
+    const change = cards.changePin.bind(cards);
+    cards.changePin = async (oldPin, pin, confirmation, signal) => {
+      if (took) await change(oldPin, pin, confirmation, signal);
+      kit.remove();
+      return err({ kind: 'cardRemoved', step: 'change PIN' });
+    };
+  }
+
+  async function toTheChange(fixture: string, currentPin: string, took: boolean): Promise<void> {
+    open();
+    await kit.insert(fixture);
+    await screenOf(flow, 'changePin');
+    await act(flow, { action: 'pin', pin: currentPin });
+    await act(flow, { action: 'checkNewPin', pin: newPin });
+    pullDuringChange(took);
+    expect(await act(flow, { action: 'changePin', oldPin: currentPin, pin: newPin, confirmation: newPin })).toMatchObject({ screen: 'insertCard', problem: { kind: 'cardRemoved' } });
+    expect(hooks.journaled.map((j) => j.step)).toContain('pinChange.unsettled');
+  }
+
+  it('a first use that took is told by the card itself: done, with its receipt, no PIN asked', async () => {
+    await toTheChange(fresh.name, '88888888', true);
+    await kit.insert(fresh.name);
+    const done = await screenOf(flow, 'done');
+    expect(done).toMatchObject({ outcome: { flow: 'pinChange', card: { cardNo: fresh.cardNo, pinMustChange: false } } });
+    expect(hooks.journaled).toContainEqual({ step: 'pinChange.settled', data: { cardNo: fresh.cardNo, outcome: 'changed' } });
+    await until(() => {
+      const screen = flow.screen();
+      return screen.screen === 'done' && screen.receipt.state === 'printed';
+    }, 'the receipt');
+    expect((await kit.deps.cards.verifyPin(newPin)).ok).toBe(true);
+  }, 60_000);
+
+  it('a first use that did not take is told by the card too: the old PIN again, saying so', async () => {
+    await toTheChange(fresh.name, '88888888', false);
+    await kit.insert(fresh.name);
+    expect(await screenOf(flow, 'changePin')).toMatchObject({ entry: 'current', firstUse: true, problem: { kind: 'pinChangeNotDone', triesLeft: 3 } });
+  }, 60_000);
+
+  it('any other card is asked for the new PIN: accepted, the change took', async () => {
+    await toTheChange(operator.name, operator.pin, true);
+    await kit.insert(operator.name);
+    expect(await screenOf(flow, 'changePin')).toMatchObject({ entry: 'settle', firstUse: false, problem: null });
+    // Only the new PIN is taken here: nothing else goes on before the card is settled.
+    expect((await flow.handle({ action: 'checkNewPin', pin: newPin }, new AbortController().signal)).ok).toBe(false);
+    expect(await act(flow, { action: 'pin', pin: newPin })).toMatchObject({ screen: 'done', outcome: { flow: 'pinChange', card: { cardNo: operator.cardNo } } });
+    expect(hooks.journaled).toContainEqual({ step: 'pinChange.settled', data: { cardNo: operator.cardNo, outcome: 'changed' } });
+  }, 60_000);
+
+  it('any other card is asked for the new PIN: refused, the change did not take and the old PIN is asked, its try given back', async () => {
+    await toTheChange(operator.name, operator.pin, false);
+    await kit.insert(operator.name);
+    await screenOf(flow, 'changePin');
+    expect(await act(flow, { action: 'pin', pin: newPin })).toMatchObject({ screen: 'changePin', entry: 'current', problem: { kind: 'pinChangeNotDone', triesLeft: 2 } });
+    expect(hooks.journaled).toContainEqual({ step: 'pinChange.settled', data: { cardNo: operator.cardNo, outcome: 'notChanged' } });
+    expect(await act(flow, { action: 'pin', pin: operator.pin })).toMatchObject({ screen: 'changePin', entry: 'first', problem: null });
+    const read = await kit.deps.cards.readCard();
+    // The old PIN verified: the card gave back the try the new PIN spent.
+    expect(read.ok && read.value.pin).toEqual({ state: 'notVerified', triesLeft: 3 });
+    const everything = JSON.stringify([pushed, hooks.journaled]);
+    for (const pin of [newPin, operator.pin]) expect(everything).not.toContain(pin);
+  }, 60_000);
+});
+
 describe('the first-use gate: a card on its initial PIN is good for a PIN change only', () => {
   it('the renewal refuses it when it is read', async () => {
     open(createRenewalFlow, 'renewal');

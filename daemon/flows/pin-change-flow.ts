@@ -9,6 +9,11 @@
 // and forgets them once sent: this flow keeps no PIN, in its state, its views or its journal.
 // A card still on its initial PIN (pinMustChange) is this business's first use: the screen says
 // so, and every other business refuses the card until it is done (the first-use gate).
+//
+// A card taken out during the change itself (CHANGE REFERENCE DATA) holds either PIN: the card
+// writes the new PIN in one atomic write. When it comes back the flow settles it before anything
+// else: a first-use card tells by its "must change" flag (cleared in that same write); any other
+// card is asked for the new PIN the agent chose, and a VERIFY says whether it took.
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { pinChangeReceipt } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
@@ -18,7 +23,13 @@ import { cardProblem } from './flow-problem.ts';
 import type { CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 
-type Entry = 'current' | 'first' | 'again';
+type Entry = 'current' | 'first' | 'again' | 'settle';
+
+/** A change whose card was taken out mid-write: settled when that card is back. */
+interface Unsettled {
+  cardNo: string;
+  firstUse: boolean;
+}
 
 type State =
   | { at: 'insertCard'; problem: FlowProblem | null }
@@ -41,6 +52,7 @@ class PinChangeFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
+  #unsettled: Unsettled | null = null;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', problem: null }, deps, hooks);
@@ -76,6 +88,7 @@ class PinChangeFlow extends FlowMachine<State> {
       case 'changing':
         return {};
       case 'changePin': {
+        if (state.entry === 'settle') return { pin: (action, signal) => this.#settle(state, action.pin, signal) };
         // Any entry takes the current PIN (a reload forgets what the page held: it starts over).
         const own: Actions = { pin: (action, signal) => this.#verifyCurrent(state, action.pin, signal) };
         if (state.entry === 'current') return own;
@@ -138,6 +151,10 @@ class PinChangeFlow extends FlowMachine<State> {
     }
     const card = read.value;
     this.#hooks.journal('pinChange.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle, firstUse: card.pinMustChange });
+    if (this.#unsettled?.cardNo === card.cardNo) {
+      this.#settleOnRead(card, this.#unsettled);
+      return;
+    }
     switch (card.lifecycle) {
       // The certificate's expiry does not touch the PIN.
       case 'active':
@@ -152,6 +169,41 @@ class PinChangeFlow extends FlowMachine<State> {
         this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle } });
         return;
     }
+  }
+
+  /** The card taken out mid-change is back: its flag settles a first use; any other asks for the new PIN. */
+  #settleOnRead(card: CardView, unsettled: Unsettled): void {
+    if (!unsettled.firstUse) {
+      this.go({ at: 'changePin', card, entry: 'settle', problem: null, firstUse: false });
+      return;
+    }
+    if (card.pinMustChange) this.#notDone(card, true, card.pinTriesLeft);
+    else this.#settledDone(card, true);
+  }
+
+  /** The new PIN the agent chose, verified: accepted, the change took; refused, the old PIN stands. */
+  async #settle(state: PinState, pin: string, signal: AbortSignal): Promise<void> {
+    const ticket = this.ticket();
+    const verified = await this.#deps.cards.verifyPin(pin, signal, 'pinChange');
+    if (this.stale(ticket)) return;
+    if (verified.ok) this.#settledDone(state.card, state.firstUse);
+    else if (verified.error.kind === 'wrongPin' && verified.error.triesLeft > 0) this.#notDone(state.card, state.firstUse, verified.error.triesLeft);
+    else this.#refused(state, verified.error);
+  }
+
+  #settledDone(card: CardView, firstUse: boolean): void {
+    this.#unsettled = null;
+    this.#hooks.journal('pinChange.settled', { cardNo: card.cardNo, outcome: 'changed' });
+    const now = { ...card, pinMustChange: false };
+    this.go({ at: 'done', card: now });
+    void this.#receipt.print(pinChangeReceipt({ ...this.#receipt.stamp(), card: now, firstUse }));
+  }
+
+  /** The change did not take: the current (old) PIN again, from the start, saying so. */
+  #notDone(card: CardView, firstUse: boolean, triesLeft: number): void {
+    this.#unsettled = null;
+    this.#hooks.journal('pinChange.settled', { cardNo: card.cardNo, outcome: 'notChanged' });
+    this.go({ at: 'changePin', card, entry: 'current', problem: { kind: 'pinChangeNotDone', triesLeft }, firstUse });
   }
 
   /** The current PIN, verified on the card now: a wrong one is answered before the new PIN is typed. */
@@ -182,6 +234,11 @@ class PinChangeFlow extends FlowMachine<State> {
     const changed = await this.#deps.cards.changePin(oldPin, pin, confirmation, signal);
     if (this.stale(ticket)) return;
     if (!changed.ok) {
+      // Taken out during the change: the card may hold either PIN until it is back and settled.
+      if (changed.error.kind === 'cardRemoved') {
+        this.#unsettled = { cardNo: card.cardNo, firstUse };
+        this.#hooks.journal('pinChange.unsettled', { cardNo: card.cardNo });
+      }
       this.#refused(state, changed.error);
       return;
     }

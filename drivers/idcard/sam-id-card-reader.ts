@@ -13,7 +13,7 @@ import { err, ok, type Result } from '../../basics/result.ts';
 import type { DeviceSource } from '../../contract/devices/device.ts';
 import type { IdCardReadFailure, IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import { StatusHolder } from '../device/status-holder.ts';
-import type { OpenLink, PrinterLink as ByteLink } from '../printer/printer-link.ts';
+import type { OpenLink, ByteLink } from '../serial/byte-link.ts';
 import { decodeBasicInfo, type IdCardText } from './basic-info.ts';
 import type { IdCardRead, IdCardReader } from './id-card-reader.ts';
 import { encodeCommand, FrameReader, maxFrameLength, responseOfBody, type SamResponse } from './sam-frame.ts';

@@ -1,4 +1,4 @@
-// The ESC/POS receipt printer driver, over any PrinterLink: a serial port on the appliance and in
+// The ESC/POS receipt printer driver, over any ByteLink: a serial port on the appliance and in
 // the pty tests, the virtual printer in the same process in simulator mode. See docs/printer.md.
 //
 // - Status: Automatic Status Back (GS a) pushes every change; DLE EOT 1–4 polls double as a
@@ -14,7 +14,7 @@ import { err, ok, type Result } from '../../basics/result.ts';
 import type { DeviceSource } from '../../contract/devices/device.ts';
 import { StatusHolder } from '../device/status-holder.ts';
 import * as escpos from './escpos.ts';
-import type { OpenLink, PrinterLink } from './printer-link.ts';
+import type { OpenLink, ByteLink } from '../serial/byte-link.ts';
 import { failureOfStatus, type PrintJobBytes, type Printed, type Printer } from './printer.ts';
 import { type PrintFailure, type PrinterStatus } from '../../contract/devices/printer.ts';
 import { applyRealtimeStatus, noFaults, PrinterReplyReader, type PrinterSensors, type RealtimeStatusKind } from './status-bytes.ts';
@@ -61,7 +61,7 @@ export class EscPosPrinter extends StatusHolder<PrinterStatus> implements Printe
   readonly #replyTimeoutMs: number;
   readonly #jobTimeoutMs: number;
   #running = false;
-  #link: PrinterLink | null = null;
+  #link: ByteLink | null = null;
   #generation = 0;
   #reader = new PrinterReplyReader();
   /** Null until the printer has told us its state on this link. */

@@ -118,6 +118,10 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
       return words(pinRefusalKey(problem.refusal), 'fpNext.newPin');
     case 'pinMustChange':
       return words('fp.pinMustChange', 'fpNext.changePin');
+    case 'pinChangeNotDone':
+      return words('fp.pinChangeNotDone', 'fpNext.pinChangeNotDone', { tries: problem.triesLeft });
+    case 'pinMustChangeAfterCheck':
+      return words('fp.pinMustChange', 'fpNext.changePinAfterCheck', { cardNo: problem.cardNo });
     case 'authorityUnreachable':
       return words('fp.authorityUnreachable', 'fpNext.later');
     case 'authorityRefused':

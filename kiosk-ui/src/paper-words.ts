@@ -62,6 +62,8 @@ export function problemWords(problem: FlowProblem): ProblemWords {
     case 'pinBlocked':
     case 'pinPolicy':
     case 'pinMustChange':
+    case 'pinMustChangeAfterCheck':
+    case 'pinChangeNotDone':
     case 'authorityUnreachable':
     case 'authorityRefused':
     case 'fieldsInvalid':

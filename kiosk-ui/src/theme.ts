@@ -6,6 +6,8 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
+    /* Inherited by every text: no line ends with one lone character ("…有限公" over "司"). */
+    text-wrap: pretty;
   }
   *,
   *::before,

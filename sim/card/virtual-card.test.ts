@@ -88,6 +88,25 @@ describe('SELECT and malformed commands', () => {
     }
   });
 
+  it('keeps or drops the selection after a failed SELECT as docs/card-profile.md says', async () => {
+    expect(await raw('00A4040C07F045504F525401')).toBe('9000');
+    // Wrong P1: refused, the selection stays.
+    expect(await raw('00A4080C07F045504F525401')).toBe('6A86');
+    expect((await raw('00CA010200')).slice(-4)).toBe('9000');
+    // Another AID: not found, and nothing is selected any more.
+    expect(await raw('00A4040C07A0000000030000')).toBe('6A82');
+    expect(await raw('00CA010200')).toBe('6985');
+  });
+
+  it('answers 6Cxx only to GET CHALLENGE, 61xx to a too small Le, 6700 to a missing Le', async () => {
+    expect(await raw('00A4040C07F045504F525401')).toBe('9000');
+    expect(await raw('0084000008')).toBe('6C10');
+    expect(await raw('00840000')).toBe('6700');
+    // GET DATA's length varies: a small Le gets 61xx, never 6Cxx.
+    expect((await raw('00CA010202')).slice(-4)).toMatch(/^61/);
+    expect(await raw('00C00000')).toBe('6700');
+  });
+
   it('enforces chaining rules', async () => {
     expect((await card.select()).ok).toBe(true);
     expect(await raw('1020008108 3131313131313131')).toBe('6884');

@@ -10,18 +10,12 @@ import type { VpcdStatus } from '../card/vpcd-transport.ts';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdTransport } from '../card/vpcd-transport.ts';
 import { fixtureNames } from '../registry/sim-registry.ts';
 import { formatTable } from '../../basics/text-table.ts';
+import { simAuthorityCommand } from './sim-authority-command.ts';
+import type { SimCommandEnvironment } from './sim-environment.ts';
 import { simIdCardCommand } from './sim-idcard-command.ts';
 import { simPrinterCommand } from './sim-printer-command.ts';
 import { simUsage } from './usage.ts';
 
-/**
- * What the simulator's commands need of the kiosk's configuration, given by the `kiosk` command
- * (daemon/cli/main.ts): the state directory the daemon would use for these flags — flag, config
- * file, KIOSK_STATE_DIR, STATE_DIRECTORY, .state — or why the configuration is unusable.
- */
-export interface SimCommandEnvironment {
-  stateDir(flags: { stateDir?: string; configFile?: string }): Result<string, string>;
-}
 
 /** Printed like main.ts's UsageError: one message, exit code 2. */
 function usageError(message: string): number {
@@ -155,6 +149,7 @@ export async function simCommand(args: string[], environment: SimCommandEnvironm
   const [device, verb, ...rest] = args;
   if (device === 'printer') return simPrinterCommand(args.slice(1));
   if (device === 'idcard') return simIdCardCommand(args.slice(1));
+  if (device === 'authority') return simAuthorityCommand(args.slice(1), environment);
   if (device !== 'card') return usageError(`${device === undefined ? 'sim: no simulator given' : `sim ${device}: unknown simulator`}\n\n${simUsage}`);
   switch (verb) {
     case 'list':

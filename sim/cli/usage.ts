@@ -12,8 +12,14 @@ export const simIdCardUsage = `  sim idcard list [--json]
         pty pair). stdin: remove, place, place NAME, status.
 `;
 
+export const simAuthorityUsage = `  sim authority serve [--state-dir DIR] [--config FILE] [--host H] [--port N]
+        the simulated back office over its HTTP API (docs/authority.md), default 127.0.0.1:8090,
+        on the kiosk's state directory (the one \`sim card serve\` personalises cards under, so its
+        cards chain to this CA). AUTHORITY_TOKEN: the bearer token it asks for.
+`;
+
 export const simUsage = `  sim card list [--json]
         the virtual card fixtures (number, holder, lifecycle, PIN as issued).
   sim card serve --fixture NAME [--vpcd HOST:PORT] [--state-dir DIR]
         hold one virtual card in pcscd's vpcd reader (default 127.0.0.1:35963) until stopped.
-${simPrinterUsage}${simIdCardUsage}`;
+${simAuthorityUsage}${simPrinterUsage}${simIdCardUsage}`;

@@ -1,6 +1,6 @@
 // The driver's link to a virtual SAM module in the same process: simulator mode without socat.
 import { ok } from '../../basics/result.ts';
-import type { OpenLink } from '../../drivers/printer/printer-link.ts';
+import type { OpenLink } from '../../drivers/serial/byte-link.ts';
 import type { VirtualSamModule } from './virtual-sam-module.ts';
 
 export function inProcessLink(module: VirtualSamModule): OpenLink {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { SocatPair } from '../serial/socat-pair.ts';
 import { VirtualSamModule, type VirtualSamModuleOptions } from './virtual-sam-module.ts';

@@ -1,7 +1,7 @@
 // The driver's link to a virtual printer in the same process: simulator mode without socat or
 // root (`kiosk run --sim`, the README demo). The printer still paces itself to the baud rate.
 import { ok } from '../../basics/result.ts';
-import type { OpenLink } from '../../drivers/printer/printer-link.ts';
+import type { OpenLink } from '../../drivers/serial/byte-link.ts';
 import type { VirtualPrinter } from './virtual-printer.ts';
 
 export function inProcessLink(printer: VirtualPrinter): OpenLink {

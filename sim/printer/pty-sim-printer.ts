@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { ReceiptFiles } from './receipt-files.ts';
 import { SerialAttachment } from '../serial/serial-attachment.ts';
 import { SocatPair } from '../serial/socat-pair.ts';

@@ -146,13 +146,45 @@ function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** What the page fails of the kiosk's rules: axe-core, targets ≥ 48 px, text ≥ 20 px, words not keys. */
+/**
+ * Chinese text whose last line holds one lone character ("…有限公" over "司"): leaf elements only,
+ * their lines grouped by top; a last line narrower than 1.5 em is one character.
+ */
+function loneCharacterLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot): void => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        const text = element.textContent.trim();
+        if (element.children.length > 0 || text.length < 3 || !/[\u4e00-\u9fff]/u.test(text)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const lines = new Map<number, number>();
+        for (const rect of range.getClientRects()) {
+          if (rect.width === 0) continue;
+          const top = [...lines.keys()].find((line) => Math.abs(line - rect.top) < 4) ?? rect.top;
+          lines.set(top, (lines.get(top) ?? 0) + rect.width);
+        }
+        if (lines.size < 2) continue;
+        const lastTop = Math.max(...lines.keys());
+        const fontSize = Number.parseFloat(getComputedStyle(element).fontSize);
+        if ((lines.get(lastTop) ?? 0) < 1.5 * fontSize) found.push(text);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+/** What the page fails of the kiosk's rules: axe-core, targets ≥ 48 px, text ≥ 20 px, words not keys, no lone character. */
 async function screenFindings(page: Page): Promise<string[]> {
   const findings = await axeViolations(page);
   for (const size of await buttonSizes(page)) {
     if (size.width < 48 || size.height < 48) findings.push(`target < 48 px: "${size.label}" ${Math.round(size.width)}×${Math.round(size.height)}`);
   }
   for (const text of await smallText(page, 20)) findings.push(`text < 20 px: ${text}`);
+  for (const text of await loneCharacterLines(page)) findings.push(`a lone character on the last line of: ${text}`);
   for (const text of await visibleTexts(page)) {
     if (messageKeys.includes(text)) findings.push(`untranslated message key shown: ${text}`);
     if (/\{[A-Za-z]+\}/.test(text)) findings.push(`unfilled placeholder shown: ${text}`);

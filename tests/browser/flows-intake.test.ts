@@ -17,7 +17,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { htmlLang } from './browser-kit.ts';
-import { longTerm } from '../../kiosk-ui/src/components/code-keypad.ts';
+import { longTermDate } from '../../contract/intake/package-schema.ts';
 import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig } from './flow-rig.ts';
 import { typeByTaps } from './on-screen-keys.ts';
 
@@ -132,7 +132,7 @@ async function typeField(current: FlowRig, field: FieldView, value: string): Pro
   await current.tapOn(input, `the ${field.key} field`);
   const keypad = current.page.locator('code-keypad');
   await keypad.waitFor();
-  const keys = value === longTerm ? [longTerm] : Array.from(value);
+  const keys = value === longTermDate ? [longTermDate] : Array.from(value);
   for (const character of keys) await current.tapOn(keypad.locator(`[data-testid="keypad-key"][data-key="${character}"]`), `the keypad's ${character}`);
   expect(await input.inputValue()).toBe(value);
 }

@@ -245,6 +245,10 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
     const numberColumns = await page.locator('[data-testid="renewed-cards"] .renewed-no').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().x)));
     expect(numberColumns).toHaveLength(2);
     expect(new Set(numberColumns).size).toBe(1);
+    // No row wraps: a longer holder name or card type does not make its row taller than the other.
+    const rowHeights = await page.locator('[data-testid="renewed-cards"] > li').evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().height)));
+    expect(rowHeights).toHaveLength(2);
+    expect(new Set(rowHeights).size).toBe(1);
 
     await current.tap('flow-finish');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import type { IdCardFixtureName } from '../../sim/idcard/id-card-fixtures.ts';
 import { PtySimIdCardReader } from '../../sim/idcard/pty-sim-id-card-reader.ts';

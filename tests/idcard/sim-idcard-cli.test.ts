@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SamIdCardReader } from '../../drivers/idcard/sam-id-card-reader.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { requireSystemTools } from '../support/system-stack.ts';
 
 const haveTools = requireSystemTools([

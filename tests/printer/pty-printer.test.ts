@@ -13,7 +13,7 @@ import { unlockReceipt } from '../../daemon/printing/sample-receipt.ts';
 import { openStore, type Store } from '../../daemon/store/store.ts';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
 import type { PrinterStatus } from '../../contract/devices/printer.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { ReceiptFiles } from '../../sim/printer/receipt-files.ts';
 import { SerialAttachment } from '../../sim/serial/serial-attachment.ts';
 import { VirtualPrinter } from '../../sim/printer/virtual-printer.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as escpos from '../../drivers/printer/escpos.ts';
 import { EscPosPrinter } from '../../drivers/printer/escpos-printer.ts';
-import { serialLink } from '../../drivers/printer/serial-link.ts';
+import { serialLink } from '../../drivers/serial/serial-link.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 
 const haveSocat = requireSystemTool('socat', 'socat');

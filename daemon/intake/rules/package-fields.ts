@@ -6,6 +6,7 @@ import { usefulKinds } from '../materials.ts';
 import {
   certificateKinds,
   customsRegistrationVariants,
+  longTermDate,
   parseIsoDate,
   tradeQualificationVariants,
   type DocumentFields,
@@ -31,7 +32,7 @@ export const requiredFields: Record<DocumentKind, readonly FieldName[]> = {
 };
 
 /** validUntil on a certificate without an end date. */
-export const longTerm = new Set(['长期', '永久', 'long_term', 'long-term', 'permanent']);
+export const longTerm = new Set([longTermDate, '永久', 'long_term', 'long-term', 'permanent']);
 
 export function checkPackageFields(ctx: CheckContext): void {
   const { enterprise, agent } = ctx.pkg;

@@ -175,6 +175,8 @@ export class AttractScreen extends LitElement {
         font-size: 22px;
         line-height: 1.45;
         color: #4a5563;
+        /* Two short lines of even length read better under a tile's title than a long and a short one. */
+        text-wrap: balance;
       }
       .tile-note {
         padding: 6px 18px;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyKeypadEdit, longTerm, shapeDate, type KeypadEdit } from './code-keypad.ts';
+import { longTermDate } from '../../../contract/intake/package-schema.ts';
+import { applyKeypadEdit, shapeDate, type KeypadEdit } from './code-keypad.ts';
 import { errorShown, fieldError, fieldsIntroKey, sourceShown } from './paper-fields.ts';
 
 describe('applyKeypadEdit', () => {
@@ -23,8 +24,8 @@ describe('applyKeypadEdit', () => {
 
   it('clears, sets long-term, and starts afresh after long-term', () => {
     expect(applyKeypadEdit('2030-06', 3, 3, { kind: 'clear' }, 10)).toEqual({ value: '', caret: 0 });
-    expect(applyKeypadEdit('2030-06', 3, 3, { kind: 'replace', text: longTerm }, 10)).toEqual({ value: longTerm, caret: 2 });
-    expect(applyKeypadEdit(longTerm, 2, 2, { kind: 'insert', text: '2' }, 10)).toEqual({ value: '2', caret: 1 });
+    expect(applyKeypadEdit('2030-06', 3, 3, { kind: 'replace', text: longTermDate }, 10)).toEqual({ value: longTermDate, caret: 2 });
+    expect(applyKeypadEdit(longTermDate, 2, 2, { kind: 'insert', text: '2' }, 10)).toEqual({ value: '2', caret: 1 });
   });
 });
 
@@ -39,7 +40,7 @@ describe('fieldError', () => {
     expect(fieldError({ input: 'idNumber', required: true }, '1101051949123100')).toBe('idNumber');
     expect(fieldError({ input: 'idNumber', required: true }, '11010519491231002x')).toBe('idNumber');
     expect(fieldError({ input: 'date', required: true }, '2030-06-30')).toBeNull();
-    expect(fieldError({ input: 'date', required: true }, longTerm)).toBeNull();
+    expect(fieldError({ input: 'date', required: true }, longTermDate)).toBeNull();
     expect(fieldError({ input: 'date', required: true }, '2030/06/30')).toBe('date');
     expect(fieldError({ input: 'code', required: true }, '91330203MA2CXXXXX1')).toBeNull();
   });
@@ -87,7 +88,7 @@ describe('shapeDate', () => {
   });
 
   it('leaves long-term and an edit in the middle alone', () => {
-    expect(shapeDate({ value: longTerm, caret: 2 })).toEqual({ value: longTerm, caret: 2 });
+    expect(shapeDate({ value: longTermDate, caret: 2 })).toEqual({ value: longTermDate, caret: 2 });
     expect(shapeDate({ value: '204603', caret: 3 })).toEqual({ value: '204603', caret: 3 });
   });
 });

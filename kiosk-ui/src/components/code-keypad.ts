@@ -4,13 +4,13 @@
 // keypad holds no value of its own. Pressing a key does not take the focus from the field.
 import { css, html, LitElement } from 'lit';
 import type { FieldInput } from '../../../contract/flow-view.ts';
+import { longTermDate } from '../../../contract/intake/package-schema.ts';
 import { defaultLanguage, translate, type Language } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
 
 export type KeypadLayout = Exclude<FieldInput, 'text' | 'choice'>;
 
 /** The value a date field takes for "valid with no end date". */
-export const longTerm = '长期';
 
 export type KeypadEdit = { kind: 'insert'; text: string } | { kind: 'backspace' } | { kind: 'clear' } | { kind: 'replace'; text: string };
 
@@ -43,7 +43,7 @@ export function applyKeypadEdit(value: string, start: number, end: number, edit:
     }
     case 'insert': {
       // A character typed after "long-term" starts a date afresh.
-      if (value === longTerm) return { value: edit.text.slice(0, maxLength), caret: Math.min(edit.text.length, maxLength) };
+      if (value === longTermDate) return { value: edit.text.slice(0, maxLength), caret: Math.min(edit.text.length, maxLength) };
       const kept = value.slice(0, from) + value.slice(to);
       if (kept.length + edit.text.length > maxLength) return { value, caret: to };
       return { value: value.slice(0, from) + edit.text + value.slice(to), caret: from + edit.text.length };
@@ -175,7 +175,7 @@ export class CodeKeypad extends LitElement {
     return html`<div class="keys" role="group" aria-label=${this.label} data-layout=${this.layout}>
       ${characters.map((character) => this.#key(character, character, { kind: 'insert', text: character }))}
       ${this.#key('backspace', '⌫', { kind: 'backspace' }, `aux ${wide}`, t('keypad.backspace'))}
-      ${this.layout === 'date' ? this.#key(longTerm, t('keypad.longTerm'), { kind: 'replace', text: longTerm }, 'aux wide') : ''}
+      ${this.layout === 'date' ? this.#key(longTermDate, t('keypad.longTerm'), { kind: 'replace', text: longTermDate }, 'aux wide') : ''}
       ${this.#key('clear', t('keypad.clear'), { kind: 'clear' }, this.layout === 'date' ? 'aux' : 'aux full')}
     </div>`;
   }

@@ -47,7 +47,8 @@ export function newPinStage(screen: PinScreen | null, first: string): Stage {
  * and the screen still holds it; then the new PIN's first entry, and again once that passed.
  */
 export function changePinStage(screen: Extract<PinScreen, { screen: 'changePin' }>, held: { current: string; first: string }): Stage {
-  if (screen.entry === 'current' || held.current === '') return 'current';
+  // 'settle': the new PIN goes alone to be verified, as the current one does.
+  if (screen.entry === 'current' || screen.entry === 'settle' || held.current === '') return 'current';
   return screen.entry === 'again' && held.first !== '' ? 'again' : 'first';
 }
 
@@ -220,7 +221,8 @@ export class FlowPinScreen extends LitElement {
     const isNew = screen.screen === 'newPin';
     const changing = screen.screen === 'changePin';
     const checking = isNew && this.busy && this.stage === 'first';
-    const prompt = changing ? context.t(changePinPrompt(this.stage, this.busy)) : isNew ? context.t(checking ? 'newPin.checking' : this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
+    const settling = screen.screen === 'changePin' && screen.entry === 'settle' && !this.busy;
+    const prompt = settling ? context.t('changePin.settle') : changing ? context.t(changePinPrompt(this.stage, this.busy)) : isNew ? context.t(checking ? 'newPin.checking' : this.stage === 'first' ? 'newPin.first' : 'newPin.again') : context.t('pinEntry.hint');
     const renewing = screen.screen === 'enterPin' && screen.purpose === 'renew';
     const askedAgain = screen.screen === 'enterPin' && screen.verifiedBefore;
     const firstUse = changing && screen.firstUse;

@@ -84,7 +84,7 @@ describe('the new-PIN entry', () => {
 });
 
 describe('the PIN change on one pad', () => {
-  const at = (entry: 'current' | 'first' | 'again') => ({ screen: 'changePin', card, problem: null, entry, firstUse: true }) as const;
+  const at = (entry: 'current' | 'first' | 'again' | 'settle') => ({ screen: 'changePin', card, problem: null, entry, firstUse: true }) as const;
   const none = { current: '', first: '' };
 
   it('sends the current PIN alone, then the first new entry alone, then all three; holds nothing after', () => {
@@ -100,6 +100,9 @@ describe('the PIN change on one pad', () => {
 
   it('follows the daemon, and starts from the current PIN when the page lost what it held (a reload)', () => {
     expect(changePinStage(at('current'), { current: '88888888', first: '' })).toBe('current');
+    // Settling a change whose card was taken out: the new PIN goes alone, like the current one.
+    expect(changePinStage(at('settle'), { current: '', first: '' })).toBe('current');
+    expect(changePinEntry(changePinStage(at('settle'), { current: '', first: '' }), { current: '', first: '' }, '73918264').action).toEqual({ action: 'pin', pin: '73918264' });
     expect(changePinStage(at('first'), { current: '88888888', first: '' })).toBe('first');
     expect(changePinStage(at('again'), { current: '88888888', first: '73918264' })).toBe('again');
     expect(changePinStage(at('again'), { current: '88888888', first: '' })).toBe('first');

@@ -10,7 +10,8 @@ import { inLanguage, problemWords } from '../paper-words.ts';
 import { maskIdNumber } from '../../../basics/redact.ts';
 import type { MessageKey } from '../i18n.ts';
 import { levelIcon } from '../icons.ts';
-import { applyKeypadEdit, longTerm, shapeDate, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
+import { longTermDate } from '../../../contract/intake/package-schema.ts';
+import { applyKeypadEdit, shapeDate, type KeypadEdit, type KeypadLayout } from './code-keypad.ts';
 import { PaperScreen } from './paper-screen.ts';
 import type { ScrollArea } from './scroll-area.ts';
 import './scroll-area.ts';
@@ -54,7 +55,7 @@ export function fieldError(field: Pick<FieldView, 'input' | 'required'> & { valu
     case 'idNumber':
       return /^\d{17}[\dX]$/.test(trimmed) ? null : 'idNumber';
     case 'date':
-      return trimmed === longTerm || /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? null : 'date';
+      return trimmed === longTermDate || /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? null : 'date';
   }
 }
 

@@ -40,6 +40,22 @@ export const pinChangeWords = {
     'zh-CN': '请先修改密码：点“现在修改密码”（卡片不用取出），或在首页选择“修改密码”；修改后再来办理。',
     en: 'Change the PIN first: tap "Change the PIN now" (leave the card in), or choose "Change PIN" on the start screen; then come back to this business.',
   },
+  'fpNext.changePinAfterCheck': {
+    'zh-CN': '这张卡（{cardNo}）不计入本次预审。请取出，放入下一张卡或点“没有其他卡片了”；预审结束后在首页选择“修改密码”。已扫描的材料保留。',
+    en: 'This card ({cardNo}) is not counted in this check. Take it out, then insert the next card or tap "No more cards"; after the check, choose "Change PIN" on the start screen. The papers scanned are kept.',
+  },
+  'fp.pinChangeNotDone': {
+    'zh-CN': '卡片在修改密码时被取出，修改没有完成：密码仍是原来的密码。还可尝试 {tries} 次。',
+    en: 'The card was taken out while its PIN was being changed, and the change did not take: the PIN is still the old one. {tries} tries left.',
+  },
+  'fpNext.pinChangeNotDone': {
+    'zh-CN': '请重新输入原来的密码，再设置新密码。修改完成前请不要取出卡片。',
+    en: 'Enter the old PIN again, then the new one. Leave the card in until the change is done.',
+  },
+  'changePin.settle': {
+    'zh-CN': '卡片在修改密码时被取出，需要确认修改是否完成：请输入您刚才设置的新密码。',
+    en: 'The card was taken out while its PIN was being changed. To see whether the change took, enter the new PIN you just chose.',
+  },
   'changePin.now': { 'zh-CN': '现在修改密码', en: 'Change the PIN now' },
   'advice.changePin': {
     'zh-CN': '这张卡仍在使用初始密码，使用前必须先修改密码，可以现在在本机修改。',

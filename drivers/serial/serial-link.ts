@@ -1,9 +1,10 @@
-// A printer link over node-serialport: the device path and baud rate from the configuration
-// (`printer.path`, `printer.baud`), 8N1, no flow control — what ESC/POS receipt printers ship with.
+// A byte link over node-serialport: the device path and baud rate from the configuration
+// (`printer.path`/`printer.baud`, `idCardReader.path`/`.baud`), 8N1, no flow control — what ESC/POS
+// receipt printers and GA 467 ID-card modules ship with.
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { err, ok } from '../../basics/result.ts';
-import type { OpenLink } from './printer-link.ts';
+import type { OpenLink } from './byte-link.ts';
 
 export function serialLink(path: string, baudRate: number): OpenLink {
   return async (handlers) => {
