@@ -67,7 +67,7 @@ export const ruleCatalogue = {
   'R-REG-NO-CHANGE': { severity: 'warning', businesses: changes, what: '--registry: a change whose papers already agree with the registry changes nothing', seed: '000 附件3 二' },
   'R-REG-CARD-HOLDER': { severity: 'error', businesses: cardsBrought, what: "--registry: a card's type and holder are the registry's", seed: '000 附件3 三…六' },
   'R-REG-CARD-NOT-BROUGHT': { severity: 'error', businesses: changes, what: '--registry: a change brings all of the enterprise’s IC cards (except those reported lost or invalidated)', seed: '000 附件3 二(二) IC卡(包括法人卡、操作员卡、办税员卡)' },
-  'R-REG-CARD-NOT-LOCKED': { severity: 'error', businesses: ['unlock'], what: '--registry: the card to unlock is locked or active in the registry (a PIN blocks on the card without the registry knowing: the card’s retry counter is the truth), not frozen, reported lost, invalidated or expired', seed: '000 附件3 六 被锁定的IC卡; 003 IC卡解锁' },
+  'R-REG-CARD-NOT-LOCKED': { severity: 'error', businesses: ['unlock'], what: '--registry: the card to unlock is locked or active in the registry (a PIN blocks on the card without the registry knowing: the card’s retry counter is the truth; an expired certificate does not stop an unlock), not frozen, reported lost or invalidated', seed: '000 附件3 六 被锁定的IC卡; 003 IC卡解锁' },
   'R-REG-CARD-STATUS': { severity: 'warning', businesses: ['renewal', 'change_renewal', 'card_replacement', 'add_operator'], what: '--registry: a card brought is expired, frozen, reported lost or invalidated (the counter decides)', seed: '003 IC卡延期 只可对未过期的IC卡进行延期' },
 } as const satisfies Record<string, RuleInfo>;
 

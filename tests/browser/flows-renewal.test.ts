@@ -197,7 +197,7 @@ function vpcdConnectionOpen(): boolean {
 
 describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system stacks', () => {
   // Each panel and language on its own stack: a card renewed today is refused a second renewal.
-  it.each(settings)('renews the legal-person card and an operator card, from the attract screen to the receipt ($panel, $language)', { timeout: 150_000 }, async (setting) => {
+  it.each(settings)('renews two operator cards under the legal-person card, from the attract screen to the receipt ($panel, $language)', { timeout: 150_000 }, async (setting) => {
     const started = Date.now();
     rig = await openFlowRig(`renewal-${settingName(setting)}`, setting);
     const opened = Date.now();

@@ -10,7 +10,7 @@ import type { CaptureItem, IntakeState } from '../../contract/intake/capture.ts'
 import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';
-import { longTerm } from '../../kiosk-ui/src/components/code-keypad.ts';
+import { longTermDate } from '../../contract/intake/package-schema.ts';
 import type { FlowRig } from './flow-rig.ts';
 import { typeByTaps } from './on-screen-keys.ts';
 
@@ -54,7 +54,7 @@ async function typeField(current: FlowRig, field: FieldView, value: string): Pro
   await current.tapOn(input, `the ${field.key} field`);
   const keypad = current.page.locator('code-keypad');
   await keypad.waitFor();
-  for (const character of value === longTerm ? [longTerm] : Array.from(value)) {
+  for (const character of value === longTermDate ? [longTermDate] : Array.from(value)) {
     await current.tapOn(keypad.locator(`[data-testid="keypad-key"][data-key="${character}"]`), `the keypad's ${character}`);
   }
   expect(await input.inputValue()).toBe(value);

@@ -103,8 +103,9 @@ function checkStatus(ctx: CheckContext, cardNo: string, index: number, status: C
   const where = { field: `cards[${index}]` };
   if (ctx.business === 'unlock') {
     // A PIN blocks on the card (its retry counter) without the registry knowing: a card the
-    // registry lists as active is the normal case. Only a state the counter must settle stops it.
-    if (status === 'locked' || status === 'active') return;
+    // registry lists as active (or expired) is the normal case, as the unlock flow holds too. Only
+    // what the registry holds against the card (frozen, lost, invalidated) stops it: the counter's.
+    if (status === 'locked' || status === 'active' || status === 'expired') return;
     ctx.report(
       'R-REG-CARD-NOT-LOCKED',
       {
