@@ -107,6 +107,9 @@ export class IntakeCapture {
     const problems: PageProblem[] = [];
     // Set from the page callback (a property: TypeScript would narrow a local to null).
     const failed: { unreadable: CaptureError | null } = { unreadable: null };
+    // OCR reads the paper's pages together once they are all in: one paper is a page or two, so
+    // holding its pixels that long is small (a feeder batch through Scanner.Scan holds none).
+    const toRead: ScannedPage[] = [];
     // Page by page as the scanner reads them: checked, kept as a JPEG, the raw pixels let go.
     const scanned = await scanner.scanPages(
       { source, ...this.#deps.scan },
@@ -120,6 +123,7 @@ export class IntakeCapture {
         problems.push(...pageProblems(number, report.value));
         const stored = await pages.add(page, report.value, { sessionId: draft.sessionId, source });
         kept.push({ pageId: stored.pageId, report: report.value });
+        if (this.#deps.ocr !== undefined) toRead.push(page);
       },
       signal,
     );
@@ -134,7 +138,7 @@ export class IntakeCapture {
       return err({ kind: 'rescan', problems });
     }
     const licence = request.kind === 'business_licence' ? licenceFields(kept.map((p) => p.report)) : null;
-    const reading = await this.#read(request, scanned.value, signal);
+    const reading = await this.#read(request, toRead, signal);
     const variant = request.variant ?? (reading?.looksLike?.kind === request.kind ? reading.looksLike.variant : undefined);
     // The QR is the licence's own data: it wins over what OCR read off the print.
     const fields: DocumentFields = { ...(reading !== null && packageFields(reading.fields)), ...licence, ...(variant !== undefined && { variant }) };
