@@ -186,7 +186,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
   it('new enrolment: every paper scanned and confirmed, acceptable, a ticket on the screen and the receipt', { timeout: 360_000 }, async () => {
     const started = Date.now();
     // The whole enrolment, every name typed in pinyin, on the tallest and narrowest panel.
-    rig = await openFlowRig('intake-portrait-zh', { panel: 'portrait', language: 'zh' });
+    rig = await openFlowRig('intake-portrait-zh', { panel: 'portrait', language: 'zh', env: { KIOSK_OCR: 'on' } });
     const opened = Date.now();
     const current = rig;
     const { page } = current;

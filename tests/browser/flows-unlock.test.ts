@@ -160,7 +160,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
   describe.each(settings)('on the $panel panel in $language', (setting) => {
     let own: FlowRig | undefined;
     beforeAll(async () => {
-      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: noIdCardReader });
+      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: { ...noIdCardReader, KIOSK_OCR: 'on' } });
     }, 240_000);
     afterAll(async () => {
       await own?.close();
