@@ -5,6 +5,7 @@
 // unlock with its progress, the receipt. The full ID number lives in this object's memory only:
 // every view masks it, and a masked value the agent sends back unchanged means "as before" (the
 // paper step, paper-step.ts).
+import { isCertain, type PaperReading, type ReadFieldKey } from '../../contract/intake/paper-reading.ts';
 import type { IdentitySource, UnlockEvidence } from '../../contract/authority/authority.ts';
 import type { IdCardReaderStatus } from '../../contract/devices/id-card-reader.ts';
 import { differingFromChip, idCardReaderFailed, idCardReaderFitted, readAgentIdCard, type ChipAgent } from './id-card-step.ts';
@@ -211,7 +212,7 @@ class UnlockFlow extends FlowMachine<State> {
         if (state.scanning) return {};
         return {
           back: () => this.#backFromScan(state),
-          scan: (_, signal) => this.#paper.scan(state, captureRequests[state.which], signal, (outcome) => this.#showFields(state.which, state.papers, outcome.index)),
+          scan: (_, signal) => this.#paper.scan(state, captureRequests[state.which], signal, (outcome) => this.#showFields(state.which, state.papers, outcome.index, null, outcome.reading)),
         };
       case 'confirmFields':
         // Rescan or back: the paper goes and what it said with it; the agent feeds it again.
@@ -373,9 +374,9 @@ class UnlockFlow extends FlowMachine<State> {
     this.go({ at: 'scanPaper', which, papers, ...askFor(paperRequest(which)) });
   }
 
-  /** The fields of paper `which` (document `document`), pre-filled from what the papers said so far. */
-  #showFields(which: Paper, papers: Papers, document: number, problem: FlowProblem | null = null): void {
-    this.go({ at: 'confirmFields', which, papers, ...readPaper(paperRequest(which), document, fieldsOf(which, papers), problem) });
+  /** The fields of paper `which` (document `document`), pre-filled from what the papers said so far, else from what OCR read off it. */
+  #showFields(which: Paper, papers: Papers, document: number, problem: FlowProblem | null = null, reading: PaperReading | null = null): void {
+    this.go({ at: 'confirmFields', which, papers, ...readPaper(paperRequest(which), document, withReading(fieldsOf(which, papers), reading), problem) });
   }
 
   #backFromScan(state: Extract<State, { at: 'scanPaper' }>): void {
@@ -616,6 +617,16 @@ function fieldsOf(paper: Paper, papers: Papers): FieldView[] {
         field('name', fieldLabels.enterpriseName, letter?.enterpriseName ?? card.enterpriseName, 'text', letter === null ? 'card' : 'agent'),
       ];
   }
+}
+
+/** Fields nothing filled yet take what OCR read off the paper (marked when it is not sure of it). */
+function withReading(fields: FieldView[], reading: PaperReading | null): FieldView[] {
+  if (reading === null) return fields;
+  return fields.map((f) => {
+    const read = f.value === '' ? reading.fields[f.key as ReadFieldKey] : undefined;
+    if (read === undefined) return f;
+    return { ...f, value: read.value, source: 'ocr', ...(!isCertain(read) && { uncertain: true }) };
+  });
 }
 
 /**

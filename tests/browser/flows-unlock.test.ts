@@ -1,7 +1,8 @@
 // The unlock end to end in headless Chromium over the real stacks (pcscd + vpcd card, socat pty
 // printer, scanimage + SANE pnm scanner): from the attract screen through consent, the locked
-// card, the agent's ID copy and the introduction letter (scanned, the agent's name typed on the
-// text keyboard and the ID number on the keypad, by taps), a new PIN refused by the policy and
+// card, the agent's ID copy and the introduction letter (scanned; the agent's name and ID number
+// read off the copy by OCR, or, with OCR off, typed on the text keyboard and the keypad by taps),
+// a new PIN refused by the policy and
 // then a good one, the progress, the receipt and the take-card prompt. And the fault "a wrong PIN that locks the card, then an
 // unlock": the renewal's PIN screen blocks the legal-person card after three wrong PINs, the
 // screen says so with the unlock as the next step, and the unlock flow makes that card active
@@ -35,6 +36,8 @@ const said = {
 const newPin = '60392817';
 /** The typed runs: a kiosk with no ID-card reader fitted. */
 const noIdCardReader = { KIOSK_DEVICE_ID_CARD_READER: 'none' };
+/** Without OCR too: the agent types their name and ID number (the text keyboard's path). */
+const noIdCardReaderNorOcr = { ...noIdCardReader, KIOSK_OCR: 'off' };
 
 
 /** Focuses a keypad field and types `text` on the on-screen keypad (after clearing it). */
@@ -58,7 +61,7 @@ async function scanPaper(rig: FlowRig, index: number): Promise<void> {
 }
 
 /** The unlock from the consent screen to the done screen, for the card in `fixture`. */
-async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string }, options: { refuseFirst: boolean; language?: Setting['language'] }): Promise<void> {
+async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string }, options: { refuseFirst: boolean; language?: Setting['language']; ocr: boolean }): Promise<void> {
   const { page } = rig;
   await rig.expectScreen('consent');
   await rig.tap('flow-next');
@@ -71,21 +74,29 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
   expect(rig.lastView()?.screen).toMatchObject({ screen: 'cardShown', card: { cardNo: fixture.cardNo, lifecycle: 'locked', pinTriesLeft: 0 } });
   await rig.tap('flow-next');
 
-  // The agent's ID card copy: the name on the text keyboard (pinyin, then each character picked
-  // from the candidates), the ID number on the keypad; every key tapped on screen.
   await scanPaper(rig, 0);
   const nameField = page.locator('[data-testid="field"][data-key="name"]');
-  expect(await nameField.inputValue()).toBe('');
-  await typeByTaps(page, nameField, agent.name, {
-    reading: 'name',
-    onCandidates: async (character) => {
-      if (character === Array.from(agent.name)[0]) await rig.expectScreen('confirmFields', { label: 'text-keyboard', recheck: true });
-    },
-  });
-  expect(await nameField.inputValue()).toBe(agent.name);
-  await typeOnKeypad(rig, 'idNumber', agent.idNumber);
-  expect(await page.locator('[data-testid="field"][data-key="idNumber"]').inputValue()).toBe(agent.idNumber);
-  await rig.shot('typed');
+  if (options.ocr) {
+    // The kiosk read the agent's name and ID number off the copy (the number masked): nothing typed.
+    expect(await nameField.inputValue()).toBe(agent.name);
+    expect(await page.locator('[data-testid="field"][data-key="idNumber"]').inputValue()).toBe(maskIdNumber(agent.idNumber));
+    expect(rig.lastView()?.screen).toMatchObject({ screen: 'confirmFields', fields: [{ key: 'name', source: 'ocr' }, { key: 'idNumber', source: 'ocr' }] });
+    await rig.shot('read');
+  } else {
+    // No OCR: the name on the text keyboard (pinyin, then each character picked from the
+    // candidates), the ID number on the keypad; every key tapped on screen.
+    expect(await nameField.inputValue()).toBe('');
+    await typeByTaps(page, nameField, agent.name, {
+      reading: 'name',
+      onCandidates: async (character) => {
+        if (character === Array.from(agent.name)[0]) await rig.expectScreen('confirmFields', { label: 'text-keyboard', recheck: true });
+      },
+    });
+    expect(await nameField.inputValue()).toBe(agent.name);
+    await typeOnKeypad(rig, 'idNumber', agent.idNumber);
+    expect(await page.locator('[data-testid="field"][data-key="idNumber"]').inputValue()).toBe(agent.idNumber);
+    await rig.shot('typed');
+  }
   await rig.tap('fields-confirm');
 
   // The letter: the agent's fields come over from the ID card, the ID number masked.
@@ -149,7 +160,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
   describe.each(settings)('on the $panel panel in $language', (setting) => {
     let own: FlowRig | undefined;
     beforeAll(async () => {
-      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: noIdCardReader });
+      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: { ...noIdCardReader, KIOSK_OCR: 'on' } });
     }, 240_000);
     afterAll(async () => {
       await own?.close();
@@ -162,7 +173,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     const { page } = rig;
     await rig.expectScreen('attract');
     await rig.startFlow('unlock');
-    await unlockCard(rig, locked, { refuseFirst: true, language: setting.language });
+    await unlockCard(rig, locked, { refuseFirst: true, language: setting.language, ocr: true });
 
     expect(unlockSteps(rig)).toContain('pinReset');
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
@@ -195,7 +206,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     let own: FlowRig | undefined;
     // One stack per describe: pcscd is one per machine, and waiting for it belongs to the hook.
     beforeAll(async () => {
-      own = await openFlowRig('unlock-after-wrong-pin', { env: noIdCardReader });
+      own = await openFlowRig('unlock-after-wrong-pin', { env: noIdCardReaderNorOcr });
     }, 240_000);
     afterAll(async () => {
       // Missing when beforeAll failed half-way (openFlowRig then stopped what it had started).
@@ -237,7 +248,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
 
     // The unlock of that same card.
     await rig.startFlow('unlock');
-    await unlockCard(rig, legalPerson, { refuseFirst: false });
+    await unlockCard(rig, legalPerson, { refuseFirst: false, ocr: false });
     await page.locator('[data-testid="receipt"][data-receipt="printed"]').waitFor({ timeout: 20_000 });
     await rig.expectScreen('done', { label: 'printed', recheck: true });
 

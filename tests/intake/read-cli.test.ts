@@ -58,7 +58,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('kiosk intake read', () => {
+// Each run loads the models and reads a page: seconds, more on a loaded machine.
+describe('kiosk intake read', { timeout: 120_000 }, () => {
   it('reads an ID card (PNG): its kind, name, ID number, sex and birth date, exit 0', async () => {
     const outcome = await read([join(dir, 'id-card.png')]);
     expect(outcome.stderr).toBe('');

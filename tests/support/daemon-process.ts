@@ -31,6 +31,7 @@ export interface RunningDaemon {
 
 export interface StartOptions {
   args?: string[];
+  /** `KIOSK_OCR: 'on'` reads the papers: off by default here, it costs seconds a paper and only the OCR tests look at it. */
   env?: Record<string, string>;
   /** Reuse a state directory (it is then not removed on stop). */
   stateDir?: string;
@@ -53,7 +54,7 @@ export async function startDaemon(options: StartOptions = {}): Promise<RunningDa
   const child = spawn(
     process.execPath,
     [join(repoRoot, 'bin', 'kiosk.mjs'), 'run', '--sim', '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, env: { ...process.env, KIOSK_OCR: 'off', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: LogLine[] = [];
   const waiters = new Set<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();
