@@ -58,6 +58,10 @@ export PATH
 # system Node's headers), which would otherwise build native modules for the wrong ABI.
 nodedir_flag=""
 [ -n "${npm_config_nodedir:-}" ] && nodedir_flag="--nodedir=$npm_config_nodedir"
+# onnxruntime-node's postinstall fetches optional CUDA binaries from nuget.org: the CPU build the
+# OCR uses ships inside the npm package, and a kiosk or CI host has no internet beyond the registry.
+ONNXRUNTIME_NODE_INSTALL=skip
+export ONNXRUNTIME_NODE_INSTALL
 stamp="$ROOT/node_modules/.kiosk-install-stamp"
 want="$(node -p 'process.version') $(cksum <"$ROOT/package-lock.json" 2>/dev/null || echo no-lock)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
