@@ -23,7 +23,7 @@ import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem } from './flow-problem.ts';
-import type { CardsToBring, CardView, FindingView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
+import type { CardsToBring, CardView, FlowProblem, FlowScreen } from '../../contract/flow-view.ts';
 import type { RegisteredCard } from '../../contract/authority/authority.ts';
 import { cardsAChangeBrings } from '../intake/rules/registry.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
@@ -34,14 +34,10 @@ import { documentFields, intakeFields, withChipAgent } from './intake-fields.ts'
 import { chipAgentOfSession, readAgentIdCard, type ChipAgent } from './id-card-step.ts';
 import type { DocumentKind, IdCardRole } from '../../contract/intake/package-schema.ts';
 import { IntakeParties, person } from './intake-parties.ts';
+import type { VerdictView } from './paper-check.ts';
 
 type CardWantedHere = 'legalPersonCard' | 'enterpriseCards';
 
-interface VerdictView {
-  acceptable: boolean;
-  findings: FindingView[];
-  missing: BilingualText[];
-}
 
 type State =
   | { at: 'checklist' }
