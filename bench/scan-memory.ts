@@ -73,11 +73,6 @@ try {
   // From the second batch on, against the first one's end: does a session leave anything behind?
   const firstEnd = batches[0]?.afterSession ?? idle;
   row('vs the end of batch 1', (b) => (b === batches[0] ? '' : `${(((b.afterSession - firstEnd) / firstEnd) * 100).toFixed(1)} %`));
-  if (process.env.BENCH_DEBUG !== undefined) {
-    process.kill(pid, 'SIGUSR2');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    console.log(daemon.stderr().split('\n').filter((line) => line.includes('gc')).join('\n'));
-  }
 } finally {
   await daemon.stop();
 }
