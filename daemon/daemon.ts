@@ -19,7 +19,6 @@ import { flowFactories } from './flows/flow-factories.ts';
 import { FlowHost } from './flows/flow-host.ts';
 import { IntakeCapture } from './intake/capture-session.ts';
 import { ScannedPages } from './imaging/scanned-pages.ts';
-import { collectGarbage } from './imaging/native-heap.ts';
 import { printerHandlers } from './commands/printer-commands.ts';
 import { PrintService } from './printing/print-service.ts';
 import { DeviceCounters } from './kiosk/counters.ts';
@@ -80,12 +79,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
   if (leftOpen.length > 0) logger.event('session.abandonedAtStart', { sessions: leftOpen });
   // Scans are personal data: kept in memory for the session only (docs/scanner.md, retention).
   const scannedPages = new ScannedPages({ onAdded: () => counters.add('pagesScanned') });
-  sessions.onEnd(() => {
-    // Discarding pages collects and trims (native-heap.ts); without pages, the garbage of the
-    // session is collected once its last pushes are out — between two agents, where a pause of a
-    // few ms costs nobody anything, instead of V8 letting it pile up by tens of MB (bench:soak).
-    if (scannedPages.discardAllBut(null) === 0) setTimeout(collectGarbage, 200).unref();
-  });
+  sessions.onEnd(() => scannedPages.discardAllBut(null));
   const service = new KioskServiceState(store, logger);
   const printing = new PrintService({
     printer: devices.printer,

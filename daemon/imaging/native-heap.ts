@@ -57,7 +57,7 @@ let collect: (() => void) | null = null;
  * collects, and a daemon waiting for the next agent allocates too little to make it (a batch's
  * ~200 MB stayed until then). V8's gc, exposed by its flag for this one function.
  */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (collect === null) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;
