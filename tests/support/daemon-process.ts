@@ -37,6 +37,8 @@ export interface StartOptions {
   stateDir?: string;
   /** Port to listen on; 0 (default) lets the OS pick a free one. */
   port?: number;
+  /** false: hardware mode, no --sim (the environment or `args` must name a back office). Default true. */
+  sim?: boolean;
 }
 
 /** The daemon's tool token, or '' when it wrote none (a daemon from before roles, for a before/after run). */
@@ -53,7 +55,7 @@ export async function startDaemon(options: StartOptions = {}): Promise<RunningDa
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'kiosk-test-'));
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'bin', 'kiosk.mjs'), 'run', '--sim', '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
+    [join(repoRoot, 'bin', 'kiosk.mjs'), 'run', ...(options.sim === false ? [] : ['--sim']), '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
     { cwd: repoRoot, env: { ...process.env, KIOSK_OCR: 'off', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: LogLine[] = [];
