@@ -14,9 +14,17 @@ export type Business = (typeof businesses)[number];
 export const rulebookBusinesses = ['new_enrolment', 'change', 'renewal', 'change_renewal', 'card_replacement', 'add_operator', 'unlock'] as const satisfies readonly Business[];
 export type RulebookBusiness = (typeof rulebookBusinesses)[number];
 
-/** The rulebook businesses whose papers the kiosk checks for the counter (renewal and unlock are done on the spot). */
-export const intakeBusinesses = ['new_enrolment', 'change', 'card_replacement', 'add_operator'] as const satisfies readonly RulebookBusiness[];
+/**
+ * The rulebook businesses whose papers the kiosk checks for the counter (renewal and unlock are
+ * done on the spot; a change with the renewal goes to the counter, as a change does).
+ */
+export const intakeBusinesses = ['new_enrolment', 'change', 'change_renewal', 'card_replacement', 'add_operator'] as const satisfies readonly RulebookBusiness[];
 export type IntakeBusiness = (typeof intakeBusinesses)[number];
+
+/** A change of information (alone or with the renewal) brings every IC card the enterprise holds. */
+export function bringsEveryCard(business: Business): business is 'change' | 'change_renewal' {
+  return business === 'change' || business === 'change_renewal';
+}
 
 /** Each business's name, as screens, receipts and the intake check's findings say it. */
 export const businessLabel: Record<Business, BilingualText> = {

@@ -418,6 +418,24 @@ describe('intake flow', () => {
     expect(JSON.stringify(verdict)).not.toContain('"read":true');
   }, 60_000);
 
+  it('a change with the renewal is offered as a paper check: every card asked for and named, both sets of papers on the checklist', async () => {
+    const flow = start('change_renewal');
+    const before = flow.screen();
+    if (before.screen !== 'checklist') throw new Error(JSON.stringify(before));
+    expect(before.business).toBe('change_renewal');
+    const change = start('change').screen();
+    if (change.screen !== 'checklist') throw new Error(JSON.stringify(change));
+    // The change's papers and more (the renewal's).
+    const labels = (items: { label: { zh: string } }[]): string[] => items.map((item) => item.label.zh);
+    expect(labels(before.items)).toEqual(expect.arrayContaining(labels(change.items)));
+    const combined = start('change_renewal');
+    await kit.insert('legal-person');
+    await until(() => {
+      const screen = combined.screen();
+      return screen.screen === 'checklist' && (screen.cards?.cards.length ?? 0) > 1;
+    }, 'the cards named');
+  }, 60_000);
+
   it('a copy with its seals says nothing about stamps', async () => {
     const flow = start('card_replacement');
     await act(flow, { action: 'next' });

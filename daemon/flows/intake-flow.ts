@@ -27,7 +27,7 @@ import type { CardsToBring, CardView, FlowProblem, FlowScreen } from '../../cont
 import type { RegisteredCard } from '../../contract/authority/authority.ts';
 import { cardsAChangeBrings } from '../intake/rules/registry.ts';
 import type { BilingualText } from '../../contract/bilingual-text.ts';
-import type { IntakeBusiness } from '../../contract/businesses.ts';
+import { bringsEveryCard, type IntakeBusiness } from '../../contract/businesses.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, PaperStep, readAgain, readPaper, scanScreen, type PaperAsked, type PaperRead } from './paper-step.ts';
 import { documentFields, intakeFields, withChipAgent } from './intake-fields.ts';
@@ -85,7 +85,7 @@ class IntakeFlow extends FlowMachine<State> {
     this.#paper = new PaperStep<State>(this, deps.capture);
     deps.capture.start(business);
     this.#syncCards();
-    if (business === 'change' && this.cardIn) void this.#readOnChecklist();
+    if (bringsEveryCard(business) && this.cardIn) void this.#readOnChecklist();
   }
 
   override screen(): FlowScreen {
@@ -186,7 +186,7 @@ class IntakeFlow extends FlowMachine<State> {
         return;
       case 'checklist':
         // A change brings every card: one read now names them all before the scanning.
-        if (this.#business === 'change') void this.#readOnChecklist();
+        if (bringsEveryCard(this.#business)) void this.#readOnChecklist();
         return;
       case 'scanPaper':
       case 'confirmFields':
@@ -201,7 +201,7 @@ class IntakeFlow extends FlowMachine<State> {
   }
 
   #cardsToBring(): CardsToBring | null {
-    if (this.#business !== 'change') return null;
+    if (!bringsEveryCard(this.#business)) return null;
     const cards = this.#enterpriseCards ?? [];
     return { cards: cards.map((card) => ({ cardNo: card.cardNo, cardType: card.cardType, holderName: card.holderName, read: this.#parties.hasBrought(card.cardNo) })) };
   }
@@ -225,7 +225,7 @@ class IntakeFlow extends FlowMachine<State> {
   }
 
   async #learnEnterpriseCards(cardNo: string): Promise<void> {
-    if (this.#business !== 'change' || this.#enterpriseCards !== null) return;
+    if (!bringsEveryCard(this.#business) || this.#enterpriseCards !== null) return;
     const found = await this.#deps.authority.lookupCard(cardNo);
     // Unreachable now: the list stays general; the check compares with the registry again.
     if (found.ok) this.#enterpriseCards = cardsAChangeBrings(found.value.enterprise);
@@ -369,6 +369,7 @@ class IntakeFlow extends FlowMachine<State> {
         await this.#check();
         return;
       case 'change':
+      case 'change_renewal':
         await this.#awaitCard('enterpriseCards');
         return;
       case 'card_replacement':

@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
 
     // The intake tile asks which business first; back returns to the tiles.
     await page.locator('[data-group="papers"]').click();
-    expect(await page.getByTestId('intake-business').count()).toBe(4);
+    expect(await page.getByTestId('intake-business').count()).toBe(5);
     for (const size of await buttonSizes(page)) {
       expect(size.height, size.label).toBeGreaterThanOrEqual(48);
       expect(size.width, size.label).toBeGreaterThanOrEqual(48);

@@ -11,7 +11,7 @@ import type { Result } from '../../../basics/result.ts';
 import { brief, describePerson, normaliseCode, normaliseText, present, type CheckContext } from '../context.ts';
 import { label } from '../../../contract/intake/labels.ts';
 import { cardTypeLabel } from '../../../contract/devices/card-reader.ts';
-import { businessLabel } from '../../../contract/businesses.ts';
+import { bringsEveryCard, businessLabel } from '../../../contract/businesses.ts';
 import { reference } from './consistency.ts';
 import { operatorTaxClerkMessage } from './people.ts';
 
@@ -94,7 +94,7 @@ export async function checkRegistry(ctx: CheckContext, lookup: RegistryLookup): 
   if (enterprise === null) return { consulted: true, cardNo: first.cardNo, enterprise: null };
 
   compareEnterprise(ctx, enterprise);
-  if (ctx.business === 'change' || ctx.business === 'change_renewal') checkAllCardsBrought(ctx, enterprise);
+  if (bringsEveryCard(ctx.business)) checkAllCardsBrought(ctx, enterprise);
   if (ctx.business === 'add_operator') checkNewHolderAgainstRegistry(ctx, enterprise);
   return { consulted: true, cardNo: first.cardNo, enterprise: { name: enterprise.name, uscc: enterprise.uscc } };
 }
