@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counterNames, type Capabilities, type KioskStatus } from '../../contract/protocol/catalogue.ts';
-import { cardFixture } from '../../sim/registry/sim-registry.ts';
+import { cardFixture, fixtureNames } from '../../sim/registry/sim-registry.ts';
 import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
@@ -157,7 +157,8 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     await dock.goto(new URL('/dev-dock/', daemon.url).href);
     await expect.poll(() => badgeState(dock)).toBe('open');
     await dock.getByTestId('dev-dock').waitFor();
-    expect(await dock.getByTestId('dock-fixture').count()).toBe(10);
+    // One button per card fixture of the simulator's registry.
+    expect(await dock.getByTestId('dock-fixture').count()).toBe(fixtureNames.length);
     await expectTouchFriendly(dock);
 
     await tech.goto(new URL('/technician/', daemon.url).href);
