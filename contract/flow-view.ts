@@ -318,7 +318,11 @@ export type FlowScreen =
    */
   | { screen: 'takeCard'; ended: SessionEnd }
   /** The flow cannot go on; the problem says why and what to do instead. */
-  | { screen: 'failed'; problem: FlowProblem }
+  /**
+   * `next`: what the flow's `next` does here — `retry` the step that failed (the same idempotency
+   * key: nothing done twice), `goOn` with the business (work done stands), or null: only `finish`.
+   */
+  | { screen: 'failed'; problem: FlowProblem; next: FailedNext }
   /**
    * The agent's resident ID card on the ID-card reader (a reader is fitted): its chip gives the
    * agent's name and ID number. `reading`: a card is on it and being read. `canSkip`: the reader
@@ -327,6 +331,9 @@ export type FlowScreen =
   | { screen: 'placeIdCard'; problem: FlowProblem | null; reading: boolean; canSkip: boolean };
 
 export type ScreenName = FlowScreen['screen'];
+
+/** Where the failed screen's `next` leads (see the `failed` screen). */
+export type FailedNext = 'retry' | 'goOn' | null;
 
 export interface FlowView {
   flowId: string;

@@ -94,7 +94,7 @@ class CardManagementFlow extends FlowMachine<State> {
       case 'submitting':
         return { screen: 'working', task: 'submitting', progress: null };
       case 'failed':
-        return { screen: 'failed', problem: state.problem };
+        return { screen: 'failed', problem: state.problem, next: state.retry === null ? null : 'retry' };
       case 'done':
         return this.#receipt.screen({ flow: 'cardManagement', enterpriseName: state.listing.enterpriseName, change: state.change, cards: state.listing.cards });
     }

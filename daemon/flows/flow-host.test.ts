@@ -275,7 +275,7 @@ describe('flow host', () => {
   it('stops the flow when the kiosk goes out of service: failed, or take the card', async () => {
     host.startFlow('unlock');
     service.set({ state: 'outOfService', reasons: ['tamper'], since: new Date().toISOString() });
-    expect(host.current()?.screen).toEqual({ screen: 'failed', problem: { kind: 'outOfService' } });
+    expect(host.current()?.screen).toEqual({ screen: 'failed', problem: { kind: 'outOfService' }, next: null });
     expect(kit.deps.sessions.current()).toBeNull();
     service.set({ state: 'inService' });
     expect(host.current()).toBeNull();

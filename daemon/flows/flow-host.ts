@@ -514,7 +514,7 @@ export class FlowHost {
       case 'takeCard':
         return base(phase.flowId, phase.kind, phase.business, { screen: 'takeCard', ended: phase.ended });
       case 'failed':
-        return base(phase.flowId, phase.kind, phase.business, { screen: 'failed', problem: phase.problem });
+        return base(phase.flowId, phase.kind, phase.business, { screen: 'failed', problem: phase.problem, next: null });
       case 'running': {
         const { run } = phase;
         const screen = run.flow.screen();

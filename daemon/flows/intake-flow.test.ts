@@ -178,7 +178,7 @@ describe('intake flow', () => {
 
     // The authority is down: the failed screen retries with the same package (one ticket).
     kit.submitUnreachable = true;
-    expect(await act(flow, { action: 'next' })).toEqual({ screen: 'failed', problem: { kind: 'authorityUnreachable' } });
+    expect(await act(flow, { action: 'next' })).toEqual({ screen: 'failed', problem: { kind: 'authorityUnreachable' }, next: 'retry' });
     kit.submitUnreachable = false;
     expect(await act(flow, { action: 'next' })).toMatchObject({ screen: 'done', outcome: { ticket: expect.stringMatching(/^A\d{4}$/) } });
   }, 60_000);

@@ -118,7 +118,8 @@ class IntakeFlow extends FlowMachine<State> {
           findings: state.verdict.findings,
         });
       case 'failed':
-        return { screen: 'failed', problem: state.problem };
+        // Submitting again sends the same package under the same key: one ticket.
+        return { screen: 'failed', problem: state.problem, next: state.then.to === 'end' ? null : 'retry' };
     }
   }
 

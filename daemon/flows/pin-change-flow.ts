@@ -75,7 +75,7 @@ class PinChangeFlow extends FlowMachine<State> {
       case 'changing':
         return { screen: 'working', task: 'changingPin', progress: null };
       case 'failed':
-        return { screen: 'failed', problem: state.problem };
+        return { screen: 'failed', problem: state.problem, next: state.retry === null ? null : 'retry' };
       case 'done':
         return this.#receipt.screen({ flow: 'pinChange', card: state.card });
     }

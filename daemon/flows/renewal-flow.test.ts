@@ -384,7 +384,7 @@ describe('renewal flow', () => {
     await screenOf(flow, 'enterPin');
     await act(flow, { action: 'pin', pin: '00000001' });
     await act(flow, { action: 'pin', pin: '00000002' });
-    expect(await act(flow, { action: 'pin', pin: '00000003' })).toEqual({ screen: 'failed', problem: { kind: 'pinBlocked' } });
+    expect(await act(flow, { action: 'pin', pin: '00000003' })).toEqual({ screen: 'failed', problem: { kind: 'pinBlocked' }, next: null });
     await act(flow, { action: 'next' });
     expect(flow.ended()).toEqual({ outcome: 'failed' });
   });
@@ -430,7 +430,7 @@ describe('renewal flow', () => {
     kit.onStep = async (_operation, step) => {
       if (step === cut) kit.remove();
     };
-    expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' } });
+    expect(await act(flow, { action: 'pin', pin: legalPerson.pin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' }, next: 'goOn' });
     kit.onStep = async () => undefined;
     await kit.insert('legal-person');
     if (renewedAfterAll) {

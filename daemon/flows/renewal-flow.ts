@@ -35,7 +35,7 @@ import { readCardView } from './card-view.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, cardProblem } from './flow-problem.ts';
-import { renewSoonDays, type CardView, type FlowProblem, type FlowScreen, type PaperRequest, type RegistryDifference, type RenewedCardView } from '../../contract/flow-view.ts';
+import { renewSoonDays, type CardView, type FailedNext, type FlowProblem, type FlowScreen, type PaperRequest, type RegistryDifference, type RenewedCardView } from '../../contract/flow-view.ts';
 import { ReceiptStep } from './receipt-step.ts';
 import { askFor, PaperStep, scanScreen, type PaperAsked } from './paper-step.ts';
 import { PaperCheck, type PaperCheckState, type VerdictView } from './paper-check.ts';
@@ -56,6 +56,20 @@ type Progress = { step: string; index: number; of: number } | null;
 
 /** Where `next` leads from the failed screen. */
 type AfterFailure = { to: 'end' } | { to: 'card' } | { to: 'compare'; licence: LicenceFields } | { to: 'retry'; retry: () => unknown } | { to: 'list' };
+
+/** What the failed screen offers: the step again, or on with the renewal (cards renewed stand). */
+function failedNext(then: AfterFailure): FailedNext {
+  switch (then.to) {
+    case 'end':
+      return null;
+    case 'compare':
+    case 'retry':
+      return 'retry';
+    case 'card':
+    case 'list':
+      return 'goOn';
+  }
+}
 
 type State =
   | { at: 'insertCard'; wanted: Wanted; problem: FlowProblem | null }
@@ -183,7 +197,7 @@ class RenewalFlow extends FlowMachine<State> {
       case 'papersSubmitting':
         return this.#papers.screen(state);
       case 'failed':
-        return { screen: 'failed', problem: state.problem };
+        return { screen: 'failed', problem: state.problem, next: failedNext(state.then) };
     }
   }
 

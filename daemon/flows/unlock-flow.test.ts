@@ -192,7 +192,7 @@ describe('unlock flow', () => {
       lookupCard: async (cardNo) => (reachable ? kit.deps.authority.lookupCard(cardNo) : err({ kind: 'unreachable', detail: 'network down' })),
     };
     open(authority);
-    expect(await toNewPin()).toEqual({ screen: 'failed', problem: { kind: 'authorityUnreachable' } });
+    expect(await toNewPin()).toEqual({ screen: 'failed', problem: { kind: 'authorityUnreachable' }, next: 'retry' });
     reachable = true;
     expect(await act(flow, { action: 'next' })).toMatchObject({ screen: 'newPin', problem: null });
   }, 60_000);
@@ -215,7 +215,7 @@ describe('unlock flow', () => {
     kit.onStep = async (_operation, step) => {
       if (step === 'pinReset') kit.remove();
     };
-    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' } });
+    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' }, next: null });
     kit.onStep = async () => undefined;
     await kit.insert('locked-operator');
     // The PIN was reset before the cut: the card comes back unlocked, and the business is done.
@@ -229,7 +229,7 @@ describe('unlock flow', () => {
     kit.onStep = async (_operation, step) => {
       if (step === 'authorised') kit.remove();
     };
-    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' } });
+    expect(await act(flow, { action: 'newPin', pin: newPin, confirmation: newPin })).toEqual({ screen: 'failed', problem: { kind: 'cardRemoved' }, next: null });
     kit.onStep = async () => undefined;
     await kit.insert('locked-operator');
     await screenOf(flow, 'newPin');

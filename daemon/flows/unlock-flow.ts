@@ -165,7 +165,7 @@ class UnlockFlow extends FlowMachine<State> {
       case 'unlocking':
         return { screen: 'working', task: 'unlocking', progress: state.progress };
       case 'failed':
-        return { screen: 'failed', problem: state.problem };
+        return { screen: 'failed', problem: state.problem, next: state.retry === null ? null : 'retry' };
       case 'done':
         return this.#receipt.screen({ flow: 'unlock', card: state.card });
     }

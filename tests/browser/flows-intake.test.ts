@@ -10,17 +10,15 @@
 // new enrolment's generated set (Sim.ScannerLoad with `paper`), as an agent puts one paper at a
 // time on the feeder. What the agent types comes from the generated papers themselves.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldView, FlowScreen, FlowView, PaperWanted } from '../../contract/flow-view.ts';
+import type { FieldView, FlowScreen, PaperWanted } from '../../contract/flow-view.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { IntakeState } from '../../contract/intake/capture.ts';
-import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { htmlLang } from './browser-kit.ts';
-import { longTermDate } from '../../contract/intake/package-schema.ts';
 import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig } from './flow-rig.ts';
-import { typeByTaps } from './on-screen-keys.ts';
+import { nextSettled, printed, typeField } from './paper-taps.ts';
 import { wrongPaperFor } from '../../kiosk-ui/src/dock-feed.ts';
 
 const haveStack = requireFlowStack();
@@ -54,31 +52,6 @@ function screenNow(current: FlowRig): FlowScreen | null {
   return current.lastView()?.screen ?? null;
 }
 
-/** What identifies a step of the flow: the screen, the paper it is about, the problem it shows. */
-function stepOf(view: FlowView): string {
-  const screen = view.screen as { screen: string; paper?: { label?: unknown; position?: unknown }; problem?: { kind?: string } | null };
-  return JSON.stringify([screen.screen, screen.paper?.label ?? null, screen.paper?.position ?? null, screen.problem?.kind ?? null]);
-}
-
-/**
- * Waits for the flow to move on from `before` (the view acted on): a later push of another step,
- * not a passing one (working, reading). The daemon may push the same step again (a new idle
- * deadline): that is not the next screen, and acting on it would act twice.
- */
-async function nextSettled(current: FlowRig, before: FlowView | null): Promise<FlowView> {
-  const deadline = Date.now() + 90_000;
-  const after = before?.revision ?? 0;
-  for (;;) {
-    const view = current.lastView();
-    if (view !== null && view.revision > after && !['working', 'readingCard'].includes(view.screen.screen) && (before === null || stepOf(view) !== stepOf(before))) return view;
-    // The page's own check refused the fields: nothing went to the daemon.
-    const refused = current.page.getByTestId('fields-problem');
-    if ((await refused.count()) > 0 && (await refused.isVisible())) throw new Error(`the page refused the fields: ${(await refused.textContent()) ?? ''}`);
-    if (Date.now() > deadline) throw new Error(`no screen to act on after revision ${String(after)}; last: ${JSON.stringify(view?.screen)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const specs = documentSpecs(business);
 
 /** The generated paper the checklist item asks for (as the dock renders it). */
@@ -86,57 +59,6 @@ function specFor(item: CaptureItem): DocumentSpec {
   const spec = specs.find((s) => item.kinds.includes(s.kind) && (item.form === null || item.form === s.form) && (item.roles === undefined || item.roles.includes(s.role ?? 'agent')));
   if (spec === undefined) throw new Error(`no generated paper for ${item.label.en}`);
   return spec;
-}
-
-const variants: Readonly<Record<string, string>> = {
-  import_export_qualification: 'import_export_qualification',
-  consignor_consignee: 'consignor_consignee_registration',
-  self_declaration: 'self_declaration_registration',
-};
-
-/** What the agent reads off the paper for a field the kiosk could not fill (no OCR). */
-function printed(spec: DocumentSpec, key: string): string | undefined {
-  const fields = spec.fields;
-  switch (key) {
-    case 'variant':
-      return spec.variant === undefined ? undefined : variants[spec.variant];
-    case 'contactName':
-      return fields.contact;
-    case 'postcode':
-      return enterpriseExtras.postcode;
-    case 'phone':
-      return enterpriseExtras.phone;
-    case 'consentToMail':
-      return 'yes';
-    default:
-      return fields[key];
-  }
-}
-
-/**
- * Enters `value` as the agent does, by taps only: a choice picked on screen; codes, ID numbers
- * and dates on the on-screen keypad; names, addresses and other text on the text keyboard.
- */
-async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
-  const input = current.page.locator(`[data-testid="field"][data-key="${field.key}"]`);
-  if (field.input === 'choice') {
-    // A certificate's type, a consent: picked on screen, never typed.
-    expect(field.choices?.map((choice) => choice.value)).toContain(value);
-    await current.tapOn(input.locator(`[data-testid="field-choice"][data-value="${value}"]`), `the choice ${value} of ${field.key}`);
-    expect(await input.getAttribute('data-value')).toBe(value);
-    return;
-  }
-  if (field.input === 'text') {
-    await typeByTaps(current.page, input, value, { reading: /name/i.test(field.key) ? 'name' : 'text' });
-    expect(await input.inputValue()).toBe(value);
-    return;
-  }
-  await current.tapOn(input, `the ${field.key} field`);
-  const keypad = current.page.locator('code-keypad');
-  await keypad.waitFor();
-  const keys = value === longTermDate ? [longTermDate] : Array.from(value);
-  for (const character of keys) await current.tapOn(keypad.locator(`[data-testid="keypad-key"][data-key="${character}"]`), `the keypad's ${character}`);
-  expect(await input.inputValue()).toBe(value);
 }
 
 /** Fills every empty field the paper prints; a required one the paper lacks is a test failure. */

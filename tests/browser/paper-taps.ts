@@ -21,7 +21,7 @@ const variants: Readonly<Record<string, string>> = {
 };
 
 /** What the agent reads off the paper for a field the kiosk could not fill. */
-function printed(spec: DocumentSpec, key: string): string | undefined {
+export function printed(spec: DocumentSpec, key: string): string | undefined {
   switch (key) {
     case 'variant':
       return spec.variant === undefined ? undefined : variants[spec.variant];
@@ -38,10 +38,15 @@ function printed(spec: DocumentSpec, key: string): string | undefined {
   }
 }
 
-/** Enters `value` by taps: a choice on screen; codes, ID numbers and dates on the keypad; text on the keyboard. */
-async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
+/**
+ * Enters `value` as the agent does, by taps only: a choice picked on screen; codes, ID numbers
+ * and dates on the on-screen keypad; names, addresses and other text on the text keyboard.
+ */
+export async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
   const input = current.page.locator(`[data-testid="field"][data-key="${field.key}"]`);
   if (field.input === 'choice') {
+    // A certificate's type, a consent: picked on screen, never typed.
+    expect(field.choices?.map((choice) => choice.value)).toContain(value);
     await current.tapOn(input.locator(`[data-testid="field-choice"][data-value="${value}"]`), `the choice ${value} of ${field.key}`);
     expect(await input.getAttribute('data-value')).toBe(value);
     return;
@@ -60,19 +65,24 @@ async function typeField(current: FlowRig, field: FieldView, value: string): Pro
   expect(await input.inputValue()).toBe(value);
 }
 
-/** What identifies a step: the screen, the paper it is about, the problem it shows. */
-function stepOf(view: FlowView): string {
+/** What identifies a step of a flow: the screen, the paper it is about, the problem it shows. */
+export function stepOf(view: FlowView): string {
   const screen = view.screen as { screen: string; paper?: { label?: unknown; position?: unknown }; problem?: { kind?: string } | null };
   return JSON.stringify([screen.screen, screen.paper?.label ?? null, screen.paper?.position ?? null, screen.problem?.kind ?? null]);
 }
 
-/** The next step after `before` (not a passing working or reading screen, not the same step pushed again). */
-async function nextSettled(current: FlowRig, before: FlowView | null): Promise<FlowView> {
+/**
+ * Waits for the flow to move on from `before` (the view acted on): a later push of another step,
+ * not a passing one (working, reading). The daemon may push the same step again (a new idle
+ * deadline): that is not the next screen, and acting on it would act twice.
+ */
+export async function nextSettled(current: FlowRig, before: FlowView | null): Promise<FlowView> {
   const deadline = Date.now() + 90_000;
   const after = before?.revision ?? 0;
   for (;;) {
     const view = current.lastView();
     if (view !== null && view.revision > after && !['working', 'readingCard'].includes(view.screen.screen) && (before === null || stepOf(view) !== stepOf(before))) return view;
+    // The page's own check refused the fields: nothing went to the daemon.
     const refused = current.page.getByTestId('fields-problem');
     if ((await refused.count()) > 0 && (await refused.isVisible())) throw new Error(`the page refused the fields: ${(await refused.textContent()) ?? ''}`);
     if (Date.now() > deadline) throw new Error(`no screen to act on after revision ${String(after)}; last: ${JSON.stringify(view?.screen)}`);

@@ -212,7 +212,12 @@ export function failedScreen(context: ScreenContext, screen: Screen<'failed'>, h
     <h1 id="screen-title">${context.t('failed.title')}</h1>
     ${problemBlock(context, screen.problem)}
     <div class="actions">
-      <button type="button" class="primary" data-testid="flow-home" ?disabled=${context.busy} @click=${home}>${context.t('flow.home')}</button>
+      ${screen.next === null
+        ? nothing
+        : html`<button type="button" class="primary" data-testid="flow-next" ?disabled=${context.busy} @click=${() => context.act({ action: 'next' })}>
+            ${context.t(screen.next === 'retry' ? 'failed.retry' : 'failed.goOn')}
+          </button>`}
+      <button type="button" class=${screen.next === null ? 'primary' : 'secondary'} data-testid="flow-home" ?disabled=${context.busy} @click=${home}>${context.t('flow.home')}</button>
     </div>
   `;
 }

@@ -3,6 +3,8 @@ import type { Translations } from './translations.ts';
 
 export const flowProblemsWords = {
   'failed.title': { 'zh-CN': '办理中断', en: 'The business was interrupted' },
+  'failed.retry': { 'zh-CN': '再试一次', en: 'Try again' },
+  'failed.goOn': { 'zh-CN': '继续办理', en: 'Go on' },
   'problem.nextHeading': { 'zh-CN': '怎么办', en: 'What to do' },
 
   'fp.noCard': { 'zh-CN': '读卡器中没有卡。', en: 'There is no card in the reader.' },
