@@ -44,14 +44,24 @@ export interface PaddleOptions {
   /** A region whose mean probability is below this is not text (DB's box_thresh). */
   boxThreshold: number;
   unclipRatio: number;
-  /** Threads onnxruntime may use (the kiosk has 2–4 cores). */
+  /**
+   * Threads onnxruntime may use. One: the kiosk's 2 cores are shared with Chromium and the
+   * daemon's checks of the next page, and with a second thread contending a page took longer, not
+   * shorter (`npm run bench:ocr` prints both).
+   */
   threads: number;
 }
 
-export const defaultPaddleOptions: PaddleOptions = { detectLongSide: 1280, binaryThreshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.6, threads: 2 };
+export const defaultPaddleOptions: PaddleOptions = { detectLongSide: 1280, binaryThreshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.6, threads: 1 };
 
 const recHeight = 48;
-const recBatch = 8;
+// Recognition batches: strips of similar width go together, because every strip of a batch is
+// padded to its widest and the padding costs as much as text (a fixed 8 in width order padded the
+// bench's pages by 47 %; this by 3 %, and the page's CPU time fell by a third). The pixel cap
+// bounds the batch's activations in the engine process's memory.
+const recBatchMax = 32;
+const recBatchSpread = 1.15;
+const recBatchPixels = 8000 * recHeight;
 const maxRecWidth = 2400;
 // ImageNet normalisation, as PaddleOCR's DB detector was trained with.
 const detMean = [0.485, 0.456, 0.406] as const;
@@ -229,7 +239,15 @@ export class PaddleOcr {
     const merged = { ...defaultPaddleOptions, ...options };
     // Loaded here, not at the top: importing this module costs nothing until a page is read.
     const ort = await import('onnxruntime-node');
-    const sessionOptions = { intraOpNumThreads: merged.threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' as const, executionMode: 'sequential' as const };
+    // No spinning: onnxruntime's pool threads otherwise busy-wait between operators, which burns
+    // the core Chromium needs to draw the screen (and doubled the page's CPU time under load).
+    const sessionOptions = {
+      intraOpNumThreads: merged.threads,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all' as const,
+      executionMode: 'sequential' as const,
+      extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+    };
     const det = await ort.InferenceSession.create(models.detection, sessionOptions);
     const rec = await ort.InferenceSession.create(models.recognition, sessionOptions);
     // CTC: index 0 is the blank, then the dictionary's lines, then the space PaddleOCR appends.
@@ -276,8 +294,7 @@ export class PaddleOcr {
     const widths = boxes.map((box) => Math.min(maxRecWidth, Math.max(16, Math.round((recHeight * box.width) / Math.max(1, box.height)))));
     const order = boxes.map((_, i) => i).sort((a, b) => (widths[a] ?? 0) - (widths[b] ?? 0));
     const lines: OcrLine[] = [];
-    for (let at = 0; at < order.length; at += recBatch) {
-      const batch = order.slice(at, at + recBatch);
+    for (const batch of widthBatches(order.map((i) => widths[i] ?? 16)).map((members) => members.map((k) => order[k] ?? 0))) {
       const batchWidth = Math.max(...batch.map((i) => widths[i] ?? 16));
       const stride = batchWidth;
       const plane = recHeight * stride;
@@ -332,6 +349,21 @@ export class PaddleOcr {
     const confidence = charConfidences.length === 0 ? 0 : charConfidences.reduce((a, b) => a + b, 0) / charConfidences.length;
     return { text, confidence, charConfidences };
   }
+}
+
+/** Batches of indices into `sortedWidths` (ascending): consecutive strips within the spread and the caps. */
+export function widthBatches(sortedWidths: number[]): number[][] {
+  const batches: number[][] = [];
+  let first = 0;
+  for (const [i, width] of sortedWidths.entries()) {
+    const last = batches.at(-1);
+    if (last !== undefined && last.length < recBatchMax && width <= first * recBatchSpread && width * (last.length + 1) * recHeight <= recBatchPixels) last.push(i);
+    else {
+      batches.push([i]);
+      first = width;
+    }
+  }
+  return batches;
 }
 
 /** Reading order: rows (lines whose centres lie within half a line height), then left to right. */
