@@ -27,4 +27,15 @@ describe('ProcessOcrEngine', () => {
     const again = await engine.read(blank);
     expect(again).toMatchObject({ ok: true, value: { lines: [] } });
   }, 60_000);
+
+  it('reads a page that comes while the idle process is ending, in the next process', async () => {
+    expect(await engine.read(blank)).toMatchObject({ ok: true });
+    const oldPid = engine.pid;
+    // What the idle timer does, with the next page arriving before the old process has exited.
+    const ending = engine.close();
+    const next = engine.read(blank);
+    await ending;
+    expect(await next).toMatchObject({ ok: true, value: { lines: [] } });
+    expect(engine.pid).not.toBe(oldPid);
+  }, 60_000);
 });

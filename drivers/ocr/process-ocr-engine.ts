@@ -14,6 +14,8 @@ export interface ProcessOcrEngineOptions extends OcrProcessOptions {
 }
 
 interface Pending {
+  /** The process the page went to: only its exit fails the page. */
+  child: ChildProcess;
   resolve: (result: Result<OcrPage, OcrError>) => void;
   onAbort?: () => void;
   signal?: AbortSignal;
@@ -53,7 +55,7 @@ export class ProcessOcrEngine implements OcrEngine {
     child.channel?.ref();
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      const pending: Pending = { resolve };
+      const pending: Pending = { child, resolve };
       if (signal !== undefined) {
         pending.signal = signal;
         pending.onAbort = () => this.#settle(id, err({ kind: 'aborted' }));
@@ -89,7 +91,8 @@ export class ProcessOcrEngine implements OcrEngine {
     child.on('exit', (code, signal) => {
       if (this.#child === child) this.#child = null;
       this.#stopIdleTimer();
-      for (const id of [...this.#pending.keys()]) this.#settle(id, err({ kind: 'engineFailed', detail: `OCR process ended (${signal ?? `exit ${code}`})` }));
+      // A process ended for idleness may exit after the next page went to its successor: that page is not its to fail.
+      for (const [id, pending] of [...this.#pending.entries()]) if (pending.child === child) this.#settle(id, err({ kind: 'engineFailed', detail: `OCR process ended (${signal ?? `exit ${code}`})` }));
     });
     this.#child = child;
     return child;

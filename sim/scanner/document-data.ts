@@ -1,6 +1,7 @@
 // The fields printed on generated documents, taken from the simulator's fixtures so a generated
 // set agrees with the simulated registry and the virtual cards (same enterprise, codes, legal
 // representative, address, card holders). Dates are relative to the package date.
+import { longTermDate } from '../../contract/intake/package-schema.ts';
 import { cardFixture, fixtureEnterprise, type FixturePerson } from '../registry/sim-registry.ts';
 import type { CustomsVariant, TradeVariant } from './documents.ts';
 
@@ -106,4 +107,20 @@ export function idCardPerson(person: FixturePerson): { sex: string; birth: strin
   const id = person.idNumber;
   const sequence = Number(id.charAt(16));
   return { sex: sequence % 2 === 1 ? '男' : '女', birth: `${id.slice(6, 10)}年${Number(id.slice(10, 12))}月${Number(id.slice(12, 14))}日` };
+}
+
+/**
+ * The back of the person's ID card (国徽面), as printed: the police office of the home district
+ * and a validity by age at issue as the Resident Identity Card Law sets it (第五条: 16–25 ten years,
+ * 26–45 twenty, 46 and over 长期). The issue year (2017–2022) comes from the ID number: stable, and
+ * still valid in the tests' years.
+ */
+export function idCardBackOf(person: FixturePerson): { issuingAuthority: string; validFrom: string; validUntil: string } {
+  const id = person.idNumber;
+  const born = Number(id.slice(6, 10));
+  const monthDay = `${id.slice(10, 12)}.${id.slice(12, 14)}`;
+  const issued = 2017 + (Number(id.slice(14, 17)) % 6);
+  const age = issued - born;
+  const term = age >= 46 ? null : age >= 26 ? 20 : 10;
+  return { issuingAuthority: '厦门市公安局思明分局', validFrom: `${issued}.${monthDay}`, validUntil: term === null ? longTermDate : `${issued + term}.${monthDay}` };
 }

@@ -2,7 +2,7 @@
 // from the fixtures: for the intake check's tests, the pnm-backend tests and the demo feeder.
 import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { FixturePerson } from '../registry/sim-registry.ts';
-import { addDays, enterpriseExtras, fixtureEnterpriseData, idCardPerson, people, sharedFields, today, type EnterpriseData } from './document-data.ts';
+import { addDays, enterpriseExtras, fixtureEnterpriseData, idCardBackOf, idCardPerson, people, sharedFields, today, type EnterpriseData } from './document-data.ts';
 import type { CustomsVariant, DocumentForm, DocumentKind, DocumentSpec, GeneratedPage, IdRole, PageDefects, StampKind, TradeVariant } from './documents.ts';
 import { generatePage } from './generate-page.ts';
 
@@ -72,12 +72,13 @@ function certificateSpec(kind: CertificateKind, form: DocumentForm, stamps: Stam
 
 function idSpec(person: FixturePerson, role: IdRole, form: DocumentForm, stamps: StampKind[], enterprise: EnterpriseData): DocumentSpec {
   const { sex, birth } = idCardPerson(person);
+  const back = idCardBackOf(person);
   return {
     kind: 'id_card',
     form,
     role,
     stamps: form === 'copy' ? stamps : [],
-    fields: { name: person.name, idNumber: person.idNumber, role, sex, birth, homeAddress: '福建省厦门市思明区湖滨南路' + String(100 + (Number(person.idNumber.slice(-4, -1)) % 300)) + '号', enterpriseName: enterprise.name },
+    fields: { name: person.name, idNumber: person.idNumber, role, sex, birth, homeAddress: '福建省厦门市思明区湖滨南路' + String(100 + (Number(person.idNumber.slice(-4, -1)) % 300)) + '号', enterpriseName: enterprise.name, ...back },
   };
 }
 

@@ -39,6 +39,7 @@ export async function generatePage(spec: DocumentSpec, options: PageOptions): Pr
     noise: options.noise ?? 6,
     random,
     paper: palette.paper,
+    photocopy: spec.form === 'copy',
   });
   return { spec: { ...spec, stamps: defects.noSeal === true ? [] : spec.stamps }, defects, widthMm: layout.widthMm, heightMm: layout.heightMm, dpi, png };
 }

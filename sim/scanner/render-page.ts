@@ -10,6 +10,12 @@ export interface RasterOptions {
   noise: number;
   random: Random;
   paper: string;
+  /**
+   * A photocopy's look: the copier's hard contrast (light greys gone, mid greys darkened), toner
+   * specks and the lid's shadow along one edge. The stamps on a copy are applied after copying,
+   * so their red stays red: the curve works on each channel and keeps a saturated red saturated.
+   */
+  photocopy?: boolean;
 }
 
 function hexToRgb(hex: string): { r: number; g: number; b: number } {
@@ -28,6 +34,7 @@ export async function rasterise(svg: string, options: RasterOptions): Promise<Bu
     image = sharp(rotated.data, { raw: rotated.info }).extract({ left, top, width, height });
   }
   const raw = await image.raw().toBuffer({ resolveWithObject: true });
+  if (options.photocopy === true) photocopy(raw.data, raw.info.width, raw.info.height, options.random);
   if (options.noise > 0) addNoise(raw.data, options.noise, options.random);
   return sharp(raw.data, { raw: raw.info })
     .png({ compressionLevel: 1, adaptiveFiltering: false })
@@ -46,5 +53,32 @@ function addNoise(data: Buffer, amplitude: number, random: Random): void {
     data[i] = Math.min(255, Math.max(0, (data[i] ?? 0) + offset));
     data[i + 1] = Math.min(255, Math.max(0, (data[i + 1] ?? 0) + offset));
     data[i + 2] = Math.min(255, Math.max(0, (data[i + 2] ?? 0) + offset));
+  }
+}
+
+/** Levels from 60 (black) to 215 (white) on every channel, a shadow band, and toner specks. */
+function photocopy(data: Buffer, width: number, height: number, random: Random): void {
+  const levels = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) levels[v] = Math.round(255 * Math.min(1, Math.max(0, (v - 60) / (215 - 60))));
+  for (let i = 0; i < data.length; i++) data[i] = levels[data[i] ?? 0] ?? 0;
+  // The lid's shadow: a grey band fading in over the last 3 % of the sheet, on a random side.
+  const band = Math.round(width * 0.03);
+  const left = random() < 0.5;
+  for (let x = 0; x < band; x++) {
+    const shade = 1 - 0.45 * (1 - x / band);
+    const column = left ? x : width - 1 - x;
+    for (let y = 0; y < height; y++) {
+      const at = (y * width + column) * 3;
+      for (let c = 0; c < 3; c++) data[at + c] = Math.round((data[at + c] ?? 0) * shade);
+    }
+  }
+  // Toner specks: dark dots of 1–3 px, a few hundred a page.
+  const specks = Math.round((width * height) / 20_000);
+  for (let k = 0; k < specks; k++) {
+    const size = 1 + Math.floor(random() * 3);
+    const x0 = Math.floor(random() * (width - size));
+    const y0 = Math.floor(random() * (height - size));
+    const grey = Math.floor(random() * 90);
+    for (let y = y0; y < y0 + size; y++) for (let x = x0; x < x0 + size; x++) data.fill(grey, (y * width + x) * 3, (y * width + x) * 3 + 3);
   }
 }

@@ -25,6 +25,13 @@ function arcText(cx: number, cy: number, radius: number, content: string, size: 
     .join('');
 }
 
+/**
+ * Stamp ink is translucent: printed text under a seal stays dark and only the paper turns red.
+ * Multiplying the seal onto the page draws that (plain opacity painted the seal over the text,
+ * which no stamp does, and hid the words a reader must see through it).
+ */
+export const inkOverPrint = 'mix-blend-mode:multiply';
+
 function star(cx: number, cy: number, outer: number, fill: string): string {
   const inner = outer * 0.382;
   const points: string[] = [];
@@ -44,7 +51,7 @@ export function companySeal(cx: number, cy: number, name: string, rotation = 0, 
     `<circle cx="${cx}" cy="${cy}" r="${radius - 0.7}" fill="none" stroke="${sealRed}" stroke-width="1.3"/>` +
     arcText(cx, cy, radius - 5, name, Math.min(5, 44 / Math.max(chars, 8) + 1.2), span, sealRed, serif) +
     star(cx, cy, radius * 0.32, sealRed);
-  return `<g opacity="0.88" transform="rotate(${rotation} ${cx} ${cy})">${body}</g>`;
+  return `<g opacity="0.88" style="${inkOverPrint}" transform="rotate(${rotation} ${cx} ${cy})">${body}</g>`;
 }
 
 /** The E-Port review stamp, 36 mm, with the review date. */
@@ -56,5 +63,5 @@ export function reviewStamp(cx: number, cy: number, centre: string, date: string
     `<text x="${cx}" y="${cy + 1.5}" font-size="5.2" font-family="${serif}" font-weight="bold" fill="${reviewRed}" text-anchor="middle">审核章</text>` +
     `<text x="${cx}" y="${cy + 7}" font-size="2.8" font-family="${sans}" fill="${reviewRed}" text-anchor="middle">${escapeXml(date)}</text>` +
     `<text x="${cx}" y="${cy + 11.2}" font-size="2.6" font-family="${sans}" fill="${reviewRed}" text-anchor="middle">电子口岸</text>`;
-  return `<g opacity="0.9" transform="rotate(${rotation} ${cx} ${cy})">${body}</g>`;
+  return `<g opacity="0.9" style="${inkOverPrint}" transform="rotate(${rotation} ${cx} ${cy})">${body}</g>`;
 }

@@ -6,8 +6,8 @@ import { encodeLicenceQr } from '../../contract/intake/licence-qr.ts';
 import { chineseDate, customsTitles, enterpriseExtras, tradeNumbers, tradeTitles } from './document-data.ts';
 import type { CustomsVariant, DocumentSpec, TradeVariant } from './documents.ts';
 import type { Palette } from './palette.ts';
-import { companySeal, reviewStamp } from './seals.ts';
-import { fieldTable, glyphs, line, rect, sans, text, wrapped } from './svg.ts';
+import { companySeal, inkOverPrint, reviewStamp } from './seals.ts';
+import { fieldTable, glyphs, line, rect, text, wrapped } from './svg.ts';
 
 export interface LayoutContext {
   palette: Palette;
@@ -61,7 +61,7 @@ function inspectionBox(ctx: LayoutContext, spec: DocumentSpec, x: number, y: num
   if (date === '') return '';
   return (
     rect(x, y, 62, 24, c, 0.5) +
-    text(x + 31, y + 6, '年 检 情 况', { size: 3.6, anchor: 'middle', fill: c, family: sans }) +
+    text(x + 31, y + 6, '年 检 情 况', { size: 3.6, anchor: 'middle', fill: c, face: 'label' }) +
     rect(x + 8, y + 9, 46, 12, c, 0.9) +
     text(x + 31, y + 15, `${date.slice(0, 4)}年度 检验合格`, { size: 3.4, anchor: 'middle', fill: c, weight: 'bold' }) +
     text(x + 31, y + 19.5, chineseDate(date), { size: 2.6, anchor: 'middle', fill: c })
@@ -74,7 +74,7 @@ function issuerBlock(ctx: LayoutContext, issuer: string, issuedOn: string): stri
     text(150, 252, `发证机关：${issuer}`, { size: 3.6, anchor: 'middle', fill: p.ink }) +
     text(150, 260, chineseDate(issuedOn), { size: 3.6, anchor: 'middle', fill: p.ink }) +
     // The issuing authority's own seal: red on an original, grey on a photocopy.
-    `<g opacity="0.85">${companySealShape(150, 248, issuer, p.issuerSeal)}</g>`
+    `<g opacity="0.85" style="${inkOverPrint}">${companySealShape(150, 248, issuer, p.issuerSeal)}</g>`
   );
 }
 
@@ -100,11 +100,11 @@ function certificate(spec: DocumentSpec, ctx: LayoutContext, c: CertificateLayou
   if (c.emblem !== false) body += emblem(105, 36, p.emblem);
   body += text(105, 64, c.title, { size: titleSize, anchor: 'middle', weight: 'bold', fill: p.ink, spacing: titleSize > 10 ? 3 : 0.4 });
   body += text(105, 76, c.subtitle, { size: 5, anchor: 'middle', fill: p.ink, spacing: 2 });
-  body += text(24, 90, `${c.codeLine[0]}  ${c.codeLine[1]}`, { size: 4, fill: p.ink, family: sans });
+  body += text(24, 90, `${c.codeLine[0]}  ${c.codeLine[1]}`, { size: 4, fill: p.ink, face: 'label' });
   if (c.qr !== undefined) body += qrSvg(c.qr, 160, 24, 30) + text(175, 57, '扫描二维码登录国家企业', { size: 2, anchor: 'middle', fill: p.label }) + text(175, 60, '信用信息公示系统', { size: 2, anchor: 'middle', fill: p.label });
   let y = 106;
   for (const [label, value] of c.rows) {
-    body += text(26, y, label, { size: 4.2, fill: p.label, family: sans, spacing: label.length <= 3 ? 4 : 0.5 });
+    body += text(26, y, label, { size: 4.2, fill: p.label, face: 'label', spacing: label.length <= 3 ? 4 : 0.5 });
     const width = 118;
     body += wrapped(66, y, value, { size: 4.3, fill: p.ink }, width);
     y += 12 + Math.floor(value.length / Math.floor(width / 4.3)) * 7;
@@ -144,7 +144,7 @@ function tradeLayout(spec: DocumentSpec, ctx: LayoutContext): Layout {
 function filingForm(spec: DocumentSpec, ctx: LayoutContext, numberLabel: string, number: string): Layout {
   const p = ctx.palette;
   let body = text(105, 34, '对外贸易经营者备案登记表', { size: 8, anchor: 'middle', weight: 'bold', fill: p.ink, spacing: 1 });
-  body += text(186, 46, `${numberLabel}：${number}`, { size: 3.6, anchor: 'end', fill: p.ink, family: sans });
+  body += text(186, 46, `${numberLabel}：${number}`, { size: 3.6, anchor: 'end', fill: p.ink, face: 'label' });
   body += fieldTable(22, 52, 166, [
     ['经营者中文名称', field(spec, 'name')],
     ['统一社会信用代码', field(spec, 'uscc')],
@@ -158,7 +158,7 @@ function filingForm(spec: DocumentSpec, ctx: LayoutContext, numberLabel: string,
     ['有效期至', chineseDate(field(spec, 'validUntil'))],
   ]);
   body += text(26, 180, '本表所填内容真实无误，经营者承诺遵守《中华人民共和国对外贸易法》及相关法律法规。', { size: 3.3, fill: p.ink });
-  body += text(26, 192, `经营者代表签字：${field(spec, 'legalRepresentative')}`, { size: 3.6, fill: p.ink });
+  body += text(26, 192, '经营者代表签字：', { size: 3.6, fill: p.ink }) + text(56, 192, field(spec, 'legalRepresentative'), { size: 4.2, fill: p.pen, face: 'hand' });
   body += inspectionBox(ctx, spec, 24, 232);
   body += issuerBlock(ctx, `${enterpriseExtras.tradeIssuer}（备案登记专用章）`.slice(0, 16), field(spec, 'issuedOn'));
   body += stamps(ctx, [88, 214], [168, 200], field(spec, 'name'));
@@ -189,9 +189,10 @@ function customsLayout(spec: DocumentSpec, ctx: LayoutContext): Layout {
 function formPage(ctx: LayoutContext, spec: DocumentSpec, title: string, number: string, rows: [string, string][], note: string): Layout {
   const p = ctx.palette;
   let body = text(105, 30, title, { size: 7.5, anchor: 'middle', weight: 'bold', fill: p.ink, spacing: 1 });
-  if (number !== '') body += text(24, 42, `表${number}`, { size: 3.4, fill: p.ink, family: sans });
-  body += text(186, 42, `填表日期：${chineseDate(ctx.date)}`, { size: 3.4, anchor: 'end', fill: p.ink, family: sans });
-  body += fieldTable(22, 48, 166, rows, 12, 46);
+  if (number !== '') body += text(24, 42, `表${number}`, { size: 3.4, fill: p.ink, face: 'label' });
+  body += text(186, 42, `填表日期：${chineseDate(ctx.date)}`, { size: 3.4, anchor: 'end', fill: p.ink, face: 'label' });
+  // The agent fills these forms in by hand: the values in the hand face, the form printed.
+  body += fieldTable(22, 48, 166, rows, 12, 46, { face: 'hand', fill: p.pen });
   const after = 48 + rows.length * 12;
   body += wrapped(26, after + 14, note, { size: 3.4, fill: p.ink }, 158);
   body += text(120, 250, '单位（盖章）：', { size: 4, fill: p.ink });
@@ -226,8 +227,8 @@ function photo(x: number, y: number, p: Palette): string {
 
 /** The front (人像面) of a second-generation resident ID card. */
 function idCardFace(spec: DocumentSpec, p: Palette): string {
-  const label = { size: 2.5, fill: '#3c6d8c', family: sans };
-  const value = { size: 3.1, fill: '#111', family: sans };
+  const label = { size: 2.5, fill: p.cardLabel, face: 'label' } as const;
+  const value = { size: 3.1, fill: '#111', face: 'label' } as const;
   let body = `<rect x="0" y="0" width="85.6" height="54" rx="3.2" fill="${p.cardTint}" stroke="#a9bfc9" stroke-width="0.3"/>`;
   for (let i = 0; i < 6; i++) body += `<circle cx="62" cy="27" r="${6 + i * 4}" fill="none" stroke="#c7dde6" stroke-width="0.25"/>`;
   body += text(5, 9, '姓 名', label) + text(15, 9, field(spec, 'name'), { ...value, size: 3.6 });
@@ -235,18 +236,33 @@ function idCardFace(spec: DocumentSpec, p: Palette): string {
   body += text(25, 16, '民 族', label) + text(35, 16, '汉', value);
   body += text(5, 23, '出 生', label) + text(15, 23, field(spec, 'birth'), value);
   body += text(5, 30, '住 址', label) + wrapped(15, 30, field(spec, 'homeAddress'), value, 40, 1.45);
-  body += text(5, 48, '公民身份号码', label) + text(23, 48, field(spec, 'idNumber'), { size: 3.6, fill: '#111', family: 'DejaVu Sans Mono', spacing: 0.45 });
+  body += text(5, 48, '公民身份号码', label) + text(23, 48, field(spec, 'idNumber'), { size: 3.6, fill: '#111', face: 'digits', spacing: 0.45 });
   body += photo(56, 6, p);
+  return body;
+}
+
+/** The back (国徽面): the emblem, the card's title, the issuing authority and the validity. */
+function idCardBack(spec: DocumentSpec, p: Palette): string {
+  const label = { size: 2.5, fill: p.cardLabel, face: 'label' } as const;
+  const value = { size: 3.1, fill: '#111', face: 'label' } as const;
+  let body = `<rect x="0" y="0" width="85.6" height="54" rx="3.2" fill="${p.cardTint}" stroke="#a9bfc9" stroke-width="0.3"/>`;
+  body += `<g transform="translate(3 3) scale(0.62) translate(-1 -1)">${emblem(13, 13, p.emblem)}</g>`;
+  body += text(50, 14, '中华人民共和国', { size: 4.6, anchor: 'middle', fill: '#111', face: 'label', spacing: 0.8 });
+  body += text(50, 25, '居民身份证', { size: 6.6, anchor: 'middle', fill: '#111', face: 'label', weight: 'bold', spacing: 1.6 });
+  body += text(16, 40, '签发机关', label) + text(30, 40, field(spec, 'issuingAuthority'), value);
+  body += text(16, 47, '有效期限', label) + text(30, 47, `${field(spec, 'validFrom')}-${field(spec, 'validUntil')}`, value);
   return body;
 }
 
 function idCard(spec: DocumentSpec, ctx: LayoutContext): Layout {
   if (spec.form === 'original') return { widthMm: 85.6, heightMm: 54, body: idCardFace(spec, ctx.palette) };
-  // A copy: the card photocopied on A4, the copy marked and (for holders) stamped.
-  let body = `<g transform="translate(62 40)">${idCardFace(spec, ctx.palette)}</g>`;
-  body += text(105, 112, '身份证复印件（人像面）', { size: 4, anchor: 'middle', fill: ctx.palette.ink });
-  body += text(105, 122, '仅供办理中国电子口岸业务使用', { size: 3.6, anchor: 'middle', fill: ctx.palette.ink });
-  body += stamps(ctx, [150, 150], [60, 150], field(spec, 'enterpriseName'));
+  // A copy: both sides of the card photocopied on one A4 sheet, as the counters ask for it
+  // (正反面), the copy marked and (for holders) stamped.
+  let body = `<g transform="translate(62 32)">${idCardFace(spec, ctx.palette)}</g>`;
+  body += `<g transform="translate(62 100)">${idCardBack(spec, ctx.palette)}</g>`;
+  body += text(105, 172, '身份证复印件（正反面）', { size: 4, anchor: 'middle', fill: ctx.palette.ink });
+  body += text(105, 182, '仅供办理中国电子口岸业务使用', { size: 3.6, anchor: 'middle', fill: ctx.palette.ink });
+  body += stamps(ctx, [150, 210], [60, 210], field(spec, 'enterpriseName'));
   return { ...A4, body };
 }
 

@@ -71,6 +71,26 @@ describe('reading an ID card', () => {
     });
   });
 
+  it('reads both faces of a copy (正反面) on one page, and a stray speck before 民族', () => {
+    const copy = page([
+      ...front.lines.filter((l) => !l.text.startsWith('性别') && !l.text.startsWith('民族')),
+      line('性别男.民族汉', 40, 120),
+      line('签发机关 厦门市公安局思明分局', 120, 900),
+      line('有效期限 2022.01.09-2042.01.09', 120, 960),
+      line('身份证复印件（正反面）', 400, 1200),
+    ]);
+    const fields = readFields('id_card', rowsOf(copy));
+    expect(Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.value]))).toMatchObject({
+      name: '许文彬',
+      sex: '男',
+      nation: '汉',
+      idNumber: '35020419800109011X',
+      issuingAuthority: '厦门市公安局思明分局',
+      validFrom: '2022-01-09',
+      validUntil: '2042-01-09',
+    });
+  });
+
   it('gives a doubtful character its weight: the field is uncertain', () => {
     const fields = readFields('id_card', rowsOf(page([line('姓名', 40, 60), line('许文彬', 140, 62, [2])])));
     expect(fields.name).toEqual({ value: '许文彬', confidence: 0.3 });
@@ -139,6 +159,28 @@ describe('reading a business licence', () => {
       validFrom: '2016-03-18',
       validUntil: '2046-03-17',
     });
+  });
+
+  it('groups a label with its value on a page fed 3° askew, where the value sits half a line lower', () => {
+    const slope = Math.tan((3 * Math.PI) / 180);
+    const askew = page(
+      [line('名称', 230, 824), line('厦门海韵进出口贸易有限公司', 520, 824), line('法定代表人', 210, 1011), line('陈海峰', 520, 1012), line('住所', 230, 1390), line('福建省厦门市湖里区海韵路18号3楼301室', 520, 1391)].map((l) => ({
+        ...l,
+        box: { ...l.box, y: l.box.y + l.box.x * slope, angle: 3 },
+      })),
+    );
+    const fields = readFields('business_licence', rowsOf(askew));
+    expect(fields.name?.value).toBe('厦门海韵进出口贸易有限公司');
+    expect(fields.legalRepresentative?.value).toBe('陈海峰');
+    expect(fields.address?.value).toBe('福建省厦门市湖里区海韵路18号3楼301室');
+  });
+
+  it('cuts a code off at what is printed beside it, and takes a label whose first character a speck hid', () => {
+    const rows = rowsOf(page([line('统一社会信用代码91350200MA2Y7K3Q6F公示', 200, 698), line('.法定代表人', 210, 1011), line('陈海峰', 520, 1012)]));
+    expect(readFields('business_licence', rows).uscc).toEqual({ value: '91350200MA2Y7K3Q6F', confidence: 0.99 });
+    expect(readFields('business_licence', rows).legalRepresentative?.value).toBe('陈海峰');
+    const org = rowsOf(page([line('址 福建省厦门市湖里区海韵路18号', 230, 1390)]));
+    expect(readFields('org_code_certificate', org).address?.value).toBe('福建省厦门市湖里区海韵路18号');
   });
 
   it('vets the USCC: a misread one is a suggestion', () => {

@@ -65,21 +65,34 @@ function checked(value: string, span: Span, valid: boolean): ReadField {
   return valid ? { value, confidence: weakest(span) } : { value, confidence: Math.min(weakest(span), checkFailedConfidence), checkFailed: true };
 }
 
-function uscc(span: Span | null | undefined): ReadField | undefined {
-  if (span === null || span === undefined || span.text === '') return undefined;
+/**
+ * A code's own characters: what follows it on the row (a seal's edge, a caption printed beside
+ * it) is cut off at the first character no code has (a Chinese one), once the code is long enough.
+ */
+function codeOnly(span: Span, length: number): Span {
+  const chars = Array.from(span.text);
+  const end = chars.findIndex((c, i) => i >= length && (c.codePointAt(0) ?? 0) > 0x7f && c !== '×');
+  return end < 0 ? span : slice(span, 0, end);
+}
+
+function uscc(found: Span | null | undefined): ReadField | undefined {
+  if (found === null || found === undefined || found.text === '') return undefined;
+  const span = codeOnly(found, 18);
   const value = codeChars(span.text);
   return checked(value, span, validateUscc(value).ok);
 }
 
-function orgCode(span: Span | null | undefined): ReadField | undefined {
-  if (span === null || span === undefined || span.text === '') return undefined;
+function orgCode(found: Span | null | undefined): ReadField | undefined {
+  if (found === null || found === undefined || found.text === '') return undefined;
+  const span = codeOnly(found, 9);
   const value = codeChars(span.text);
   const valid = validateOrgCode(value);
   return checked(valid.ok ? valid.value : value, span, valid.ok);
 }
 
-function idNumber(span: Span | null | undefined): ReadField | undefined {
-  if (span === null || span === undefined || span.text === '') return undefined;
+function idNumber(found: Span | null | undefined): ReadField | undefined {
+  if (found === null || found === undefined || found.text === '') return undefined;
+  const span = codeOnly(found, 18);
   const value = idNumberChars(span.text);
   return checked(value, span, validateResidentId(value).ok);
 }
@@ -120,6 +133,9 @@ function addressAfter(rows: readonly Row[], label: RegExp, labels: RegExp): Read
   return found === null ? undefined : text(continued(rows, found, labels));
 }
 
+/** 地  址, spaced out: a stray character may sit in the gap, or the 地 be lost to a speck (址 alone starts no other row). */
+const spacedAddress = /^(地.?)?址/;
+
 const certificateLabels = /^(名称|机构名称|纳税人名称|企业名称|经营者中文名称|类型|机构类型|法定代表人|注册资本|成立日期|营业期限|住所|地址|注册地址|经营范围|有效期|登记号|统一社会信用代码|组织机构代码|登记注册类型|批准设立机关|企业经营类别|年检|发证机关|联系电话|邮政编码|进出口企业代码|经营者类型)/;
 
 function certificate(rows: readonly Row[], names: RegExp, address: RegExp): ReadFields {
@@ -135,17 +151,21 @@ function certificate(rows: readonly Row[], names: RegExp, address: RegExp): Read
 const readers: Record<DocumentKind, Reader> = {
   id_card: (rows) => {
     const front = labelled(rows, /^公民身份号码/);
-    if (front === null && rows.some((row) => /签发机关|有效期限/.test(row.text))) {
-      return fields({ issuingAuthority: text(after(rows, /^签发机关/)), ...validity(after(rows, /^有效期限/)) });
-    }
+    // The emblem side: alone (an original's back), or under the portrait face on a copy (正反面).
+    const hasBack = rows.some((row) => /^(签发机关|有效期限)/.test(row.text));
+    const back = hasBack ? fields({ issuingAuthority: text(after(rows, /^签发机关/)), ...validity(after(rows, /^有效期限/)) }) : {};
+    if (front === null && hasBack && !rows.some((row) => /^(姓名|住址)/.test(row.text))) return back;
     const sexRow = rows.find((row) => /^性别/.test(row.text));
-    const sexMatch = sexRow === undefined ? null : /^性别(.)民族(.+)$/.exec(sexRow.text);
+    // 性别 男 民族 汉: the gap before 民族 may hold a stray character, as a spaced label's does.
+    const sexMatch = sexRow === undefined ? null : /^性别(.).?民族(.+)$/.exec(sexRow.text);
+    const nationAt = sexMatch === null ? -1 : Array.from(sexMatch[0]).length - Array.from(sexMatch[2] ?? '').length;
     return fields({
       name: text(after(rows, /^姓名/)),
-      ...(sexRow !== undefined && sexMatch !== null ? { sex: text(slice(sexRow, 2, 3)), nation: text(slice(sexRow, 5)) } : {}),
+      ...(sexRow !== undefined && sexMatch !== null ? { sex: text(slice(sexRow, 2, 3)), nation: text(slice(sexRow, nationAt)) } : {}),
       birthDate: date(after(rows, /^出生/)),
       address: addressAfter(rows, /^住址/, /^(公民身份号码|姓名|性别|出生)/),
       idNumber: idNumber(front?.span),
+      ...back,
     });
   },
   introduction_letter: (rows) => {
@@ -173,12 +193,12 @@ const readers: Record<DocumentKind, Reader> = {
     ...validity(after(rows, /^营业期限/)),
   }),
   org_code_certificate: (rows) => ({
-    ...certificate(rows, /^机构名称/, /^地.?址/),
+    ...certificate(rows, /^机构名称/, spacedAddress),
     ...fields({ orgCode: orgCode(after(rows, /^代.?码/)) }),
     ...validity(after(rows, /^有效期/)),
   }),
   tax_registration: (rows) => ({
-    ...certificate(rows, /^纳税人名称/, /^地.?址/),
+    ...certificate(rows, /^纳税人名称/, spacedAddress),
     ...fields({ uscc: uscc(after(rows, /^纳税人识别号/)) }),
     ...validity(after(rows, /^有效期/)),
   }),
