@@ -31,6 +31,8 @@ export type TechnicianRefusal =
   | { kind: 'lockedOut'; retryInSeconds: number }
   | { kind: 'wrongPin' }
   | { kind: 'notATechnicianCard' }
+  /** The technician card is still on its initial PIN: like any card, it must be changed first (the first-use gate). */
+  | { kind: 'pinMustChange' }
   | { kind: 'serviceSwitchOff' }
   | { kind: 'noTechnicianPinConfigured' }
   | { kind: 'card'; error: CardServiceErrorView }

@@ -3,7 +3,7 @@
 // Browser-safe: types only, no daemon runtime imports. Nothing here ever holds a PIN or an
 // unmasked ID number.
 import type { IntakeBusiness, RulebookBusiness } from './businesses.ts';
-import type { RegistryOperation } from './authority/authority.ts';
+import type { RefusalReason, RegistryOperation } from './authority/authority.ts';
 import type { BilingualText } from './bilingual-text.ts';
 import type { CardLifecycle, CardType } from './devices/card-reader.ts';
 import type { PinRefusal } from './pin-refusal.ts';
@@ -13,6 +13,9 @@ export const flowKinds = ['unlock', 'renewal', 'intake', 'query', 'pinChange', '
 export type FlowKind = (typeof flowKinds)[number];
 
 
+
+/** Why the authority refused, as a screen says it: its refusal reasons, and a card it does not know. */
+export type AuthorityRefusalReason = RefusalReason | 'unknownCard';
 
 /** How a session ended, as the take-card screen says it: done, canceled, timed out, failed. */
 export type SessionEnd = 'finished' | 'canceled' | 'timedOut' | 'failed';
@@ -74,7 +77,7 @@ export type FlowProblem =
   /** The card taken out mid-change is back and its new PIN was refused: the change did not take, the old PIN stands. */
   | { kind: 'pinChangeNotDone'; triesLeft: number }
   | { kind: 'authorityUnreachable' }
-  | { kind: 'authorityRefused'; reason: string }
+  | { kind: 'authorityRefused'; reason: AuthorityRefusalReason }
   | { kind: 'scannerJam' }
   | { kind: 'scannerCoverOpen' }
   | { kind: 'scannerNoPaper' }

@@ -131,6 +131,27 @@ describe('reading the card', () => {
   });
 });
 
+describe('the technician login', () => {
+  it('refuses a technician card still on its initial PIN before VERIFY, no try spent', async () => {
+    const fresh = fixture('new-technician');
+    await insert('new-technician');
+    expect(await service.authenticateTechnician(fresh.pin)).toEqual({ ok: false, error: { kind: 'notAllowed', reason: 'pinMustChange', detail: expect.any(String) } });
+    expect((await inspect()).pin).toEqual({ state: 'notVerified', triesLeft: fresh.pinTriesLeft });
+    // The way on the refusal names: the PIN change, which takes a technician card like any other.
+    expect((await service.changePin(fresh.pin, '73918264', '73918264')).ok).toBe(true);
+    expect(await service.authenticateTechnician('73918264')).toMatchObject({ ok: true, value: { cardNo: fresh.cardNo } });
+  });
+
+  it('logs in the technician card whose PIN was changed, and refuses another type of card', async () => {
+    const technician = fixture('technician');
+    await insert('technician');
+    expect(await service.authenticateTechnician(technician.pin)).toEqual({ ok: true, value: { cardNo: technician.cardNo, holderName: technician.holder.name } });
+    reader.remove();
+    await insert('operator');
+    expect(await service.authenticateTechnician(operator.pin)).toMatchObject({ ok: false, error: { kind: 'notAllowed', reason: 'cardType' } });
+  });
+});
+
 describe('unlock', () => {
   it('needs an unlock session, a locked card and evidence for its enterprise', async () => {
     await insert('locked-operator');

@@ -193,6 +193,8 @@ export class CardService {
     if (!isValidPin(pin)) return err({ kind: 'pinPolicy', refusal: 'notEightDigits' });
     return this.#withCard('technician login', async (card, record) => {
       if (record.cardType !== 'technician') return err({ kind: 'notAllowed', reason: 'cardType', detail: 'this is not a technician card' });
+      // The first-use gate, before VERIFY as for any other use: no try spent.
+      if (record.pinMustChange) return err(pinMustChangeError);
       const verified = await cardStep('verify PIN', card.verifyPin(pin));
       if (!verified.ok) return verified;
       return ok({ cardNo: record.cardNo, holderName: record.holderName });

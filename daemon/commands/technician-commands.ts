@@ -63,6 +63,8 @@ function describeRefusal(refusal: TechnicianRefusal): string {
       return 'wrong PIN';
     case 'notATechnicianCard':
       return 'the card in the reader is not a technician card';
+    case 'pinMustChange':
+      return "the technician card is still on its initial PIN: change the card's PIN first";
     case 'serviceSwitchOff':
       return 'turn the service switch in the cabinet first';
     case 'noTechnicianPinConfigured':

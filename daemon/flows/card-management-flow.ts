@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegistryChange, RegistryOperation } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { enterpriseCardsReceipt, registryChangeReceipt } from '../printing/business-receipts.ts';
-import { readCardView } from './card-view.ts';
+import { CardStep, lifecycleRefusal } from './card-step.ts';
 import { enterpriseCardView, legalPersonCounterPapers, listOrder } from './enterprise-cards.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
@@ -52,11 +52,13 @@ class CardManagementFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   #receipt: ReceiptStep;
+  readonly #card: CardStep<State>;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', problem: null }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
+    this.#card = new CardStep(this, deps.cards);
     this.#receipt = this.#newReceipt();
     if (this.cardIn) void this.#read();
   }
@@ -165,19 +167,19 @@ class CardManagementFlow extends FlowMachine<State> {
   }
 
   async #read(): Promise<void> {
-    const ticket = this.go({ at: 'readingCard' });
-    const read = await readCardView(this.#deps.cards, { settled: true });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', problem: read.error });
-      return;
-    }
-    const card = read.value;
-    this.#hooks.journal('management.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle });
-    if (card.cardType !== 'legal_person') this.go({ at: 'insertCard', problem: { kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType } });
-    else if (card.pinMustChange) this.go({ at: 'insertCard', problem: { kind: 'pinMustChange' } });
-    else if (card.lifecycle !== 'active') this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle } });
-    else this.go({ at: 'enterPin', card, problem: null });
+    const read = await this.#card.read({
+      settled: true,
+      reading: { at: 'readingCard' },
+      insertAgain: (problem) => ({ at: 'insertCard', problem }),
+      journal: (card) => this.#hooks.journal('management.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle }),
+      refuse: (card) => {
+        if (card.cardType !== 'legal_person') return { kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType };
+        // On its initial PIN whatever its lifecycle: a legal-person card signs nothing before its PIN is changed.
+        if (card.pinMustChange) return { kind: 'pinMustChange' };
+        return lifecycleRefusal(card, ['active']);
+      },
+    });
+    if (read !== null) this.go({ at: 'enterPin', card: read.card, problem: null });
   }
 
   async #verify(state: Extract<State, { at: 'enterPin' }>, pin: string, signal: AbortSignal): Promise<void> {

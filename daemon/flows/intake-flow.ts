@@ -20,6 +20,7 @@ import { documentLabel, paperLabel, stampLabel } from '../../contract/intake/lab
 import { readingClassifier, wrongPaper, type PaperClassifier } from '../intake/paper-classifier.ts';
 import { intakeReceipt, type IntakeResult } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
+import { CardStep, firstUseRefusal } from './card-step.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem } from './flow-problem.ts';
@@ -60,6 +61,7 @@ export function createIntakeFlow(deps: FlowDeps, hooks: FlowHooks, business: Int
 class IntakeFlow extends FlowMachine<State> {
   override readonly kind = 'intake' as const;
   readonly #deps: FlowDeps;
+  readonly #card: CardStep<State>;
   readonly #hooks: FlowHooks;
   readonly #business: IntakeBusiness;
   readonly #classifier: PaperClassifier;
@@ -78,6 +80,7 @@ class IntakeFlow extends FlowMachine<State> {
     super({ at: 'checklist' }, deps, hooks);
     this.#classifier = classifier;
     this.#deps = deps;
+    this.#card = new CardStep(this, deps.cards);
     this.#hooks = hooks;
     this.#business = business;
     this.#parties = new IntakeParties(business);
@@ -213,7 +216,7 @@ class IntakeFlow extends FlowMachine<State> {
     if (!read.ok || this.state.at !== 'checklist') return;
     const card = read.value;
     // A technician's card, or one still on its initial PIN (refused with words when the card screen reads it).
-    if (card.cardType === 'technician' || (card.pinMustChange && card.lifecycle === 'active')) return;
+    if (card.cardType === 'technician' || firstUseRefusal(card) !== null) return;
     if (!this.#parties.hasBrought(card.cardNo)) {
       this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
       this.#syncCards();
@@ -388,19 +391,14 @@ class IntakeFlow extends FlowMachine<State> {
   }
 
   async #read(wanted: CardWantedHere): Promise<void> {
-    const ticket = this.go({ at: 'readingCard', wanted });
-    const read = await readCardView(this.#deps.cards, { settled: true });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', wanted, problem: read.error });
-      return;
-    }
-    const card = read.value;
-    const refusal = this.#refusal(wanted, card);
-    if (refusal !== null) {
-      this.go({ at: 'insertCard', wanted, problem: refusal });
-      return;
-    }
+    const read = await this.#card.read({
+      settled: true,
+      reading: { at: 'readingCard', wanted },
+      insertAgain: (problem) => ({ at: 'insertCard', wanted, problem }),
+      refuse: (card) => this.#refusal(wanted, card),
+    });
+    if (read === null) return;
+    const { card, ticket } = read;
     if (card.cardType === 'technician') return;
     this.#parties.bring({ type: card.cardType, cardNo: card.cardNo, holderName: card.holderName });
     this.#syncCards();
@@ -417,7 +415,7 @@ class IntakeFlow extends FlowMachine<State> {
     const uscc = state.ok ? state.value.draft.enterprise?.uscc : undefined;
     if (uscc !== undefined && uscc !== card.uscc) return { kind: 'otherEnterprise' };
     // The first-use gate (seed 003): a card still on its initial PIN is good for a PIN change only.
-    if (card.pinMustChange && card.lifecycle === 'active') return { kind: 'pinMustChangeAfterCheck', cardNo: card.cardNo };
+    if (firstUseRefusal(card) !== null) return { kind: 'pinMustChangeAfterCheck', cardNo: card.cardNo };
     if (this.#parties.hasBrought(card.cardNo)) return { kind: 'alreadyDone', cardNo: card.cardNo };
     return null;
   }

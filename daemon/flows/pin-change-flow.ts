@@ -17,6 +17,7 @@
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { pinChangeReceipt } from '../printing/business-receipts.ts';
 import { readCardView } from './card-view.ts';
+import { CardStep, lifecycleRefusal } from './card-step.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { cardProblem } from './flow-problem.ts';
@@ -52,12 +53,14 @@ class PinChangeFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
+  readonly #card: CardStep<State>;
   #unsettled: Unsettled | null = null;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', problem: null }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
+    this.#card = new CardStep(this, deps.cards);
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     // A card already in the reader is the one (a first-use refusal elsewhere leads here with it).
     if (this.cardIn) void this.#read();
@@ -142,33 +145,21 @@ class PinChangeFlow extends FlowMachine<State> {
   }
 
   async #read(): Promise<void> {
-    const ticket = this.go({ at: 'readingCard' });
-    const read = await readCardView(this.#deps.cards, { settled: true });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', problem: read.error });
-      return;
-    }
-    const card = read.value;
-    this.#hooks.journal('pinChange.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle, firstUse: card.pinMustChange });
-    if (this.#unsettled?.cardNo === card.cardNo) {
-      this.#settleOnRead(card, this.#unsettled);
-      return;
-    }
-    switch (card.lifecycle) {
-      // The certificate's expiry does not touch the PIN.
-      case 'active':
-      case 'expired':
-        this.go({ at: 'changePin', card, entry: 'current', problem: null, firstUse: card.pinMustChange });
-        return;
-      // A blocked PIN cannot be verified: the unlock sets a new one. The rest is the counter's.
-      case 'locked':
-      case 'frozen':
-      case 'reportedLost':
-      case 'invalidated':
-        this.go({ at: 'insertCard', problem: { kind: 'wrongCardState', lifecycle: card.lifecycle } });
-        return;
-    }
+    const read = await this.#card.read({
+      settled: true,
+      reading: { at: 'readingCard' },
+      insertAgain: (problem) => ({ at: 'insertCard', problem }),
+      journal: (card) => this.#hooks.journal('pinChange.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle, firstUse: card.pinMustChange }),
+      // The card taken out mid-change is settled whatever it says. Otherwise the certificate's
+      // expiry does not touch the PIN; a blocked PIN cannot be verified (the unlock sets a new
+      // one); the rest is the counter's.
+      refuse: (card) => (this.#unsettled?.cardNo === card.cardNo ? null : lifecycleRefusal(card, ['active', 'expired'])),
+    });
+    if (read === null) return;
+    const { card } = read;
+    const unsettled = this.#unsettled;
+    if (unsettled?.cardNo === card.cardNo) this.#settleOnRead(card, unsettled);
+    else this.go({ at: 'changePin', card, entry: 'current', problem: null, firstUse: card.pinMustChange });
   }
 
   /** The card taken out mid-change is back: its flag settles a first use; any other asks for the new PIN. */

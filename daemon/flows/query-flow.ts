@@ -2,7 +2,7 @@
 // the agent (renew soon, unlock, the counter, the legal-person card holder), a receipt if they
 // want one. Reads only: nothing on the card or in the registry changes.
 import { cardQueryReceipt } from '../printing/business-receipts.ts';
-import { readCardView } from './card-view.ts';
+import { CardStep } from './card-step.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
@@ -27,11 +27,13 @@ class QueryFlow extends FlowMachine<State> {
   readonly #deps: FlowDeps;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
+  readonly #card: CardStep<State>;
 
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', problem: null }, deps, hooks);
     this.#deps = deps;
     this.#hooks = hooks;
+    this.#card = new CardStep(this, deps.cards);
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     // A card already in the reader is the one to look at.
     if (this.cardIn) void this.#read();
@@ -77,14 +79,10 @@ class QueryFlow extends FlowMachine<State> {
   }
 
   async #read(): Promise<void> {
-    const ticket = this.go({ at: 'readingCard' });
-    const read = await readCardView(this.#deps.cards, { settled: false });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', problem: read.error });
-      return;
-    }
-    const card = read.value;
+    // Any card: the query refuses none.
+    const read = await this.#card.read({ settled: false, reading: { at: 'readingCard' }, insertAgain: (problem) => ({ at: 'insertCard', problem }) });
+    if (read === null) return;
+    const { card, ticket } = read;
     // The registry is the reference for frozen, lost and invalidated (the card's byte is written
     // once, at personalisation); a registry out of reach still leaves the card's own status.
     const registry = await this.#deps.authority.lookupCard(card.cardNo);

@@ -31,7 +31,7 @@ import { normaliseCode, normaliseText } from '../intake/context.ts';
 import { chinaDay } from '../intake/check.ts';
 import { paperLabel } from '../../contract/intake/labels.ts';
 import { renewalReceipt } from '../printing/business-receipts.ts';
-import { readCardView } from './card-view.ts';
+import { CardStep, firstUseRefusal } from './card-step.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, cardProblem } from './flow-problem.ts';
@@ -106,6 +106,7 @@ export function createRenewalFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
 class RenewalFlow extends FlowMachine<State> {
   override readonly kind = 'renewal' as const;
   readonly #deps: FlowDeps;
+  readonly #card: CardStep<State>;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
   readonly #paper: PaperStep<State>;
@@ -131,6 +132,7 @@ class RenewalFlow extends FlowMachine<State> {
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'insertCard', wanted: 'legalPersonCard', problem: null }, deps, hooks);
     this.#deps = deps;
+    this.#card = new CardStep(this, deps.cards);
     this.#hooks = hooks;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     this.#paper = new PaperStep<State>(this, deps.capture);
@@ -420,15 +422,14 @@ class RenewalFlow extends FlowMachine<State> {
   }
 
   async #read(wanted: Wanted): Promise<void> {
-    const ticket = this.go({ at: 'readingCard', wanted });
-    const read = await readCardView(this.#deps.cards, { settled: true });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', wanted, problem: read.error });
-      return;
-    }
-    const card = read.value;
-    this.#hooks.journal('renewal.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle });
+    const read = await this.#card.read({
+      settled: true,
+      reading: { at: 'readingCard', wanted },
+      insertAgain: (problem) => ({ at: 'insertCard', wanted, problem }),
+      journal: (card) => this.#hooks.journal('renewal.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle }),
+    });
+    if (read === null) return;
+    const { card } = read;
     const interrupted = this.#interrupted;
     if (interrupted?.cardNo === card.cardNo) {
       this.#interrupted = null;
@@ -447,10 +448,10 @@ class RenewalFlow extends FlowMachine<State> {
   /** The state after reading `card`; null when the papers' check took over (it moved already). */
   #afterRead(wanted: Wanted, card: CardView): State | null {
     const refuse = (problem: FlowProblem): State => ({ at: 'insertCard', wanted, problem });
-    // The first-use gate: a card still on its initial PIN is good for a PIN change only (seed 003).
-    if (card.pinMustChange && card.lifecycle === 'active') {
+    const firstUse = firstUseRefusal(card);
+    if (firstUse !== null) {
       this.#hooks.journal('renewal.pinMustChange', { cardNo: card.cardNo });
-      return refuse({ kind: 'pinMustChange' });
+      return refuse(firstUse);
     }
     switch (wanted) {
       case 'legalPersonCard':

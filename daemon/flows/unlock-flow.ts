@@ -18,6 +18,7 @@ import { documentLabel } from '../../contract/intake/labels.ts';
 import { unlockReceipt } from '../printing/business-receipts.ts';
 import { cardNoInReader } from './card-in-reader.ts';
 import { readCardView } from './card-view.ts';
+import { CardStep, firstUseRefusal } from './card-step.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
 import { authorityProblem, captureProblem, cardProblem } from './flow-problem.ts';
@@ -128,6 +129,7 @@ export function createUnlockFlow(deps: FlowDeps, hooks: FlowHooks): Flow {
 class UnlockFlow extends FlowMachine<State> {
   override readonly kind = 'unlock' as const;
   readonly #deps: FlowDeps;
+  readonly #card: CardStep<State>;
   readonly #hooks: FlowHooks;
   readonly #receipt: ReceiptStep;
   readonly #paper: PaperStep<State>;
@@ -135,6 +137,7 @@ class UnlockFlow extends FlowMachine<State> {
   constructor(deps: FlowDeps, hooks: FlowHooks) {
     super({ at: 'consent' }, deps, hooks);
     this.#deps = deps;
+    this.#card = new CardStep(this, deps.cards);
     this.#hooks = hooks;
     this.#receipt = new ReceiptStep(deps, () => hooks.changed(), () => this.end('completed'));
     this.#paper = new PaperStep<State>(this, deps.capture);
@@ -342,14 +345,9 @@ class UnlockFlow extends FlowMachine<State> {
   }
 
   async #readCard(resume: Resume | null): Promise<void> {
-    const ticket = this.go({ at: 'readingCard', resume });
-    const read = await readCardView(this.#deps.cards, { settled: false });
-    if (this.stale(ticket)) return;
-    if (!read.ok) {
-      this.go({ at: 'insertCard', problem: read.error, resume });
-      return;
-    }
-    const card = read.value;
+    const read = await this.#card.read({ settled: false, reading: { at: 'readingCard', resume }, insertAgain: (problem) => ({ at: 'insertCard', problem, resume }) });
+    if (read === null) return;
+    const { card } = read;
     if (resume !== null && card.cardNo === resume.evidence.card.cardNo) {
       const evidence = { ...resume.evidence, card };
       // Reconciliation ran when the card came back: a cut after the PIN reset finished the unlock.
@@ -363,7 +361,7 @@ class UnlockFlow extends FlowMachine<State> {
       this.go({ at: 'insertCard', problem: { kind: 'wrongCardType', expected: [...holderCardTypes], actual: card.cardType }, resume: null });
     } else if (card.lifecycle !== 'locked') {
       // First use: a card on its initial PIN that is not blocked needs a PIN change, not an unlock.
-      const problem: FlowProblem = card.pinMustChange && card.lifecycle === 'active' ? { kind: 'pinMustChange' } : { kind: 'wrongCardState', lifecycle: card.lifecycle };
+      const problem: FlowProblem = firstUseRefusal(card) ?? { kind: 'wrongCardState', lifecycle: card.lifecycle };
       this.go({ at: 'insertCard', problem, resume: null });
     } else {
       this.go({ at: 'cardShown', card });

@@ -50,7 +50,7 @@ function refusalOf(error: CardServiceError): TechnicianRefusal {
     case 'pinPolicy':
       return { kind: 'wrongPin' };
     case 'notAllowed':
-      return { kind: 'notATechnicianCard' };
+      return error.reason === 'pinMustChange' ? { kind: 'pinMustChange' } : { kind: 'notATechnicianCard' };
     case 'noCard':
     case 'cardRemoved':
     case 'readerUnavailable':

@@ -30,5 +30,7 @@ export function fixtureKey(fixture: FixtureName): MessageKey {
       return 'fixture.newOperator';
     case 'invalidated-operator':
       return 'fixture.invalidatedOperator';
+    case 'new-technician':
+      return 'fixture.newTechnician';
   }
 }

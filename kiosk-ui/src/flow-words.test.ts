@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renewalSteps } from '../../daemon/cards/renewal.ts';
 import { unlockSteps } from '../../daemon/cards/unlock.ts';
+import { refusalReasons } from '../../contract/authority/http-wire.ts';
 import type { FlowProblem } from '../../contract/flow-view.ts';
 import { flowProblemWords, intakeNotAcceptableKey, progressShown, progressText, say, sendFailureWords } from './flow-words.ts';
 import { languages, translate } from './i18n.ts';
@@ -49,6 +50,24 @@ describe('flowProblemWords', () => {
         expect(what).not.toContain('boom');
       }
     }
+  });
+
+  it('says each refusal of the authority in words, never its code', () => {
+    for (const language of languages) {
+      const said = new Set<string>();
+      for (const reason of [...refusalReasons, 'unknownCard' as const]) {
+        const what = say(language, flowProblemWords({ kind: 'authorityRefused', reason }, language).what);
+        expect(what, `${language} ${reason}`).not.toContain(reason);
+        expect(what, `${language} ${reason}`).not.toMatch(/\(\w+\)|authorityRefusal\./);
+        said.add(what);
+      }
+      // One sentence per reason: none falls back on another's words.
+      expect(said.size).toBe(refusalReasons.length + 1);
+    }
+    expect(say('en', flowProblemWords({ kind: 'authorityRefused', reason: 'cardNotInvalidated' }, 'en').what)).toBe(
+      'China E-Port refused this request: only an invalidated card can be deregistered, and this card is not invalidated.',
+    );
+    expect(say('zh-CN', flowProblemWords({ kind: 'authorityRefused', reason: 'cardNotInvalidated' }, 'zh-CN').what)).toBe('中国电子口岸未同意本次办理：只有已作废的卡才能注销，这张卡尚未作废。');
   });
 
   it('fills in the details', () => {

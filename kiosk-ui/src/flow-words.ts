@@ -1,5 +1,6 @@
 // Plain words for what the agent's flow screens show: every FlowProblem as what happened and what
 // to do next, the working steps, card states and advice, and a command the UI could not send.
+import { authorityRefusalKey } from './words/authority-refusals.ts';
 import { cardTypeKey, pinRefusalKey } from './words/domain.ts';
 import type { CardLifecycle } from '../../contract/devices/card-reader.ts';
 import type { CardAdvice, CardWanted, FlowProblem, FlowScreen, ReceiptState } from '../../contract/flow-view.ts';
@@ -125,7 +126,7 @@ export function flowProblemWords(problem: FlowProblem, language: Language): Prob
     case 'authorityUnreachable':
       return words('fp.authorityUnreachable', 'fpNext.later');
     case 'authorityRefused':
-      return words('fp.authorityRefused', 'fpNext.counter', { reason: problem.reason });
+      return words('fp.authorityRefused', 'fpNext.counter', { reason: t(authorityRefusalKey(problem.reason)) });
     case 'scannerJam':
       return words('fp.scannerJam', 'fpNext.staffScanner');
     case 'scannerCoverOpen':

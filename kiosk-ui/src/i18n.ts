@@ -14,6 +14,7 @@ import type { Language } from './language.ts';
 import { appWords } from './words/app.ts';
 import { attractWords } from './words/attract.ts';
 import { auditWords } from './words/audit.ts';
+import { authorityRefusalWords } from './words/authority-refusals.ts';
 import { cardWords } from './words/card.ts';
 import { cardStatusWords } from './words/card-status.ts';
 import { cardTestWords } from './words/card-test.ts';
@@ -60,6 +61,7 @@ export const wordsByArea = [
   pinRefusalWords,
   managementWords,
   registryOperationWords,
+  authorityRefusalWords,
   // The agent's screens
   appWords,
   connectionWords,

@@ -5,6 +5,7 @@ describe('technician words', () => {
   it('say a login refusal in plain words, the lockout with its seconds', () => {
     expect(refusalWords({ kind: 'lockedOut', retryInSeconds: 30 })).toEqual({ key: 'login.refusal.lockedOut', params: { seconds: 30 } });
     expect(refusalWords({ kind: 'wrongPin' }).key).toBe('login.refusal.wrongPin');
+    expect(refusalWords({ kind: 'pinMustChange' }).key).toBe('login.refusal.pinMustChange');
     expect(refusalWords({ kind: 'card', error: { kind: 'noCard' } }).key).toBe('cardError.noCard');
   });
 

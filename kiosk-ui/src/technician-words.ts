@@ -63,6 +63,8 @@ export function refusalWords(refusal: TechnicianRefusal): Words {
       return { key: 'login.refusal.lockedOut', params: { seconds: refusal.retryInSeconds } };
     case 'notATechnicianCard':
       return { key: 'login.refusal.notATechnicianCard' };
+    case 'pinMustChange':
+      return { key: 'login.refusal.pinMustChange' };
     case 'serviceSwitchOff':
       return { key: 'login.refusal.serviceSwitchOff' };
     case 'noTechnicianPinConfigured':

@@ -183,6 +183,8 @@ describe.skipIf(!haveStack)('operator-card management with the legal-person card
 
     const declared = await operate(null, 'declareOperator', null);
     expect(declared).toContain('add-operator');
+    // The operation's name inside the sentence, as a sentence writes it (no capital mid-sentence).
+    expect(await page.getByTestId('registry-change').textContent()).toMatch(/^\s*Done: declare a new operator\. Registry reference R\d{6}\.\s*$/);
     await rig.tap('management-to-add-operator');
     await rig.expectScreen('checklist', { label: 'add-operator' });
     expect(rig.lastView()?.business).toBe('add_operator');

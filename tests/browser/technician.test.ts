@@ -16,10 +16,12 @@ import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
 import { artifacts, badgeState, buttonSizes, domDump, ensureUiBuilt, htmlLang, launchChromium, panels, settingName, settings, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { axeViolations } from './axe-check.ts';
 import { tapInView } from './on-screen-keys.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
 const technicianCard = cardFixture('technician')!;
+const newTechnicianCard = cardFixture('new-technician')!;
 
 async function daemonStatus(daemon: RunningDaemon): Promise<KioskStatus> {
   const response = await fetch(new URL('/api/health', daemon.url));
@@ -310,7 +312,8 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
   });
 
   // The login as a technician does it at the kiosk's own screen: the card inserted (by the
-  // dock's hand), the PIN on the on-screen pad, every tap on what is wholly in view.
+  // dock's hand), the PIN on the on-screen pad, every tap on what is wholly in view. A card still
+  // on its factory PIN is refused first, with the words that send the technician to the PIN change.
   it.each(settings)('a technician logs in with the card and the PIN pad, by taps alone, and logs out ($panel, $language)', { timeout: 60_000 }, async (setting) => {
     const tech = await browser.newPage({ viewport: panels[setting.panel] });
     const errors = watchErrors(tech);
@@ -323,6 +326,20 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
         await tapInView(tech, tech.getByTestId('language-toggle'), 'the language toggle');
         await expect.poll(() => htmlLang(tech)).toBe('en');
       }
+      // A technician card still on its factory PIN: refused before the card is asked, with the way on.
+      hand.command('Sim.InsertCard', 10, { fixture: newTechnicianCard.name });
+      expect((await hand.completion(10)).header.completionCode).toBe('success');
+      await expect.poll(() => tech.getByTestId('login-check').getAttribute('data-ok')).toBe('true');
+      for (const digit of newTechnicianCard.pin) await tapInView(tech, tech.locator(`[data-testid="pin-key"][data-key="${digit}"]`), `the PIN key ${digit}`);
+      await tapInView(tech, tech.getByTestId('pin-submit'), 'the PIN pad\'s OK');
+      await expect.poll(() => tech.getByTestId('login-refusal').getAttribute('data-kind'), { timeout: 15_000 }).toBe('pinMustChange');
+      expect(await tech.getByTestId('login-refusal').textContent()).toContain(setting.language === 'en' ? 'PIN change' : '修改密码');
+      await tech.screenshot({ path: join(artifacts, `technician-refusal-pin-must-change-${settingName(setting)}.png`), animations: 'disabled' });
+      expect(await axeViolations(tech)).toEqual([]);
+      hand.command('Sim.RemoveCard', 11, {});
+      expect((await hand.completion(11)).header.completionCode).toBe('success');
+      await expect.poll(() => tech.getByTestId('login-check').getAttribute('data-ok')).toBe('false');
+
       hand.command('Sim.InsertCard', 1, { fixture: technicianCard.name });
       expect((await hand.completion(1)).header.completionCode).toBe('success');
       await expect.poll(() => tech.getByTestId('login-check').getAttribute('data-ok')).toBe('true');

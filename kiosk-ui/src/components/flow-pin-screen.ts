@@ -14,7 +14,7 @@ import type { FlowProblem, FlowScreen } from '../../../contract/flow-view.ts';
 import type { FlowAction } from '../../../contract/protocol/flow-messages.ts';
 import { defaultLanguage, type Language, type MessageKey } from '../i18n.ts';
 import { baseStyles } from '../theme.ts';
-import { registryOperationKey } from '../words/management.ts';
+import { registryOperationInTextKey } from '../words/management.ts';
 import { cardFacts, flowActionEvent, flowScreenStyles, problemBlock, screenContext } from './flow-kit.ts';
 import type { PinPad, PinSubmitDetail } from './pin-pad.ts';
 import './pin-pad.ts';
@@ -241,7 +241,7 @@ export class FlowPinScreen extends LitElement {
               : html`<p class="policy first-use" data-testid="pin-authorise" data-operation=${authorise.operation}>
                   ${authorise.target === null
                     ? context.t('management.authoriseDeclare')
-                    : context.t('management.authorise', { operation: context.t(registryOperationKey(authorise.operation)), cardNo: authorise.target.cardNo, holder: authorise.target.holderName })}
+                    : context.t('management.authorise', { operation: context.t(registryOperationInTextKey(authorise.operation)), cardNo: authorise.target.cardNo, holder: authorise.target.holderName })}
                 </p>`}
             ${askedAgain ? html`<p class="policy" data-testid="pin-asked-again">${context.t('pinEntry.askedAgain')}</p>` : html``}
             ${firstUse ? html`<p class="policy first-use" data-testid="pin-first-use">${context.t('changePin.firstUse')}</p>` : html``}

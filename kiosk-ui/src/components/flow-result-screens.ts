@@ -7,7 +7,7 @@ import type { FlowOutcome, FlowScreen, ReceiptState, RenewedCardView } from '../
 import { intakeNotAcceptableKey, progressShown, progressText, taskKey } from '../flow-words.ts';
 import { inLanguage } from '../paper-words.ts';
 import { businessKey, cardTypeKey } from '../words/domain.ts';
-import { registryOperationKey } from '../words/management.ts';
+import { registryOperationInTextKey } from '../words/management.ts';
 import { formatDate, problemBlock, type ScreenContext } from './flow-kit.ts';
 import './scroll-area.ts';
 
@@ -144,7 +144,7 @@ function outcomeSummary(context: ScreenContext, outcome: FlowOutcome, receipt: R
       return outcome.change === null
         ? html`<p class="lead">${context.t('management.doneList')}</p>`
         : html`<p class="lead" data-testid="registry-change" data-operation=${outcome.change.operation} data-reference=${outcome.change.reference}>
-            ${context.t('management.done', { operation: context.t(registryOperationKey(outcome.change.operation)), reference: outcome.change.reference })}
+            ${context.t('management.done', { operation: context.t(registryOperationInTextKey(outcome.change.operation)), reference: outcome.change.reference })}
           </p>`;
   }
 }

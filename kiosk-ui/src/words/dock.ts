@@ -51,4 +51,5 @@ export const dockWords = {
   'fixture.technician': { 'zh-CN': '技术员卡', en: 'Technician card' },
   'fixture.newOperator': { 'zh-CN': '新卡（出厂 PIN）', en: 'New card (factory PIN)' },
   'fixture.invalidatedOperator': { 'zh-CN': '已作废的操作员卡', en: 'Invalidated operator card' },
+  'fixture.newTechnician': { 'zh-CN': '新技术员卡（出厂 PIN）', en: 'New technician card (factory PIN)' },
 } as const satisfies Translations;

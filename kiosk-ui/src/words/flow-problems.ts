@@ -29,7 +29,7 @@ export const flowProblemsWords = {
   },
   'fp.pinBlocked': { 'zh-CN': '这张卡的密码已锁定。', en: 'The PIN of this card is locked.' },
   'fp.authorityUnreachable': { 'zh-CN': '暂时无法连接中国电子口岸。', en: 'China E-Port cannot be reached right now.' },
-  'fp.authorityRefused': { 'zh-CN': '中国电子口岸未同意本次办理（{reason}）。', en: 'China E-Port refused this request ({reason}).' },
+  'fp.authorityRefused': { 'zh-CN': '中国电子口岸未同意本次办理：{reason}。', en: 'China E-Port refused this request: {reason}.' },
   'fp.scannerJam': { 'zh-CN': '扫描仪卡纸。', en: 'The scanner has a paper jam.' },
   'fp.scannerCoverOpen': { 'zh-CN': '扫描仪机盖打开。', en: 'The scanner cover is open.' },
   'fp.scannerNoPaper': { 'zh-CN': '扫描仪上没有材料。', en: 'There is no paper in the scanner.' },

@@ -6,13 +6,19 @@ import type { RegistryOperation } from '../../../contract/authority/authority.ts
 import type { Translation, Translations } from './translations.ts';
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const labels = Object.entries(registryOperationLabel) as [RegistryOperation, { zh: string; en: string }][];
 
-export const registryOperationWords = Object.fromEntries(
-  (Object.entries(registryOperationLabel) as [RegistryOperation, { zh: string; en: string }][]).map(([op, label]) => [`registryOp.${op}`, { 'zh-CN': label.zh, en: capitalised(label.en) }]),
-) as Readonly<Record<`registryOp.${RegistryOperation}`, Translation>>;
+// Each operation twice: with a capital in English where it stands alone (a button), as the
+// contract writes it where a sentence carries it ("Done: declare a new operator.").
+export const registryOperationWords = Object.fromEntries([
+  ...labels.map(([op, label]) => [`registryOp.${op}`, { 'zh-CN': label.zh, en: capitalised(label.en) }]),
+  ...labels.map(([op, label]) => [`registryOpInText.${op}`, { 'zh-CN': label.zh, en: label.en }]),
+]) as Readonly<Record<`registryOp.${RegistryOperation}` | `registryOpInText.${RegistryOperation}`, Translation>>;
 
-/** The message key of a registry operation's name. */
+/** The message key of a registry operation's name, standing alone (a button). */
 export const registryOperationKey = (operation: RegistryOperation): `registryOp.${RegistryOperation}` => `registryOp.${operation}`;
+/** The message key of a registry operation's name inside a sentence. */
+export const registryOperationInTextKey = (operation: RegistryOperation): `registryOpInText.${RegistryOperation}` => `registryOpInText.${operation}`;
 
 export const managementWords = {
   'management.title': { 'zh-CN': '本企业的 IC 卡', en: "The enterprise's IC cards" },

@@ -30,6 +30,10 @@ export const technicianLoginWords = {
   'login.refusal.wrongPin': { 'zh-CN': 'PIN 码错误，请重新输入。', en: 'Wrong PIN. Please try again.' },
   'login.refusal.lockedOut': { 'zh-CN': '失败次数过多，请在 {seconds} 秒后再试。', en: 'Too many failed attempts. Try again in {seconds} s.' },
   'login.refusal.notATechnicianCard': { 'zh-CN': '读卡器中的卡不是技术员卡。', en: 'The card in the reader is not a technician card.' },
+  'login.refusal.pinMustChange': {
+    'zh-CN': '这张技术员卡仍在使用初始密码，须先修改密码才能登录。请在本机首页点“IC 卡业务”→“修改密码”，改好后再回来登录。',
+    en: 'This technician card is still on its initial PIN, which must be changed before it can log in. On the kiosk\'s start screen tap Card services, then PIN change; then log in here.',
+  },
   'login.refusal.serviceSwitchOff': { 'zh-CN': '请先拨动机柜内的维护开关。', en: 'Turn the service switch in the cabinet first.' },
   'login.refusal.noTechnicianPinConfigured': {
     'zh-CN': '本机未设置技术员 PIN 码，请使用技术员卡登录。',
