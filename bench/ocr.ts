@@ -9,11 +9,12 @@
 // over the enterprise's name. Pages are generated first (not timed). No QR is used: print only.
 //   npm run bench:ocr
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { InProcessOcrEngine } from '../drivers/ocr/in-process-ocr-engine.ts';
+import { ProcessOcrEngine } from '../drivers/ocr/process-ocr-engine.ts';
 import type { OcrImage, OcrLine, OcrPage } from '../drivers/ocr/ocr-engine.ts';
 import type { ReadFieldKey, ReadFields } from '../contract/intake/paper-reading.ts';
 import type { DocumentKind } from '../contract/intake/package-schema.ts';
@@ -230,6 +231,22 @@ await engine.close();
 await twoThreads.close();
 rmSync(dir, { recursive: true, force: true });
 
+// The engine's own process, as the daemon runs it: its resident size idle after the models
+// loaded, and its peak over every page of the set (what the kiosk box must have free while an
+// agent's papers are read; all of it goes when the process ends).
+const processEngine = new ProcessOcrEngine({ idleMs: 60_000 });
+const status = (pid: number, key: 'VmRSS' | 'VmHWM'): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const tiny = await processEngine.read({ width: 64, height: 32, channels: 1, data: new Uint8Array(64 * 32).fill(255) });
+if (!tiny.ok || processEngine.pid === undefined) throw new Error('the OCR process did not start');
+const loadedMiB = status(processEngine.pid, 'VmRSS');
+for (const page of pages) {
+  const read = await processEngine.read(await pixels(page.bytes));
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
+}
+const afterMiB = status(processEngine.pid, 'VmRSS');
+const peakMiB = status(processEngine.pid, 'VmHWM');
+await processEngine.close();
+
 const pad = (value: string | number, width: number): string => String(value).padStart(width);
 console.log(`OCR bench: ${chosen.length} papers × clean/noisy at ${dpi} dpi, other fonts (print ${benchTypefaces.print}, hand ${benchTypefaces.hand}); tesseract chi_sim ${hasTesseract ? 'beside it' : 'not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)'}`);
 console.log('\ncondition  paper                          ours ms  cpu ms  fields  kind   tess ms  fields  kind   ours missed');
@@ -249,4 +266,5 @@ for (const condition of ['clean', 'noisy'] as const) {
     console.log(`${condition.padEnd(11)} ${'tesseract'.padEnd(11)} ${pad(quantile(tess.map((r) => r.tess?.ms ?? 0), 0.5).toFixed(0), 9)} ${pad(quantile(tess.map((r) => r.tess?.ms ?? 0), 0.95).toFixed(0), 7)} ${pad('-', 14)} ${pad(share(sum((r) => r.tess?.exact ?? 0), sum((r) => r.tess?.of ?? 0)), 13)} ${pad(`${tess.filter((r) => r.tess?.classified === true).length}/${tess.length}`, 12)}`);
   }
 }
+console.log(`\nthe engine's process (as the daemon forks it): ${loadedMiB.toFixed(1)} MiB with the models loaded, peak ${peakMiB.toFixed(1)} MiB over the ${pages.length} pages, ${afterMiB.toFixed(1)} MiB after them; all of it freed when the process ends`);
 console.log(`\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);

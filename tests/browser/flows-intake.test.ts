@@ -62,11 +62,17 @@ function specFor(item: CaptureItem): DocumentSpec {
 }
 
 /** Fills every empty field the paper prints; a required one the paper lacks is a test failure. */
-async function fillEmpty(current: FlowRig, fields: FieldView[], spec: DocumentSpec): Promise<string[]> {
+/**
+ * What the agent types: the fields left empty, and those the kiosk marked for checking that do
+ * not say what the paper says. A value read by OCR and not marked must be right.
+ */
+async function checkAndFill(current: FlowRig, fields: FieldView[], spec: DocumentSpec): Promise<string[]> {
   const typed: string[] = [];
   for (const field of fields) {
-    if (field.value !== '') continue;
     const value = printed(spec, field.key);
+    const shown = value !== undefined && field.input === 'idNumber' ? `${value.slice(0, 6)}********${value.slice(-4)}` : value;
+    if (field.value !== '' && field.source === 'ocr' && field.uncertain !== true) expect(field.value, `${spec.kind}: ${field.key} read by OCR, not marked`).toBe(shown);
+    if (field.value !== '' && (field.uncertain !== true || field.value === shown)) continue;
     if (value === undefined) {
       if (field.required) throw new Error(`${spec.kind}: required field ${field.key} is empty and not on the paper`);
       continue;
@@ -146,7 +152,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
       // An ID number the kiosk knows shows masked, never in full.
       for (const field of fields.fields) if (field.input === 'idNumber') expect(field.value).not.toMatch(/^\d{17}[\dX]$/);
 
-      const typed = await fillEmpty(current, fields.fields, specFor(item));
+      const typed = await checkAndFill(current, fields.fields, specFor(item));
       typedKeys.push(...typed);
       if (typed.length > 0) await current.shot(`paper-${paper}-typed`);
       const before = current.lastView();
@@ -229,7 +235,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
     expect(fields.fields.find((f) => f.key === 'uscc')).toMatchObject({ source: 'qr', value: '91350200MA2Y7K3Q6F' });
     const item = (await intakeState(current)).checklist.find((i) => i.label.en === first.paper.label.en);
     if (item === undefined) throw new Error('the licence is not on the checklist');
-    await fillEmpty(current, fields.fields, specFor(item));
+    await checkAndFill(current, fields.fields, specFor(item));
     await current.shot('typed');
     const confirmed = current.lastView();
     await current.tap('fields-confirm');

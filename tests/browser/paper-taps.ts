@@ -44,6 +44,13 @@ export function printed(spec: DocumentSpec, key: string): string | undefined {
  */
 export async function typeField(current: FlowRig, field: FieldView, value: string): Promise<void> {
   const input = current.page.locator(`[data-testid="field"][data-key="${field.key}"]`);
+  if (field.input !== 'choice' && (await input.inputValue()) !== '') {
+    // A value read wrong is cleared first, with the board's own clear key.
+    await current.tapOn(input, `the ${field.key} field`);
+    const clear = current.page.locator(field.input === 'text' ? 'text-keyboard [data-testid="text-key"][data-key="clear"]' : 'code-keypad [data-testid="keypad-key"][data-key="clear"]');
+    await current.tapOn(clear, `the clear key for ${field.key}`);
+    expect(await input.inputValue()).toBe('');
+  }
   if (field.input === 'choice') {
     // A certificate's type, a consent: picked on screen, never typed.
     expect(field.choices?.map((choice) => choice.value)).toContain(value);

@@ -175,8 +175,8 @@ describe('reading a business licence', () => {
     expect(fields.address?.value).toBe('福建省厦门市湖里区海韵路18号3楼301室');
   });
 
-  it('cuts a code off at what is printed beside it, and takes a label whose first character a speck hid', () => {
-    const rows = rowsOf(page([line('统一社会信用代码91350200MA2Y7K3Q6F公示', 200, 698), line('.法定代表人', 210, 1011), line('陈海峰', 520, 1012)]));
+  it('cuts a code off at a glyph before it and at what is printed beside it, and takes a label whose first character a speck hid', () => {
+    const rows = rowsOf(page([line('统一社会信用代码马91350200MA2Y7K3Q6F公示', 200, 698), line('.法定代表人', 210, 1011), line('陈海峰', 520, 1012)]));
     expect(readFields('business_licence', rows).uscc).toEqual({ value: '91350200MA2Y7K3Q6F', confidence: 0.99 });
     expect(readFields('business_licence', rows).legalRepresentative?.value).toBe('陈海峰');
     const org = rowsOf(page([line('址 福建省厦门市湖里区海韵路18号', 230, 1390)]));

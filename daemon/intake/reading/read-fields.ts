@@ -66,13 +66,16 @@ function checked(value: string, span: Span, valid: boolean): ReadField {
 }
 
 /**
- * A code's own characters: what follows it on the row (a seal's edge, a caption printed beside
- * it) is cut off at the first character no code has (a Chinese one), once the code is long enough.
+ * A code's own characters: no code has a Chinese character, so one before it (a speck or a seal's
+ * edge read as a glyph) is dropped, and what follows it on the row (a caption printed beside it)
+ * is cut off at the first one once the code is long enough.
  */
 function codeOnly(span: Span, length: number): Span {
+  const foreign = (c: string): boolean => (c.codePointAt(0) ?? 0) > 0x7f && c !== '×';
   const chars = Array.from(span.text);
-  const end = chars.findIndex((c, i) => i >= length && (c.codePointAt(0) ?? 0) > 0x7f && c !== '×');
-  return end < 0 ? span : slice(span, 0, end);
+  const start = Math.max(0, chars.findIndex((c) => !foreign(c)));
+  const end = chars.findIndex((c, i) => i >= start + length && foreign(c));
+  return slice(span, start, end < 0 ? chars.length : end);
 }
 
 function uscc(found: Span | null | undefined): ReadField | undefined {
