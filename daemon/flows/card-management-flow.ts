@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegistryChange, RegistryOperation } from '../../contract/authority/authority.ts';
 import type { CardServiceError } from '../cards/card-service-error.ts';
 import { enterpriseCardsReceipt, registryChangeReceipt } from '../printing/business-receipts.ts';
-import { CardStep, lifecycleRefusal } from './card-step.ts';
+import { CardStep, firstUseRefusal, lifecycleRefusal } from './card-step.ts';
 import { enterpriseCardView, legalPersonCounterPapers, listOrder } from './enterprise-cards.ts';
 import type { Flow, FlowDeps, FlowHooks } from './flow.ts';
 import { FlowMachine, type Actions } from './flow-machine.ts';
@@ -174,9 +174,9 @@ class CardManagementFlow extends FlowMachine<State> {
       journal: (card) => this.#hooks.journal('management.cardRead', { cardNo: card.cardNo, cardType: card.cardType, lifecycle: card.lifecycle }),
       refuse: (card) => {
         if (card.cardType !== 'legal_person') return { kind: 'wrongCardType', expected: ['legal_person'], actual: card.cardType };
-        // On its initial PIN whatever its lifecycle: a legal-person card signs nothing before its PIN is changed.
-        if (card.pinMustChange) return { kind: 'pinMustChange' };
-        return lifecycleRefusal(card, ['active']);
+        // Its lifecycle first: a frozen card on its initial PIN is sent to the counter, not to a PIN
+        // change that would refuse it too. Either way it signs nothing.
+        return lifecycleRefusal(card, ['active']) ?? firstUseRefusal(card);
       },
     });
     if (read !== null) this.go({ at: 'enterPin', card: read.card, problem: null });

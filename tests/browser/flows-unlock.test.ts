@@ -120,7 +120,7 @@ async function unlockCard(rig: FlowRig, fixture: { name: string; cardNo: string 
     expect(await page.getByTestId('problem').textContent()).toContain(said[options.language ?? 'zh'].sequence);
     expect(await page.getByTestId('pin-stage').getAttribute('data-stage')).toBe('first');
     // The next try starts: the refusal goes.
-    await page.locator(`[data-testid="pin-key"][data-digit="${newPin.charAt(0)}"]`).click();
+    await rig.tapOn(page.locator(`[data-testid="pin-key"][data-digit="${newPin.charAt(0)}"]`), 'the first digit of the next try');
     await page.getByTestId('problem').waitFor({ state: 'detached', timeout: 5_000 });
     await rig.tap('pin-clear');
   }

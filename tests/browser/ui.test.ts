@@ -11,6 +11,7 @@ import { startDaemon, type RunningDaemon } from '../support/daemon-process.ts';
 import { requireSystemTool } from '../support/system-stack.ts';
 import { connect } from '../support/ws-client.ts';
 import { artifacts, badgeState, buttonSizes, ensureUiBuilt, htmlLang, launchChromium, panels, smallText, viewport, watchErrors } from './browser-kit.ts';
+import { tapInView } from './on-screen-keys.ts';
 
 const hasChromium = requireSystemTool('chromium', 'chromium');
 const deviceKinds = ['cardReader', 'printer', 'scanner', 'gpio', 'idCardReader'] as const;
@@ -68,7 +69,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
       expect.stringContaining('法人卡及密码'),
       expect.stringContaining('携带'),
     ]);
-    await page.locator('[data-group="cards"]').click();
+    await tapInView(page, page.locator('[data-group="cards"]'), 'the card services group');
     expect(await page.getByTestId('service-tile').allTextContents()).toEqual([
       expect.stringContaining('解锁'),
       expect.stringContaining('证书延期'),
@@ -77,7 +78,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     ]);
     expect(await page.getByTestId('tile-bring').count()).toBe(4);
     await page.screenshot({ path: join(artifacts, 'attract-card-services-zh.png'), animations: 'disabled' });
-    await page.getByTestId('attract-back').click();
+    await tapInView(page, page.getByTestId('attract-back'), 'attract-back');
     await page.getByTestId('service-tile').first().waitFor({ state: 'detached' });
 
     // The strip shows what the daemon reports, device by device, in words.
@@ -101,7 +102,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     expect(await smallText(page, 20)).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'attract-zh.png'), animations: 'disabled' });
 
-    await page.getByTestId('language-toggle').click();
+    await tapInView(page, page.getByTestId('language-toggle'), 'language-toggle');
     await expect.poll(() => htmlLang(page)).toBe('en');
     expect(await page.getByTestId('welcome').textContent()).toContain('China E-Port IC Card Self-Service');
     expect(await page.title()).toBe('China E-Port IC Card Self-Service');
@@ -113,17 +114,17 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'attract-en.png'), animations: 'disabled' });
 
     // The intake tile asks which business first; back returns to the tiles.
-    await page.locator('[data-group="papers"]').click();
+    await tapInView(page, page.locator('[data-group="papers"]'), 'the paper checks group');
     expect(await page.getByTestId('intake-business').count()).toBe(5);
     for (const size of await buttonSizes(page)) {
       expect(size.height, size.label).toBeGreaterThanOrEqual(48);
       expect(size.width, size.label).toBeGreaterThanOrEqual(48);
     }
     await page.screenshot({ path: join(artifacts, 'attract-intake-choice-en.png'), animations: 'disabled' });
-    await page.getByTestId('intake-choice-back').click();
+    await tapInView(page, page.getByTestId('intake-choice-back'), 'intake-choice-back');
     await page.getByTestId('intake-business').first().waitFor({ state: 'detached' });
 
-    await page.getByTestId('language-toggle').click();
+    await tapInView(page, page.getByTestId('language-toggle'), 'language-toggle');
     await expect.poll(() => htmlLang(page)).toBe('zh-CN');
     expect(errors).toEqual([]);
     await page.close();
@@ -133,10 +134,10 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     const page = await browser.newPage({ viewport });
     await page.goto(new URL('/?idle=1', daemon.url).href);
     await expect.poll(() => badgeState(page)).toBe('open');
-    await page.getByTestId('language-toggle').click();
+    await tapInView(page, page.getByTestId('language-toggle'), 'language-toggle');
     // A flow started and left alone: the warning counts down, then the kiosk starts over.
-    await page.locator('[data-group="cards"]').click();
-    await page.locator('[data-service="query"]').click();
+    await tapInView(page, page.locator('[data-group="cards"]'), 'the card services group');
+    await tapInView(page, page.locator('[data-service="query"]'), 'the query tile');
     await page.locator('[data-testid="flow-screen"][data-screen="insertCard"]').waitFor();
     expect(await htmlLang(page)).toBe('en');
     await page.getByTestId('idle-warning').waitFor({ timeout: 5_000 });
@@ -188,7 +189,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     try {
       await page.goto(own.url);
       await expect.poll(() => badgeState(page)).toBe('open');
-      await page.getByTestId('language-toggle').click();
+      await tapInView(page, page.getByTestId('language-toggle'), 'language-toggle');
       await expect.poll(() => htmlLang(page)).toBe('en');
       const headerHeight = async (): Promise<number> => (await page.locator('kiosk-app header').boundingBox())?.height ?? 0;
       const before = await headerHeight();
@@ -235,7 +236,7 @@ describe.skipIf(!hasChromium)('kiosk UI in Chromium', () => {
     expect(await smallText(page, 20)).toEqual([]);
     await page.screenshot({ path: join(artifacts, 'technician-zh.png'), fullPage: true, animations: 'disabled' });
 
-    await page.getByTestId('language-toggle').click();
+    await tapInView(page, page.getByTestId('language-toggle'), 'language-toggle');
     await expect.poll(() => htmlLang(page)).toBe('en');
     expect(await page.getByTestId('technician-banner').textContent()).toContain('technician mode');
     await page.screenshot({ path: join(artifacts, 'technician-en.png'), fullPage: true, animations: 'disabled' });
