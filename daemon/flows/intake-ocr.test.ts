@@ -37,8 +37,11 @@ function specFor(specs: readonly DocumentSpec[], item: Pick<CaptureItem, 'kinds'
 describe('intake with OCR', () => {
   it('change of information: a wrong paper is refused by what it says; the letter and the ID copy are read, only what is flagged is typed', async () => {
     const sessionId = kit.startSession('change');
+    expect(engine.running).toBe(false);
     const flow = createIntakeFlow(kit.deps, hooks, 'change');
     kit.attach(flow);
+    // The engine starts with the business, before the first paper: its cold start is not the agent's wait.
+    expect(engine.running).toBe(true);
     await act(flow, { action: 'next' });
     const specs = documentSpecs('change', { date: kit.date, seed: 11 });
     const page = (spec: DocumentSpec) => generatePage(spec, { date: kit.date, dpi: kit.scanDpi, seed: 11 });

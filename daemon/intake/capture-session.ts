@@ -81,6 +81,8 @@ export class IntakeCapture {
     const date = chinaDay(this.#now());
     this.#draft = { sessionId: session.id, pkg: { version: 1, business, date, cards: [], documents: [] }, meta: [], revision: 0, submission: null, ticket: null };
     sessions.journal('intake.started', { business, date });
+    // Papers will be scanned: the OCR engine starts now, while the agent reads the checklist.
+    this.#deps.ocr?.warm();
     return this.#stateOf(this.#draft);
   }
 

@@ -2,7 +2,7 @@
 // where forking a process per page would only add its start-up. The daemon uses
 // ProcessOcrEngine. The models load on the first page.
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { OcrEngine, OcrError, OcrImage, OcrPage } from './ocr-engine.ts';
+import { warmUpImage, type OcrEngine, type OcrError, type OcrImage, type OcrPage } from './ocr-engine.ts';
 import { PaddleOcr, type PaddleOptions } from './paddle-ocr.ts';
 
 export class InProcessOcrEngine implements OcrEngine {
@@ -28,6 +28,10 @@ export class InProcessOcrEngine implements OcrEngine {
     } catch (e) {
       return err({ kind: 'engineFailed', detail: (e as Error).message });
     }
+  }
+
+  warm(): void {
+    void this.read(warmUpImage);
   }
 
   async close(): Promise<void> {

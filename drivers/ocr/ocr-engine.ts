@@ -49,6 +49,15 @@ export type OcrError =
 
 export interface OcrEngine {
   read(image: OcrImage, signal?: AbortSignal): Promise<Result<OcrPage, OcrError>>;
+  /**
+   * Gets ready for a page soon to come (the engine started, its models loaded) without waiting:
+   * a business that will scan papers calls it as it begins, so the agent's first page does not
+   * wait the second and more a cold start takes.
+   */
+  warm(): void;
   /** Releases the engine (its process and models); the next read starts it again. */
   close(): Promise<void>;
 }
+
+/** A blank strip: reading it loads the models and costs a few milliseconds. */
+export const warmUpImage: OcrImage = { width: 64, height: 32, channels: 1, data: new Uint8Array(64 * 32).fill(255) };

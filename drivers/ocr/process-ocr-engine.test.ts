@@ -38,4 +38,13 @@ describe('ProcessOcrEngine', () => {
     expect(await next).toMatchObject({ ok: true, value: { lines: [] } });
     expect(engine.pid).not.toBe(oldPid);
   }, 60_000);
+
+  it('warms up without a page: the process starts and loads its models, and the page that follows goes to it', async () => {
+    await engine.close();
+    engine.warm();
+    expect(engine.running).toBe(true);
+    const warmedPid = engine.pid;
+    expect(await engine.read(blank)).toMatchObject({ ok: true });
+    expect(engine.pid).toBe(warmedPid);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../../basics/result.ts';
-import type { OcrEngine, OcrError, OcrImage, OcrPage } from './ocr-engine.ts';
+import { warmUpImage, type OcrEngine, type OcrError, type OcrImage, type OcrPage } from './ocr-engine.ts';
 import type { OcrProcessOptions, OcrReply, OcrRequest } from './ocr-process.ts';
 
 export interface ProcessOcrEngineOptions extends OcrProcessOptions {
@@ -67,6 +67,10 @@ export class ProcessOcrEngine implements OcrEngine {
         if (error !== null) this.#settle(id, err({ kind: 'engineFailed', detail: error.message }));
       });
     });
+  }
+
+  warm(): void {
+    void this.read(warmUpImage);
   }
 
   async close(): Promise<void> {
