@@ -29,7 +29,7 @@ async function daemonStatus(daemon: RunningDaemon): Promise<KioskStatus> {
 }
 
 async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
+  for (const digit of pin) await tapInView(page, page.locator(`[data-testid="pin-key"][data-key="${digit}"]`), `the PIN key ${digit}`);
 }
 
 async function expectTouchFriendly(page: Page): Promise<void> {
@@ -183,7 +183,7 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     await typePin(tech, wrongPin);
     expect(await tech.getByTestId('pin-dots').getAttribute('data-count')).toBe(String(wrongPin.length));
     expect(await domDump(tech)).not.toContain(wrongPin);
-    await tech.getByTestId('pin-submit').click();
+    await tapInView(tech, tech.getByTestId('pin-submit'), 'the PIN submit key');
     await expect.poll(() => tech.getByTestId('login-refusal').getAttribute('data-kind'), { timeout: 15_000 }).toBe('wrongPin');
     expect(await tech.getByTestId('login-refusal').textContent()).toContain('PIN 码错误');
     expect(await tech.getByTestId('pin-dots').getAttribute('data-count')).toBe('0');
@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     // The right PIN: technician mode, actor and since in the header.
     await typePin(tech, technicianCard.pin);
     expect(await domDump(tech)).not.toContain(technicianCard.pin);
-    await tech.getByTestId('pin-submit').click();
+    await tapInView(tech, tech.getByTestId('pin-submit'), 'the PIN submit key');
     await tech.getByTestId('technician-console').waitFor({ timeout: 15_000 });
     expect(await tech.getByTestId('technician-actor').textContent()).toContain(`technician:${technicianCard.cardNo}`);
     expect(await tech.getByTestId('login-panel').count()).toBe(0);
@@ -375,7 +375,7 @@ describe.skipIf(!hasChromium)('technician page and dev dock in Chromium', () => 
     await expect.poll(() => tech.getByTestId('login-check').getAttribute('data-ok')).toBe('true');
     // The simulator has no technician PIN configured: the card is the only way in.
     await typePin(tech, '123456');
-    await tech.getByTestId('pin-submit').click();
+    await tapInView(tech, tech.getByTestId('pin-submit'), 'the PIN submit key');
     await expect.poll(() => tech.getByTestId('login-refusal').getAttribute('data-kind')).toBe('noTechnicianPinConfigured');
     await tech.getByTestId('language-toggle').click();
     expect(await tech.getByTestId('login-refusal').textContent()).toContain('technician card');
