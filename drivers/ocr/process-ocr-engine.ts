@@ -79,6 +79,8 @@ export class ProcessOcrEngine implements OcrEngine {
     if (child === null) return;
     this.#child = null;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // An idle process is unreferenced; whoever awaits its end must be kept alive until it comes.
+    child.ref();
     child.kill('SIGTERM');
     await exited;
   }
