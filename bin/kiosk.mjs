@@ -24,7 +24,32 @@ function compileCacheDir() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'eport-kiosk', 'compile-cache');
 }
 
+/**
+ * V8 flags for the daemon (`kiosk run`), measured with `npm run bench:soak` (README, "Memory"):
+ * left to its defaults V8 grows the young generation to 64 MiB once a long-running daemon has
+ * allocated enough, and lets old-space garbage pile up to a limit sized for a desktop before a full
+ * collection — 30–40 MiB more resident for good, which a kiosk's few messages a second never need.
+ * --optimize-for-size (1 MiB semi-spaces, conservative heap growth) keeps it flat at no
+ * measurable cost to a session's latency or the OCR's CPU time.
+ */
+const daemonV8Flags = ['--optimize-for-size'];
+
+/** A flag's name without its value or --no- (an operator's own --no-optimize-for-size wins). */
+const flagName = (arg) => arg.split('=')[0].replace(/^--no-/, '--');
+
+/** The daemon's flags not yet given, on the command line or in NODE_OPTIONS. */
+function missingDaemonFlags() {
+  const given = new Set([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map(flagName));
+  return daemonV8Flags.filter((flag) => !given.has(flagName(flag)));
+}
+
 if (major >= 24) {
+  // V8 reads heap sizes when the process starts: the daemon re-executes itself with them, in place
+  // (same pid, for systemd and its watchdog), before loading anything.
+  const missing = process.argv[2] === 'run' ? missingDaemonFlags() : [];
+  if (missing.length > 0 && typeof process.execve === 'function') {
+    process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], process.env);
+  }
   if (process.env.NODE_COMPILE_CACHE === undefined) enableCompileCache(compileCacheDir());
   await import(join(root, 'daemon', 'cli', 'main.ts'));
 } else {
