@@ -2,7 +2,8 @@
 // on SIGUSR2 it writes what the daemon's memory is made of to $KIOSK_PROBE_FILE — V8's heap per
 // space, process.memoryUsage, glibc's malloc (mallinfo2), and /proc/self/smaps summed by mapping —
 // so a bench can tell which part grows. Only the daemon's own user can signal it; nothing is
-// reachable over the WebSocket. KIOSK_PROBE_GC=1 runs a full collection first (the live heap).
+// reachable over the WebSocket. KIOSK_PROBE_GC=1 runs a full collection first (the live heap);
+// KIOSK_PROBE_TRIM=1 then malloc_trim(0) (what malloc still holds that it could give back).
 import { renameSync, readFileSync, writeFileSync } from 'node:fs';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,6 +13,7 @@ const file = process.env.KIOSK_PROBE_FILE;
 let seq = 0;
 let gc = null;
 let mallinfo2 = null;
+let trim = null;
 
 function loadMallinfo() {
   try {
@@ -21,6 +23,7 @@ function loadMallinfo() {
       arena: 'size_t', ordblks: 'size_t', smblks: 'size_t', hblks: 'size_t', hblkhd: 'size_t',
       usmblks: 'size_t', fsmblks: 'size_t', uordblks: 'size_t', fordblks: 'size_t', keepcost: 'size_t',
     });
+    trim = lib.func('int malloc_trim(size_t)');
     return lib.func('probe_mallinfo2 mallinfo2()');
   } catch {
     return null;
@@ -65,6 +68,7 @@ process.on('SIGUSR2', () => {
     gc();
   }
   mallinfo2 ??= loadMallinfo();
+  if (process.env.KIOSK_PROBE_TRIM === '1') trim?.(0);
   seq++;
   const report = {
     seq,
