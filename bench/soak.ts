@@ -82,7 +82,8 @@ interface Subject {
 
 async function subject(label: string, root?: string): Promise<Subject> {
   const probeFile = join(mkdtempSync(join(tmpdir(), 'kiosk-probe-')), 'probe.json');
-  const daemon = await startDaemon({ ...(root !== undefined && { root }), ...(probing !== undefined && { env: probeEnv(probeFile, { gc: probing === 'gc' }) }) });
+  // Another checkout runs as it was started then: with no flags of ours.
+  const daemon = await startDaemon({ ...(root !== undefined && { root, nodeFlags: [] }), ...(probing !== undefined && { env: probeEnv(probeFile, { gc: probing === 'gc' }) }) });
   const pid = daemon.child.pid;
   if (pid === undefined) throw new Error('no daemon pid');
   try {

@@ -6,6 +6,7 @@ import { enableCompileCache } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { daemonV8Flags } from './daemon-v8-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -24,16 +25,6 @@ function compileCacheDir() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'eport-kiosk', 'compile-cache');
 }
 
-/**
- * V8 flags for the daemon (`kiosk run`), measured with `npm run bench:soak` (README, "Memory"):
- * left to its defaults V8 grows the young generation to 64 MiB once a long-running daemon has
- * allocated enough, and lets old-space garbage pile up to a limit sized for a desktop before a full
- * collection — 30–40 MiB more resident for good, which a kiosk's few messages a second never need.
- * --optimize-for-size (1 MiB semi-spaces, conservative heap growth) keeps it flat at no
- * measurable cost to a session's latency or the OCR's CPU time.
- */
-const daemonV8Flags = ['--optimize-for-size'];
-
 /** A flag's name without its value or --no- (an operator's own --no-optimize-for-size wins). */
 const flagName = (arg) => arg.split('=')[0].replace(/^--no-/, '--');
 
@@ -44,8 +35,9 @@ function missingDaemonFlags() {
 }
 
 if (major >= 24) {
-  // V8 reads heap sizes when the process starts: the daemon re-executes itself with them, in place
-  // (same pid, for systemd and its watchdog), before loading anything.
+  // V8 reads heap sizes when the process starts. The systemd unit gives the flags; started any
+  // other way (tests, benches, by hand) the daemon re-executes itself with them, in place (same
+  // pid), before loading anything — one more Node start (~0.1–0.4 s on the 2-core machine).
   const missing = process.argv[2] === 'run' ? missingDaemonFlags() : [];
   if (missing.length > 0 && typeof process.execve === 'function') {
     process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], process.env);

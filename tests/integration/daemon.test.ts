@@ -157,12 +157,17 @@ describe('the daemon over WebSocket', () => {
 });
 
 describe('the daemon process', () => {
-  it('runs under its V8 memory flags, re-executed in place (the pid systemd started)', async () => {
-    const pid = daemon.child.pid;
-    expect((await daemon.waitForLog((line) => line.name === 'daemon.starting')).pid).toBe(pid);
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    expect(argv).toContain('--optimize-for-size');
-    expect(argv.slice(argv.indexOf('--optimize-for-size'))).toEqual(expect.arrayContaining([join(repoRoot, 'bin', 'kiosk.mjs'), 'run']));
+  it('started without its V8 memory flags, re-executes itself with them in place (same pid)', async () => {
+    const own = await startDaemon({ nodeFlags: [] });
+    try {
+      const pid = own.child.pid;
+      expect((await own.waitForLog((line) => line.name === 'daemon.starting')).pid).toBe(pid);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toContain('--optimize-for-size');
+      expect(argv.slice(argv.indexOf('--optimize-for-size'))).toEqual(expect.arrayContaining([join(repoRoot, 'bin', 'kiosk.mjs'), 'run']));
+    } finally {
+      await own.stop();
+    }
   });
 
   it('shuts down cleanly on SIGTERM: clients closed, store flushed, exit 0', async () => {
