@@ -4,10 +4,16 @@
 // the simulated feeder, the kiosk's command scans it (every page checked and kept as a JPEG), and
 // the pages are discarded as at a session's end. Idle is taken after a one-page warm-up scan, so
 // that sharp, zxing-wasm and the generator are loaded (they stay, by design) before the batch.
-// A script, not a test: it prints figures; run it with `npm run bench:scan-memory`.
+// A script, not a test: it prints figures; run it with `npm run bench:scan-memory`. SCAN_PROBE=1
+// preloads bench/daemon-probe.mjs and prints what the daemon's memory is made of at idle and after
+// the last session (anonymous or file-backed, V8 or malloc).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDaemon } from '../tests/support/daemon-process.ts';
 import { connect, type TestClient } from '../tests/support/ws-client.ts';
 import { mib, sampleRss, settledRss } from './rss.ts';
+import { printProbeDiff, probe, probeEnv, type ProbeReport } from './probe.ts';
 
 const batches_ = Number(process.env.BENCH_BATCHES ?? 3);
 const budget = { peakRiseMiB: 200 / 1.048576, returnRatio: 0.1 };
@@ -21,7 +27,9 @@ async function call(client: TestClient, name: string, payload: unknown = {}, tim
   return done.payload;
 }
 
-const daemon = await startDaemon();
+const probing = process.env.SCAN_PROBE !== undefined;
+const probeFile = join(mkdtempSync(join(tmpdir(), 'kiosk-probe-')), 'probe.json');
+const daemon = await startDaemon(probing ? { env: probeEnv(probeFile) } : {});
 const pid = daemon.child.pid;
 if (pid === undefined) throw new Error('no daemon pid');
 try {
@@ -33,6 +41,7 @@ try {
   await call(client, 'Scanner.Scan', { source: 'adf', resolutionDpi: 200, mode: 'color' });
   await call(client, 'Scanner.DiscardPages', {});
   const idle = await settledRss(pid);
+  const idleProbe: ProbeReport | null = probing ? await probe(pid, probeFile) : null;
 
   // Three batches (BENCH_BATCHES), each its own session: the first shows what a batch costs from a
   // one-page warm start, the next ones that the daemon does not grow from one session to the next.
@@ -55,6 +64,7 @@ try {
     batches.push({ loaded: Number(loaded.pages), pages: scan.pages as { width: number; height: number }[], scanMs, renderPeak: load.peak, beforeScan, scanPeak: scanned.peak, afterScan, afterSession });
   }
   client.close();
+  const endProbe: ProbeReport | null = probing ? await probe(pid, probeFile) : null;
 
   const first = batches[0]?.pages[0];
   console.log(`feeder batches of ${batches.map((b) => `${b.loaded} sheets → ${b.pages.length} pages`).join(', ')} at 200 dpi colour (${first === undefined ? '?' : `${first.width}×${first.height}`}, ${mib(((first?.width ?? 0) * (first?.height ?? 0) * 3) / 1048576)} raw each); scans ${batches.map((b) => `${(b.scanMs / 1000).toFixed(1)} s`).join(', ')}`);
@@ -73,6 +83,7 @@ try {
   // From the second batch on, against the first one's end: does a session leave anything behind?
   const firstEnd = batches[0]?.afterSession ?? idle;
   row('vs the end of batch 1', (b) => (b === batches[0] ? '' : `${(((b.afterSession - firstEnd) / firstEnd) * 100).toFixed(1)} %`));
+  if (idleProbe !== null && endProbe !== null) printProbeDiff('idle', idleProbe, `after batch ${batches.length}`, endProbe);
 } finally {
   await daemon.stop();
 }

@@ -293,6 +293,7 @@ export async function startKiosk(config: KioskConfig, logger: Logger, options: S
         rmSync(toolTokenPath, { force: true });
         await Promise.all(allDevices(devices).map((device) => device.stop().catch(() => undefined)));
         await ocr?.close();
+        await dock.close();
         counters.close();
         simAuthority?.close();
         store.close();

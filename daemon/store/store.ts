@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets } from '../log/redact-secrets.ts';
 import { migrations as allMigrations } from './migrations.ts';
 import { migrate, type Migration } from '../../basics/sqlite-migrations.ts';
+import { configureConnection } from '../../basics/sqlite-connection.ts';
 import { createPrintJobStore, type PrintJobStore } from '../printing/print-job-store.ts';
 
 export type SessionOutcome = 'completed' | 'canceled' | 'timedOut' | 'failed' | 'abandoned';
@@ -100,11 +101,7 @@ export interface Store {
 export function openStore(path: string, options: { onMigrated?: (m: Migration) => void } = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode is durable against process death; only an OS crash can lose the last commit.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  configureConnection(db);
   migrate(db, allMigrations, options.onMigrated);
 
   const insertSession = db.prepare('INSERT INTO sessions (id, business, started_at) VALUES (?, ?, ?)');

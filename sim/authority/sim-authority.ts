@@ -10,6 +10,7 @@ import { cardFixtures, fixtureEnterprises, type CardFixture, type FixtureEnterpr
 import { maskIdNumber } from '../../basics/redact.ts';
 import { err, ok, type Result } from '../../basics/result.ts';
 import { migrate } from '../../basics/sqlite-migrations.ts';
+import { configureConnection } from '../../basics/sqlite-connection.ts';
 import { registryProofMessage } from '../../contract/authority/registry-proof.ts';
 import type {
   Activation,
@@ -222,10 +223,7 @@ export async function openSimAuthority(options: SimAuthorityOptions): Promise<Si
   // The registry holds full ID numbers: owner-only like the keys (SQLite gives -wal/-shm its mode).
   closeSync(openSync(paths.database, 'a', 0o600));
   const db = new Database(paths.database);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  configureConnection(db);
   migrate(db, authorityMigrations);
   const seed = options.seed ?? { enterprises: fixtureEnterprises, cards: cardFixtures };
   if (db.prepare('SELECT COUNT(*) FROM enterprises').pluck().get() === 0) seedRegistry(db, seed, now());

@@ -15,6 +15,7 @@ import type { RulebookBusiness } from '../../contract/businesses.ts';
 import type { DocumentSpec, PageDefects } from '../scanner/documents.ts';
 import type { SimScanner } from '../scanner/sim-scanner.ts';
 import type { VirtualSamModule } from '../idcard/virtual-sam-module.ts';
+import type { PaperRenderer } from '../scanner/paper-renderer.ts';
 
 /** What the configuration made simulated, handed over by the daemon's composition root; null: real. */
 export interface SimulatedParts {
@@ -49,6 +50,8 @@ export interface SimDock {
   readonly handlers: SimCommandHandlers;
   /** null unless both a simulated card and simulated GPIO lines are there. */
   readonly faultHands: FaultHands | null;
+  /** Ends what the dock started (the paper renderer's process). */
+  close(): Promise<void>;
 }
 
 type DocumentSpecs = typeof documentSpecs;
@@ -91,7 +94,14 @@ function describePaper({ kind, form, role }: { kind: string; form?: string | nul
 const describeSpec = (spec: DocumentSpec): string => describePaper(spec);
 
 export function createSimDock(parts: SimulatedParts, options: SimDockOptions): SimDock {
-  return { handlers: simHandlers({ ...parts, ...options }), faultHands: faultHands(parts) };
+  // The paper is rendered outside the daemon, as a real scanner's paper comes from outside it;
+  // the renderer loads with the dock's first set.
+  let paper: Promise<PaperRenderer> | null = null;
+  const renderPaper: RenderPaper = async (business, setOptions) => {
+    paper ??= import('../scanner/paper-renderer.ts').then(({ PaperRenderer }) => new PaperRenderer());
+    return (await paper).render(business, setOptions);
+  };
+  return { handlers: simHandlers({ ...parts, ...options, renderPaper }), faultHands: faultHands(parts), close: async () => (await paper)?.close() };
 }
 
 function faultHands({ reader, cardSlot, gpio }: SimulatedParts): FaultHands | null {
@@ -105,7 +115,8 @@ function faultHands({ reader, cardSlot, gpio }: SimulatedParts): FaultHands | nu
   };
 }
 
-type SimDeps = SimulatedParts & SimDockOptions;
+type RenderPaper = PaperRenderer['render'];
+type SimDeps = SimulatedParts & SimDockOptions & { renderPaper: RenderPaper };
 
 function simHandlers(deps: SimDeps): SimCommandHandlers {
   const notHere = (what: string) => err({ completionCode: 'unsupportedCommand' as const, errorDescription: `this kiosk has no ${what}` });
@@ -152,14 +163,14 @@ function simHandlers(deps: SimDeps): SimCommandHandlers {
     },
     'Sim.ScannerLoad': async ({ business, defect, paper }) => {
       if (deps.scanner === null) return notHere('simulated scanner');
-      const { documentSet, documentSpecs } = await import('../scanner/document-set.ts');
+      const { documentSpecs } = await import('../scanner/document-set.ts');
       const options = { ...setOptions(business, defect ?? 'none', documentSpecs), ...(paper !== undefined && { only: [selectorOf(paper)] }) };
       // Only what the business's set holds can be fed; say what it does hold.
       if (paper !== undefined && documentSpecs(business, options).length === 0) {
         const held = documentSpecs(business).map(describeSpec).join('; ');
         return err({ completionCode: 'invalidData', errorDescription: `the ${business} document set has no ${describePaper(paper)}; it holds: ${held}` });
       }
-      const pages = await documentSet(business, options);
+      const pages = await deps.renderPaper(business, options);
       // A fresh load: what a previous load left in the feeder goes (the agent takes it back).
       deps.scanner.clearFeeder();
       deps.scanner.loadFeeder(pages);

@@ -1,6 +1,6 @@
 // The real daemon process on a free port: HTTP, WebSocket, bad input, shutdown.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -157,6 +157,19 @@ describe('the daemon over WebSocket', () => {
 });
 
 describe('the daemon process', () => {
+  it('started without its V8 memory flags, re-executes itself with them in place (same pid)', async () => {
+    const own = await startDaemon({ nodeFlags: [] });
+    try {
+      const pid = own.child.pid;
+      expect((await own.waitForLog((line) => line.name === 'daemon.starting')).pid).toBe(pid);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toContain('--optimize-for-size');
+      expect(argv.slice(argv.indexOf('--optimize-for-size'))).toEqual(expect.arrayContaining([join(repoRoot, 'bin', 'kiosk.mjs'), 'run']));
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('shuts down cleanly on SIGTERM: clients closed, store flushed, exit 0', async () => {
     const own = await startDaemon();
     const client = await connect(own.wsUrl);

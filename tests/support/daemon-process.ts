@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { toolTokenFileName } from '../../contract/protocol/roles.ts';
 import { registerToolToken } from './ws-client.ts';
+import { daemonV8Flags } from '../../bin/daemon-v8-flags.mjs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -39,6 +40,10 @@ export interface StartOptions {
   port?: number;
   /** false: hardware mode, no --sim (the environment or `args` must name a back office). Default true. */
   sim?: boolean;
+  /** Another checkout's daemon (its bin/kiosk.mjs, run from there), for a bench's before/after run. */
+  root?: string;
+  /** Node's flags before the script; default the daemon's V8 flags, as the systemd unit gives them. */
+  nodeFlags?: readonly string[];
 }
 
 /** The daemon's tool token, or '' when it wrote none (a daemon from before roles, for a before/after run). */
@@ -53,10 +58,11 @@ function readToolToken(stateDir: string): string {
 export async function startDaemon(options: StartOptions = {}): Promise<RunningDaemon> {
   const ownStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'kiosk-test-'));
+  const root = options.root ?? repoRoot;
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'bin', 'kiosk.mjs'), 'run', ...(options.sim === false ? [] : ['--sim']), '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
-    { cwd: repoRoot, env: { ...process.env, KIOSK_OCR: 'off', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [...(options.nodeFlags ?? daemonV8Flags), join(root, 'bin', 'kiosk.mjs'), 'run', ...(options.sim === false ? [] : ['--sim']), '--port', String(options.port ?? 0), '--state-dir', stateDir, ...(options.args ?? [])],
+    { cwd: root, env: { ...process.env, KIOSK_OCR: 'off', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: LogLine[] = [];
   const waiters = new Set<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();

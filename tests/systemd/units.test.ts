@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findOnPath, requireSystemTool } from '../support/system-stack.ts';
+import { daemonV8Flags } from '../../bin/daemon-v8-flags.mjs';
 
 const repo = join(import.meta.dirname, '..', '..');
 const unitsDir = join(repo, 'systemd');
@@ -138,9 +139,13 @@ describe('eport-kiosk.service', () => {
     expect(parseUnit(read('eport-kiosk.service')).get('Unit')?.get('After')?.join(' ')).toContain('pcscd.socket');
   });
 
-  it('runs the installed Node directly on the repo entry point', () => {
-    const [node, script, ...args] = (one('ExecStart') ?? '').split(/\s+/);
+  it('runs the installed Node directly on the repo entry point, with the daemon’s V8 flags', () => {
+    const [node, ...rest] = (one('ExecStart') ?? '').split(/\s+/);
+    const flags = rest.slice(0, rest.findIndex((arg) => !arg.startsWith('--')));
+    const [script, ...args] = rest.slice(flags.length);
     expect(node).toBe('/opt/eport-kiosk/node/bin/node');
+    // Given here, kiosk.mjs need not re-execute the daemon to add them.
+    expect(flags).toEqual(daemonV8Flags);
     // /opt/eport-kiosk is a copy of this repository: the script must exist here.
     expect(script).toMatch(/^\/opt\/eport-kiosk\//);
     expect(existsSync(join(repo, (script ?? '').slice('/opt/eport-kiosk/'.length)))).toBe(true);
