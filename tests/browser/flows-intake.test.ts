@@ -107,9 +107,10 @@ async function toFirstPaper(current: FlowRig, label?: string): Promise<void> {
 describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks', () => {
   // pcscd and Chromium for the file; each test its own daemon.
   let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
   beforeAll(async () => {
     stack = await openFlowStack();
-  });
+  }, 240_000);
   afterAll(async () => {
     await stack?.close();
   });

@@ -198,9 +198,10 @@ function vpcdConnectionOpen(): boolean {
 describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system stacks', () => {
   // pcscd and Chromium for the file; each test its own daemon (a card renewed today is refused a second renewal).
   let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
   beforeAll(async () => {
     stack = await openFlowStack();
-  });
+  }, 240_000);
   afterAll(async () => {
     await stack?.close();
   });

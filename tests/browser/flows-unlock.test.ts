@@ -152,9 +152,10 @@ const haveStack = requireFlowStack();
 describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () => {
   // pcscd and Chromium for the file; each describe its own daemon.
   let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
   beforeAll(async () => {
     stack = await openFlowStack();
-  });
+  }, 240_000);
   afterAll(async () => {
     await stack?.close();
   });
