@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimGpio } from '../../sim/gpio/sim-gpio.ts';
 import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
-import { generatePage } from '../../sim/scanner/generate-page.ts';
+import { generatedPage } from '../../tests/support/generated-pages.ts';
 import type { ServiceState } from '../../contract/protocol/catalogue.ts';
 import { ok } from '../../basics/result.ts';
 import type { Flow } from './flow.ts';
@@ -217,7 +217,7 @@ describe('flow host', () => {
     expect(lights().scanner).toBe('slow');
     const spec = documentSpecs('unlock', { date: kit.date }).find((s) => s.kind === 'id_card' && s.form === 'copy');
     if (spec === undefined) throw new Error('no ID card');
-    kit.scanner.loadFeeder([await generatePage(spec, { date: kit.date, dpi: kit.scanDpi })]);
+    kit.scanner.loadFeeder([await generatedPage(spec, { date: kit.date, dpi: kit.scanDpi })]);
     expect((await act({ action: 'scan' }))?.screen.screen).toBe('confirmFields');
     expect(kit.pages.list().length).toBeGreaterThan(0);
     const sessionId = kit.deps.sessions.current()?.id ?? '';

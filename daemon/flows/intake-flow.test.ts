@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enterpriseExtras } from '../../sim/scanner/document-data.ts';
 import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
-import { generatePage } from '../../sim/scanner/generate-page.ts';
+import { generatedPage } from '../../tests/support/generated-pages.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
@@ -74,7 +74,7 @@ class Papers {
     const spec = this.#specs.find((s) => item.kinds.includes(s.kind) && (item.form === null || item.form === s.form) && (item.roles === undefined || item.roles.includes(s.role ?? 'agent')));
     if (spec === undefined) throw new Error(`no generated page for ${item.label.en}`);
     const defects = Object.assign({}, ...(this.#options.defects ?? []).filter((d) => d.kind === spec.kind && (d.form === undefined || d.form === spec.form)).map((d) => d.defects));
-    return generatePage(spec, { date: kit.date, dpi: kit.scanDpi, defects });
+    return generatedPage(spec, { date: kit.date, dpi: kit.scanDpi, defects });
   }
 }
 
@@ -451,7 +451,7 @@ describe('intake flow', () => {
     const page = async (kind: string, form: string): Promise<GeneratedPage> => {
       const spec = specs.find((s) => s.kind === kind && s.form === form && (s.role ?? 'agent') === 'agent');
       if (spec === undefined) throw new Error(`no ${kind} ${form}`);
-      return generatePage(spec, { date: kit.date, dpi: kit.scanDpi });
+      return generatedPage(spec, { date: kit.date, dpi: kit.scanDpi });
     };
     // The agent's ID card where the business licence is asked for.
     kit.scanner.loadFeeder([await page('id_card', 'original')]);

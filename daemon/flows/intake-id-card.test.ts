@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../basics/redact.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
-import { generatePage } from '../../sim/scanner/generate-page.ts';
+import { generatedPage } from '../../tests/support/generated-pages.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
@@ -37,7 +37,7 @@ async function toAgentCopy(): Promise<{ flow: Flow; copy: () => Promise<Generate
   }
   const spec = documentSpecs('card_replacement', { date: kit.date }).find((s) => s.kind === 'id_card' && s.form === 'copy' && (s.role ?? 'agent') === 'agent');
   if (spec === undefined) throw new Error('no agent ID copy');
-  return { flow, copy: () => generatePage(spec, { date: kit.date, dpi: kit.scanDpi }) };
+  return { flow, copy: () => generatedPage(spec, { date: kit.date, dpi: kit.scanDpi }) };
 }
 
 describe('intake with an ID-card reader', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs, type DocumentSetOptions } from '../../sim/scanner/document-set.ts';
 import type { GeneratedPage } from '../../sim/scanner/documents.ts';
-import { generatePage } from '../../sim/scanner/generate-page.ts';
+import { generatedPage } from '../../tests/support/generated-pages.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
@@ -32,7 +32,7 @@ let pushed: FlowScreen[];
 async function licence(options: DocumentSetOptions = {}): Promise<GeneratedPage> {
   const spec = documentSpecs('renewal', { date: kit.date, ...options }).find((s) => s.kind === 'business_licence' && s.form === 'original');
   if (spec === undefined) throw new Error('no licence');
-  return generatePage(spec, { date: kit.date, dpi: kit.scanDpi });
+  return generatedPage(spec, { date: kit.date, dpi: kit.scanDpi });
 }
 
 beforeEach(async () => {
@@ -118,7 +118,7 @@ async function feedPapers(lacking: (item: CaptureItem) => boolean = () => false)
       continue;
     }
     scanned.push(item.label.en);
-    kit.scanner.loadFeeder([await generatePage(specFor(item), { date: kit.date, dpi: kit.scanDpi })]);
+    kit.scanner.loadFeeder([await generatedPage(specFor(item), { date: kit.date, dpi: kit.scanDpi })]);
     screen = await act(flow, { action: 'scan' });
   }
   const verdict = screen.screen === 'verdict' ? screen : await screenOf(flow, 'verdict');

@@ -8,7 +8,7 @@ import { residentIdCheckCharacter } from '../../basics/identifiers/resident-id.t
 import { err } from '../../basics/result.ts';
 import { cardFixture } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
-import { generatePage } from '../../sim/scanner/generate-page.ts';
+import { generatedPage } from '../../tests/support/generated-pages.ts';
 import type { Flow } from './flow.ts';
 import type { FlowScreen } from '../../contract/flow-view.ts';
 import { act, openFlowKit, recordingHooks, screenOf, until, type FlowKit, type RecordedHooks } from '../../tests/support/flow-test-kit.ts';
@@ -26,7 +26,7 @@ let pushed: FlowScreen[];
 async function feed(kind: 'id_card' | 'introduction_letter'): Promise<void> {
   const spec = documentSpecs('unlock', { date: kit.date }).find((s) => s.kind === kind && (kind !== 'id_card' || s.form === 'copy'));
   if (spec === undefined) throw new Error(kind);
-  kit.scanner.loadFeeder([await generatePage(spec, { date: kit.date, dpi: kit.scanDpi })]);
+  kit.scanner.loadFeeder([await generatedPage(spec, { date: kit.date, dpi: kit.scanDpi })]);
 }
 
 function open(authority: Authority = kit.deps.authority): void {

@@ -10,9 +10,13 @@
 // counted loudly by scripts/test.ts, and fails them in CI (CI=true), where they must run for real.
 // One rig may serve a whole test file (openFlowRig in beforeAll, begin(name) in each test): pcscd
 // is one per machine, so the file holds it, and waiting for it is the hook's time, not a test's.
+// Tests that each need a daemon of their own (a card renewed stays renewed in its state) share
+// the rest instead: openFlowStack in beforeAll holds pcscd and Chromium for the file, and each
+// openFlowRig({ stack }) starts only a daemon and a fresh browser context. Chromium's first page
+// costs seconds (the renderer, its fonts); a page in a running Chromium, a fraction of that.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { FlowView, ScreenName } from '../../contract/flow-view.ts';
 import { simPrinterDir } from '../../daemon/devices/printer-device.ts';
 import { dictionaries } from '../../kiosk-ui/src/i18n.ts';
@@ -64,6 +68,16 @@ export interface FlowRigOptions {
   panel?: Panel;
   /** The language of the first test (default Chinese); begin() may change it. */
   language?: 'zh' | 'en';
+  /** pcscd and Chromium held by the test file (openFlowStack): the rig then starts neither, nor stops them. */
+  stack?: FlowStack;
+}
+
+/** pcscd and Chromium, held by a test file for its rigs, each rig with a daemon of its own. */
+export interface FlowStack {
+  pcscd: Pcscd;
+  browser: Browser;
+  /** Stops Chromium and pcscd (releasing pcscd's machine-wide lock). */
+  close(): Promise<void>;
 }
 
 export interface BeginOptions {
@@ -111,7 +125,7 @@ export interface FlowRig {
    * on the attract screen in Chinese, its own screenshot folder, no violations or errors yet.
    */
   begin(testName: string, options?: BeginOptions): Promise<void>;
-  /** Stops the browser, the tool connection, the daemon and pcscd (whatever was started). */
+  /** Stops the browser context (and Chromium), the tool connection, the daemon and pcscd: whatever the rig started, not the stack's. */
   close(): Promise<void>;
 }
 
@@ -193,29 +207,60 @@ async function screenFindings(page: Page): Promise<string[]> {
   return findings;
 }
 
+function assertFlowStack(what: string): void {
+  const missing = flowStackTools.filter(([binary]) => !hasSystemTool(binary)).map(([binary]) => binary);
+  if (missing.length > 0) throw new Error(`${what} without the flow stack (${missing.join(', ')}): guard the tests with describe.skipIf(!requireFlowStack())`);
+}
+
+/** Starts pcscd (holding the machine-wide lock until close) and Chromium, for a test file's rigs. */
+export async function openFlowStack(): Promise<FlowStack> {
+  assertFlowStack('openFlowStack');
+  await ensureUiBuilt();
+  const pcscd = await startPcscd();
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await pcscd.stop();
+    throw error;
+  }
+  return {
+    pcscd,
+    browser,
+    close: async () => {
+      await browser.close().catch((error: unknown) => console.warn('flow stack cleanup:', error));
+      await pcscd.stop();
+    },
+  };
+}
+
 /**
  * Starts pcscd (holding the machine-wide lock until close), the daemon over the system stacks,
- * Chromium on the kiosk page and the tool connection. On a failure half-way it stops what it
- * started and rethrows.
+ * Chromium on the kiosk page and the tool connection; with `options.stack`, only the daemon, a
+ * browser context on the stack's Chromium and the tool connection. On a failure half-way it stops
+ * what it started and rethrows.
  */
 export async function openFlowRig(testName: string, options: FlowRigOptions = {}): Promise<FlowRig> {
-  const missing = flowStackTools.filter(([binary]) => !hasSystemTool(binary)).map(([binary]) => binary);
-  if (missing.length > 0) throw new Error(`openFlowRig without the flow stack (${missing.join(', ')}): guard the tests with describe.skipIf(!requireFlowStack())`);
+  assertFlowStack('openFlowRig');
   const dir = shotDir(testName);
+  const { stack } = options;
   let pcscd: Pcscd | null = null;
   let daemon: RunningDaemon | null = null;
   let browser: Browser | null = null;
+  let context: BrowserContext | null = null;
   let tool: TestClient | null = null;
 
   const stopAll = async (): Promise<void> => {
     // Each step on its own: one failing must not leave the others running.
     const steps: (() => Promise<unknown>)[] = [
+      async () => context?.close(),
       async () => browser?.close(),
       async () => tool?.close(),
       async () => daemon?.stop(),
       async () => pcscd?.stop(),
     ];
     for (const step of steps) await step().catch((error: unknown) => console.warn('flow rig cleanup:', error));
+    context = null;
     browser = null;
     tool = null;
     daemon = null;
@@ -224,12 +269,14 @@ export async function openFlowRig(testName: string, options: FlowRigOptions = {}
 
   try {
     await ensureUiBuilt();
-    pcscd = await startPcscd();
-    const started = await Promise.all([startDaemon({ args: ['--sim-stacks', 'system', ...(options.args ?? [])], ...(options.env && { env: options.env }) }), launchChromium()]);
+    if (stack === undefined) pcscd = await startPcscd();
+    const startDaemonHere = startDaemon({ args: ['--sim-stacks', 'system', ...(options.args ?? [])], ...(options.env && { env: options.env }) });
+    const started = await Promise.all([startDaemonHere, stack === undefined ? launchChromium() : null]);
     daemon = started[0];
     browser = started[1];
     tool = await connect(daemon.wsUrl);
-    const page = await browser.newPage({ viewport: panels[options.panel ?? 'landscape'] });
+    context = await (stack?.browser ?? (browser as Browser)).newContext({ viewport: panels[options.panel ?? 'landscape'] });
+    const page = await context.newPage();
     const errors = watchErrors(page);
     await loadKiosk(page, daemon, options.language ?? 'zh');
     return makeRig({ daemon, page, tool, dir, errors, stopAll });

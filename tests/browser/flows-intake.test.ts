@@ -9,7 +9,7 @@
 // Each scan is fed exactly the paper the scan screen asks for (its `paper.wanted`), taken from the
 // new enrolment's generated set (Sim.ScannerLoad with `paper`), as an agent puts one paper at a
 // time on the feeder. What the agent types comes from the generated papers themselves.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldView, FlowScreen, PaperWanted } from '../../contract/flow-view.ts';
 import type { CaptureItem } from '../../contract/intake/capture.ts';
 import type { IntakeState } from '../../contract/intake/capture.ts';
@@ -17,7 +17,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import type { DocumentSpec } from '../../sim/scanner/documents.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
 import { htmlLang } from './browser-kit.ts';
-import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig } from './flow-rig.ts';
+import { openFlowRig, openFlowStack, requireFlowStack, settingName, settings, type FlowRig, type FlowStack } from './flow-rig.ts';
 import { nextSettled, printed, typeField } from './paper-taps.ts';
 import { wrongPaperFor } from '../../kiosk-ui/src/dock-feed.ts';
 
@@ -111,10 +111,20 @@ async function toFirstPaper(current: FlowRig, label?: string): Promise<void> {
 }
 
 describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks', () => {
+  // pcscd and Chromium for the file; each test its own daemon.
+  let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
+  beforeAll(async () => {
+    stack = await openFlowStack();
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
   it('new enrolment: every paper scanned and confirmed, acceptable, a ticket on the screen and the receipt', { timeout: 360_000 }, async () => {
     const started = Date.now();
     // The whole enrolment, every name typed in pinyin, on the tallest and narrowest panel.
-    rig = await openFlowRig('intake-portrait-zh', { panel: 'portrait', language: 'zh', env: { KIOSK_OCR: 'on' } });
+    rig = await openFlowRig('intake-portrait-zh', { panel: 'portrait', language: 'zh', stack, env: { KIOSK_OCR: 'on' } });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -202,7 +212,7 @@ describe.skipIf(!haveStack)('the intake check in Chromium over the system stacks
   // The other panels and languages: the licence scanned (after a jam), the rest skipped.
   it.each(settings.filter((setting) => settingName(setting) !== 'portrait-zh'))('a jam during scanning: said in plain words, cleared, scanned again; the papers skipped are listed as missing ($panel, $language)', { timeout: 150_000 }, async (setting) => {
     const started = Date.now();
-    rig = await openFlowRig(`intake-scanner-jam-${settingName(setting)}`, setting);
+    rig = await openFlowRig(`intake-scanner-jam-${settingName(setting)}`, { ...setting, stack });
     const opened = Date.now();
     const current = rig;
     const { page } = current;

@@ -10,7 +10,7 @@
 // licence that differs from the registry. Every screen is kept as a screenshot under
 // test-artifacts/browser/flows/.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renewalSteps, type RenewalStep } from '../../daemon/cards/renewal.ts';
 import type { FlowScreen, FlowView, RenewedCardView } from '../../contract/flow-view.ts';
 import { chinaDate } from '../../daemon/printing/business-receipts.ts';
@@ -19,7 +19,7 @@ import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { VPCD_PORT } from '../support/pcscd.ts';
 import type { Received } from '../support/ws-client.ts';
 import { completeReceiptsOf } from '../printer/receipt-check.ts';
-import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig, type Setting } from './flow-rig.ts';
+import { openFlowRig, openFlowStack, requireFlowStack, settingName, settings, type FlowRig, type FlowStack, type Setting } from './flow-rig.ts';
 import { checkPapersByTaps } from './paper-taps.ts';
 
 function fixture(name: string): CardFixture {
@@ -196,10 +196,20 @@ function vpcdConnectionOpen(): boolean {
 }
 
 describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system stacks', () => {
-  // Each panel and language on its own stack: a card renewed today is refused a second renewal.
+  // pcscd and Chromium for the file; each test its own daemon (a card renewed today is refused a second renewal).
+  let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
+  beforeAll(async () => {
+    stack = await openFlowStack();
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  // Each panel and language on its own daemon: a card renewed today is refused a second renewal.
   it.each(settings)('renews two operator cards under the legal-person card, from the attract screen to the receipt ($panel, $language)', { timeout: 150_000 }, async (setting) => {
     const started = Date.now();
-    rig = await openFlowRig(`renewal-${settingName(setting)}`, setting);
+    rig = await openFlowRig(`renewal-${settingName(setting)}`, { ...setting, stack });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -283,7 +293,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
   it('the card pulled mid-renewal: said in plain words, inserted again, the renewal is settled', { timeout: 150_000 }, async () => {
     const started = Date.now();
     // Over the system stacks the pull takes the card out of vpcd; the step's next APDU finds it gone.
-    rig = await openFlowRig('renewal-card-pulled', { env: { KIOSK_FAULT_INJECT: `renewal:${pullStep}:pull:${String(pullAfterMs)}` } });
+    rig = await openFlowRig('renewal-card-pulled', { stack, env: { KIOSK_FAULT_INJECT: `renewal:${pullStep}:pull:${String(pullAfterMs)}` } });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -361,7 +371,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
   ];
   it.each(seedSettings)("the legal-person card renewed after its papers (seed 000 三); an expired card refused and its papers checked for the counter, with a ticket ($panel, $language)", { timeout: 300_000 }, async (setting) => {
     const started = Date.now();
-    rig = await openFlowRig(`renewal-seeds-${settingName(setting)}`, setting);
+    rig = await openFlowRig(`renewal-seeds-${settingName(setting)}`, { ...setting, stack });
     const opened = Date.now();
     const current = rig;
     const { page } = current;
@@ -459,7 +469,7 @@ describe.skipIf(!haveStack)('the certificate renewal in Chromium over the system
 
   it('a licence that differs from the registry: a change of information comes first', { timeout: 120_000 }, async () => {
     const started = Date.now();
-    rig = await openFlowRig('renewal-registry-mismatch');
+    rig = await openFlowRig('renewal-registry-mismatch', { stack });
     const opened = Date.now();
     const current = rig;
     const { page } = current;

@@ -20,7 +20,7 @@ import { maskIdNumber } from '../../basics/redact.ts';
 import { cardFixture, fixtureEnterprise } from '../../sim/registry/sim-registry.ts';
 import { documentSpecs } from '../../sim/scanner/document-set.ts';
 import { receiptTextsIn } from '../printer/receipt-check.ts';
-import { openFlowRig, requireFlowStack, settingName, settings, type FlowRig, type Setting } from './flow-rig.ts';
+import { openFlowRig, openFlowStack, requireFlowStack, settingName, settings, type FlowRig, type FlowStack, type Setting } from './flow-rig.ts';
 import { typeByTaps } from './on-screen-keys.ts';
 
 const locked = cardFixture('locked-operator')!;
@@ -150,17 +150,26 @@ async function expectActiveWithPin(rig: FlowRig, cardNo: string, pin: string): P
 const haveStack = requireFlowStack();
 
 describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () => {
+  // pcscd and Chromium for the file; each describe its own daemon.
+  let stack: FlowStack | undefined;
+  // As long as the other rig hooks: another run on the machine may hold pcscd for minutes.
+  beforeAll(async () => {
+    stack = await openFlowStack();
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
 
   it('the unlock set holds the letter, the agent ID original and the copy, in that order', () => {
     // What Sim.ScannerLoad {business: 'unlock'} feeds; the flow asks for the copy first.
     expect(documentSpecs('unlock').map((spec) => `${spec.kind}:${spec.form}`)).toEqual(['introduction_letter:original', 'id_card:original', 'id_card:copy']);
   });
 
-  // Each panel and language on its own stack: the card unlocked stays unlocked in the state directory.
+  // Each panel and language on its own daemon: the card unlocked stays unlocked in the state directory.
   describe.each(settings)('on the $panel panel in $language', (setting) => {
     let own: FlowRig | undefined;
     beforeAll(async () => {
-      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, env: { ...noIdCardReader, KIOSK_OCR: 'on' } });
+      own = await openFlowRig(`unlock-${settingName(setting)}`, { ...setting, stack, env: { ...noIdCardReader, KIOSK_OCR: 'on' } });
     }, 240_000);
     afterAll(async () => {
       await own?.close();
@@ -204,9 +213,9 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
 
   describe('a fault', () => {
     let own: FlowRig | undefined;
-    // One stack per describe: pcscd is one per machine, and waiting for it belongs to the hook.
+    // One daemon per describe, on the file's pcscd and Chromium.
     beforeAll(async () => {
-      own = await openFlowRig('unlock-after-wrong-pin', { env: noIdCardReaderNorOcr });
+      own = await openFlowRig('unlock-after-wrong-pin', { stack, env: noIdCardReaderNorOcr });
     }, 240_000);
     afterAll(async () => {
       // Missing when beforeAll failed half-way (openFlowRig then stopped what it had started).
@@ -269,7 +278,7 @@ describe.skipIf(!haveStack)('the unlock in Chromium over the system stacks', () 
     let own: FlowRig | undefined;
     const setting: Setting = { panel: 'portrait', language: 'zh' };
     beforeAll(async () => {
-      own = await openFlowRig(`unlock-id-card-${settingName(setting)}`, setting);
+      own = await openFlowRig(`unlock-id-card-${settingName(setting)}`, { ...setting, stack });
     }, 240_000);
     afterAll(async () => {
       await own?.close();

@@ -15,7 +15,7 @@ import { repoRoot } from './daemon-process.ts';
 /** Asks for a stack through system-stack.ts (directly or through the flow rig). */
 const asksForStack = /\brequire(SystemTools?|FlowStack)\(/;
 /** Starts a stack: a file doing this must ask for it first. */
-const startsStack = /\b(startPcscd|launchChromium|openFlowRig)\(/;
+const startsStack = /\b(startPcscd|launchChromium|openFlowRig|openFlowStack)\(/;
 
 const thisFile = relative(repoRoot, import.meta.filename);
 const testFiles = globSync('**/*.test.ts', { cwd: repoRoot, exclude: (path) => basename(path) === 'node_modules' || basename(path).startsWith('.') })
